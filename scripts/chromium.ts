@@ -1,0 +1,82 @@
+// Node side: start Debian's Chromium with the built extension and drive its stamping page.
+// The CLI, the browser tests and the bench all run the core through here, so they exercise
+// exactly the code the extension ships.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { AutomationResult } from '../src/ui/automation.ts';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+export const CHROME_BUILD = join(ROOT, '.output', 'chrome-mv3');
+
+/** The real binary: Debian's /usr/bin/chromium wrapper adds an empty --load-extension. */
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium'];
+  const found = candidates.find((p): p is string => !!p && existsSync(p));
+  if (!found) throw new Error('Chromium not found. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH).');
+  return found;
+}
+
+/** Chrome derives an unpacked extension's id from its absolute path: sha256, hex → a..p. */
+export function unpackedExtensionId(dir: string): string {
+  const hex = createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  /** Opens an extension page such as "stamp.html". */
+  open(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(extensionDir = CHROME_BUILD): Promise<ExtensionBrowser> {
+  if (!existsSync(join(extensionDir, 'manifest.json')))
+    throw new Error(`No built extension in ${extensionDir}. Run: npm run build`);
+  const profile = mkdtempSync(join(tmpdir(), 'idstamp-chromium-'));
+  const args = [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    // The machine may be offline: keep Chromium from calling home at all.
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-gpu',
+  ];
+  if (process.getuid?.() === 0) args.push('--no-sandbox');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args,
+  });
+  const extensionId = unpackedExtensionId(extensionDir);
+  return {
+    context,
+    extensionId,
+    async open(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A stamping page ready for window.idstamp calls. */
+export async function openStampPage(b: ExtensionBrowser): Promise<Page> {
+  const page = await b.open('stamp.html');
+  await page.waitForFunction(() => !!window.idstamp, undefined, { timeout: 15_000 });
+  return page;
+}
+
+export async function stampInPage(page: Page, name: string, bytes: Uint8Array, options: unknown = {}): Promise<AutomationResult> {
+  const base64 = Buffer.from(bytes).toString('base64');
+  return page.evaluate(([n, b, o]) => window.idstamp!.stampBase64(n, b, o), [name, base64, options] as const);
+}

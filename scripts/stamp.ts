@@ -1,0 +1,151 @@
+// npm run stamp -- <files…> [--purpose "…"] [--site example.com] [--strip-only] [--out DIR]
+//                            [--max-bytes N] [--max-dimension N] [--naming keep|neutral]
+//                            [--lang en|zh_CN] [--json]
+// Runs the extension's own stamping page in headless Chromium; one output per input in DIR.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join, parse, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CHROME_BUILD, ROOT, launchWithExtension, openStampPage, stampInPage } from './chromium.ts';
+
+const HELP = `Usage: npm run stamp -- <files…> [options]
+
+Watermarks and cleans pictures (JPEG, PNG, WebP; GIF/BMP come out as PNG) on this machine.
+  --purpose TEXT        purpose line (default: "Only for <site> identity verification")
+  --site NAME           site or company the copy is for, e.g. okx.com
+  --template TEXT       watermark template with {purpose} {site} {date} {code}; \\n = new line
+  --strip-only          only remove metadata, losslessly; no watermark
+  --out DIR             where to write the results (default: ./stamped)
+  --max-bytes N         make each output at most N bytes (quality, then size)
+  --max-dimension N     make the longest side at most N pixels
+  --naming keep|neutral keep the file name (default) or use a neutral one
+  --lang en|zh_CN       language of the default purpose and of messages
+  --json                print one JSON object per file
+  -h, --help            show this help`;
+
+interface Line {
+  input: string;
+  output?: string;
+  type?: string;
+  bytesIn?: number;
+  bytesOut?: number;
+  removed?: string[];
+  ms?: number;
+  report?: unknown;
+  error?: { code: string; message: string; message_zh_CN?: string };
+}
+
+async function main(): Promise<number> {
+  const { values: v, positionals: files } = parseArgs({
+    allowPositionals: true,
+    options: {
+      purpose: { type: 'string' },
+      site: { type: 'string' },
+      template: { type: 'string' },
+      'strip-only': { type: 'boolean', default: false },
+      out: { type: 'string', default: 'stamped' },
+      'max-bytes': { type: 'string' },
+      'max-dimension': { type: 'string' },
+      naming: { type: 'string', default: 'keep' },
+      lang: { type: 'string', default: 'en' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (v.help || files.length === 0) {
+    console.log(HELP);
+    return v.help ? 0 : 2;
+  }
+  const options = {
+    mode: v['strip-only'] ? 'strip' : 'stamp',
+    naming: v.naming,
+    lang: v.lang,
+    maxBytes: v['max-bytes'] ? Number(v['max-bytes']) : undefined,
+    maxDimension: v['max-dimension'] ? Number(v['max-dimension']) : undefined,
+    watermark: {
+      purpose: v.purpose ?? '',
+      site: v.site ?? '',
+      ...(v.template ? { template: v.template.replace(/\\n/g, '\n') } : {}),
+    },
+  };
+
+  if (!existsSync(join(CHROME_BUILD, 'manifest.json'))) {
+    console.error('Building the extension first (npx wxt build)…');
+    execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  const outDir = resolve(v.out!);
+  mkdirSync(outDir, { recursive: true });
+  const inputs = new Set(files.map((f) => resolve(f)));
+  const written = new Set<string>();
+
+  const browser = await launchWithExtension();
+  let failed = 0;
+  try {
+    const page = await openStampPage(browser);
+    for (const f of files) {
+      const line: Line = { input: f };
+      try {
+        const bytes = readFileSync(f);
+        line.bytesIn = bytes.length;
+        const r = await stampInPage(page, basename(f), bytes, options);
+        if (!r.ok) {
+          line.error = r.error;
+        } else {
+          const target = freePath(outDir, r.name, inputs, written);
+          writeFileSync(target, Buffer.from(r.base64, 'base64'));
+          written.add(target);
+          Object.assign(line, {
+            output: target,
+            type: r.report.input.kind,
+            bytesOut: r.report.output.bytes,
+            removed: r.report.removed,
+            ms: Math.round(r.report.ms.total),
+            report: r.report,
+          });
+        }
+      } catch (e) {
+        const err = e as NodeJS.ErrnoException;
+        line.error =
+          err.code === 'ENOENT'
+            ? { code: 'not-found', message: `File not found: ${f}. Check the path.`, message_zh_CN: `找不到文件：${f}。请检查路径。` }
+            : { code: 'io', message: `Cannot read ${f}: ${err.message}` };
+      }
+      if (line.error) failed++;
+      print(line, v.json!, v.lang === 'zh_CN');
+    }
+  } finally {
+    await browser.close();
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+/** Never overwrite an input or an earlier output of this run: add " (2)", " (3)"… */
+function freePath(dir: string, name: string, inputs: Set<string>, written: Set<string>): string {
+  const { name: stem, ext } = parse(name);
+  for (let i = 1; ; i++) {
+    const p = join(dir, i === 1 ? name : `${stem} (${i})${ext}`);
+    if (!inputs.has(p) && !written.has(p)) return p;
+  }
+}
+
+function print(l: Line, json: boolean, zh: boolean): void {
+  if (json) {
+    console.log(JSON.stringify(l));
+    return;
+  }
+  const kb = (n?: number) => `${((n ?? 0) / 1024).toFixed(0)} KB`;
+  if (l.error) console.log(`✖ ${l.input}: ${(zh && l.error.message_zh_CN) || l.error.message}`);
+  else
+    console.log(
+      `✔ ${l.input} → ${l.output} (${l.type?.toUpperCase()}, ${kb(l.bytesIn)} → ${kb(l.bytesOut)}, ` +
+        `removed: ${l.removed?.join(', ') || 'nothing'}, ${l.ms} ms)`,
+    );
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(2);
+  },
+);

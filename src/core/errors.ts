@@ -1,0 +1,94 @@
+// Typed errors: every failure a person can meet has a code, and every code a message in
+// English and Simplified Chinese that says what went wrong and what to do next.
+
+export type StampErrorCode =
+  | 'empty'
+  | 'truncated'
+  | 'corrupt'
+  | 'unsupported-type'
+  | 'heic-unsupported'
+  | 'too-many-pixels'
+  | 'too-large-file'
+  | 'cannot-reach-size'
+  | 'decode-failed'
+  | 'encode-failed'
+  | 'timeout'
+  | 'invalid-options';
+
+export type Lang = 'en' | 'zh_CN';
+
+type Params = Record<string, string | number>;
+
+const MESSAGES: Record<StampErrorCode, Record<Lang, string>> = {
+  empty: {
+    en: 'The file is empty (0 bytes). Choose the photo or scan again.',
+    zh_CN: '文件是空的（0 字节）。请重新选择照片或扫描件。',
+  },
+  truncated: {
+    en: 'The file is incomplete (it ends too early), probably from an interrupted download or copy. Take or export the picture again.',
+    zh_CN: '文件不完整（提前结束），可能是下载或复制被中断。请重新拍摄或导出图片。',
+  },
+  corrupt: {
+    en: 'The file is damaged and cannot be read as a {kind} image. Open it in a photo viewer; if it does not show, take or export it again.',
+    zh_CN: '文件已损坏，无法作为 {kind} 图片读取。请用看图软件打开确认；若无法显示，请重新拍摄或导出。',
+  },
+  'unsupported-type': {
+    en: 'This is not a supported image (found: {found}). Use a JPEG, PNG, WebP, GIF or BMP picture.',
+    zh_CN: '这不是受支持的图片（检测到：{found}）。请使用 JPEG、PNG、WebP、GIF 或 BMP 图片。',
+  },
+  'heic-unsupported': {
+    en: 'HEIC/HEIF photos (iPhone default) are not supported yet. On the iPhone choose Settings › Camera › Formats › Most Compatible, or export the photo as JPEG.',
+    zh_CN: '暂不支持 HEIC/HEIF 照片（iPhone 默认格式）。请在 iPhone「设置 › 相机 › 格式」中选择「兼容性最佳」，或将照片导出为 JPEG。',
+  },
+  'too-many-pixels': {
+    en: 'The picture is too large ({width}×{height} pixels, limit {limit} megapixels). Resize it or take a smaller photo.',
+    zh_CN: '图片尺寸过大（{width}×{height} 像素，上限 {limit} 百万像素）。请缩小图片或重新拍摄较小的照片。',
+  },
+  'too-large-file': {
+    en: 'The file is too large ({size} MB, limit {limit} MB). Use a smaller file.',
+    zh_CN: '文件过大（{size} MB，上限 {limit} MB）。请使用较小的文件。',
+  },
+  'cannot-reach-size': {
+    en: 'Could not make the file smaller than {limit} without making it unreadable (best: {size}). Raise the size limit or crop the picture.',
+    zh_CN: '无法在保证清晰的前提下把文件压缩到 {limit} 以内（最小 {size}）。请提高大小上限或裁剪图片。',
+  },
+  'decode-failed': {
+    en: 'The browser could not open this {kind} image. It may be damaged or use an unusual encoding; export it again as JPEG or PNG.',
+    zh_CN: '浏览器无法打开这张 {kind} 图片，可能已损坏或编码特殊。请重新导出为 JPEG 或 PNG。',
+  },
+  'encode-failed': {
+    en: 'The stamped picture could not be saved as {kind}. Try again, or choose a smaller picture.',
+    zh_CN: '无法将加盖水印的图片保存为 {kind}。请重试或选择较小的图片。',
+  },
+  timeout: {
+    en: 'Processing took too long (over {seconds} s) and was stopped. Try a smaller file.',
+    zh_CN: '处理时间过长（超过 {seconds} 秒），已停止。请尝试较小的文件。',
+  },
+  'invalid-options': {
+    en: 'The settings are not valid: {detail}.',
+    zh_CN: '设置无效：{detail}。',
+  },
+};
+
+export class StampError extends Error {
+  override readonly name = 'StampError';
+  constructor(
+    readonly code: StampErrorCode,
+    readonly params: Params = {},
+  ) {
+    super(formatMessage(code, params, 'en'));
+  }
+  localized(lang: Lang): string {
+    return formatMessage(this.code, this.params, lang);
+  }
+}
+
+export function formatMessage(code: StampErrorCode, params: Params, lang: Lang): string {
+  return MESSAGES[code][lang].replace(/\{(\w+)\}/g, (m, k: string) =>
+    k in params ? String(params[k]) : m,
+  );
+}
+
+export const isStampError = (e: unknown): e is StampError =>
+  e instanceof StampError ||
+  (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'StampError');

@@ -1,0 +1,12 @@
+import type { Kind } from '../sniff.ts';
+import { bmp } from './bmp.ts';
+import { gif } from './gif.ts';
+import { jpeg } from './jpeg.ts';
+import { png } from './png.ts';
+import { webp } from './webp.ts';
+import type { ImageFormat } from './types.ts';
+
+export const IMAGE_FORMATS: Partial<Record<Kind, ImageFormat>> = { jpeg, png, webp, gif, bmp };
+
+export type { ImageFormat, ImageInfo, MetadataKind, StripResult } from './types.ts';
+export type { Orientation } from './exif.ts';

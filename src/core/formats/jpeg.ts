@@ -1,0 +1,188 @@
+// JPEG: walk the marker segments; keep what decoding needs, drop every APPn/COM that
+// carries metadata, and everything after EOI (motion-photo videos, MPF pages, trailers).
+import { be16, concat, hasAscii, u16 } from '../bytes.ts';
+import { StampError } from '../errors.ts';
+import { EXIF_HEADER, orientationOnlyTiff, summarizeTiff, type Orientation } from './exif.ts';
+import { addKinds, type ImageFormat, type ImageInfo, type MetadataKind, type StripResult } from './types.ts';
+
+interface Segment {
+  marker: number;
+  start: number;
+  /** End of the segment, including entropy-coded data after an SOS. */
+  end: number;
+}
+
+interface Walk {
+  segments: Segment[];
+  /** Offset just after EOI. */
+  eoiEnd: number;
+  width: number;
+  height: number;
+}
+
+const SOI = 0xd8;
+const EOI = 0xd9;
+const SOS = 0xda;
+const COM = 0xfe;
+const isApp = (m: number) => m >= 0xe0 && m <= 0xef;
+const isSof = (m: number) => m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !== 0xc8 && m !== 0xcc;
+const isStandalone = (m: number) => m === 0x01 || (m >= 0xd0 && m <= 0xd7);
+
+function walk(b: Uint8Array): Walk {
+  if (b.length < 4 || b[0] !== 0xff || b[1] !== SOI) throw new StampError('corrupt', { kind: 'JPEG' });
+  const segments: Segment[] = [];
+  let width = 0;
+  let height = 0;
+  let sawSos = false;
+  let o = 2;
+  for (;;) {
+    if (o >= b.length) throw new StampError('truncated');
+    if (b[o] !== 0xff) throw new StampError('corrupt', { kind: 'JPEG' });
+    while (o < b.length && b[o] === 0xff) o++; // fill bytes
+    if (o >= b.length) throw new StampError('truncated');
+    const marker = b[o]!;
+    const start = o - 1;
+    o++;
+    if (marker === EOI) {
+      if (!sawSos || width === 0) throw new StampError('corrupt', { kind: 'JPEG' });
+      return { segments, eoiEnd: o, width, height };
+    }
+    if (isStandalone(marker)) {
+      segments.push({ marker, start, end: o });
+      continue;
+    }
+    if (o + 2 > b.length) throw new StampError('truncated');
+    const len = u16(b, o);
+    if (len < 2) throw new StampError('corrupt', { kind: 'JPEG' });
+    o += len;
+    if (o > b.length) throw new StampError('truncated');
+    if (isSof(marker)) {
+      if (len < 8) throw new StampError('corrupt', { kind: 'JPEG' });
+      height = u16(b, start + 5);
+      width = u16(b, start + 7);
+      if (width === 0) throw new StampError('corrupt', { kind: 'JPEG' });
+    }
+    if (marker === SOS) {
+      sawSos = true;
+      o = entropyEnd(b, o);
+    }
+    segments.push({ marker, start, end: o });
+  }
+}
+
+/** Entropy-coded data ends at the first 0xFF that is not stuffing (FF00) or a restart marker. */
+function entropyEnd(b: Uint8Array, o: number): number {
+  for (;;) {
+    const ff = b.indexOf(0xff, o);
+    if (ff < 0 || ff + 1 >= b.length) throw new StampError('truncated');
+    const n = b[ff + 1]!;
+    if (n === 0x00 || (n >= 0xd0 && n <= 0xd7) || n === 0xff) {
+      o = n === 0xff ? ff + 1 : ff + 2;
+      continue;
+    }
+    return ff;
+  }
+}
+
+type Verdict = { keep: true; bytes?: Uint8Array } | { keep: false; kinds: MetadataKind[]; orientation?: Orientation };
+
+/** Decides one segment: kept as is, kept rewritten, or removed (with what it carried). */
+function judge(b: Uint8Array, s: Segment): Verdict {
+  const { marker, start } = s;
+  const p = start + 4; // payload after marker + length
+  if (marker === COM) return { keep: false, kinds: ['comment'] };
+  if (!isApp(marker)) return { keep: true };
+  switch (marker) {
+    case 0xe0:
+      if (hasAscii(b, p, 'JFIF\0') && s.end - p >= 14) {
+        // Keep JFIF (density/aspect matter to some decoders) but without its thumbnail.
+        const jfif = b.slice(start, start + 18);
+        jfif[2] = 0;
+        jfif[3] = 16;
+        jfif[16] = 0;
+        jfif[17] = 0;
+        return { keep: true, bytes: jfif };
+      }
+      return { keep: false, kinds: [hasAscii(b, p, 'JFXX\0') ? 'thumbnail' : 'app-segment'] };
+    case 0xe1:
+      if (hasAscii(b, p, 'Exif\0')) {
+        const sum = summarizeTiff(b.subarray(p + 6, s.end));
+        return { keep: false, kinds: sum.kinds, orientation: sum.orientation };
+      }
+      if (hasAscii(b, p, 'http://ns.adobe.com/xap/1.0/\0')) return { keep: false, kinds: ['xmp'] };
+      if (hasAscii(b, p, 'http://ns.adobe.com/xmp/extension/\0')) return { keep: false, kinds: ['xmp-extended'] };
+      return { keep: false, kinds: ['app-segment'] };
+    case 0xe2:
+      if (hasAscii(b, p, 'ICC_PROFILE\0')) return { keep: true }; // colour, needed for the same pixels
+      if (hasAscii(b, p, 'MPF\0')) return { keep: false, kinds: ['mpf'] };
+      return { keep: false, kinds: ['app-segment'] };
+    case 0xeb:
+      return { keep: false, kinds: ['c2pa'] }; // JUMBF (C2PA content credentials)
+    case 0xed:
+      return { keep: false, kinds: ['iptc'] }; // Photoshop IRB with IPTC
+    case 0xee:
+      if (hasAscii(b, p, 'Adobe') && s.end - p >= 12) {
+        // The colour transform byte decides YCbCr vs RGB/YCCK: keep it, zero the rest.
+        return {
+          keep: true,
+          bytes: Uint8Array.of(0xff, 0xee, 0, 14, 0x41, 0x64, 0x6f, 0x62, 0x65, 0, 100, 0, 0, 0, 0, b[p + 11]!),
+        };
+      }
+      return { keep: false, kinds: ['app-segment'] };
+    default:
+      return { keep: false, kinds: ['app-segment'] };
+  }
+}
+
+function inspect(b: Uint8Array): ImageInfo {
+  const w = walk(b);
+  const metadata: MetadataKind[] = [];
+  let orientation: Orientation = 1;
+  for (const s of w.segments) {
+    const v = judge(b, s);
+    if (!v.keep) {
+      addKinds(metadata, v.kinds);
+      if (v.orientation) orientation = v.orientation;
+    } else if (v.bytes && s.marker === 0xe0 && s.end - s.start > 18) addKinds(metadata, ['thumbnail']);
+  }
+  if (w.eoiEnd < b.length) addKinds(metadata, ['trailer']);
+  return { width: w.width, height: w.height, orientation, metadata };
+}
+
+function strip(b: Uint8Array, opts: { keepOrientation: boolean }): StripResult {
+  const w = walk(b);
+  const removed: MetadataKind[] = [];
+  let orientation: Orientation = 1;
+  const out: Uint8Array[] = [b.subarray(0, 2)];
+  let exifAt = 1; // after SOI, or after JFIF when there is one
+  for (const s of w.segments) {
+    const v = judge(b, s);
+    if (v.keep) {
+      if (v.bytes && s.end - s.start > v.bytes.length) addKinds(removed, ['thumbnail']);
+      out.push(v.bytes ?? b.subarray(s.start, s.end));
+      if (s.marker === 0xe0 && out.length === 2) exifAt = 2;
+    } else {
+      addKinds(removed, v.kinds);
+      if (v.orientation) orientation = v.orientation;
+    }
+  }
+  out.push(Uint8Array.of(0xff, EOI));
+  if (w.eoiEnd < b.length) addKinds(removed, ['trailer']);
+  if (opts.keepOrientation && orientation !== 1) {
+    const tiff = orientationOnlyTiff(orientation);
+    out.splice(exifAt, 0, concat([Uint8Array.of(0xff, 0xe1), be16(2 + EXIF_HEADER.length + tiff.length), EXIF_HEADER, tiff]));
+  }
+  return { bytes: concat(out), removed, orientation };
+}
+
+export const jpeg: ImageFormat = { kind: 'jpeg', mime: 'image/jpeg', ext: 'jpg', inspect, strip };
+
+/** For tests and debugging: the markers of a JPEG in order, e.g. ["SOI","APP0","DQT",…]. */
+export function listMarkers(b: Uint8Array): string[] {
+  const names: Record<number, string> = { 0xc4: 'DHT', 0xdb: 'DQT', 0xdd: 'DRI', 0xda: 'SOS', 0xfe: 'COM' };
+  const name = (m: number) =>
+    names[m] ?? (isApp(m) ? `APP${m - 0xe0}` : isSof(m) ? `SOF${m - 0xc0}` : `0x${m.toString(16)}`);
+  const w = walk(b);
+  return ['SOI', ...w.segments.map((s) => name(s.marker)), 'EOI'];
+}
+

@@ -1,0 +1,110 @@
+// PNG: walk the chunks (CRC-checked); keep critical chunks and the ones that change how
+// pixels decode or animate; drop text, time, EXIF and any other ancillary chunk.
+import { ascii, be32, concat, crc32, fromAscii, hasAscii, u32 } from '../bytes.ts';
+import { StampError } from '../errors.ts';
+import { orientationOnlyTiff, summarizeTiff, type Orientation } from './exif.ts';
+import { addKinds, type ImageFormat, type ImageInfo, type MetadataKind, type StripResult } from './types.ts';
+
+const SIGNATURE = '\x89PNG\r\n\x1a\n';
+
+/** Ancillary chunks that decoding (colour, transparency, animation) needs. */
+const KEEP = new Set(['tRNS', 'gAMA', 'cHRM', 'sRGB', 'iCCP', 'sBIT', 'cICP', 'mDCv', 'cLLi', 'acTL', 'fcTL', 'fdAT']);
+
+interface Chunk {
+  type: string;
+  start: number;
+  dataStart: number;
+  end: number;
+}
+
+function walk(b: Uint8Array): { chunks: Chunk[]; iendEnd: number } {
+  if (!hasAscii(b, 0, SIGNATURE)) throw new StampError('corrupt', { kind: 'PNG' });
+  const chunks: Chunk[] = [];
+  let o = 8;
+  for (;;) {
+    if (o + 12 > b.length) throw new StampError('truncated');
+    const len = u32(b, o);
+    const type = ascii(b, o + 4, 4);
+    const end = o + 12 + len;
+    if (len > 0x7fffffff || end > b.length) throw new StampError('truncated');
+    if (!/^[A-Za-z]{4}$/.test(type) || (chunks.length === 0 && type !== 'IHDR'))
+      throw new StampError('corrupt', { kind: 'PNG' });
+    if (crc32(b, o + 4, end - 4) !== u32(b, end - 4)) throw new StampError('corrupt', { kind: 'PNG' });
+    chunks.push({ type, start: o, dataStart: o + 8, end });
+    o = end;
+    if (type === 'IEND') return { chunks, iendEnd: o };
+  }
+}
+
+function judge(b: Uint8Array, c: Chunk): { keep: boolean; kinds: MetadataKind[]; orientation?: Orientation } {
+  const critical = c.type.charCodeAt(0) < 0x61; // uppercase first letter
+  if (critical || KEEP.has(c.type)) return { keep: true, kinds: [] };
+  switch (c.type) {
+    case 'eXIf': {
+      const sum = summarizeTiff(b.subarray(c.dataStart, c.end - 4));
+      return { keep: false, kinds: sum.kinds, orientation: sum.orientation };
+    }
+    case 'iTXt':
+      return { keep: false, kinds: [hasAscii(b, c.dataStart, 'XML:com.adobe.xmp\0') ? 'xmp' : 'text'] };
+    case 'tEXt':
+    case 'zTXt':
+      // exiftool and ImageMagick store EXIF/XMP/IPTC as "Raw profile type …" text.
+      return { keep: false, kinds: [rawProfileKind(b, c.dataStart)] };
+    case 'tIME':
+      return { keep: false, kinds: ['time'] };
+    case 'caBX':
+      return { keep: false, kinds: ['c2pa'] };
+    default:
+      return { keep: false, kinds: ['other'] };
+  }
+}
+
+function rawProfileKind(b: Uint8Array, o: number): MetadataKind {
+  if (hasAscii(b, o, 'Raw profile type exif') || hasAscii(b, o, 'Raw profile type APP1')) return 'exif';
+  if (hasAscii(b, o, 'Raw profile type xmp')) return 'xmp';
+  if (hasAscii(b, o, 'Raw profile type iptc')) return 'iptc';
+  return 'text';
+}
+
+function inspect(b: Uint8Array): ImageInfo {
+  const { chunks, iendEnd } = walk(b);
+  const ihdr = chunks[0]!;
+  if (ihdr.end - ihdr.dataStart - 4 !== 13) throw new StampError('corrupt', { kind: 'PNG' });
+  if (!chunks.some((c) => c.type === 'IDAT')) throw new StampError('corrupt', { kind: 'PNG' });
+  const metadata: MetadataKind[] = [];
+  let orientation: Orientation = 1;
+  for (const c of chunks) {
+    const v = judge(b, c);
+    addKinds(metadata, v.kinds);
+    if (v.orientation) orientation = v.orientation;
+  }
+  if (iendEnd < b.length) addKinds(metadata, ['trailer']);
+  return { width: u32(b, ihdr.dataStart), height: u32(b, ihdr.dataStart + 4), orientation, metadata };
+}
+
+function strip(b: Uint8Array, opts: { keepOrientation: boolean }): StripResult {
+  const { chunks, iendEnd } = walk(b);
+  const removed: MetadataKind[] = [];
+  let orientation: Orientation = 1;
+  const out: Uint8Array[] = [b.subarray(0, 8)];
+  for (const c of chunks) {
+    const v = judge(b, c);
+    if (v.keep) out.push(b.subarray(c.start, c.end));
+    else addKinds(removed, v.kinds);
+    if (v.orientation) orientation = v.orientation;
+  }
+  if (iendEnd < b.length) addKinds(removed, ['trailer']);
+  if (opts.keepOrientation && orientation !== 1) out.splice(2, 0, chunk('eXIf', orientationOnlyTiff(orientation)));
+  return { bytes: concat(out), removed, orientation };
+}
+
+/** A complete chunk: length, type, data, CRC. */
+export function chunk(type: string, data: Uint8Array): Uint8Array {
+  const body = concat([fromAscii(type), data]);
+  return concat([be32(data.length), body, be32(crc32(body))]);
+}
+
+export const png: ImageFormat = { kind: 'png', mime: 'image/png', ext: 'png', inspect, strip };
+
+/** For tests: the chunk types of a PNG in order. */
+export const listChunks = (b: Uint8Array): string[] => walk(b).chunks.map((c) => c.type);

@@ -1,0 +1,55 @@
+// The one small interface every image format module implements (after mat2's libmat2).
+import type { Kind } from '../sniff.ts';
+import type { Orientation } from './exif.ts';
+
+/** What a file can carry besides the picture; used in reports and the UI. */
+export type MetadataKind =
+  | 'exif'
+  | 'gps'
+  | 'maker-notes'
+  | 'thumbnail'
+  | 'xmp'
+  | 'xmp-extended'
+  | 'iptc'
+  | 'mpf'
+  | 'comment'
+  | 'app-segment'
+  | 'text'
+  | 'time'
+  | 'c2pa'
+  | 'trailer'
+  | 'other';
+
+export interface ImageInfo {
+  width: number;
+  height: number;
+  /** EXIF orientation as stored; width/height above are the stored (unrotated) size. */
+  orientation: Orientation;
+  /** Metadata present in the file, removed by strip(). */
+  metadata: MetadataKind[];
+}
+
+export interface StripResult {
+  bytes: Uint8Array;
+  removed: MetadataKind[];
+  orientation: Orientation;
+}
+
+export interface ImageFormat {
+  kind: Kind;
+  mime: string;
+  ext: string;
+  /** Validates structure (typed StampError on truncated/corrupt) and reads size + metadata. */
+  inspect(b: Uint8Array): ImageInfo;
+  /**
+   * Lossless removal of everything decoding does not need. With keepOrientation, an
+   * orientation-only EXIF is written when the picture is rotated, so it stays upright.
+   * Undefined for formats we can only clean by re-encoding (GIF, BMP).
+   */
+  strip?(b: Uint8Array, opts: { keepOrientation: boolean }): StripResult;
+}
+
+/** Adds each kind once, keeping first-seen order. */
+export function addKinds(into: MetadataKind[], kinds: Iterable<MetadataKind>): void {
+  for (const k of kinds) if (!into.includes(k)) into.push(k);
+}

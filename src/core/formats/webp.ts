@@ -1,0 +1,106 @@
+// WebP: walk the RIFF chunks; drop EXIF, XMP and unknown chunks, then fix the VP8X flags
+// and the RIFF size so the file stays valid.
+import { ascii, concat, fromAscii, hasAscii, le32, u16le, u24le, u32le } from '../bytes.ts';
+import { StampError } from '../errors.ts';
+import { orientationOnlyTiff, summarizeTiff, type Orientation } from './exif.ts';
+import { addKinds, type ImageFormat, type ImageInfo, type MetadataKind, type StripResult } from './types.ts';
+
+const KEEP = new Set(['VP8X', 'VP8 ', 'VP8L', 'ALPH', 'ANIM', 'ANMF', 'ICCP']);
+const FLAG_XMP = 0x04;
+const FLAG_EXIF = 0x08;
+
+interface Chunk {
+  id: string;
+  start: number;
+  dataStart: number;
+  size: number;
+  /** End including the pad byte. */
+  end: number;
+}
+
+function walk(b: Uint8Array): { chunks: Chunk[]; riffEnd: number } {
+  if (!hasAscii(b, 0, 'RIFF') || !hasAscii(b, 8, 'WEBP')) throw new StampError('corrupt', { kind: 'WebP' });
+  const riffEnd = 8 + u32le(b, 4);
+  if (riffEnd > b.length) throw new StampError('truncated');
+  const chunks: Chunk[] = [];
+  let o = 12;
+  while (o < riffEnd) {
+    if (o + 8 > riffEnd) throw new StampError('corrupt', { kind: 'WebP' });
+    const size = u32le(b, o + 4);
+    const end = o + 8 + size + (size & 1);
+    if (o + 8 + size > riffEnd) throw new StampError('truncated');
+    chunks.push({ id: ascii(b, o, 4), start: o, dataStart: o + 8, size, end: Math.min(end, riffEnd) });
+    o = end;
+  }
+  const first = chunks[0]?.id;
+  if (first !== 'VP8X' && first !== 'VP8 ' && first !== 'VP8L') throw new StampError('corrupt', { kind: 'WebP' });
+  return { chunks, riffEnd };
+}
+
+function size(b: Uint8Array, c: Chunk): { width: number; height: number } {
+  const d = c.dataStart;
+  if (c.id === 'VP8X') return { width: u24le(b, d + 4) + 1, height: u24le(b, d + 7) + 1 };
+  if (c.id === 'VP8L') {
+    if (b[d] !== 0x2f) throw new StampError('corrupt', { kind: 'WebP' });
+    const bits = u32le(b, d + 1);
+    return { width: (bits & 0x3fff) + 1, height: ((bits >>> 14) & 0x3fff) + 1 };
+  }
+  // VP8 key frame: 3-byte frame tag, start code 9d 01 2a, then 14-bit width and height.
+  if (b[d + 3] !== 0x9d || b[d + 4] !== 0x01 || b[d + 5] !== 0x2a) throw new StampError('corrupt', { kind: 'WebP' });
+  return { width: u16le(b, d + 6) & 0x3fff, height: u16le(b, d + 8) & 0x3fff };
+}
+
+function judge(b: Uint8Array, c: Chunk): { keep: boolean; kinds: MetadataKind[]; orientation?: Orientation } {
+  if (KEEP.has(c.id)) return { keep: true, kinds: [] };
+  if (c.id === 'EXIF') {
+    // Some writers prefix the TIFF with "Exif\0\0".
+    const skip = hasAscii(b, c.dataStart, 'Exif\0\0') ? 6 : 0;
+    const sum = summarizeTiff(b.subarray(c.dataStart + skip, c.dataStart + c.size));
+    return { keep: false, kinds: sum.kinds, orientation: sum.orientation };
+  }
+  if (c.id === 'XMP ') return { keep: false, kinds: ['xmp'] };
+  return { keep: false, kinds: ['other'] };
+}
+
+function inspect(b: Uint8Array): ImageInfo {
+  const { chunks, riffEnd } = walk(b);
+  const metadata: MetadataKind[] = [];
+  let orientation: Orientation = 1;
+  for (const c of chunks) {
+    const v = judge(b, c);
+    addKinds(metadata, v.kinds);
+    if (v.orientation) orientation = v.orientation;
+  }
+  if (riffEnd < b.length) addKinds(metadata, ['trailer']);
+  return { ...size(b, chunks[0]!), orientation, metadata };
+}
+
+function strip(b: Uint8Array, opts: { keepOrientation: boolean }): StripResult {
+  const { chunks, riffEnd } = walk(b);
+  const removed: MetadataKind[] = [];
+  let orientation: Orientation = 1;
+  const kept: Uint8Array[] = [];
+  for (const c of chunks) {
+    const v = judge(b, c);
+    if (v.keep) kept.push(b.slice(c.start, c.end));
+    else addKinds(removed, v.kinds);
+    if (v.orientation) orientation = v.orientation;
+  }
+  if (riffEnd < b.length) addKinds(removed, ['trailer']);
+  const vp8x = chunks[0]!.id === 'VP8X' ? kept[0]! : undefined;
+  const writeExif = opts.keepOrientation && orientation !== 1 && vp8x !== undefined;
+  if (vp8x) {
+    vp8x[8] = (vp8x[8]! & ~(FLAG_XMP | FLAG_EXIF)) | (writeExif ? FLAG_EXIF : 0);
+  }
+  if (writeExif) {
+    // EXIF goes after the image data (the spec's chunk order).
+    const tiff = orientationOnlyTiff(orientation); // 26 bytes: even, no pad
+    kept.push(concat([fromAscii('EXIF'), le32(tiff.length), tiff]));
+  }
+  const body = concat(kept);
+  return { bytes: concat([fromAscii('RIFF'), le32(body.length + 4), fromAscii('WEBP'), body]), removed, orientation };
+}
+
+export const webp: ImageFormat = { kind: 'webp', mime: 'image/webp', ext: 'webp', inspect, strip };
+
+export const listWebpChunks = (b: Uint8Array): string[] => walk(b).chunks.map((c) => c.id);

@@ -1,0 +1,54 @@
+// Stamping options: one zod schema; every UI, the CLI and the tests go through parseOptions.
+import { z } from 'zod';
+import { StampError } from './errors.ts';
+
+export const WatermarkOptionsSchema = z.object({
+  /** Fields: {purpose} {site} {date} {code}. "\n" starts a new line. */
+  template: z.string().max(2000).default('{purpose}\n{date} · {code}'),
+  /** Empty: a default purpose line for the site, in `lang`. */
+  purpose: z.string().max(1000).default(''),
+  site: z.string().max(253).default(''),
+  /** Preformatted date; empty: today as YYYY-MM-DD. */
+  date: z.string().max(64).default(''),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #6b7280')
+    .default('#6b7280'),
+  opacity: z.number().min(0.05).max(1).default(0.3),
+  /** Degrees; negative rises to the right. */
+  angle: z.number().min(-90).max(90).default(-30),
+  /** 0 sparse … 1 dense. */
+  density: z.number().min(0).max(1).default(0.5),
+  /** Font size as a fraction of the image's shorter side. */
+  size: z.number().min(0.01).max(0.2).default(0.028),
+  /** Thin light outline so the mark shows on dark areas too. */
+  outline: z.boolean().default(true),
+  /** Per-output random variation of offset, spacing, angle and opacity. */
+  jitter: z.boolean().default(true),
+});
+
+export const StampOptionsSchema = z.object({
+  /** stamp = watermark + clean; strip = lossless metadata removal only. */
+  mode: z.enum(['stamp', 'strip']).default('stamp'),
+  watermark: WatermarkOptionsSchema.prefault({}),
+  /** keep = the input's name (extension fixed to the output type); neutral = "document-<code>". */
+  naming: z.enum(['keep', 'neutral']).default('keep'),
+  maxBytes: z.number().int().min(10_000).optional(),
+  /** Longest side in pixels. */
+  maxDimension: z.number().int().min(64).max(30_000).optional(),
+  /** JPEG/WebP encoder quality. */
+  quality: z.number().min(0.5).max(1).default(0.92),
+  lang: z.enum(['en', 'zh_CN']).default('en'),
+  timeoutMs: z.number().int().min(1000).max(600_000).default(60_000),
+});
+
+export type WatermarkOptions = z.infer<typeof WatermarkOptionsSchema>;
+export type StampOptions = z.infer<typeof StampOptionsSchema>;
+export type StampOptionsInput = z.input<typeof StampOptionsSchema>;
+
+export function parseOptions(raw: unknown): StampOptions {
+  const r = StampOptionsSchema.safeParse(raw ?? {});
+  if (r.success) return r.data;
+  const detail = r.error.issues.map((i) => `${i.path.join('.') || 'options'}: ${i.message}`).join('; ');
+  throw new StampError('invalid-options', { detail });
+}

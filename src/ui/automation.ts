@@ -1,0 +1,52 @@
+// window.idstamp: the hook through which the CLI, the tests and the bench run the core in the
+// built extension's own page. Only code with access to this extension page can call it.
+import { isStampError } from '../core/errors.ts';
+import { stamp } from '../core/pipeline.ts';
+import type { StampReport } from '../core/report.ts';
+
+export type AutomationResult =
+  | { ok: true; name: string; type: string; base64: string; report: StampReport }
+  | { ok: false; error: { code: string; message: string; message_zh_CN: string } };
+
+export interface Automation {
+  stampBase64(name: string, base64: string, options: unknown): Promise<AutomationResult>;
+}
+
+declare global {
+  interface Window {
+    idstamp?: Automation;
+  }
+}
+
+export function installAutomation(win: Window): void {
+  win.idstamp = {
+    async stampBase64(name, base64, options) {
+      try {
+        const file = new File([fromBase64(base64) as BlobPart], name);
+        const { file: out, report } = await stamp(file, options);
+        return { ok: true, name: out.name, type: out.type, base64: await toBase64(out), report };
+      } catch (err) {
+        if (isStampError(err))
+          return { ok: false, error: { code: err.code, message: err.localized('en'), message_zh_CN: err.localized('zh_CN') } };
+        const message = err instanceof Error ? err.message : String(err);
+        return { ok: false, error: { code: 'internal', message, message_zh_CN: message } };
+      }
+    },
+  };
+}
+
+function fromBase64(s: string): Uint8Array {
+  const bin = atob(s);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+function toBase64(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result).slice(String(r.result).indexOf(',') + 1));
+    r.onerror = () => reject(r.error);
+    r.readAsDataURL(blob);
+  });
+}
