@@ -29,7 +29,7 @@ const isSof = (m: number) => m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !== 0xc8 
 const isStandalone = (m: number) => m === 0x01 || (m >= 0xd0 && m <= 0xd7);
 
 function walk(b: Uint8Array): Walk {
-  if (b.length < 4 || b[0] !== 0xff || b[1] !== SOI) throw new StampError('corrupt', { kind: 'JPEG' });
+  if (b[0] !== 0xff || b[1] !== SOI) throw new StampError('corrupt', { kind: 'JPEG' });
   const segments: Segment[] = [];
   let width = 0;
   let height = 0;
