@@ -9,6 +9,9 @@ export type AutomationResult =
   | { ok: false; error: { code: string; message: string; message_zh_CN: string } };
 
 export interface Automation {
+  /** The core itself, for in-page checks. */
+  stamp: typeof stamp;
+  fromBase64: (s: string) => Uint8Array;
   stampBase64(name: string, base64: string, options: unknown): Promise<AutomationResult>;
 }
 
@@ -20,6 +23,8 @@ declare global {
 
 export function installAutomation(win: Window): void {
   win.idstamp = {
+    stamp,
+    fromBase64,
     async stampBase64(name, base64, options) {
       try {
         const file = new File([fromBase64(base64) as BlobPart], name);

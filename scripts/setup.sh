@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Sets up a fresh Debian machine (as root), builds the extension and shows the main job:
+# a generated phone photo with GPS/EXIF/XMP is stamped by the CLI and checked with exiftool.
+#   bash scripts/setup.sh            set up, build, demo
+#   bash scripts/setup.sh --deps     only install what the build and the tests need (CI)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Chromium runs the core (CLI, tests); exiftool, qpdf and poppler are the test oracles;
+# the Noto fonts let Chromium draw any script (CJK, Arabic, emoji) in watermarks.
+packages=(chromium libimage-exiftool-perl qpdf poppler-utils fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji)
+missing=()
+for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if ((${#missing[@]})); then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+command -v node >/dev/null || { echo "Node.js 20+ is required (apt-get install nodejs npm)"; exit 1; }
+npm ci --no-audit --no-fund
+
+[[ "${1:-}" == "--deps" ]] && exit 0
+
+npm run build
+npm run fixtures
+echo
+echo "== Stamping a phone photo (GPS, camera, XMP, rotated 90°) =="
+npm run --silent stamp -- tests/fixtures/out/phone.jpg --site okx.com --out stamped
+echo
+echo "== What exiftool finds in the original vs. the stamped copy =="
+exiftool -q -GPSPosition -Make -Model -XMP:All tests/fixtures/out/phone.jpg | sed 's/^/  original: /'
+left=$(exiftool -q -GPSPosition -Make -Model -XMP:All stamped/phone.jpg)
+echo "  stamped:  ${left:-(nothing: clean)}"
+echo
+echo "Done. Load .output/chrome-mv3 (Chrome) or .output/firefox-mv2 (Firefox) as an unpacked extension."

@@ -1,0 +1,63 @@
+// The CLI as a person runs it: real files in, files and JSON lines out, exit code says failures.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_FIXTURES_DIR as dir } from './fixtures/make-fixtures.ts';
+import { exiftool, leftovers } from './helpers/exiftool.ts';
+import { storedRgba, uprightRgb } from './helpers/pixels.ts';
+
+function cli(...args: string[]) {
+  const r = spawnSync('node_modules/.bin/tsx', ['scripts/stamp.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('npm run stamp', () => {
+  it('stamps good files, reports bad ones, writes the same names, exits 1', () => {
+    const out = mkdtempSync(join(tmpdir(), 'idstamp-cli-'));
+    const files = ['phone.jpg', 'photo.png', 'empty.jpg', 'notes.txt', 'truncated.jpg'].map((f) => join(dir, f));
+    const r = cli(...files, join(dir, 'missing.jpg'), '--site', 'okx.com', '--out', out, '--json');
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
+    expect(lines.map((l) => l.error?.code ?? 'ok')).toEqual(['ok', 'ok', 'empty', 'unsupported-type', 'truncated', 'not-found']);
+    const [phone, png] = lines;
+    expect(phone).toMatchObject({ output: join(out, 'phone.jpg'), type: 'jpeg', bytesIn: readFileSync(files[0]!).length });
+    expect(phone!.removed).toEqual(expect.arrayContaining(['exif', 'gps', 'xmp', 'thumbnail']));
+    expect(phone!.ms).toBeGreaterThan(0);
+    expect(png).toMatchObject({ output: join(out, 'photo.png'), type: 'png' });
+    for (const l of [phone!, png!]) {
+      expect(readFileSync(l.output).length).toBe(l.bytesOut);
+      expect(leftovers(exiftool(l.output))).toEqual([]);
+    }
+    expect(exiftool(phone!.output)).toMatchObject({ 'File:ImageWidth': 3024, 'File:ImageHeight': 4032 });
+    expect(existsSync(join(out, 'empty.jpg'))).toBe(false);
+    for (const l of lines.slice(2)) expect(l.error.message).toMatch(/\w+ \w+/);
+  });
+
+  it('--strip-only writes a clean file with the same pixels; human output by default', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'idstamp-cli-'));
+    const r = cli(join(dir, 'photo.jpg'), '--strip-only', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/✔ .*photo\.jpg → .*photo\.jpg \(JPEG, .*removed: .*gps/);
+    expect(leftovers(exiftool(join(out, 'photo.jpg')), { allowOrientation: true })).toEqual([]);
+    expect((await storedRgba(join(out, 'photo.jpg'))).data.equals((await storedRgba(join(dir, 'photo.jpg'))).data)).toBe(true);
+  });
+
+  it('never overwrites an input, even when --out is its own folder', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'idstamp-cli-'));
+    copyFileSync(join(dir, 'photo.png'), join(work, 'photo.png'));
+    const original = readFileSync(join(work, 'photo.png'));
+    const r = cli(join(work, 'photo.png'), '--out', work, '--max-dimension', '600');
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(work, 'photo.png')).equals(original)).toBe(true);
+    expect((await uprightRgb(join(work, 'photo (2).png'))).width).toBe(600);
+  });
+
+  it('explains bad options and shows help', () => {
+    expect(cli('--help').stdout).toContain('Usage: npm run stamp');
+    const bad = cli(join(dir, 'photo.jpg'), '--naming', 'weird', '--json', '--out', mkdtempSync(join(tmpdir(), 'x-')));
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.stdout).error).toMatchObject({ code: 'invalid-options', message: expect.stringContaining('naming') });
+  });
+});
