@@ -1,9 +1,22 @@
-import { defineConfig } from 'wxt';
+import { defineConfig, type WxtViteConfig } from 'wxt';
+
+// browser-image-compression's (unused: useWebWorker is false) worker would load its code from
+// a CDN. Cut the URL out of the bundle, so no remote code is even named (tests/build.test.ts).
+const noCdn: NonNullable<WxtViteConfig['plugins']>[number] = {
+  name: 'idstamp:no-cdn',
+  transform(code, id) {
+    if (!id.includes('browser-image-compression')) return null;
+    return { code: code.replace(/https:\/\/cdn\.jsdelivr\.net\/[^"'`]*/g, ''), map: null };
+  },
+};
 
 // Manifest: no permissions yet. Everything runs in extension pages on files the user picks;
 // downloads use <a download>, so not even `downloads` is needed. See README "Permissions".
 export default defineConfig({
   imports: false,
+  vite: () => ({ plugins: [noCdn] }),
+  // Firefox reviewers rebuild from the sources zip: generated files stay out of it.
+  zip: { excludeSources: ['tests/fixtures/out/**', 'stamped/**', '.ci/**'] },
   manifest: ({ browser }) => ({
     name: 'IDStamp',
     description:

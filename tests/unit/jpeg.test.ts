@@ -16,7 +16,7 @@ async function loaded(): Promise<Uint8Array> {
     jpegSegment(0xe0, fromAscii('JFXX\0\x10NEEDLE-JFXX')),
     jpegSegment(0xe3, fromAscii('NEEDLE-APP3')),
     jpegSegment(0xeb, fromAscii('JP\0\0NEEDLE-C2PA')),
-    jpegSegment(0xed, fromAscii('Photoshop 3.0\08BIM\x04\x04NEEDLE-IPTC')),
+    jpegSegment(0xed, fromAscii('Photoshop 3.0\x008BIM\x04\x04NEEDLE-IPTC')),
     jpegSegment(0xee, fromAscii('Adobe\0\x64\x80\x00\x00\x00\x01')),
     jpegSegment(0xef, fromAscii('NEEDLE-APP15')),
     jpegSegment(0xfe, fromAscii('NEEDLE-COMMENT')),

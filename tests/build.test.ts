@@ -1,0 +1,38 @@
+// The built extension as the stores see it: manifests, permissions, and no remote code.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const read = (p: string) => JSON.parse(readFileSync(p, 'utf8')) as Record<string, any>;
+const files = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+
+describe.each(['chrome-mv3', 'firefox-mv2'])('%s build', (target) => {
+  const dir = join('.output', target);
+
+  it('asks for no permissions and no hosts', () => {
+    const m = read(join(dir, 'manifest.json'));
+    expect(m.permissions ?? []).toEqual([]);
+    expect(m.host_permissions).toBeUndefined();
+    expect(m.optional_permissions).toBeUndefined();
+  });
+
+  it('names no remote code: no CDN, no external script or URL except XML namespaces', () => {
+    for (const f of files(dir).filter((p) => /\.(js|html|json)$/.test(p))) {
+      const text = readFileSync(f, 'utf8');
+      expect(text, f).not.toMatch(/cdn\.|jsdelivr|unpkg|googleapis|cdnjs/i);
+      const urls = text.match(/https?:\/\/[^\s"'`)<>]+/g) ?? [];
+      // Hosts only: code that builds URLs (zod's validators: "http://[${e}]") names none.
+      const hosts = urls.map((u) => /^https?:\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)+)/i.exec(u)?.[1]).filter(Boolean);
+      for (const h of hosts) expect(['ns.adobe.com', 'json-schema.org', 'www.w3.org'], `${f}: ${h}`).toContain(h);
+    }
+  });
+});
+
+describe('firefox manifest', () => {
+  it('has a gecko id and declares that no data is collected', () => {
+    const m = read('.output/firefox-mv2/manifest.json');
+    expect(m.browser_specific_settings.gecko.id).toMatch(/@/);
+    expect(m.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+  });
+});
