@@ -2,8 +2,9 @@
 // carries metadata, and everything after EOI (motion-photo videos, MPF pages, trailers).
 import { be16, concat, hasAscii, u16 } from '../bytes.ts';
 import { StampError } from '../errors.ts';
-import { EXIF_HEADER, orientationOnlyTiff, summarizeTiff, type Orientation } from './exif.ts';
-import { addKinds, type ImageFormat, type ImageInfo, type MetadataKind, type StripResult } from './types.ts';
+import { EXIF_HEADER, orientationOnlyTiff, summarizeTiff } from './exif.ts';
+import { KEEP, partition, type Verdict } from './partition.ts';
+import type { ImageFormat, ImageInfo, StripResult } from './types.ts';
 
 interface Segment {
   marker: number;
@@ -84,14 +85,12 @@ function entropyEnd(b: Uint8Array, o: number): number {
   }
 }
 
-type Verdict = { keep: true; bytes?: Uint8Array } | { keep: false; kinds: MetadataKind[]; orientation?: Orientation };
-
 /** Decides one segment: kept as is, kept rewritten, or removed (with what it carried). */
 function judge(b: Uint8Array, s: Segment): Verdict {
   const { marker, start } = s;
   const p = start + 4; // payload after marker + length
   if (marker === COM) return { keep: false, kinds: ['comment'] };
-  if (!isApp(marker)) return { keep: true };
+  if (!isApp(marker)) return KEEP;
   switch (marker) {
     case 0xe0:
       if (hasAscii(b, p, 'JFIF\0') && s.end - p >= 14) {
@@ -101,7 +100,7 @@ function judge(b: Uint8Array, s: Segment): Verdict {
         jfif[3] = 16;
         jfif[16] = 0;
         jfif[17] = 0;
-        return { keep: true, bytes: jfif };
+        return { keep: true, bytes: jfif, kinds: s.end - start > 18 ? ['thumbnail'] : [] };
       }
       return { keep: false, kinds: [hasAscii(b, p, 'JFXX\0') ? 'thumbnail' : 'app-segment'] };
     case 0xe1:
@@ -113,7 +112,7 @@ function judge(b: Uint8Array, s: Segment): Verdict {
       if (hasAscii(b, p, 'http://ns.adobe.com/xmp/extension/\0')) return { keep: false, kinds: ['xmp-extended'] };
       return { keep: false, kinds: ['app-segment'] };
     case 0xe2:
-      if (hasAscii(b, p, 'ICC_PROFILE\0')) return { keep: true }; // colour, needed for the same pixels
+      if (hasAscii(b, p, 'ICC_PROFILE\0')) return KEEP; // colour, needed for the same pixels
       if (hasAscii(b, p, 'MPF\0')) return { keep: false, kinds: ['mpf'] };
       return { keep: false, kinds: ['app-segment'] };
     case 0xeb:
@@ -126,6 +125,7 @@ function judge(b: Uint8Array, s: Segment): Verdict {
         return {
           keep: true,
           bytes: Uint8Array.of(0xff, 0xee, 0, 14, 0x41, 0x64, 0x6f, 0x62, 0x65, 0, 100, 0, 0, 0, 0, b[p + 11]!),
+          kinds: [],
         };
       }
       return { keep: false, kinds: ['app-segment'] };
@@ -136,41 +136,19 @@ function judge(b: Uint8Array, s: Segment): Verdict {
 
 function inspect(b: Uint8Array): ImageInfo {
   const w = walk(b);
-  const metadata: MetadataKind[] = [];
-  let orientation: Orientation = 1;
-  for (const s of w.segments) {
-    const v = judge(b, s);
-    if (!v.keep) {
-      addKinds(metadata, v.kinds);
-      if (v.orientation) orientation = v.orientation;
-    } else if (v.bytes && s.marker === 0xe0 && s.end - s.start > 18) addKinds(metadata, ['thumbnail']);
-  }
-  if (w.eoiEnd < b.length) addKinds(metadata, ['trailer']);
-  return { width: w.width, height: w.height, orientation, metadata };
+  const { removed, orientation } = partition(w.segments, (s) => judge(b, s), w.eoiEnd < b.length);
+  return { width: w.width, height: w.height, orientation, metadata: removed };
 }
 
 function strip(b: Uint8Array, opts: { keepOrientation: boolean }): StripResult {
   const w = walk(b);
-  const removed: MetadataKind[] = [];
-  let orientation: Orientation = 1;
-  const out: Uint8Array[] = [b.subarray(0, 2)];
-  let exifAt = 1; // after SOI, or after JFIF when there is one
-  for (const s of w.segments) {
-    const v = judge(b, s);
-    if (v.keep) {
-      if (v.bytes && s.end - s.start > v.bytes.length) addKinds(removed, ['thumbnail']);
-      out.push(v.bytes ?? b.subarray(s.start, s.end));
-      if (s.marker === 0xe0 && out.length === 2) exifAt = 2;
-    } else {
-      addKinds(removed, v.kinds);
-      if (v.orientation) orientation = v.orientation;
-    }
-  }
-  out.push(Uint8Array.of(0xff, EOI));
-  if (w.eoiEnd < b.length) addKinds(removed, ['trailer']);
+  const { kept, removed, orientation } = partition(w.segments, (s) => judge(b, s), w.eoiEnd < b.length);
+  const out = [b.subarray(0, 2), ...kept.map(({ part: s, bytes }) => bytes ?? b.subarray(s.start, s.end)), Uint8Array.of(0xff, EOI)];
   if (opts.keepOrientation && orientation !== 1) {
+    // After SOI, or after JFIF, which must come first.
+    const at = kept[0]?.part.marker === 0xe0 ? 2 : 1;
     const tiff = orientationOnlyTiff(orientation);
-    out.splice(exifAt, 0, concat([Uint8Array.of(0xff, 0xe1), be16(2 + EXIF_HEADER.length + tiff.length), EXIF_HEADER, tiff]));
+    out.splice(at, 0, concat([Uint8Array.of(0xff, 0xe1), be16(2 + EXIF_HEADER.length + tiff.length), EXIF_HEADER, tiff]));
   }
   return { bytes: concat(out), removed, orientation };
 }

@@ -2,13 +2,14 @@
 // pixels decode or animate; drop text, time, EXIF and any other ancillary chunk.
 import { ascii, be32, concat, crc32, fromAscii, hasAscii, u32 } from '../bytes.ts';
 import { StampError } from '../errors.ts';
-import { orientationOnlyTiff, summarizeTiff, type Orientation } from './exif.ts';
-import { addKinds, type ImageFormat, type ImageInfo, type MetadataKind, type StripResult } from './types.ts';
+import { orientationOnlyTiff, summarizeTiff } from './exif.ts';
+import { KEEP, partition, type Verdict } from './partition.ts';
+import type { ImageFormat, ImageInfo, MetadataKind, StripResult } from './types.ts';
 
 const SIGNATURE = '\x89PNG\r\n\x1a\n';
 
 /** Ancillary chunks that decoding (colour, transparency, animation) needs. */
-const KEEP = new Set(['tRNS', 'gAMA', 'cHRM', 'sRGB', 'iCCP', 'sBIT', 'cICP', 'mDCv', 'cLLi', 'acTL', 'fcTL', 'fdAT']);
+const DECODING = new Set(['tRNS', 'gAMA', 'cHRM', 'sRGB', 'iCCP', 'sBIT', 'cICP', 'mDCv', 'cLLi', 'acTL', 'fcTL', 'fdAT']);
 
 interface Chunk {
   type: string;
@@ -36,9 +37,9 @@ function walk(b: Uint8Array): { chunks: Chunk[]; iendEnd: number } {
   }
 }
 
-function judge(b: Uint8Array, c: Chunk): { keep: boolean; kinds: MetadataKind[]; orientation?: Orientation } {
+function judge(b: Uint8Array, c: Chunk): Verdict {
   const critical = c.type.charCodeAt(0) < 0x61; // uppercase first letter
-  if (critical || KEEP.has(c.type)) return { keep: true, kinds: [] };
+  if (critical || DECODING.has(c.type)) return KEEP;
   switch (c.type) {
     case 'eXIf': {
       const sum = summarizeTiff(b.subarray(c.dataStart, c.end - 4));
@@ -71,33 +72,18 @@ function inspect(b: Uint8Array): ImageInfo {
   const ihdr = chunks[0]!;
   if (ihdr.end - ihdr.dataStart - 4 !== 13) throw new StampError('corrupt', { kind: 'PNG' });
   if (!chunks.some((c) => c.type === 'IDAT')) throw new StampError('corrupt', { kind: 'PNG' });
-  const metadata: MetadataKind[] = [];
-  let orientation: Orientation = 1;
-  for (const c of chunks) {
-    const v = judge(b, c);
-    addKinds(metadata, v.kinds);
-    if (v.orientation) orientation = v.orientation;
-  }
-  if (iendEnd < b.length) addKinds(metadata, ['trailer']);
-  return { width: u32(b, ihdr.dataStart), height: u32(b, ihdr.dataStart + 4), orientation, metadata };
+  const { removed, orientation } = partition(chunks, (c) => judge(b, c), iendEnd < b.length);
+  return { width: u32(b, ihdr.dataStart), height: u32(b, ihdr.dataStart + 4), orientation, metadata: removed };
 }
 
 function strip(b: Uint8Array, opts: { keepOrientation: boolean }): StripResult {
   const { chunks, iendEnd } = walk(b);
-  const removed: MetadataKind[] = [];
-  let orientation: Orientation = 1;
-  const out: Uint8Array[] = [b.subarray(0, 8)];
-  for (const c of chunks) {
-    const v = judge(b, c);
-    if (v.keep) out.push(b.subarray(c.start, c.end));
-    else addKinds(removed, v.kinds);
-    if (v.orientation) orientation = v.orientation;
-  }
-  if (iendEnd < b.length) addKinds(removed, ['trailer']);
+  const { kept, removed, orientation } = partition(chunks, (c) => judge(b, c), iendEnd < b.length);
+  const out = [b.subarray(0, 8), ...kept.map(({ part: c }) => b.subarray(c.start, c.end))];
+  // eXIf must come before IDAT: right after IHDR.
   if (opts.keepOrientation && orientation !== 1) out.splice(2, 0, chunk('eXIf', orientationOnlyTiff(orientation)));
   return { bytes: concat(out), removed, orientation };
 }
-
 /** A complete chunk: length, type, data, CRC. */
 export function chunk(type: string, data: Uint8Array): Uint8Array {
   const body = concat([fromAscii(type), data]);

@@ -2,10 +2,11 @@
 // and the RIFF size so the file stays valid.
 import { ascii, concat, fromAscii, hasAscii, le32, u16le, u24le, u32le } from '../bytes.ts';
 import { StampError } from '../errors.ts';
-import { orientationOnlyTiff, summarizeTiff, type Orientation } from './exif.ts';
-import { addKinds, type ImageFormat, type ImageInfo, type MetadataKind, type StripResult } from './types.ts';
+import { orientationOnlyTiff, summarizeTiff } from './exif.ts';
+import { KEEP, partition, type Verdict } from './partition.ts';
+import type { ImageFormat, ImageInfo, StripResult } from './types.ts';
 
-const KEEP = new Set(['VP8X', 'VP8 ', 'VP8L', 'ALPH', 'ANIM', 'ANMF', 'ICCP']);
+const DECODING = new Set(['VP8X', 'VP8 ', 'VP8L', 'ALPH', 'ANIM', 'ANMF', 'ICCP']);
 const FLAG_XMP = 0x04;
 const FLAG_EXIF = 0x08;
 
@@ -50,8 +51,8 @@ function size(b: Uint8Array, c: Chunk): { width: number; height: number } {
   return { width: u16le(b, d + 6) & 0x3fff, height: u16le(b, d + 8) & 0x3fff };
 }
 
-function judge(b: Uint8Array, c: Chunk): { keep: boolean; kinds: MetadataKind[]; orientation?: Orientation } {
-  if (KEEP.has(c.id)) return { keep: true, kinds: [] };
+function judge(b: Uint8Array, c: Chunk): Verdict {
+  if (DECODING.has(c.id)) return KEEP;
   if (c.id === 'EXIF') {
     // Some writers prefix the TIFF with "Exif\0\0".
     const skip = hasAscii(b, c.dataStart, 'Exif\0\0') ? 6 : 0;
@@ -64,43 +65,26 @@ function judge(b: Uint8Array, c: Chunk): { keep: boolean; kinds: MetadataKind[];
 
 function inspect(b: Uint8Array): ImageInfo {
   const { chunks, riffEnd } = walk(b);
-  const metadata: MetadataKind[] = [];
-  let orientation: Orientation = 1;
-  for (const c of chunks) {
-    const v = judge(b, c);
-    addKinds(metadata, v.kinds);
-    if (v.orientation) orientation = v.orientation;
-  }
-  if (riffEnd < b.length) addKinds(metadata, ['trailer']);
-  return { ...size(b, chunks[0]!), orientation, metadata };
+  const { removed, orientation } = partition(chunks, (c) => judge(b, c), riffEnd < b.length);
+  return { ...size(b, chunks[0]!), orientation, metadata: removed };
 }
 
 function strip(b: Uint8Array, opts: { keepOrientation: boolean }): StripResult {
   const { chunks, riffEnd } = walk(b);
-  const removed: MetadataKind[] = [];
-  let orientation: Orientation = 1;
-  const kept: Uint8Array[] = [];
-  for (const c of chunks) {
-    const v = judge(b, c);
-    if (v.keep) kept.push(b.slice(c.start, c.end));
-    else addKinds(removed, v.kinds);
-    if (v.orientation) orientation = v.orientation;
-  }
-  if (riffEnd < b.length) addKinds(removed, ['trailer']);
+  const { kept: parts, removed, orientation } = partition(chunks, (c) => judge(b, c), riffEnd < b.length);
+  const kept: Uint8Array[] = parts.map(({ part: c }) => b.slice(c.start, c.end));
   const vp8x = chunks[0]!.id === 'VP8X' ? kept[0]! : undefined;
+  // Simple (non-VP8X) files cannot carry EXIF, and their decoders ignore orientation anyway.
   const writeExif = opts.keepOrientation && orientation !== 1 && vp8x !== undefined;
-  if (vp8x) {
-    vp8x[8] = (vp8x[8]! & ~(FLAG_XMP | FLAG_EXIF)) | (writeExif ? FLAG_EXIF : 0);
-  }
+  if (vp8x) vp8x[8] = (vp8x[8]! & ~(FLAG_XMP | FLAG_EXIF)) | (writeExif ? FLAG_EXIF : 0);
   if (writeExif) {
-    // EXIF goes after the image data (the spec's chunk order).
-    const tiff = orientationOnlyTiff(orientation); // 26 bytes: even, no pad
+    // EXIF goes after the image data (the spec's chunk order); 26 bytes: even, no pad.
+    const tiff = orientationOnlyTiff(orientation);
     kept.push(concat([fromAscii('EXIF'), le32(tiff.length), tiff]));
   }
   const body = concat(kept);
   return { bytes: concat([fromAscii('RIFF'), le32(body.length + 4), fromAscii('WEBP'), body]), removed, orientation };
 }
-
 export const webp: ImageFormat = { kind: 'webp', mime: 'image/webp', ext: 'webp', inspect, strip };
 
 export const listWebpChunks = (b: Uint8Array): string[] => walk(b).chunks.map((c) => c.id);
