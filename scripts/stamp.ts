@@ -1,16 +1,19 @@
 // npm run stamp -- <files…> [--purpose "…"] [--site example.com] [--strip-only] [--out DIR]
 //                            [--max-bytes N] [--max-dimension N] [--naming keep|neutral]
+//                            [--pdf-mode flatten|keep-text] [--dpi N] [--to same|jpeg|png|webp|pdf]
 //                            [--lang en|zh_CN] [--json]
 // Runs the extension's own stamping page in headless Chromium; one output per input in DIR.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, parse, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { StampReport } from '../src/core/report.ts';
+import { warningMessage } from '../src/core/warnings.ts';
 import { CHROME_BUILD, ROOT, launchWithExtension, openStampPage, stampInPage } from './chromium.ts';
 
 const HELP = `Usage: npm run stamp -- <files…> [options]
 
-Watermarks and cleans pictures (JPEG, PNG, WebP; GIF/BMP come out as PNG) on this machine.
+Watermarks and cleans pictures (JPEG, PNG, WebP; GIF/BMP come out as PNG) and PDFs on this machine.
   --purpose TEXT        purpose line (default: "Only for <site> identity verification")
   --site NAME           site or company the copy is for, e.g. okx.com
   --template TEXT       watermark template with {purpose} {site} {date} {code}; \\n = new line
@@ -19,6 +22,11 @@ Watermarks and cleans pictures (JPEG, PNG, WebP; GIF/BMP come out as PNG) on thi
   --max-bytes N         make each output at most N bytes (quality, then size)
   --max-dimension N     make the longest side at most N pixels
   --naming keep|neutral keep the file name (default) or use a neutral one
+  --pdf-mode MODE       flatten (default): pages become pictures, the mark cannot be removed;
+                        keep-text: text stays selectable, but a PDF editor can delete the mark
+  --dpi N               resolution of flattened PDF pages (72-300, default 150)
+  --to TYPE             same (default), jpeg, png, webp or pdf: convert for fields that accept
+                        only one type (a PDF becomes its first page as a picture)
   --lang en|zh_CN       language of the default purpose and of messages
   --json                print one JSON object per file
   -h, --help            show this help`;
@@ -31,7 +39,7 @@ interface Line {
   bytesOut?: number;
   removed?: string[];
   ms?: number;
-  report?: unknown;
+  report?: StampReport;
   error?: { code: string; message: string; message_zh_CN?: string };
 }
 
@@ -47,6 +55,9 @@ async function main(): Promise<number> {
       'max-bytes': { type: 'string' },
       'max-dimension': { type: 'string' },
       naming: { type: 'string', default: 'keep' },
+      'pdf-mode': { type: 'string', default: 'flatten' },
+      dpi: { type: 'string' },
+      to: { type: 'string', default: 'same' },
       lang: { type: 'string', default: 'en' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -59,6 +70,8 @@ async function main(): Promise<number> {
   const options = {
     mode: v['strip-only'] ? 'strip' : 'stamp',
     naming: v.naming,
+    output: v.to,
+    pdf: { mode: v['pdf-mode'], ...(v.dpi ? { dpi: Number(v.dpi) } : {}) },
     lang: v.lang,
     maxBytes: v['max-bytes'] ? Number(v['max-bytes']) : undefined,
     maxDimension: v['max-dimension'] ? Number(v['max-dimension']) : undefined,
@@ -134,12 +147,17 @@ function print(l: Line, json: boolean, zh: boolean): void {
     return;
   }
   const kb = (n?: number) => `${((n ?? 0) / 1024).toFixed(0)} KB`;
-  if (l.error) console.log(`✖ ${l.input}: ${(zh && l.error.message_zh_CN) || l.error.message}`);
-  else
-    console.log(
-      `✔ ${l.input} → ${l.output} (${l.type?.toUpperCase()}, ${kb(l.bytesIn)} → ${kb(l.bytesOut)}, ` +
-        `removed: ${l.removed?.join(', ') || 'nothing'}, ${l.ms} ms)`,
-    );
+  if (l.error) {
+    console.log(`✖ ${l.input}: ${(zh && l.error.message_zh_CN) || l.error.message}`);
+    return;
+  }
+  const n = l.report?.output.pages;
+  const pages = n ? `, ${n} ${n === 1 ? "page" : "pages"}` : "";
+  console.log(
+    `✔ ${l.input} → ${l.output} (${l.type?.toUpperCase()}${pages}, ${kb(l.bytesIn)} → ${kb(l.bytesOut)}, ` +
+      `removed: ${l.removed?.join(', ') || 'nothing'}, ${l.ms} ms)`,
+  );
+  for (const w of l.report?.warnings ?? []) console.log(`  ! ${warningMessage(w, zh ? 'zh_CN' : 'en')}`);
 }
 
 main().then(

@@ -13,7 +13,11 @@ export type StampErrorCode =
   | 'decode-failed'
   | 'encode-failed'
   | 'timeout'
-  | 'invalid-options';
+  | 'invalid-options'
+  | 'pdf-password'
+  | 'pdf-no-pages'
+  | 'pdf-too-many-pages'
+  | 'pdf-page-too-large';
 
 export type Lang = 'en' | 'zh_CN';
 
@@ -29,12 +33,12 @@ const MESSAGES: Record<StampErrorCode, Record<Lang, string>> = {
     zh_CN: '文件不完整（提前结束），可能是下载或复制被中断。请重新拍摄或导出图片。',
   },
   corrupt: {
-    en: 'The file is damaged and cannot be read as a {kind} image. Open it in a photo viewer; if it does not show, take or export it again.',
-    zh_CN: '文件已损坏，无法作为 {kind} 图片读取。请用看图软件打开确认；若无法显示，请重新拍摄或导出。',
+    en: 'The file is damaged and cannot be read as {kind}. Open it on your device; if it does not show, take, scan or export it again.',
+    zh_CN: '文件已损坏，无法作为 {kind} 读取。请在设备上打开确认；若无法显示，请重新拍摄、扫描或导出。',
   },
   'unsupported-type': {
-    en: 'This is not a supported image (found: {found}). Use a JPEG, PNG, WebP, GIF or BMP picture.',
-    zh_CN: '这不是受支持的图片（检测到：{found}）。请使用 JPEG、PNG、WebP、GIF 或 BMP 图片。',
+    en: 'This file type is not supported (found: {found}). Use a PDF or a JPEG, PNG, WebP, GIF or BMP picture.',
+    zh_CN: '不支持此文件类型（检测到：{found}）。请使用 PDF，或 JPEG、PNG、WebP、GIF、BMP 图片。',
   },
   'heic-unsupported': {
     en: 'HEIC/HEIF photos (iPhone default) are not supported yet. On the iPhone choose Settings › Camera › Formats › Most Compatible, or export the photo as JPEG.',
@@ -63,6 +67,22 @@ const MESSAGES: Record<StampErrorCode, Record<Lang, string>> = {
   timeout: {
     en: 'Processing took too long (over {seconds} s) and was stopped. Try a smaller file.',
     zh_CN: '处理时间过长（超过 {seconds} 秒），已停止。请尝试较小的文件。',
+  },
+  'pdf-password': {
+    en: 'This PDF is protected with a password. Open it in a PDF viewer, print or save a copy without the password, and choose that copy.',
+    zh_CN: '此 PDF 设有打开密码。请在 PDF 阅读器中打开，另存或打印为无密码的副本，再选择该副本。',
+  },
+  'pdf-no-pages': {
+    en: 'This PDF has no pages. Export the document again.',
+    zh_CN: '此 PDF 没有任何页面。请重新导出文档。',
+  },
+  'pdf-too-many-pages': {
+    en: 'This PDF has {pages} pages; the limit is {limit}. Save only the pages you need to upload as a new PDF.',
+    zh_CN: '此 PDF 有 {pages} 页，上限为 {limit} 页。请只把需要上传的页面另存为新的 PDF。',
+  },
+  'pdf-page-too-large': {
+    en: 'Page {page} of this PDF is unusually large ({width}×{height} cm). Export the document again at a normal paper size.',
+    zh_CN: '此 PDF 第 {page} 页尺寸异常（{width}×{height} 厘米）。请按常规纸张尺寸重新导出。',
   },
   'invalid-options': {
     en: 'The settings are not valid: {detail}.',

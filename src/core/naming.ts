@@ -16,4 +16,5 @@ export const EXTENSIONS: Record<string, readonly string[]> = {
   jpeg: ['jpg', 'jpeg', 'jfif', 'jpe'],
   png: ['png'],
   webp: ['webp'],
+  pdf: ['pdf'],
 };

@@ -27,6 +27,16 @@ export const WatermarkOptionsSchema = z.object({
   jitter: z.boolean().default(true),
 });
 
+export const PdfOptionsSchema = z.object({
+  /** flatten = pages become pictures with the mark in their pixels (cannot be removed);
+   *  keep-text = text stays selectable, the mark is a layer an editor can delete. */
+  mode: z.enum(['flatten', 'keep-text']).default('flatten'),
+  /** Resolution of flattened pages. */
+  dpi: z.number().int().min(72).max(300).default(150),
+  /** JPEG quality of flattened pages. */
+  quality: z.number().min(0.5).max(1).default(0.85),
+});
+
 export const StampOptionsSchema = z.object({
   /** stamp = watermark + clean; strip = lossless metadata removal only. */
   mode: z.enum(['stamp', 'strip']).default('stamp'),
@@ -36,10 +46,14 @@ export const StampOptionsSchema = z.object({
   maxBytes: z.number().int().min(10_000).optional(),
   /** Longest side in pixels. */
   maxDimension: z.number().int().min(64).max(30_000).optional(),
+  /** same = the input's type; otherwise convert (upload fields that accept only one kind). */
+  output: z.enum(['same', 'jpeg', 'png', 'webp', 'pdf']).default('same'),
+  pdf: PdfOptionsSchema.prefault({}),
   /** JPEG/WebP encoder quality. */
   quality: z.number().min(0.5).max(1).default(0.92),
   lang: z.enum(['en', 'zh_CN']).default('en'),
-  timeoutMs: z.number().int().min(1000).max(600_000).default(60_000),
+  /** A whole job (a 200-page PDF included) stops with a clear error after this. */
+  timeoutMs: z.number().int().min(1000).max(600_000).default(120_000),
 });
 
 export type WatermarkOptions = z.infer<typeof WatermarkOptionsSchema>;

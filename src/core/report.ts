@@ -7,13 +7,25 @@ export type WarningCode =
   | 'reencoded-to-fit'
   /** GIF/BMP (and their metadata) came out as PNG. */
   | 'converted-to-png'
+  /** The output type was changed on request (e.g. a field that accepts only PDF). */
+  | 'converted'
   /** Scaled down to meet a size or dimension limit. */
-  | 'resized';
+  | 'resized'
+  /** A PDF became one image: only its first page. */
+  | 'first-page-only'
+  /** Keep-text was asked for a PDF that is locked against changes: it was flattened. */
+  | 'flattened-protected-pdf'
+  /** Keep-text: the text stays searchable, and a PDF editor can delete the watermark. */
+  | 'watermark-removable'
+  /** A very large PDF page was rendered below the chosen resolution. */
+  | 'page-downscaled';
 
 export interface StampReport {
-  input: { name: string; bytes: number; kind: Kind; width: number; height: number; orientation: Orientation };
-  output: { name: string; bytes: number; kind: Kind; mime: string; width: number; height: number };
+  input: { name: string; bytes: number; kind: Kind; width: number; height: number; orientation?: Orientation; pages?: number };
+  output: { name: string; bytes: number; kind: Kind; mime: string; width: number; height: number; pages?: number };
   mode: 'stamp' | 'strip';
+  /** Which PDF path ran. */
+  pdfMode?: 'flatten' | 'keep-text';
   /** True when the pixels were not re-encoded. */
   lossless: boolean;
   /** Metadata found in the input and not present in the output. */
@@ -27,5 +39,5 @@ export interface StampReport {
     tiles: number;
   };
   warnings: WarningCode[];
-  ms: { total: number; decode?: number; draw?: number; encode?: number };
+  ms: { total: number; decode?: number; draw?: number; encode?: number; render?: number };
 }

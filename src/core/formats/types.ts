@@ -18,6 +18,16 @@ export type MetadataKind =
   | 'time'
   | 'c2pa'
   | 'trailer'
+  // PDF
+  | 'info'
+  | 'piece-info'
+  | 'javascript'
+  | 'attachments'
+  | 'annotations'
+  | 'forms'
+  | 'old-revisions'
+  | 'text-layer'
+  | 'image-metadata'
   | 'other';
 
 export interface ImageInfo {

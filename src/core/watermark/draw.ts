@@ -32,28 +32,81 @@ export function planWatermark(
   return { lines, layout };
 }
 
-export function drawWatermark(ctx: Ctx2D, w: DrawnWatermark, o: WatermarkOptions): void {
+type Matrix = [number, number, number, number, number, number];
+
+/** Draws the block of lines centred at the transform's origin. */
+function drawBlock(ctx: Ctx2D, w: DrawnWatermark, o: WatermarkOptions, m: Matrix): void {
   const { layout, lines } = w;
+  ctx.setTransform(...m);
+  const top = -layout.blockHeight / 2 + layout.lineHeightPx / 2;
+  lines.forEach((line, i) => {
+    const y = top + i * layout.lineHeightPx;
+    if (o.outline) {
+      ctx.globalAlpha = layout.opacity * 0.6;
+      ctx.strokeText(line, 0, y);
+    }
+    ctx.globalAlpha = layout.opacity;
+    ctx.fillText(line, 0, y);
+  });
+}
+
+function withTextStyle(ctx: Ctx2D, w: DrawnWatermark, o: WatermarkOptions, draw: () => void): void {
   ctx.save();
-  ctx.font = `600 ${layout.fontPx}px ${FONT_STACK}`;
+  ctx.font = `600 ${w.layout.fontPx}px ${FONT_STACK}`;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   ctx.fillStyle = o.color;
   ctx.strokeStyle = '#ffffff';
-  ctx.lineWidth = Math.max(1, layout.fontPx * 0.05);
+  ctx.lineWidth = outlineWidth(w);
   ctx.lineJoin = 'round';
-  const top = -layout.blockHeight / 2 + layout.lineHeightPx / 2;
-  for (const t of layout.tiles) {
-    ctx.setTransform(Math.cos(layout.angle), Math.sin(layout.angle), -Math.sin(layout.angle), Math.cos(layout.angle), t.x, t.y);
-    lines.forEach((line, i) => {
-      const y = top + i * layout.lineHeightPx;
-      if (o.outline) {
-        ctx.globalAlpha = layout.opacity * 0.6;
-        ctx.strokeText(line, 0, y);
-      }
-      ctx.globalAlpha = layout.opacity;
-      ctx.fillText(line, 0, y);
-    });
-  }
+  draw();
   ctx.restore();
+}
+
+const outlineWidth = (w: DrawnWatermark) => Math.max(1, w.layout.fontPx * 0.05);
+
+export function drawWatermark(ctx: Ctx2D, w: DrawnWatermark, o: WatermarkOptions): void {
+  const cos = Math.cos(w.layout.angle);
+  const sin = Math.sin(w.layout.angle);
+  withTextStyle(ctx, w, o, () => {
+    for (const t of w.layout.tiles) drawBlock(ctx, w, o, [cos, sin, -sin, cos, t.x, t.y]);
+  });
+}
+
+/** One unrotated copy of the block on a transparent canvas (a PDF places it at each tile). */
+export function blockImage(w: DrawnWatermark, o: WatermarkOptions): OffscreenCanvas {
+  const pad = Math.ceil(outlineWidth(w)) + 2;
+  const canvas = new OffscreenCanvas(Math.ceil(w.layout.blockWidth) + 2 * pad, Math.ceil(w.layout.blockHeight) + 2 * pad);
+  const ctx = canvas.getContext('2d')!;
+  withTextStyle(ctx, w, o, () => drawBlock(ctx, w, o, [1, 0, 0, 1, canvas.width / 2, canvas.height / 2]));
+  return canvas;
+}
+
+export type WatermarkSummary = { lines: string[]; code: string; fontPx: number; angle: number; opacity: number; tiles: number };
+
+export function summarize(mark: DrawnWatermark, code: string): WatermarkSummary {
+  const { layout } = mark;
+  return {
+    lines: mark.lines,
+    code,
+    fontPx: layout.fontPx,
+    angle: Math.round(((layout.angle * 180) / Math.PI) * 10) / 10,
+    opacity: Math.round(layout.opacity * 1000) / 1000,
+    tiles: layout.tiles.length,
+  };
+}
+
+/** Plans and draws in one go; returns what the report says about the mark. */
+export function watermarkCanvas(
+  ctx: Ctx2D,
+  width: number,
+  height: number,
+  text: readonly string[],
+  o: WatermarkOptions,
+  jitter: Jitter,
+  code: string,
+): WatermarkSummary {
+  const mark = planWatermark(ctx, width, height, text, o, jitter);
+  drawWatermark(ctx, mark, o);
+  return summarize(mark, code);
 }

@@ -1,0 +1,140 @@
+// The image path: lossless strip, or decode → orient → watermark → encode.
+import imageCompression from 'browser-image-compression';
+import { StampError } from './errors.ts';
+import { IMAGE_FORMATS, type ImageFormat, type ImageInfo } from './formats/index.ts';
+import type { Job, Produced } from './job.ts';
+import { orientationMatrix, uprightSize } from './orientation.ts';
+import type { StampReport, WarningCode } from './report.ts';
+import type { Kind } from './sniff.ts';
+import { watermarkCanvas } from './watermark/draw.ts';
+
+export type ImageKind = 'jpeg' | 'png' | 'webp';
+
+/**
+ * `target`: the output type when the caller needs one (a PDF page, a field that accepts only
+ * JPEG); otherwise the input's own type (GIF/BMP: PNG).
+ */
+export async function stampImage(bytes: Uint8Array, kind: Kind, format: ImageFormat, info: ImageInfo, job: Job, target?: ImageKind): Promise<Produced> {
+  const { options } = job;
+  if (options.mode === 'strip' && format.strip && (!target || target === kind)) {
+    const out = format.strip(bytes, { keepOrientation: true });
+    const fits =
+      (!options.maxBytes || out.bytes.length <= options.maxBytes) &&
+      (!options.maxDimension || Math.max(info.width, info.height) <= options.maxDimension);
+    if (fits)
+      return {
+        bytes: out.bytes,
+        kind,
+        ...uprightSize(info.width, info.height, info.orientation),
+        lossless: true,
+        removed: out.removed,
+        warnings: [],
+        ms: {},
+      };
+  }
+  return reencode(bytes, kind, format, info, job, target);
+}
+
+async function reencode(bytes: Uint8Array, kind: Kind, format: ImageFormat, info: ImageInfo, job: Job, target?: ImageKind): Promise<Produced> {
+  const { options } = job;
+  const warnings: WarningCode[] = [];
+  const outKind: ImageKind = target ?? (kind === 'jpeg' || kind === 'webp' ? kind : 'png');
+  if (target && target !== kind) warnings.push('converted');
+  else if (outKind !== kind) warnings.push('converted-to-png');
+  if (options.mode === 'strip' && format.strip && !target) warnings.push('reencoded-to-fit');
+  const mime = `image/${outKind}`;
+
+  // Decode the picture with all metadata (orientation included) removed, then rotate ourselves.
+  const clean = format.strip ? format.strip(bytes, { keepOrientation: false }).bytes : bytes;
+  const tDecode = performance.now();
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(new Blob([clean as BlobPart], { type: format.mime }));
+  } catch {
+    throw new StampError('decode-failed', { kind: kind.toUpperCase() });
+  }
+  const decode = performance.now() - tDecode;
+  try {
+    const up = uprightSize(bitmap.width, bitmap.height, info.orientation);
+    const scale = options.maxDimension ? Math.min(1, options.maxDimension / Math.max(up.width, up.height)) : 1;
+    if (scale < 1) warnings.push('resized');
+    const width = Math.max(1, Math.round(up.width * scale));
+    const height = Math.max(1, Math.round(up.height * scale));
+
+    const tDraw = performance.now();
+    const canvas = new OffscreenCanvas(width, height);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new StampError('encode-failed', { kind: outKind.toUpperCase() });
+    if (outKind === 'jpeg') {
+      // JPEG has no alpha: transparent areas would turn black; paint them white like a viewer.
+      ctx.fillStyle = '#ffffff';
+      ctx.fillRect(0, 0, width, height);
+    }
+    ctx.imageSmoothingQuality = 'high';
+    ctx.setTransform(...orientationMatrix(info.orientation, bitmap.width, bitmap.height, scale));
+    ctx.drawImage(bitmap, 0, 0);
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    let watermark: StampReport['watermark'];
+    if (options.mode === 'stamp') watermark = watermarkCanvas(ctx, width, height, job.text, options.watermark, job.jitter, job.code);
+    const draw = performance.now() - tDraw;
+
+    const tEncode = performance.now();
+    let blob = await encodeCanvas(canvas, mime, options.quality);
+    if (options.maxBytes && blob.size > options.maxBytes) {
+      blob = await fitBytes(blob, mime, options.maxBytes, options.quality);
+      warnings.push('resized');
+    }
+    const out = await verifyClean(blob, outKind);
+    return {
+      bytes: out.bytes,
+      kind: outKind,
+      width: out.width,
+      height: out.height,
+      lossless: false,
+      removed: info.metadata,
+      watermark,
+      warnings: [...new Set(warnings)],
+      ms: { decode, draw, encode: performance.now() - tEncode },
+    };
+  } finally {
+    bitmap.close();
+  }
+}
+
+export async function encodeCanvas(canvas: OffscreenCanvas, mime: string, quality: number): Promise<Blob> {
+  const kind = mime.slice(6).toUpperCase();
+  let blob: Blob;
+  try {
+    blob = await canvas.convertToBlob({ type: mime, quality });
+  } catch {
+    throw new StampError('encode-failed', { kind });
+  }
+  // Browsers silently fall back to PNG for types they cannot write.
+  if (blob.type !== mime) throw new StampError('encode-failed', { kind });
+  return blob;
+}
+
+/** The encoder writes no metadata, but verify rather than assume: strip our own output too. */
+export async function verifyClean(blob: Blob, kind: ImageKind): Promise<{ bytes: Uint8Array; width: number; height: number }> {
+  const format = IMAGE_FORMATS[kind]!;
+  const bytes = format.strip!(new Uint8Array(await blob.arrayBuffer()), { keepOrientation: false }).bytes;
+  const info = format.inspect(bytes);
+  return { bytes, width: info.width, height: info.height };
+}
+
+/** Smaller by quality, then by scale, with browser-image-compression on this thread (no CDN worker). */
+async function fitBytes(blob: Blob, mime: string, maxBytes: number, quality: number): Promise<Blob> {
+  const file = new File([blob], 'image', { type: mime });
+  const out = await imageCompression(file, {
+    maxSizeMB: maxBytes / (1024 * 1024),
+    useWebWorker: false,
+    fileType: mime,
+    initialQuality: quality,
+    preserveExif: false,
+    maxIteration: 15,
+  });
+  if (out.size > maxBytes) throw new StampError('cannot-reach-size', { limit: human(maxBytes), size: human(out.size) });
+  return out;
+}
+
+const human = (n: number) => (n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MB` : `${Math.round(n / 1024)} KB`);

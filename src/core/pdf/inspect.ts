@@ -1,0 +1,37 @@
+// A first look at a PDF's bytes, before any parser: is it whole, is it locked, what does it
+// carry? Parsers (pdf.js especially) quietly repair truncated files; we would rather say so.
+import { StampError } from '../errors.ts';
+import type { MetadataKind } from '../formats/types.ts';
+
+export interface PdfFacts {
+  /** Number of revisions: 1 + incremental updates (each ends with its own %%EOF). */
+  revisions: number;
+  encrypted: boolean;
+  /** What the raw bytes show; compressed object streams can hide more, so this is a floor. */
+  metadata: MetadataKind[];
+}
+
+const latin1 = new TextDecoder('latin1');
+
+export function inspectPdf(b: Uint8Array): PdfFacts {
+  const head = latin1.decode(b.subarray(0, 1024));
+  if (!head.startsWith('%PDF-')) throw new StampError('corrupt', { kind: 'PDF' });
+  // A complete file ends with %%EOF (some writers add a little padding after it).
+  const tail = latin1.decode(b.subarray(Math.max(0, b.length - 16384)));
+  if (!tail.includes('%%EOF')) throw new StampError('truncated');
+  const text = latin1.decode(b);
+  if (!/startxref\s+\d+/.test(text) && !/\/Type\s*\/XRef/.test(text)) throw new StampError('corrupt', { kind: 'PDF' });
+  const revisions = Math.max(1, (text.match(/%%EOF/g) ?? []).length);
+  const has = (re: RegExp) => re.test(text);
+  const metadata: MetadataKind[] = [];
+  const add = (k: MetadataKind, re: RegExp) => has(re) && metadata.push(k);
+  add('info', /\/(Author|Creator|Producer|Title|Subject|Keywords|CreationDate|ModDate)\s*[(<]/);
+  add('xmp', /\/Type\s*\/Metadata|<x:xmpmeta/);
+  add('piece-info', /\/PieceInfo/);
+  add('javascript', /\/JavaScript|\/JS\s*[(<]/);
+  add('attachments', /\/EmbeddedFiles|\/Type\s*\/Filespec/);
+  add('annotations', /\/Annots/);
+  add('forms', /\/AcroForm/);
+  if (revisions > 1) metadata.push('old-revisions');
+  return { revisions, encrypted: has(/\/Encrypt\s+\d+\s+\d+\s+R|\/Encrypt\s*<</), metadata };
+}

@@ -1,0 +1,72 @@
+// pdf.js, bundled with its worker and data files (fonts, CMaps, decoders): nothing is fetched
+// from outside the extension. Browser-only: it renders into canvases.
+import { AnnotationMode, getDocument, GlobalWorkerOptions, type PDFDocumentProxy } from 'pdfjs-dist';
+import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { StampError } from '../errors.ts';
+import { MAX_PAGE_PIXELS, MAX_PAGE_POINTS, pointsToCm } from './limits.ts';
+
+GlobalWorkerOptions.workerSrc = workerUrl;
+
+/** Where the build puts pdf.js's data files (wxt.config.ts copies them). */
+const assets = () => new URL('/pdfjs/', globalThis.location.href).href;
+
+export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  const base = assets();
+  const task = getDocument({
+    data: bytes.slice(), // pdf.js takes ownership of the buffer it is given
+    isEvalSupported: false,
+    enableXfa: false,
+    cMapUrl: `${base}cmaps/`,
+    cMapPacked: true,
+    standardFontDataUrl: `${base}standard_fonts/`,
+    wasmUrl: `${base}wasm/`,
+    iccUrl: `${base}iccs/`,
+    verbosity: 0,
+  });
+  try {
+    return await task.promise;
+  } catch (e) {
+    await task.destroy();
+    const name = (e as { name?: string }).name;
+    if (name === 'PasswordException') throw new StampError('pdf-password');
+    throw new StampError('corrupt', { kind: 'PDF' });
+  }
+}
+
+export interface RenderedPage {
+  canvas: OffscreenCanvas;
+  /** Displayed size in points (rotation applied): the output page keeps it. */
+  widthPt: number;
+  heightPt: number;
+  downscaled: boolean;
+}
+
+export async function renderPage(doc: PDFDocumentProxy, n: number, dpi: number): Promise<RenderedPage> {
+  const page = await doc.getPage(n);
+  try {
+    const unit = page.getViewport({ scale: 1 });
+    if (unit.width > MAX_PAGE_POINTS || unit.height > MAX_PAGE_POINTS || unit.width < 1 || unit.height < 1)
+      throw new StampError('pdf-page-too-large', { page: n, width: pointsToCm(unit.width), height: pointsToCm(unit.height) });
+    let scale = dpi / 72;
+    const pixels = unit.width * unit.height * scale * scale;
+    const downscaled = pixels > MAX_PAGE_PIXELS;
+    if (downscaled) scale *= Math.sqrt(MAX_PAGE_PIXELS / pixels);
+    const viewport = page.getViewport({ scale });
+    const canvas = new OffscreenCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    await page.render({
+      canvas: canvas as unknown as HTMLCanvasElement,
+      canvasContext: ctx as unknown as CanvasRenderingContext2D,
+      viewport,
+      annotationMode: AnnotationMode.ENABLE, // filled-in forms stay visible, as printed
+    }).promise;
+    return { canvas, widthPt: unit.width, heightPt: unit.height, downscaled };
+  } catch (e) {
+    if (e instanceof StampError) throw e;
+    throw new StampError('corrupt', { kind: 'PDF' });
+  } finally {
+    page.cleanup();
+  }
+}

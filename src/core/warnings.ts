@@ -1,0 +1,40 @@
+// What each warning means for the person, in English and Chinese.
+import type { Lang } from './errors.ts';
+import type { WarningCode } from './report.ts';
+
+const WARNINGS: Record<WarningCode, Record<Lang, string>> = {
+  'reencoded-to-fit': {
+    en: 'To meet the size limit the picture was re-encoded (slightly lower quality).',
+    zh_CN: '为满足大小限制，图片已重新编码（画质略有降低）。',
+  },
+  'converted-to-png': {
+    en: 'GIF and BMP pictures are saved as PNG.',
+    zh_CN: 'GIF 和 BMP 图片会保存为 PNG。',
+  },
+  converted: {
+    en: 'The file was converted to the requested type.',
+    zh_CN: '文件已转换为所需的类型。',
+  },
+  resized: {
+    en: 'The picture was made smaller to meet the size limit.',
+    zh_CN: '为满足大小限制，图片已缩小。',
+  },
+  'first-page-only': {
+    en: 'Only the first page of the PDF was turned into a picture.',
+    zh_CN: '仅将 PDF 的第一页转换成了图片。',
+  },
+  'flattened-protected-pdf': {
+    en: 'This PDF is locked against changes, so its pages were turned into pictures (text is no longer selectable).',
+    zh_CN: '此 PDF 禁止修改，因此页面已转换为图片（文字不再可选）。',
+  },
+  'watermark-removable': {
+    en: 'Keep-text mode: the text stays searchable, but anyone with a PDF editor can delete this watermark. Use flatten mode for a mark that cannot be removed.',
+    zh_CN: '保留文字模式：文字仍可搜索，但任何人都能用 PDF 编辑器删除此水印。如需无法去除的水印，请使用扁平化模式。',
+  },
+  'page-downscaled': {
+    en: 'A very large page was rendered at a lower resolution.',
+    zh_CN: '一个超大页面以较低分辨率渲染。',
+  },
+};
+
+export const warningMessage = (code: WarningCode, lang: Lang): string => WARNINGS[code][lang];
