@@ -152,7 +152,7 @@ function print(l: Line, json: boolean, zh: boolean): void {
     return;
   }
   const n = l.report?.output.pages;
-  const pages = n ? `, ${n} ${n === 1 ? "page" : "pages"}` : "";
+  const pages = n ? `, ${n} ${n === 1 ? 'page' : 'pages'}` : '';
   console.log(
     `✔ ${l.input} → ${l.output} (${l.type?.toUpperCase()}${pages}, ${kb(l.bytesIn)} → ${kb(l.bytesOut)}, ` +
       `removed: ${l.removed?.join(', ') || 'nothing'}, ${l.ms} ms)`,

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FIXTURES_DIR as dir } from './fixtures/make-fixtures.ts';
+import { DEFAULT_PDF_FIXTURES_DIR } from './fixtures/make-pdf-fixtures.ts';
 import { exiftool, leftovers } from './helpers/exiftool.ts';
 import { storedRgba, uprightRgb } from './helpers/pixels.ts';
 
@@ -52,6 +53,20 @@ describe('npm run stamp', () => {
     expect(r.code).toBe(0);
     expect(readFileSync(join(work, 'photo.png')).equals(original)).toBe(true);
     expect((await uprightRgb(join(work, 'photo (2).png'))).width).toBe(600);
+  });
+
+  it('stamps PDFs in both modes and says when the mark can be removed', () => {
+    const out = mkdtempSync(join(tmpdir(), 'idstamp-cli-'));
+    const pdf = join(DEFAULT_PDF_FIXTURES_DIR, 'statement.pdf');
+    const flat = cli(pdf, '--dpi', '100', '--out', out, '--json');
+    expect(flat.code).toBe(0);
+    expect(JSON.parse(flat.stdout)).toMatchObject({ type: 'pdf', output: join(out, 'statement.pdf'), report: { pdfMode: 'flatten', output: { pages: 20 } } });
+    const kept = cli(pdf, '--pdf-mode', 'keep-text', '--out', out);
+    expect(kept.code).toBe(0);
+    expect(kept.stdout).toMatch(/✔ .*statement\.pdf \(PDF, 20 pages, .*\n  ! Keep-text mode: .*can delete this watermark/);
+    const locked = cli(join(DEFAULT_PDF_FIXTURES_DIR, 'user-password.pdf'), '--out', out, '--lang', 'zh_CN');
+    expect(locked.code).toBe(1);
+    expect(locked.stdout).toContain('此 PDF 设有打开密码');
   });
 
   it('explains bad options and shows help', () => {

@@ -16,6 +16,7 @@ const STRUCTURE_GROUPS = new Set(['ExifTool', 'System', 'File', 'JFIF', 'Composi
 const STRUCTURE_TAGS: Record<string, Set<string>> = {
   PNG: new Set(['ImageWidth', 'ImageHeight', 'BitDepth', 'ColorType', 'Compression', 'Filter', 'Interlace', 'SRGBRendering', 'Gamma', 'WhitePointX', 'WhitePointY', 'RedX', 'RedY', 'GreenX', 'GreenY', 'BlueX', 'BlueY', 'ProfileName', 'Palette', 'Transparency', 'SignificantBits']),
   RIFF: new Set(['VP8Version', 'ImageWidth', 'ImageHeight', 'HorizontalScale', 'VerticalScale', 'WebP_Flags', 'AlphaPreprocessing', 'AlphaFiltering', 'AlphaCompression']),
+  PDF: new Set(['PDFVersion', 'Linearized', 'PageCount']),
   GIF: new Set(['GIFVersion', 'ImageWidth', 'ImageHeight', 'HasColorMap', 'ColorResolutionDepth', 'BitsPerPixel', 'BackgroundColor']),
 };
 

@@ -16,10 +16,11 @@ const latin1 = new TextDecoder('latin1');
 export function inspectPdf(b: Uint8Array): PdfFacts {
   const head = latin1.decode(b.subarray(0, 1024));
   if (!head.startsWith('%PDF-')) throw new StampError('corrupt', { kind: 'PDF' });
-  // A complete file ends with %%EOF (some writers add a little padding after it).
-  const tail = latin1.decode(b.subarray(Math.max(0, b.length - 16384)));
-  if (!tail.includes('%%EOF')) throw new StampError('truncated');
   const text = latin1.decode(b);
+  // A complete file ends with %%EOF (some writers add a little padding after it). Without it,
+  // objects mean the file was cut short; no objects at all mean it is not a PDF inside.
+  const tail = text.slice(-16384);
+  if (!tail.includes('%%EOF')) throw new StampError(/\d+\s+\d+\s+obj\b/.test(text) ? 'truncated' : 'corrupt', { kind: 'PDF' });
   if (!/startxref\s+\d+/.test(text) && !/\/Type\s*\/XRef/.test(text)) throw new StampError('corrupt', { kind: 'PDF' });
   const revisions = Math.max(1, (text.match(/%%EOF/g) ?? []).length);
   const has = (re: RegExp) => re.test(text);
