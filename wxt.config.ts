@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type WxtViteConfig } from 'wxt';
+import { LOCALES, toMessagesJson } from './src/i18n/messages.ts';
 
 // pdf.js's data files, shipped with the extension: standard fonts, CMaps (CJK), decoders
 // (JBIG2/JPEG 2000 scans) and ICC profiles. pdf.js loads them from /pdfjs/.
@@ -33,13 +34,18 @@ export default defineConfig({
   hooks: {
     'build:publicAssets': (_, files) => {
       files.push(...pdfjsAssets());
+      // UI strings live in src/i18n/messages.ts (typed); the browser reads them from here.
+      for (const [lang, messages] of Object.entries(LOCALES))
+        files.push({ relativeDest: `_locales/${lang}/messages.json`, contents: JSON.stringify(toMessagesJson(messages), null, 1) });
     },
   },
   manifest: ({ browser }) => ({
-    name: 'IDStamp',
-    description:
-      'Watermark and clean ID photos and documents on your device, before you upload them.',
-    permissions: [],
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // storage: settings and history, on this device only. activeTab: read the current tab's
+    // address when the toolbar button is clicked, to prefill the site in the purpose line.
+    permissions: ['storage', 'activeTab'],
     ...(browser === 'firefox'
       ? {
           // Firefox MV2's default policy forbids WebAssembly, which pdf.js uses to decode scans.

@@ -1,7 +1,28 @@
+// Toolbar popup: the stamping panel for the active tab's site. Firefox closes a popup when a
+// file dialog opens, so there the panel lives in a tab (the stamping page) instead.
 import { browser } from 'wxt/browser';
+import { localize, t } from '../../src/i18n/t.ts';
+import { activeTabSite, registrableDomain } from '../../src/sites/domain.ts';
+import { $, h } from '../../src/ui/dom.ts';
+import { mountStamper } from '../../src/ui/stamper.ts';
 
-// File dialogs close a Firefox popup, so files are picked in the stamping page, in a tab.
-document.getElementById('open')!.addEventListener('click', async () => {
-  await browser.tabs.create({ url: browser.runtime.getURL('/stamp.html') });
+localize(document);
+const param = new URLSearchParams(location.search).get('site');
+const site = param !== null ? registrableDomain(param) : await activeTabSite(browser.tabs).catch(() => '');
+
+const openTab = async () => {
+  await browser.tabs.create({ url: browser.runtime.getURL(`/stamp.html?site=${encodeURIComponent(site)}`) });
   window.close();
-});
+};
+$('#open-tab').addEventListener('click', openTab);
+$('#open-settings').addEventListener('click', () => browser.runtime.openOptionsPage());
+
+if (import.meta.env.FIREFOX) {
+  $('#stamper').replaceChildren(
+    h('p', null, t('firefoxTabNote')),
+    h('button', { type: 'button', class: 'primary', id: 'choose-in-tab', on: { click: openTab } }, t('chooseInTab')),
+  );
+  $('#open-tab').hidden = true;
+} else {
+  await mountStamper($('#stamper'), { site, compact: true });
+}

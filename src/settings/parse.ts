@@ -1,0 +1,39 @@
+// Stored settings → valid Settings, whatever is stored: current, older (migrated), partial,
+// damaged or foreign values never crash a page; what cannot be kept falls back to defaults,
+// section by section, so one bad field does not wipe the rest.
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, SettingsSchema, type Settings } from './schema.ts';
+
+/**
+ * Migrations from version N to N+1, keyed by N. Version 1 is the first stored shape, so there
+ * are none yet; a change to the schema that renames or reshapes a field adds one here and a
+ * fixture in tests/fixtures/settings/.
+ */
+export const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function migrate(raw: Record<string, unknown>): Record<string, unknown> {
+  let value = raw;
+  let version = typeof raw.schemaVersion === 'number' ? raw.schemaVersion : 1;
+  while (version < SETTINGS_VERSION) {
+    const step = MIGRATIONS[version];
+    value = step ? step(value) : value;
+    version++;
+  }
+  return { ...value, schemaVersion: SETTINGS_VERSION };
+}
+
+export function parseSettings(raw: unknown): Settings {
+  if (!isObject(raw)) return DEFAULT_SETTINGS;
+  // A newer version (written by a newer IDStamp, then downgraded) is read as far as it fits.
+  const migrated = migrate(raw);
+  const whole = SettingsSchema.safeParse(migrated);
+  if (whole.success) return whole.data;
+  // Keep every section that is valid on its own.
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
+    const one = SettingsSchema.pick({ [key]: true } as Record<keyof Settings, true>).safeParse({ [key]: migrated[key] });
+    if (one.success) out[key] = (one.data as Record<string, unknown>)[key];
+  }
+  return SettingsSchema.parse(out);
+}

@@ -1,0 +1,54 @@
+// Settings + the moment (site, purpose typed, mode) → the core's stamp options.
+import type { Lang } from '../core/errors.ts';
+import type { StampOptionsInput } from '../core/options.ts';
+import { defaultPurpose, isoDate } from '../core/watermark/template.ts';
+import type { Settings } from './schema.ts';
+
+export interface Moment {
+  site: string;
+  /** What the person typed; undefined: the site's remembered purpose, or the default. */
+  purpose?: string;
+  mode: 'stamp' | 'strip';
+  lang: Lang;
+  now: Date;
+  /** Overrides the settings' output format (e.g. what an upload field accepts). */
+  output?: StampOptionsInput['output'];
+}
+
+/** The purpose line shown for a site before the person edits it. */
+export function purposeFor(settings: Settings, site: string, lang: Lang): string {
+  const remembered = site ? settings.sites[site]?.purpose : undefined;
+  if (remembered) return remembered;
+  const custom = settings.watermark.purpose.trim();
+  return custom ? custom.replaceAll('{site}', site).replace(/\s+/g, ' ').trim() : defaultPurpose(site, lang);
+}
+
+export function formatDate(now: Date, format: Settings['watermark']['dateFormat'], lang: Lang): string {
+  if (format === 'local') return now.toLocaleDateString(lang === 'zh_CN' ? 'zh-CN' : undefined);
+  return isoDate(now);
+}
+
+export function stampOptionsFor(settings: Settings, m: Moment): StampOptionsInput {
+  const w = settings.watermark;
+  const o = settings.output;
+  return {
+    mode: m.mode,
+    lang: m.lang,
+    naming: o.naming,
+    output: m.output ?? o.format,
+    ...(o.maxBytes ? { maxBytes: o.maxBytes } : {}),
+    ...(o.maxDimension ? { maxDimension: o.maxDimension } : {}),
+    pdf: { mode: o.pdfMode },
+    watermark: {
+      template: w.dateFormat === 'none' ? w.template.replaceAll('{date}', '') : w.template,
+      purpose: m.purpose ?? purposeFor(settings, m.site, m.lang),
+      site: m.site,
+      date: w.dateFormat === 'none' ? '' : formatDate(m.now, w.dateFormat, m.lang),
+      color: w.color,
+      opacity: w.opacity,
+      size: w.size,
+      density: w.density,
+      angle: w.angle,
+    },
+  };
+}

@@ -1,0 +1,259 @@
+// The stamping panel shared by the toolbar popup and the stamping page: purpose, preset, files
+// (button or drop), a live preview of the first file, then stamp-and-save, clean-and-save or
+// copy. It runs the core right here, in the extension page.
+import { isStampError } from '../core/errors.ts';
+import type { StampOptionsInput } from '../core/options.ts';
+import { stamp, type StampResult } from '../core/pipeline.ts';
+import type { StampReport } from '../core/report.ts';
+import { warningMessage } from '../core/warnings.ts';
+import { addHistory, historyItem, sha256Hex, type HistoryEntry } from '../history/history.ts';
+import type { MessageKey } from '../i18n/messages.ts';
+import { t, uiLang } from '../i18n/t.ts';
+import { PRESETS, type PresetName, type Settings } from '../settings/schema.ts';
+import { loadSettings, settingsItem, updateSettings, watchSettings, type RawItem } from '../settings/store.ts';
+import { purposeFor, stampOptionsFor } from '../settings/to-options.ts';
+import { registrableDomain } from '../sites/domain.ts';
+import { debounce, download, formatBytes, h } from './dom.ts';
+
+export const ACCEPT = 'image/jpeg,image/png,image/webp,image/gif,image/bmp,application/pdf,.jpg,.jpeg,.png,.webp,.gif,.bmp,.pdf';
+const PREVIEW_SIZE = 900;
+
+export interface StamperOptions {
+  site: string;
+  /** The popup is narrow; the stamping page has room for a larger preview. */
+  compact: boolean;
+  settings?: RawItem;
+  history?: RawItem;
+  now?: () => Date;
+}
+
+/** What the history keeps of one saved output: no content, only proof. */
+export async function historyEntry(file: Blob, report: StampReport, site: string, purpose: string, now: Date): Promise<HistoryEntry> {
+  return {
+    at: now.toISOString(),
+    site,
+    purpose,
+    code: report.watermark?.code ?? '',
+    mode: report.mode,
+    type: report.output.mime,
+    ...(report.output.pages ? { pages: report.output.pages } : {}),
+    sha256: await sha256Hex(file),
+  };
+}
+
+export const kindLabel = (k: string): string => t(`kind_${k.replaceAll('-', '_')}` as MessageKey);
+
+export function errorText(err: unknown): string {
+  if (isStampError(err)) return err.localized(uiLang());
+  return err instanceof Error ? err.message : String(err);
+}
+
+export async function mountStamper(root: HTMLElement, o: StamperOptions): Promise<void> {
+  const store = o.settings ?? settingsItem;
+  const history = o.history ?? historyItem;
+  const now = o.now ?? (() => new Date());
+  const lang = uiLang();
+  let settings: Settings = await loadSettings(store);
+  let files: File[] = [];
+  let purposeEdited = false;
+
+  const purpose = h('input', { id: 'purpose', type: 'text', value: purposeFor(settings, o.site, lang), 'aria-describedby': 'purpose-hint', autocomplete: 'off' });
+  const site = h('input', { id: 'site', type: 'text', value: o.site, placeholder: t('sitePlaceholder'), autocomplete: 'off', spellcheck: false });
+  const preset = h(
+    'select',
+    { id: 'preset' },
+    h('option', { value: 'kyc' }, t('presetKyc')),
+    h('option', { value: 'strict' }, t('presetStrict')),
+    h('option', { value: 'custom' }, t('presetCustom')),
+  );
+  preset.value = settings.preset;
+  const input = h('input', { id: 'files', type: 'file', multiple: true, accept: ACCEPT, class: 'visually-hidden', tabIndex: -1, 'aria-hidden': 'true' });
+  const choose = h('button', { type: 'button', id: 'choose', class: 'secondary' }, t('chooseFiles'));
+  const drop = h('div', { id: 'drop', class: 'drop' }, h('p', null, t('dropTitle')), choose, input);
+  const list = h('ul', { id: 'file-list', class: 'files', 'aria-label': t('filesChosen', '') });
+  const img = h('img', { id: 'preview-img', alt: '', hidden: true });
+  const caption = h('figcaption', { id: 'preview-caption' }, t('previewNone'));
+  const preview = h('figure', { class: 'preview', 'aria-live': 'polite' }, img, caption);
+  const stampBtn = h('button', { type: 'button', id: 'stamp', class: 'primary', disabled: true }, t('stampSave'));
+  const cleanBtn = h('button', { type: 'button', id: 'clean', class: 'secondary', disabled: true }, t('cleanSave'));
+  const copyBtn = h('button', { type: 'button', id: 'copy', class: 'secondary', disabled: true }, t('copyImage'));
+  const status = h('p', { id: 'status', role: 'status', 'aria-live': 'polite' });
+  const results = h('ul', { id: 'results', class: 'results' });
+
+  root.replaceChildren(
+    h(
+      'div',
+      { class: 'fields' },
+      h('label', { for: 'purpose' }, t('purposeLabel')),
+      purpose,
+      h('p', { id: 'purpose-hint', class: 'hint' }, t('purposeHint')),
+      h('div', { class: 'row' }, h('div', null, h('label', { for: 'site' }, t('siteLabel')), site), h('div', null, h('label', { for: 'preset' }, t('presetLabel')), preset)),
+    ),
+    drop,
+    list,
+    preview,
+    h('div', { class: 'actions' }, stampBtn, cleanBtn, copyBtn),
+    status,
+    results,
+  );
+  root.classList.toggle('compact', o.compact);
+
+  const currentSite = () => registrableDomain(site.value) || site.value.trim();
+  const options = (mode: 'stamp' | 'strip', extra: Partial<StampOptionsInput> = {}): StampOptionsInput => ({
+    ...stampOptionsFor(settings, { site: currentSite(), purpose: purpose.value, mode, lang, now: now() }),
+    ...extra,
+  });
+
+  // --- files -------------------------------------------------------------------------------
+  const setFiles = (next: File[]) => {
+    files = next;
+    list.replaceChildren(
+      ...files.map((f, i) =>
+        h(
+          'li',
+          null,
+          h('span', { class: 'name' }, f.name),
+          h('span', { class: 'size' }, formatBytes(f.size)),
+          h('button', { type: 'button', class: 'link', 'aria-label': t('removeFile', f.name), on: { click: () => setFiles(files.filter((_, j) => j !== i)) } }, '×'),
+        ),
+      ),
+    );
+    list.setAttribute('aria-label', t('filesChosen', files.length));
+    for (const b of [stampBtn, cleanBtn]) b.disabled = files.length === 0;
+    copyBtn.disabled = !files[0];
+    results.replaceChildren();
+    status.textContent = '';
+    refreshPreview();
+  };
+  choose.addEventListener('click', () => input.click());
+  input.addEventListener('change', () => {
+    setFiles([...(input.files ?? [])]);
+    input.value = '';
+  });
+  drop.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    drop.classList.add('over');
+  });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    drop.classList.remove('over');
+    setFiles([...(e.dataTransfer?.files ?? [])]);
+  });
+
+  // --- preview -----------------------------------------------------------------------------
+  let previewRun = 0;
+  const refreshPreview = debounce(async () => {
+    const run = ++previewRun;
+    const first = files[0];
+    if (!first) {
+      img.hidden = true;
+      caption.textContent = t('previewNone');
+      return;
+    }
+    caption.textContent = t('previewWorking');
+    try {
+      // A small copy is enough to judge the mark: its size is relative to the picture.
+      const { file } = await stamp(first, options('stamp', { maxDimension: PREVIEW_SIZE, maxBytes: undefined, output: 'jpeg', pdf: { dpi: 72 } }));
+      if (run !== previewRun) return;
+      URL.revokeObjectURL(img.src);
+      img.src = URL.createObjectURL(file);
+      img.alt = t('previewOf', first.name);
+      img.hidden = false;
+      caption.textContent = t('previewOf', first.name);
+    } catch (err) {
+      if (run !== previewRun) return;
+      img.hidden = true;
+      caption.textContent = `${first.name}: ${errorText(err)}`;
+    }
+  }, 250);
+
+  purpose.addEventListener('input', () => {
+    purposeEdited = true;
+    refreshPreview();
+  });
+  site.addEventListener('change', () => {
+    if (!purposeEdited) purpose.value = purposeFor(settings, currentSite(), lang);
+    refreshPreview();
+  });
+  preset.addEventListener('change', async () => {
+    const name = preset.value as Settings['preset'];
+    settings = await updateSettings((s) => {
+      s.preset = name;
+      if (name !== 'custom') Object.assign(s.watermark, PRESETS[name as PresetName]);
+    }, store);
+    refreshPreview();
+  });
+  watchSettings((s) => {
+    settings = s;
+    preset.value = s.preset;
+    refreshPreview();
+  }, store);
+
+  // --- save --------------------------------------------------------------------------------
+  const record = async (result: StampResult) => {
+    if (!settings.history.enabled) return;
+    await addHistory(await historyEntry(result.file, result.report, currentSite(), purpose.value.trim(), now()), history);
+  };
+  const rememberPurpose = async () => {
+    const s = currentSite();
+    const text = purpose.value.trim();
+    if (!s || !purposeEdited || !text) return;
+    settings = await updateSettings((x) => {
+      x.sites[s] = { rule: x.sites[s]?.rule ?? 'ask', purpose: text };
+    }, store);
+  };
+
+  const saveAll = async (mode: 'stamp' | 'strip') => {
+    const batch = [...files];
+    let saved = 0;
+    setBusy(true);
+    results.replaceChildren();
+    for (const f of batch) {
+      status.textContent = t('working', f.name);
+      try {
+        const result = await stamp(f, options(mode));
+        download(result.file, result.file.name);
+        await record(result);
+        saved++;
+        results.append(resultLine(f.name, result.report));
+      } catch (err) {
+        results.append(h('li', { class: 'error' }, `${f.name}: ${errorText(err)}`));
+      }
+    }
+    if (mode === 'stamp') await rememberPurpose();
+    status.textContent = t('saved', saved, batch.length);
+    setBusy(false);
+  };
+  const setBusy = (busy: boolean) => {
+    for (const b of [stampBtn, cleanBtn, copyBtn, choose]) b.disabled = busy || (b !== choose && files.length === 0);
+    root.setAttribute('aria-busy', String(busy));
+  };
+  const resultLine = (name: string, r: StampReport) =>
+    h(
+      'li',
+      null,
+      h('strong', null, t('savedAs', name, r.output.name)),
+      h('br'),
+      t('removedList', r.removed.length ? r.removed.map(kindLabel).join(', ') : t('removedNothing')),
+      ...r.warnings.map((w) => h('p', { class: 'warning' }, warningMessage(w, lang))),
+    );
+
+  stampBtn.addEventListener('click', () => saveAll('stamp'));
+  cleanBtn.addEventListener('click', () => saveAll('strip'));
+  copyBtn.addEventListener('click', async () => {
+    const first = files[0];
+    if (!first) return;
+    setBusy(true);
+    try {
+      // The clipboard takes PNG only.
+      const result = await stamp(first, options('stamp', { output: 'png' }));
+      await navigator.clipboard.write([new ClipboardItem({ 'image/png': result.file })]);
+      await record(result);
+      status.textContent = t('copied');
+    } catch (err) {
+      status.textContent = t('copyFailed', errorText(err));
+    }
+    setBusy(false);
+  });
+}

@@ -1,0 +1,106 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { fakeBrowser } from 'wxt/testing';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { migrate, parseSettings } from '../../src/settings/parse.ts';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, SettingsSchema } from '../../src/settings/schema.ts';
+import { loadSettings, saveSettings, settingsItem, updateSettings, watchSettings } from '../../src/settings/store.ts';
+import { formatDate, purposeFor, stampOptionsFor } from '../../src/settings/to-options.ts';
+import { parseOptions } from '../../src/core/options.ts';
+
+const FIXTURES = 'tests/fixtures/settings';
+
+describe('settings versions', () => {
+  it('has a fixture for every version up to the current one, and each reads back intact', () => {
+    const files = readdirSync(FIXTURES).filter((f) => /^v\d+\.json$/.test(f));
+    expect(files.map((f) => Number(f.slice(1, -5))).sort()).toEqual(Array.from({ length: SETTINGS_VERSION }, (_, i) => i + 1));
+    for (const f of files) {
+      const raw = JSON.parse(readFileSync(`${FIXTURES}/${f}`, 'utf8'));
+      const s = parseSettings(raw);
+      expect(SettingsSchema.safeParse(s).success, f).toBe(true);
+      expect(s).not.toEqual(DEFAULT_SETTINGS); // the fixture's choices survive
+      expect(s.sites['okx.com']).toEqual({ rule: 'always', purpose: '仅用于OKX身份认证' });
+      expect(s.output).toMatchObject({ naming: 'neutral', maxBytes: 5_000_000, pdfMode: 'keep-text' });
+    }
+  });
+
+  it('migrates an unversioned or older value to the current version', () => {
+    expect(migrate({ preset: 'strict' })).toEqual({ preset: 'strict', schemaVersion: SETTINGS_VERSION });
+  });
+});
+
+describe('parseSettings never crashes and keeps what it can', () => {
+  it.each([undefined, null, 42, 'corrupt', [], [1, 2], true])('falls back to defaults for %j', (raw) => {
+    expect(parseSettings(raw)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('fills missing fields from defaults', () => {
+    const s = parseSettings({ output: { naming: 'neutral' } });
+    expect(s.output).toEqual({ ...DEFAULT_SETTINGS.output, naming: 'neutral' });
+    expect(s.watermark).toEqual(DEFAULT_SETTINGS.watermark);
+  });
+
+  it('drops only the damaged section', () => {
+    const s = parseSettings({ watermark: { color: 'not a colour' }, guard: { mode: 'everywhere' }, history: 'yes' });
+    expect(s.watermark).toEqual(DEFAULT_SETTINGS.watermark);
+    expect(s.guard.mode).toBe('everywhere');
+    expect(s.history).toEqual(DEFAULT_SETTINGS.history);
+  });
+
+  it('reads a foreign object (another extension, a newer version) as far as it fits', () => {
+    const s = parseSettings({ schemaVersion: 99, theme: 'dark', guard: { mode: 'off' } });
+    expect(s.guard.mode).toBe('off');
+    expect(s).not.toHaveProperty('theme');
+  });
+});
+
+describe('settings store (fakeBrowser)', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('saves, loads and survives a corrupt stored value', async () => {
+    expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
+    await updateSettings((s) => void (s.preset = 'strict'));
+    expect((await loadSettings()).preset).toBe('strict');
+    await fakeBrowser.storage.local.set({ settings: '{{{ corrupt' });
+    expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('tells other pages about changes', async () => {
+    const seen: string[] = [];
+    const stop = watchSettings((s) => seen.push(s.guard.mode));
+    await saveSettings({ ...DEFAULT_SETTINGS, guard: { mode: 'off', silentStrip: false } });
+    await new Promise((r) => setTimeout(r, 10));
+    stop();
+    expect(seen).toEqual(['off']);
+  });
+
+  it('refuses to store an invalid value', async () => {
+    await expect(saveSettings({ ...DEFAULT_SETTINGS, preset: 'loud' as never })).rejects.toThrow();
+    expect(await settingsItem.getValue()).toBeNull();
+  });
+});
+
+describe('settings → stamp options', () => {
+  const now = new Date(2026, 10, 21, 10, 0);
+  it('builds valid core options with the site, date and purpose', () => {
+    const o = parseOptions(stampOptionsFor(DEFAULT_SETTINGS, { site: 'okx.com', mode: 'stamp', lang: 'en', now }));
+    expect(o.watermark).toMatchObject({ purpose: 'Only for okx.com identity verification', site: 'okx.com', date: '2026-11-21' });
+    expect(o).toMatchObject({ naming: 'keep', output: 'same', pdf: { mode: 'flatten' } });
+    expect(o.maxBytes).toBeUndefined();
+  });
+
+  it('uses what a person typed, then the site’s remembered purpose, then the custom default', () => {
+    const s = parseSettings(JSON.parse(readFileSync(`${FIXTURES}/v1.json`, 'utf8')));
+    expect(purposeFor(s, 'okx.com', 'en')).toBe('仅用于OKX身份认证');
+    expect(purposeFor(s, 'example.com', 'en')).toBe('Only for example.com KYC');
+    expect(purposeFor(DEFAULT_SETTINGS, 'okx.com', 'zh_CN')).toBe('仅用于okx.com身份认证');
+    const o = parseOptions(stampOptionsFor(s, { site: 'okx.com', purpose: 'typed', mode: 'strip', lang: 'zh_CN', now }));
+    expect(o).toMatchObject({ mode: 'strip', naming: 'neutral', output: 'jpeg', maxBytes: 5_000_000, maxDimension: 3000, pdf: { mode: 'keep-text' } });
+    expect(o.watermark).toMatchObject({ purpose: 'typed', color: '#aa0000', opacity: 0.5, angle: -45, date: formatDate(now, 'local', 'zh_CN') });
+  });
+
+  it('leaves the date out when asked', () => {
+    const s = { ...DEFAULT_SETTINGS, watermark: { ...DEFAULT_SETTINGS.watermark, dateFormat: 'none' as const } };
+    const o = parseOptions(stampOptionsFor(s, { site: '', mode: 'stamp', lang: 'en', now }));
+    expect(o.watermark.template).not.toContain('{date}');
+  });
+});
