@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { defineConfig, type WxtViteConfig } from 'wxt';
+import { defineConfig } from 'wxt';
+import { noCdn, pdfjsNoDynamicCode } from './scripts/vite-plugins.ts';
 import { LOCALES, toMessagesJson } from './src/i18n/messages.ts';
 
 // pdf.js's data files, shipped with the extension: standard fonts, CMaps (CJK), decoders
@@ -14,21 +15,15 @@ const pdfjsAssets = () =>
     })),
   );
 
-// browser-image-compression's (unused: useWebWorker is false) worker would load its code from
-// a CDN. Cut the URL out of the bundle, so no remote code is even named (tests/build.test.ts).
-const noCdn: NonNullable<WxtViteConfig['plugins']>[number] = {
-  name: 'idstamp:no-cdn',
-  transform(code, id) {
-    if (!id.includes('browser-image-compression')) return null;
-    return { code: code.replace(/https:\/\/cdn\.jsdelivr\.net\/[^"'`]*/g, ''), map: null };
-  },
-};
-
-// Manifest: no permissions yet. Everything runs in extension pages on files the user picks;
-// downloads use <a download>, so not even `downloads` is needed. See README "Permissions".
+// Files are processed in extension pages only; downloads use <a download>, so the `downloads`
+// permission is not needed. Each permission is justified in the README ("Permissions").
 export default defineConfig({
   imports: false,
-  vite: () => ({ plugins: [noCdn] }),
+  vite: () => ({
+    plugins: [noCdn(), pdfjsNoDynamicCode()],
+    // pdf.js's worker is bundled as a module worker and patched like the rest.
+    worker: { format: 'es', plugins: () => [pdfjsNoDynamicCode()] },
+  }),
   // Firefox reviewers rebuild from the sources zip: generated files stay out of it.
   zip: { excludeSources: ['tests/fixtures/out/**', 'stamped/**', '.ci/**'] },
   hooks: {
@@ -56,6 +51,7 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

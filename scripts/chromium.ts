@@ -33,7 +33,12 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(extensionDir = CHROME_BUILD): Promise<ExtensionBrowser> {
+export interface LaunchOptions {
+  /** Browser UI language, e.g. "zh-CN": chrome.i18n follows it. */
+  lang?: string;
+}
+
+export async function launchWithExtension(extensionDir = CHROME_BUILD, opts: LaunchOptions = {}): Promise<ExtensionBrowser> {
   if (!existsSync(join(extensionDir, 'manifest.json')))
     throw new Error(`No built extension in ${extensionDir}. Run: npm run build`);
   const profile = mkdtempSync(join(tmpdir(), 'idstamp-chromium-'));
@@ -48,10 +53,13 @@ export async function launchWithExtension(extensionDir = CHROME_BUILD): Promise<
     '--disable-gpu',
   ];
   if (process.getuid?.() === 0) args.push('--no-sandbox');
+  if (opts.lang) args.push(`--lang=${opts.lang}`);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
     args,
+    ...(opts.lang ? { locale: opts.lang } : {}),
+    env: { ...process.env, ...(opts.lang ? { LANGUAGE: opts.lang.replace('-', '_'), LANG: `${opts.lang.replace('-', '_')}.UTF-8` } : {}) },
   });
   const extensionId = unpackedExtensionId(extensionDir);
   return {

@@ -1,16 +1,17 @@
 // pdf.js, bundled with its worker and data files (fonts, CMaps, decoders): nothing is fetched
 // from outside the extension. Browser-only: it renders into canvases.
 import { AnnotationMode, getDocument, GlobalWorkerOptions, type PDFDocumentProxy } from 'pdfjs-dist';
-import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import PdfWorker from 'pdfjs-dist/build/pdf.worker.mjs?worker';
 import { StampError } from '../errors.ts';
 import { MAX_PAGE_PIXELS, MAX_PAGE_POINTS, pointsToCm } from './limits.ts';
 
-GlobalWorkerOptions.workerSrc = workerUrl;
 
 /** Where the build puts pdf.js's data files (wxt.config.ts copies them). */
 const assets = () => new URL('/pdfjs/', globalThis.location.href).href;
 
 export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  // One worker, bundled by Vite and started on first use, shared by every document.
+  GlobalWorkerOptions.workerPort ??= new PdfWorker();
   const base = assets();
   const task = getDocument({
     data: bytes.slice(), // pdf.js takes ownership of the buffer it is given

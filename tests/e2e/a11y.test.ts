@@ -1,0 +1,69 @@
+// axe-core audits of every extension page, in light and dark mode, with real content on them.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium.ts';
+import { DEFAULT_FIXTURES_DIR as img } from '../fixtures/make-fixtures.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  browser = await launchWithExtension();
+});
+afterAll(() => browser?.close());
+
+/** Runs axe in the page (evaluate is not subject to the extension's CSP). */
+async function audit(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() =>
+    (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run({
+      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
+    }),
+  );
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** A page with something in it: chosen files, a preview, a result, a history row. */
+async function withContent(path: string): Promise<Page> {
+  const page = await browser.open(path);
+  if (path.startsWith('options')) {
+    await page.locator('#history-enabled').waitFor();
+    return page;
+  }
+  await page.locator('#stamp').waitFor();
+  await page.locator('#files').setInputFiles([join(img, 'photo.jpg'), join(img, 'empty.jpg')]);
+  await page.locator('#preview-img:not([hidden])').waitFor({ timeout: 30_000 });
+  await page.click('#stamp');
+  await page.locator('#results li.error').waitFor({ timeout: 30_000 });
+  return page;
+}
+
+describe.each(['light', 'dark'] as const)('accessibility (%s)', (scheme) => {
+  it.each(['popup.html?site=okx.com', 'stamp.html?site=okx.com', 'options.html'])('%s has no axe violations', async (path) => {
+    const page = await withContent(path);
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await audit(page)).toEqual([]);
+    await page.close();
+  });
+});
+
+it('the audit itself catches a violation (an unlabelled field, low contrast)', async () => {
+  const page = await browser.open('options.html');
+  await page.locator('#history-enabled').waitFor();
+  await page.evaluate(() => {
+    const input = document.createElement('input');
+    input.type = 'text';
+    const p = document.createElement('p');
+    p.textContent = 'faint';
+    p.style.color = '#eeeeee';
+    document.querySelector('main')!.append(input, p);
+  });
+  await page.emulateMedia({ colorScheme: 'light' });
+  const violations = await audit(page);
+  expect(violations.some((v) => v.startsWith('label'))).toBe(true);
+  expect(violations.some((v) => v.startsWith('color-contrast'))).toBe(true);
+  await page.close();
+});

@@ -1,0 +1,207 @@
+// The popup as a person uses it, in Chromium with the built extension: choose, preview, one
+// click, a download that exiftool and pixels say is right; settings and history across pages.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Download, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium.ts';
+import { en, zh_CN } from '../../src/i18n/messages.ts';
+import { DEFAULT_FIXTURES_DIR as img } from '../fixtures/make-fixtures.ts';
+import { DEFAULT_PDF_FIXTURES_DIR as pdf } from '../fixtures/make-pdf-fixtures.ts';
+import { exiftool, leftovers } from '../helpers/exiftool.ts';
+import { pdftotext, qpdfCheck } from '../helpers/pdf.ts';
+import { changedFractions, storedRgba, uprightRgb } from '../helpers/pixels.ts';
+
+const out = mkdtempSync(join(tmpdir(), 'idstamp-e2e-'));
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  browser = await launchWithExtension();
+});
+afterAll(() => browser?.close());
+
+async function popup(site = 'www.okx.com'): Promise<Page> {
+  const page = await browser.open(`popup.html?site=${site}`);
+  await page.locator('#stamp').waitFor();
+  return page;
+}
+
+async function saveDownload(d: Download): Promise<string> {
+  const path = join(out, `${Date.now()}-${d.suggestedFilename()}`);
+  await d.saveAs(path);
+  return path;
+}
+
+/** Chooses files, waits for the preview, clicks a button, returns the saved downloads. */
+async function stampFiles(page: Page, files: string[], button = '#stamp'): Promise<string[]> {
+  await page.locator('#files').setInputFiles(files);
+  await page.locator('#preview-img:not([hidden])').waitFor({ timeout: 30_000 });
+  const downloads: Promise<Download>[] = [];
+  const listener = (d: Download) => downloads.push(Promise.resolve(d));
+  page.on('download', listener);
+  await page.click(button);
+  await page.locator('#status', { hasText: en.saved.replace('$1', String(files.length)).replace('$2', String(files.length)) }).waitFor({ timeout: 60_000 });
+  page.off('download', listener);
+  return Promise.all((await Promise.all(downloads)).map(saveDownload));
+}
+
+describe('popup', () => {
+  it('prefills the purpose for the site and previews the watermark on the first file', async () => {
+    const page = await popup();
+    expect(await page.inputValue('#purpose')).toBe('Only for okx.com identity verification');
+    expect(await page.inputValue('#site')).toBe('okx.com');
+    await page.locator('#files').setInputFiles([join(img, 'photo.jpg')]);
+    const preview = page.locator('#preview-img:not([hidden])');
+    await preview.waitFor({ timeout: 30_000 });
+    expect(await preview.getAttribute('alt')).toBe('Preview of photo.jpg');
+    expect(await preview.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBeGreaterThan(100);
+    await page.close();
+  });
+
+  it('stamps a photo in one click: upright, watermarked, clean', async () => {
+    const page = await popup();
+    const [file] = await stampFiles(page, [join(img, 'phone.jpg')]);
+    expect(file).toMatch(/phone\.jpg$/);
+    expect(leftovers(exiftool(file!))).toEqual([]);
+    const before = await uprightRgb(join(img, 'phone.jpg'));
+    const after = await uprightRgb(file!);
+    expect([after.width, after.height]).toEqual([3024, 4032]);
+    const d = changedFractions(before, after);
+    for (const f of d.cells) expect(f).toBeGreaterThan(0.005);
+    expect(await page.locator('#results li').first().textContent()).toContain('GPS location');
+    await page.close();
+  });
+
+  it('stamps a PDF and several files at once', async () => {
+    const page = await popup();
+    const files = await stampFiles(page, [join(pdf, 'statement.pdf'), join(img, 'photo.png'), join(img, 'photo.webp')]);
+    expect(files.map((f) => f.replace(/^.*\d-/, ''))).toEqual(['statement.pdf', 'photo.png', 'photo.webp']);
+    expect(qpdfCheck(files[0]!).ok).toBe(true);
+    expect(pdftotext(files[0]!).trim()).toBe('');
+    for (const f of files) expect(leftovers(exiftool(f)), f).toEqual([]);
+    await page.close();
+  });
+
+  it('cleans only, losslessly, in one click', async () => {
+    const page = await popup();
+    const [file] = await stampFiles(page, [join(img, 'photo.jpg')], '#clean');
+    expect(leftovers(exiftool(file!), { allowOrientation: true })).toEqual([]);
+    expect((await storedRgba(file!)).data.equals((await storedRgba(join(img, 'photo.jpg'))).data)).toBe(true);
+    await page.close();
+  });
+
+  it('copies a stamped image to the clipboard', async () => {
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const page = await popup();
+    await page.locator('#files').setInputFiles([join(img, 'photo.jpg')]);
+    await page.locator('#preview-img:not([hidden])').waitFor({ timeout: 30_000 });
+    await page.click('#copy');
+    await page.locator('#status', { hasText: en.copied }).waitFor();
+    const size = await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      const blob = await item!.getType('image/png');
+      const bmp = await createImageBitmap(blob);
+      return [bmp.width, bmp.height];
+    });
+    expect(size).toEqual([1200, 800]);
+    await page.close();
+  });
+
+  it('works by keyboard alone', async () => {
+    const page = await popup();
+    await page.focus('#purpose');
+    const order: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Tab');
+      order.push(await page.evaluate(() => document.activeElement?.id ?? ''));
+    }
+    // With no file chosen the action buttons are disabled, so focus moves on to the footer.
+    expect(order).toEqual(['site', 'preset', 'choose', 'open-tab']);
+    await page.focus('#choose');
+    const chooser = page.waitForEvent('filechooser');
+    await page.keyboard.press('Enter');
+    await (await chooser).setFiles(join(img, 'photo.png'));
+    await page.locator('#preview-img:not([hidden])').waitFor({ timeout: 30_000 });
+    const download = page.waitForEvent('download');
+    await page.focus('#stamp');
+    await page.keyboard.press('Enter');
+    const file = await saveDownload(await download);
+    expect(leftovers(exiftool(file))).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('settings and history', () => {
+  it('persist across reloads, reach the popup, and record every stamp', async () => {
+    const options = await browser.open('options.html');
+    await options.selectOption('#naming', 'neutral');
+    await options.selectOption('#preset', 'strict');
+    await options.locator('#saved', { hasText: en.savedNote }).waitFor();
+    await options.reload();
+    expect(await options.inputValue('#naming')).toBe('neutral');
+    expect(await options.inputValue('#preset')).toBe('strict');
+
+    const page = await popup('verify.kraken.com');
+    expect(await page.inputValue('#preset')).toBe('strict');
+    await page.fill('#purpose', 'Only for Kraken account verification');
+    const [file] = await stampFiles(page, [join(img, 'photo.jpg')]);
+    expect(file).toMatch(/document-[0-9A-Z]{8}\.jpg$/);
+    const sha = execFileSync('sha256sum', [file!], { encoding: 'utf8' }).split(' ')[0];
+
+    // The history lists it (live, without reload), with the download's fingerprint.
+    const row = options.locator('#history tbody tr', { hasText: sha! });
+    await row.waitFor({ timeout: 10_000 });
+    expect(await row.textContent()).toContain('kraken.com');
+    expect(await row.textContent()).toContain('Only for Kraken account verification');
+    // The purpose is remembered for the site.
+    await options.reload();
+    expect(await options.inputValue('#sites tbody tr:has-text("kraken.com") input[type=text]')).toBe('Only for Kraken account verification');
+    const again = await popup('kraken.com');
+    expect(await again.inputValue('#purpose')).toBe('Only for Kraken account verification');
+
+    // Search, export, clear.
+    await options.fill('#history-search', 'kraken');
+    expect(await options.locator('#history tbody tr').count()).toBe(1);
+    const csv = options.waitForEvent('download');
+    await options.click('#export-csv');
+    const csvText = readFileSync(await saveDownload(await csv), 'utf8');
+    expect(csvText).toContain(sha!);
+    expect(csvText.split('\r\n')[0]).toBe('\uFEFFat,site,purpose,code,mode,type,pages,sha256');
+    options.once('dialog', (d) => d.accept());
+    await options.click('#clear-history');
+    await options.locator('#history-count', { hasText: en.historyEmpty }).waitFor();
+
+    // History off: nothing is recorded.
+    await options.uncheck('#history-enabled');
+    await options.locator('#saved', { hasText: en.savedNote }).waitFor();
+    await stampFiles(again, [join(img, 'photo.png')]);
+    await options.reload();
+    expect(await options.locator('#history tbody tr').count()).toBe(0);
+
+    // Back to defaults for the other tests.
+    options.once('dialog', (d) => d.accept());
+    await options.click('#reset');
+    await options.locator('#naming').waitFor();
+    expect(await options.inputValue('#naming')).toBe('keep');
+    await Promise.all([options.close(), page.close(), again.close()]);
+  });
+});
+
+describe('in Chinese', () => {
+  it('follows the browser language', async () => {
+    const zh = await launchWithExtension(undefined, { lang: 'zh-CN' });
+    try {
+      const page = await zh.open('popup.html?site=okx.com');
+      await page.locator('#stamp').waitFor();
+      expect(await page.textContent('#stamp')).toBe(zh_CN.stampSave);
+      expect(await page.inputValue('#purpose')).toBe('仅用于okx.com身份认证');
+      expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+      const options = await zh.open('options.html');
+      expect(await options.textContent('h1')).toBe(zh_CN.optionsTitle);
+    } finally {
+      await zh.close();
+    }
+  });
+});
