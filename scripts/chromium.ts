@@ -26,6 +26,7 @@ export function unpackedExtensionId(dir: string): string {
 }
 
 export interface ExtensionBrowser {
+  newPage(): Promise<Page>;
   context: BrowserContext;
   extensionId: string;
   /** Opens an extension page such as "stamp.html". */
@@ -65,6 +66,7 @@ export async function launchWithExtension(extensionDir = CHROME_BUILD, opts: Lau
   return {
     context,
     extensionId,
+    newPage: () => context.newPage(),
     async open(path) {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${path}`);

@@ -1,5 +1,6 @@
 // The image path: lossless strip, or decode → orient → watermark → encode.
 import imageCompression from 'browser-image-compression';
+import { encode } from './encode.ts';
 import { StampError } from './errors.ts';
 import { IMAGE_FORMATS, type ImageFormat, type ImageInfo } from './formats/index.ts';
 import type { Job, Produced } from './job.ts';
@@ -101,11 +102,12 @@ async function reencode(bytes: Uint8Array, kind: Kind, format: ImageFormat, info
   }
 }
 
+/** Encodes (and empties) a canvas; a typed error when the browser cannot. */
 export async function encodeCanvas(canvas: OffscreenCanvas, mime: string, quality: number): Promise<Blob> {
   const kind = mime.slice(6).toUpperCase();
   let blob: Blob;
   try {
-    blob = await canvas.convertToBlob({ type: mime, quality });
+    blob = await encode(canvas, mime, quality);
   } catch {
     throw new StampError('encode-failed', { kind });
   }

@@ -134,6 +134,28 @@ export const en = {
   modeStrip: 'clean only',
   resetDefaults: 'Reset settings to defaults',
   resetConfirm: 'Reset all settings (not the history) to their defaults?',
+
+  // Upload guard prompt
+  promptTitle: 'Protect this upload',
+  promptLead: '$1 is about to receive:',
+  promptLeadNoSite: 'This page is about to receive:',
+  lookalikeWarning: 'Careful: this page presents itself as $1, but it is on $2, which is not one of $1’s sites ($3). It may be a fake. Check the address before you upload anything.',
+  whatToDo: 'What to upload',
+  choiceStamp: 'A watermarked, cleaned copy',
+  choiceClean: 'A cleaned copy without watermark',
+  stampUse: 'Stamp and use',
+  cleanUse: 'Clean and use',
+  useOriginal: 'Use original',
+  cancel: 'Cancel',
+  convertNote: 'This field accepts only some file types: the copy will be $1.',
+  sizeNote: 'The page allows at most $1: the copy will be made smaller if needed.',
+  promptFooter: 'Processed on this device. IDStamp uploads nothing.',
+  autoWorking: 'IDStamp is stamping this upload for $1…',
+  someFailed: 'Nothing was handed to the page. You can use the original or cancel.',
+  noAcceptedType: 'This field accepts $1, which IDStamp cannot produce from this file.',
+  secBrands: 'Official domains',
+  brandsHint: 'One brand per line: the name, a colon, its domains. IDStamp warns when a page uses the name on another domain. Built in: major exchanges, banks and verification providers.',
+  brandsLabel: 'Your additions',
 };
 
 export type MessageKey = keyof typeof en;
@@ -267,6 +289,27 @@ export const zh_CN: Record<MessageKey, string> = {
   modeStrip: '仅清除',
   resetDefaults: '恢复默认设置',
   resetConfirm: '将所有设置（不含历史记录）恢复为默认值？',
+
+  promptTitle: '保护本次上传',
+  promptLead: '$1 即将收到：',
+  promptLeadNoSite: '此页面即将收到：',
+  lookalikeWarning: '请注意：此页面自称是 $1，但其网址 $2 并不属于 $1 的官方网站（$3），可能是仿冒网站。上传前请核对网址。',
+  whatToDo: '要上传的内容',
+  choiceStamp: '加水印并清除元数据的副本',
+  choiceClean: '仅清除元数据的副本（无水印）',
+  stampUse: '加水印并使用',
+  cleanUse: '清除并使用',
+  useOriginal: '使用原文件',
+  cancel: '取消',
+  convertNote: '此上传框只接受部分文件类型：副本将为 $1。',
+  sizeNote: '此页面允许的文件最大为 $1：如有需要，副本会被缩小。',
+  promptFooter: '在本设备上处理。IDStamp 不会上传任何内容。',
+  autoWorking: 'IDStamp 正在为 $1 处理本次上传…',
+  someFailed: '没有文件交给页面。您可以使用原文件或取消。',
+  noAcceptedType: '此上传框只接受 $1，IDStamp 无法从该文件生成。',
+  secBrands: '官方网址',
+  brandsHint: '每行一个品牌：名称、冒号、网址。若页面在其他网址上使用该名称，IDStamp 会发出警告。已内置主要交易所、银行和认证服务商。',
+  brandsLabel: '您添加的品牌',
 };
 
 export const LOCALES = { en, zh_CN } as const;

@@ -59,6 +59,11 @@ export const SettingsSchema = z.object({
     })
     .prefault({}),
   history: z.object({ enabled: z.boolean().default(true) }).prefault({}),
+  /** Official domains the person adds (for the lookalike warning): a known brand's or their own. */
+  brands: z
+    .array(z.object({ name: z.string().min(1).max(100), domains: z.array(z.string().max(253)).max(50) }))
+    .max(200)
+    .default([]),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -61,7 +61,11 @@ export async function renderPage(doc: PDFDocumentProxy, n: number, dpi: number):
       canvas: canvas as unknown as HTMLCanvasElement,
       canvasContext: ctx as unknown as CanvasRenderingContext2D,
       viewport,
-      annotationMode: AnnotationMode.ENABLE, // filled-in forms stay visible, as printed
+      // As printed: filled-in forms stay visible. The print intent also renders in one go,
+      // not paced by requestAnimationFrame, which browsers pause in hidden or background
+      // frames (the prompt's frame, a background tab).
+      intent: 'print',
+      annotationMode: AnnotationMode.ENABLE_STORAGE,
     }).promise;
     return { canvas, widthPt: unit.width, heightPt: unit.height, downscaled };
   } catch (e) {

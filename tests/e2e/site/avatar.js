@@ -1,0 +1,1 @@
+document.getElementById('pic').addEventListener('change', (e) => report([...e.target.files], 'change'));

@@ -1,0 +1,1 @@
+document.getElementById('widget').src = new URLSearchParams(location.search).get('widget');

@@ -1,0 +1,1 @@
+document.getElementById('doc').addEventListener('change', (e) => report([...e.target.files], 'change'));

@@ -1,0 +1,1 @@
+document.getElementById('w').addEventListener('change', (e) => report([...e.target.files], 'widget'));
