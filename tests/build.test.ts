@@ -1,6 +1,7 @@
 // The built extension as the stores see it: manifests, permissions, and no remote code.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
 const read = (p: string) => JSON.parse(readFileSync(p, 'utf8')) as Record<string, any>;
@@ -39,6 +40,21 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('%s build', (target) => {
       // Nothing that loads code from a URL.
       expect(text, f).not.toMatch(/importScripts\(\s*["'`]https?:|import\(\s*["'`]https?:|src=["']https?:/);
     }
+  });
+});
+
+describe('what runs in every page', () => {
+  it.each(['chrome-mv3', 'firefox-mv2'])('%s: the content scripts are small (≤ 10 KB gzipped together) and import nothing else', (target) => {
+    const m = read(join('.output', target, 'manifest.json'));
+    const scripts = (m.content_scripts as { js: string[] }[]).flatMap((c) => c.js);
+    expect(scripts.sort()).toEqual(['content-scripts/guard-main.js', 'content-scripts/guard.js']);
+    let gz = 0;
+    for (const js of scripts) {
+      const code = readFileSync(join('.output', target, js));
+      gz += gzipSync(code, { level: 9 }).length;
+      expect(code.toString(), js).not.toMatch(/\bimport\s*\(|importScripts/);
+    }
+    expect(gz).toBeLessThanOrEqual(10 * 1024);
   });
 });
 

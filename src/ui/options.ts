@@ -86,6 +86,7 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
         ...field('pdf-mode', 'pdfModeLabel', select('pdf-mode', [['flatten', 'pdfFlatten'], ['keep-text', 'pdfKeepText']], o.pdfMode, (v) => save((s) => void (s.output.pdfMode = v as 'flatten' | 'keep-text')))),
       ),
       sitesSection(),
+      brandsSection(),
       h(
         'section',
         { 'aria-labelledby': 'sec-guard' },
@@ -179,6 +180,26 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
     );
   };
 
+  /** "Name: domain, domain" per line, for the lookalike warning. */
+  const brandsSection = () => {
+    const text = settings.brands.map((b) => `${b.name}: ${b.domains.join(', ')}`).join('\n');
+    const area = h('textarea', { id: 'brands', 'aria-describedby': 'brands-hint', placeholder: 'My Bank: mybank.com, mybank.co.uk' });
+    area.value = text;
+    area.addEventListener('change', () =>
+      save((s) => {
+        s.brands = parseBrandLines(area.value);
+      }),
+    );
+    return h(
+      'section',
+      { 'aria-labelledby': 'sec-brands' },
+      h('h2', { id: 'sec-brands' }, t('secBrands')),
+      h('p', { class: 'hint', id: 'brands-hint' }, t('brandsHint')),
+      h('label', { for: 'brands' }, t('brandsLabel')),
+      area,
+    );
+  };
+
   const historySection = async () => {
     const all = await listHistory(history);
     const body = h('tbody');
@@ -250,4 +271,15 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
     await render();
     if (focused) document.getElementById(focused)?.focus();
   });
+}
+
+/** "Name: a.com, b.com" lines → brands; lines without a colon or domains are skipped. */
+export function parseBrandLines(text: string): Settings['brands'] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => /^([^:]+):(.*)$/.exec(line.trim()))
+    .filter((m): m is RegExpExecArray => !!m)
+    .map((m) => ({ name: m[1]!.trim().slice(0, 100), domains: m[2]!.split(/[\s,，;；、]+/).map((d) => d.trim()).filter(Boolean).slice(0, 50) }))
+    .filter((b) => b.name && b.domains.length > 0)
+    .slice(0, 200);
 }

@@ -152,7 +152,7 @@ function renderAsk(win: Window, root: HTMLElement, init: PromptInit, c: AskConte
   // A small stamped preview of the first picture or page.
   const first = init.files[0];
   if (first)
-    void stamp(first, { ...stampOptionsFor(c.settings, { site: c.site, mode: 'stamp', lang: c.lang, now: new Date(), output: 'jpeg' }), maxDimension: 700, pdf: { dpi: 60 } })
+    void stamp(first, { ...stampOptionsFor(c.settings, { site: c.site, mode: 'stamp', lang: c.lang, now: new Date(), output: 'jpeg' }), maxDimension: 700, pdf: { dpi: 72 } })
       .then((r) => {
         img.src = URL.createObjectURL(r.file);
         img.alt = t('previewOf', first.name);

@@ -2,21 +2,26 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium.ts';
 import { DEFAULT_FIXTURES_DIR as img } from '../fixtures/make-fixtures.ts';
+import { startSite, type Site } from './site-server.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: ExtensionBrowser;
+let site: Site;
 
 beforeAll(async () => {
-  browser = await launchWithExtension();
+  [browser, site] = await Promise.all([launchWithExtension(), startSite()]);
 });
-afterAll(() => browser?.close());
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
 
 /** Runs axe in the page (evaluate is not subject to the extension's CSP). */
-async function audit(page: Page): Promise<string[]> {
+async function audit(page: Page | Frame): Promise<string[]> {
   await page.evaluate(axeSource);
   const result = await page.evaluate(() =>
     (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run({
@@ -41,7 +46,31 @@ async function withContent(path: string): Promise<Page> {
   return page;
 }
 
+/** The upload guard's prompt over a look-alike page (so its warning is audited too). */
+async function promptFrame(): Promise<{ page: Page; frame: Frame }> {
+  const page = await browser.newPage();
+  await page.goto(`${site.origin}/lookalike.html`);
+  await page.locator('#doc').setInputFiles(join(img, 'photo.jpg'));
+  for (let i = 0; i < 100; i++) {
+    const frame = page.frames().find((f) => f.url().includes('/prompt.html'));
+    if (frame && (await frame.locator('#preview-img:not([hidden])').count().catch(() => 0))) return { page, frame };
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`no prompt: ${page.frames().map((f) => f.url()).join(' ')}`);
+}
+
 describe.each(['light', 'dark'] as const)('accessibility (%s)', (scheme) => {
+  it('the upload guard prompt has no axe violations, and Escape cancels', async () => {
+    const { page, frame } = await promptFrame();
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await audit(frame)).toEqual([]);
+    expect(await frame.evaluate(() => document.activeElement?.id)).toBe('go');
+    await frame.locator('#purpose').press('Escape');
+    await page.waitForFunction(() => !document.querySelector('idstamp-prompt'));
+    expect(await page.evaluate(() => (window as unknown as { __received: unknown[] }).__received.length)).toBe(0);
+    await page.close();
+  });
+
   it.each(['popup.html?site=okx.com', 'stamp.html?site=okx.com', 'options.html'])('%s has no axe violations', async (path) => {
     const page = await withContent(path);
     await page.emulateMedia({ colorScheme: scheme });

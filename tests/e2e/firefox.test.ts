@@ -1,7 +1,7 @@
 // The Firefox build in Debian's Firefox ESR (headless, WebDriver BiDi): the popup sends the
 // person to the stamping page in a tab, where a photo and a PDF are stamped and downloaded.
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_UUID, launchFirefox, type FirefoxWithExtension } from '../../scripts/firefox.ts';
 import { en } from '../../src/i18n/messages.ts';
@@ -10,13 +10,18 @@ import { DEFAULT_PDF_FIXTURES_DIR as pdf } from '../fixtures/make-pdf-fixtures.t
 import { exiftool, leftovers } from '../helpers/exiftool.ts';
 import { pdfinfo, pdftotext, qpdfCheck } from '../helpers/pdf.ts';
 import { changedFractions, uprightRgb } from '../helpers/pixels.ts';
+import { startSite, type Site } from './site-server.ts';
 
 let ff: FirefoxWithExtension;
+let site: Site;
 
 beforeAll(async () => {
-  ff = await launchFirefox();
+  [ff, site] = await Promise.all([launchFirefox(), startSite()]);
 });
-afterAll(() => ff?.close());
+afterAll(async () => {
+  await ff?.close();
+  await site?.close();
+});
 
 async function downloaded(name: string): Promise<string> {
   const path = join(ff.downloads, name);
@@ -66,5 +71,26 @@ describe('Firefox', () => {
     expect(pdfinfo(doc).Pages).toBe('20');
     expect(pdftotext(doc).trim()).toBe('');
     expect(leftovers(exiftool(doc))).toEqual([]);
+  });
+
+  it('upload guard: a file chosen on a verification page is caught, stamped and swapped in', async () => {
+    const page = await ff.browser.newPage();
+    await page.goto(`${site.origin}/plain.html`);
+    const input = await page.$('input#doc');
+    await input!.uploadFile(resolve(img, 'photo.jpg'));
+    // The page does not get the original while the prompt is open.
+    await page.waitForFunction(() => document.querySelector('idstamp-prompt') !== null, { timeout: 10_000 });
+    expect(await page.evaluate(() => (document.getElementById('doc') as HTMLInputElement).files!.length)).toBe(0);
+    // The prompt puts the focus on "Stamp and use": the person presses Enter.
+    await new Promise((r) => setTimeout(r, 1500));
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (window as unknown as { __received: unknown[] }).__received.length > 0, { timeout: 30_000 });
+    const [r] = await page.evaluate(() => (window as unknown as { __received: { name: string; type: string; base64: string }[] }).__received);
+    expect(r).toMatchObject({ name: 'photo.jpg', type: 'image/jpeg' });
+    const path = join(ff.downloads, 'guarded.jpg');
+    writeFileSync(path, Buffer.from(r!.base64, 'base64'));
+    expect(leftovers(exiftool(path))).toEqual([]);
+    for (const f of changedFractions(await uprightRgb(join(img, 'photo.jpg')), await uprightRgb(path)).cells) expect(f).toBeGreaterThan(0.005);
+    await page.close();
   });
 });

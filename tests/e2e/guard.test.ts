@@ -96,6 +96,7 @@ describe('upload guard (Chromium)', () => {
     await (await promptIn(page)).click('#original');
     const [r] = await received(page);
     expect(Buffer.from(r!.base64, 'base64').equals(readFileSync(PHOTO))).toBe(true);
+    await page.waitForFunction(() => !document.querySelector('idstamp-prompt')); // the old prompt is gone
 
     await page.locator('#doc').setInputFiles(join(img, 'photo.png'));
     await (await promptIn(page)).click('#cancel');
@@ -159,8 +160,10 @@ describe('upload guard (Chromium)', () => {
   });
 
   it('detached input that a script creates and clicks', async () => {
-    const page = await open('detached.html');
+    const page = await browser.newPage();
+    // File-dialog interception starts with the first listener: before the page, not before the click.
     const chooser = page.waitForEvent('filechooser');
+    await page.goto(`${site.origin}/detached.html`);
     await page.click('#pick');
     await (await chooser).setFiles(PHOTO);
     await (await promptIn(page)).click('#go');

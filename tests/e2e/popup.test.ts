@@ -111,6 +111,9 @@ describe('popup', () => {
 
   it('works by keyboard alone', async () => {
     const page = await popup();
+    await page.bringToFront(); // keys and the file dialog's user activation go to the front tab
+    // Playwright turns file-dialog interception on when the first listener is added; do it early.
+    const chooser = page.waitForEvent('filechooser');
     await page.focus('#purpose');
     const order: string[] = [];
     for (let i = 0; i < 4; i++) {
@@ -120,7 +123,6 @@ describe('popup', () => {
     // With no file chosen the action buttons are disabled, so focus moves on to the footer.
     expect(order).toEqual(['site', 'preset', 'choose', 'open-tab']);
     await page.focus('#choose');
-    const chooser = page.waitForEvent('filechooser');
     await page.keyboard.press('Enter');
     await (await chooser).setFiles(join(img, 'photo.png'));
     await page.locator('#preview-img:not([hidden])').waitFor({ timeout: 30_000 });

@@ -29,3 +29,14 @@ describe('lookalike pages', () => {
     expect(findLookalike(page('https://mybank.example/', 'My Bank – upload ID'), brands)).toBeUndefined();
   });
 });
+
+import { parseBrandLines } from '../../src/ui/options.ts';
+
+describe('brand lines in the options page', () => {
+  it('reads "Name: domains" lines and skips the rest', () => {
+    expect(parseBrandLines('OKX: okx-partner.com, okx.ae\n\nnonsense\nMy Bank: mybank.example；  other.example\nEmpty:  ')).toEqual([
+      { name: 'OKX', domains: ['okx-partner.com', 'okx.ae'] },
+      { name: 'My Bank', domains: ['mybank.example', 'other.example'] },
+    ]);
+  });
+});
