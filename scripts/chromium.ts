@@ -26,6 +26,8 @@ export function unpackedExtensionId(dir: string): string {
 }
 
 export interface ExtensionBrowser {
+  /** The profile folder: it names this browser's processes. */
+  profile: string;
   newPage(): Promise<Page>;
   context: BrowserContext;
   extensionId: string;
@@ -65,6 +67,7 @@ export async function launchWithExtension(extensionDir = CHROME_BUILD, opts: Lau
   const extensionId = unpackedExtensionId(extensionDir);
   return {
     context,
+    profile,
     extensionId,
     newPage: () => context.newPage(),
     async open(path) {

@@ -1,25 +1,37 @@
 // Canvas → encoded picture, through a worker when we are in a document (see encode.worker.ts).
 import EncodeWorker from './encode.worker.ts?worker';
 
-let worker: Worker | undefined;
+/** Two encoders on machines with the cores for it: PDF pages encode side by side. */
+const workers: Worker[] = [];
 let next = 0;
 const pending = new Map<number, { resolve: (b: Blob) => void; reject: (e: Error) => void }>();
 
 function encoder(): Worker {
-  if (worker) return worker;
-  worker = new EncodeWorker();
-  worker.onmessage = (e: MessageEvent<{ id: number; blob?: Blob; error?: string }>) => {
-    const p = pending.get(e.data.id);
-    pending.delete(e.data.id);
-    if (e.data.blob) p?.resolve(e.data.blob);
-    else p?.reject(new Error(e.data.error ?? 'encoding failed'));
-  };
-  return worker;
+  const size = Math.min(2, navigator.hardwareConcurrency || 1);
+  if (workers.length < size) {
+    const w = new EncodeWorker();
+    w.onmessage = (e: MessageEvent<{ id: number; blob?: Blob; error?: string }>) => {
+      const p = pending.get(e.data.id);
+      pending.delete(e.data.id);
+      if (e.data.blob) p?.resolve(e.data.blob);
+      else p?.reject(new Error(e.data.error ?? 'encoding failed'));
+    };
+    workers.push(w);
+    return w;
+  }
+  return workers[next % workers.length]!;
 }
 
-/** Encodes the canvas; its content is handed over (the canvas is blank afterwards). */
+/**
+ * A visible top-level page gets idle time, so it encodes directly (no hand-over cost); frames,
+ * hidden tabs and workers are not delayed by going through the encoder.
+ */
+const encodesDirectly = () =>
+  typeof document === 'undefined' || typeof Worker === 'undefined' || (globalThis.top === globalThis.self && document.visibilityState === 'visible');
+
+/** Encodes the canvas; its content may be handed over (the canvas can be blank afterwards). */
 export async function encode(canvas: OffscreenCanvas, mime: string, quality: number): Promise<Blob> {
-  if (typeof document === 'undefined' || typeof Worker === 'undefined') return canvas.convertToBlob({ type: mime, quality });
+  if (encodesDirectly()) return canvas.convertToBlob({ type: mime, quality });
   const bitmap = canvas.transferToImageBitmap();
   const id = ++next;
   return new Promise((resolve, reject) => {

@@ -12,8 +12,13 @@ self.onmessage = async (e: MessageEvent<Job>) => {
   const { id, bitmap, mime, quality } = e.data;
   try {
     const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
-    bitmap.close();
+    // Zero-copy: the bitmap becomes the canvas's content (draw it where that is unsupported).
+    const renderer = canvas.getContext('bitmaprenderer');
+    if (renderer) renderer.transferFromImageBitmap(bitmap);
+    else {
+      canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
+      bitmap.close();
+    }
     self.postMessage({ id, blob: await canvas.convertToBlob({ type: mime, quality }) });
   } catch (err) {
     self.postMessage({ id, error: err instanceof Error ? err.message : String(err) });

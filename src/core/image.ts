@@ -64,10 +64,11 @@ async function reencode(bytes: Uint8Array, kind: Kind, format: ImageFormat, info
 
     const tDraw = performance.now();
     const canvas = new OffscreenCanvas(width, height);
-    const ctx = canvas.getContext('2d');
+    // An opaque canvas for JPEG output: no alpha to premultiply and carry through.
+    const ctx = canvas.getContext('2d', { alpha: outKind !== 'jpeg' });
     if (!ctx) throw new StampError('encode-failed', { kind: outKind.toUpperCase() });
-    if (outKind === 'jpeg') {
-      // JPEG has no alpha: transparent areas would turn black; paint them white like a viewer.
+    if (outKind === 'jpeg' && kind !== 'jpeg') {
+      // Transparent areas would turn black; paint them white like a viewer.
       ctx.fillStyle = '#ffffff';
       ctx.fillRect(0, 0, width, height);
     }
@@ -81,11 +82,13 @@ async function reencode(bytes: Uint8Array, kind: Kind, format: ImageFormat, info
 
     const tEncode = performance.now();
     let blob = await encodeCanvas(canvas, mime, options.quality);
+    let size: { width: number; height: number } | undefined = { width, height };
     if (options.maxBytes && blob.size > options.maxBytes) {
       blob = await fitBytes(blob, mime, options.maxBytes, options.quality);
       warnings.push('resized');
+      size = undefined; // possibly scaled: read it from the file
     }
-    const out = await verifyClean(blob, outKind);
+    const out = await verifyClean(blob, outKind, size);
     return {
       bytes: out.bytes,
       kind: outKind,
@@ -116,12 +119,14 @@ export async function encodeCanvas(canvas: OffscreenCanvas, mime: string, qualit
   return blob;
 }
 
-/** The encoder writes no metadata, but verify rather than assume: strip our own output too. */
-export async function verifyClean(blob: Blob, kind: ImageKind): Promise<{ bytes: Uint8Array; width: number; height: number }> {
+/**
+ * The encoder writes no metadata, but verify rather than assume: strip our own output too.
+ * `size`: the known size of the picture, else it is read from the file.
+ */
+export async function verifyClean(blob: Blob, kind: ImageKind, size?: { width: number; height: number }): Promise<{ bytes: Uint8Array; width: number; height: number }> {
   const format = IMAGE_FORMATS[kind]!;
   const bytes = format.strip!(new Uint8Array(await blob.arrayBuffer()), { keepOrientation: false }).bytes;
-  const info = format.inspect(bytes);
-  return { bytes, width: info.width, height: info.height };
+  return { bytes, ...(size ?? format.inspect(bytes)) };
 }
 
 /** Smaller by quality, then by scale, with browser-image-compression on this thread (no CDN worker). */

@@ -1,6 +1,7 @@
 // window.idstamp: the hook through which the CLI, the tests and the bench run the core in the
 // built extension's own page. Only code with access to this extension page can call it.
 import { isStampError } from '../core/errors.ts';
+import { openPdf, renderPage } from '../core/pdf/render.ts';
 import { stamp } from '../core/pipeline.ts';
 import type { StampReport } from '../core/report.ts';
 
@@ -8,7 +9,16 @@ export type AutomationResult =
   | { ok: true; name: string; type: string; base64: string; report: StampReport }
   | { ok: false; error: { code: string; message: string; message_zh_CN: string } };
 
+/** Baselines the benchmark compares stamping with: the browser's own work, nothing of ours. */
+export interface Floors {
+  /** Decode, draw, encode at the same quality: no strip, no watermark. */
+  image(file: Blob, mime: string, quality: number): Promise<number>;
+  /** pdf.js rendering every page at `dpi`, alone. */
+  pdf(file: Blob, dpi: number): Promise<number>;
+}
+
 export interface Automation {
+  floors: Floors;
   /** The core itself, for in-page checks. */
   stamp: typeof stamp;
   fromBase64: (s: string) => Uint8Array;
@@ -23,6 +33,7 @@ declare global {
 
 export function installAutomation(win: Window): void {
   win.idstamp = {
+    floors,
     stamp,
     fromBase64,
     async stampBase64(name, base64, options) {
@@ -39,6 +50,25 @@ export function installAutomation(win: Window): void {
     },
   };
 }
+
+const floors: Floors = {
+  async image(file, mime, quality) {
+    const t0 = performance.now();
+    const bitmap = await createImageBitmap(file);
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
+    bitmap.close();
+    await canvas.convertToBlob({ type: mime, quality });
+    return performance.now() - t0;
+  },
+  async pdf(file, dpi) {
+    const t0 = performance.now();
+    const doc = await openPdf(new Uint8Array(await file.arrayBuffer()));
+    for (let n = 1; n <= doc.numPages; n++) await renderPage(doc, n, dpi);
+    await doc.destroy();
+    return performance.now() - t0;
+  },
+};
 
 function fromBase64(s: string): Uint8Array {
   const bin = atob(s);

@@ -35,21 +35,32 @@ async function stampedPage(doc: PDFDocumentProxy, n: number, job: Job): Promise<
   return { ...page, watermark };
 }
 
+/** Pages being encoded while the next renders: the worker encodes, the page thread renders. */
+const IN_FLIGHT = 2;
+
 export async function flattenPdf(doc: PDFDocumentProxy, job: Job): Promise<Flattened> {
   checkPageCount(doc.numPages);
   const out = await createClean();
   const warnings: WarningCode[] = [];
   let renderMs = 0;
   let first: Flattened['watermark'];
+  const encoded: Promise<{ jpeg: Uint8Array; widthPt: number; heightPt: number }>[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
+    if (n > IN_FLIGHT) await encoded[n - 1 - IN_FLIGHT];
     const t = performance.now();
     const page = await stampedPage(doc, n, job);
     renderMs += performance.now() - t;
     if (page.downscaled) warnings.push('page-downscaled');
     first ??= page.watermark;
-    const jpeg = await verifyClean(await encodeCanvas(page.canvas, 'image/jpeg', job.options.pdf.quality), 'jpeg');
-    const image = await out.embedJpg(jpeg.bytes);
-    out.addPage([page.widthPt, page.heightPt]).drawImage(image, { x: 0, y: 0, width: page.widthPt, height: page.heightPt });
+    encoded.push(
+      encodeCanvas(page.canvas, 'image/jpeg', job.options.pdf.quality)
+        .then((blob) => verifyClean(blob, 'jpeg'))
+        .then((j) => ({ jpeg: j.bytes, widthPt: page.widthPt, heightPt: page.heightPt })),
+    );
+  }
+  for (const { jpeg, widthPt, heightPt } of await Promise.all(encoded)) {
+    const image = await out.embedJpg(jpeg);
+    out.addPage([widthPt, heightPt]).drawImage(image, { x: 0, y: 0, width: widthPt, height: heightPt });
   }
   const firstPage = out.getPage(0).getSize();
   return {
