@@ -29,9 +29,12 @@ function encoder(): Worker {
 const encodesDirectly = () =>
   typeof document === 'undefined' || typeof Worker === 'undefined' || (globalThis.top === globalThis.self && document.visibilityState === 'visible');
 
-/** Encodes the canvas; its content may be handed over (the canvas can be blank afterwards). */
-export async function encode(canvas: OffscreenCanvas, mime: string, quality: number): Promise<Blob> {
-  if (encodesDirectly()) return canvas.convertToBlob({ type: mime, quality });
+/**
+ * Encodes the canvas; its content may be handed over (the canvas can be blank afterwards).
+ * `background`: the caller goes on working meanwhile (PDF pages), so use the workers anyway.
+ */
+export async function encode(canvas: OffscreenCanvas, mime: string, quality: number, background = false): Promise<Blob> {
+  if (!background && encodesDirectly()) return canvas.convertToBlob({ type: mime, quality });
   const bitmap = canvas.transferToImageBitmap();
   const id = ++next;
   return new Promise((resolve, reject) => {

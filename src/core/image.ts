@@ -7,7 +7,7 @@ import type { Job, Produced } from './job.ts';
 import { orientationMatrix, uprightSize } from './orientation.ts';
 import type { StampReport, WarningCode } from './report.ts';
 import type { Kind } from './sniff.ts';
-import { watermarkCanvas } from './watermark/draw.ts';
+import { drawWatermark, planWatermark, summarize } from './watermark/draw.ts';
 
 export type ImageKind = 'jpeg' | 'png' | 'webp';
 
@@ -46,27 +46,33 @@ async function reencode(bytes: Uint8Array, kind: Kind, format: ImageFormat, info
   const mime = `image/${outKind}`;
 
   // Decode the picture with all metadata (orientation included) removed, then rotate ourselves.
+  // The browser decodes on its own threads: meanwhile, set up the canvas and plan the mark.
   const clean = format.strip ? format.strip(bytes, { keepOrientation: false }).bytes : bytes;
   const tDecode = performance.now();
+  const decoding = createImageBitmap(new Blob([clean as BlobPart], { type: format.mime }));
+  decoding.catch(() => undefined); // awaited below; no unhandled rejection meanwhile
+
+  const up = uprightSize(info.width, info.height, info.orientation);
+  const scale = options.maxDimension ? Math.min(1, options.maxDimension / Math.max(up.width, up.height)) : 1;
+  if (scale < 1) warnings.push('resized');
+  const width = Math.max(1, Math.round(up.width * scale));
+  const height = Math.max(1, Math.round(up.height * scale));
+  const canvas = new OffscreenCanvas(width, height);
+  // An opaque canvas for JPEG output: no alpha to premultiply and carry through.
+  const ctx = canvas.getContext('2d', { alpha: outKind !== 'jpeg' });
+  if (!ctx) throw new StampError('encode-failed', { kind: outKind.toUpperCase() });
+  const mark = options.mode === 'stamp' ? planWatermark(ctx, width, height, job.text, options.watermark, job.jitter) : undefined;
+
   let bitmap: ImageBitmap;
   try {
-    bitmap = await createImageBitmap(new Blob([clean as BlobPart], { type: format.mime }));
+    bitmap = await decoding;
   } catch {
     throw new StampError('decode-failed', { kind: kind.toUpperCase() });
   }
   const decode = performance.now() - tDecode;
   try {
-    const up = uprightSize(bitmap.width, bitmap.height, info.orientation);
-    const scale = options.maxDimension ? Math.min(1, options.maxDimension / Math.max(up.width, up.height)) : 1;
-    if (scale < 1) warnings.push('resized');
-    const width = Math.max(1, Math.round(up.width * scale));
-    const height = Math.max(1, Math.round(up.height * scale));
-
+    if (bitmap.width !== info.width || bitmap.height !== info.height) throw new StampError('corrupt', { kind: kind.toUpperCase() });
     const tDraw = performance.now();
-    const canvas = new OffscreenCanvas(width, height);
-    // An opaque canvas for JPEG output: no alpha to premultiply and carry through.
-    const ctx = canvas.getContext('2d', { alpha: outKind !== 'jpeg' });
-    if (!ctx) throw new StampError('encode-failed', { kind: outKind.toUpperCase() });
     if (outKind === 'jpeg' && kind !== 'jpeg') {
       // Transparent areas would turn black; paint them white like a viewer.
       ctx.fillStyle = '#ffffff';
@@ -77,7 +83,10 @@ async function reencode(bytes: Uint8Array, kind: Kind, format: ImageFormat, info
     ctx.drawImage(bitmap, 0, 0);
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     let watermark: StampReport['watermark'];
-    if (options.mode === 'stamp') watermark = watermarkCanvas(ctx, width, height, job.text, options.watermark, job.jitter, job.code);
+    if (mark) {
+      drawWatermark(ctx, mark, options.watermark);
+      watermark = summarize(mark, job.code);
+    }
     const draw = performance.now() - tDraw;
 
     const tEncode = performance.now();
@@ -106,11 +115,11 @@ async function reencode(bytes: Uint8Array, kind: Kind, format: ImageFormat, info
 }
 
 /** Encodes (and empties) a canvas; a typed error when the browser cannot. */
-export async function encodeCanvas(canvas: OffscreenCanvas, mime: string, quality: number): Promise<Blob> {
+export async function encodeCanvas(canvas: OffscreenCanvas, mime: string, quality: number, background = false): Promise<Blob> {
   const kind = mime.slice(6).toUpperCase();
   let blob: Blob;
   try {
-    blob = await encode(canvas, mime, quality);
+    blob = await encode(canvas, mime, quality, background);
   } catch {
     throw new StampError('encode-failed', { kind });
   }

@@ -53,7 +53,7 @@ export async function flattenPdf(doc: PDFDocumentProxy, job: Job): Promise<Flatt
     if (page.downscaled) warnings.push('page-downscaled');
     first ??= page.watermark;
     encoded.push(
-      encodeCanvas(page.canvas, 'image/jpeg', job.options.pdf.quality)
+      encodeCanvas(page.canvas, 'image/jpeg', job.options.pdf.quality, true)
         .then((blob) => verifyClean(blob, 'jpeg'))
         .then((j) => ({ jpeg: j.bytes, widthPt: page.widthPt, heightPt: page.heightPt })),
     );
