@@ -1,13 +1,15 @@
 // The image path: lossless strip, or decode → orient → watermark → encode.
 import imageCompression from 'browser-image-compression';
 import { encode } from './encode.ts';
+import { toGrey } from './quality/checks.ts';
+import { findMrz, type Rect } from './quality/mrz.ts';
 import { StampError } from './errors.ts';
 import { IMAGE_FORMATS, type ImageFormat, type ImageInfo } from './formats/index.ts';
 import type { Job, Produced } from './job.ts';
 import { orientationMatrix, uprightSize } from './orientation.ts';
 import type { StampReport, WarningCode } from './report.ts';
 import type { Kind } from './sniff.ts';
-import { drawWatermark, planWatermark, summarize } from './watermark/draw.ts';
+import { drawRedactions, drawWatermark, planWatermark, summarize } from './watermark/draw.ts';
 
 export type ImageKind = 'jpeg' | 'png' | 'webp';
 
@@ -17,7 +19,8 @@ export type ImageKind = 'jpeg' | 'png' | 'webp';
  */
 export async function stampImage(bytes: Uint8Array, kind: Kind, format: ImageFormat, info: ImageInfo, job: Job, target?: ImageKind): Promise<Produced> {
   const { options } = job;
-  if (options.mode === 'strip' && format.strip && (!target || target === kind)) {
+  // Black boxes need the pixels: only a clean copy without them can skip re-encoding.
+  if (options.mode === 'strip' && format.strip && (!target || target === kind) && options.redact.length === 0) {
     const out = format.strip(bytes, { keepOrientation: true });
     const fits =
       (!options.maxBytes || out.bytes.length <= options.maxBytes) &&
@@ -42,7 +45,7 @@ async function reencode(bytes: Uint8Array, kind: Kind, format: ImageFormat, info
   const outKind: ImageKind = target ?? (kind === 'jpeg' || kind === 'webp' ? kind : 'png');
   if (target && target !== kind) warnings.push('converted');
   else if (outKind !== kind) warnings.push('converted-to-png');
-  if (options.mode === 'strip' && format.strip && !target) warnings.push('reencoded-to-fit');
+  if (options.mode === 'strip' && format.strip && !target && options.redact.length === 0) warnings.push('reencoded-to-fit');
   const mime = `image/${outKind}`;
 
   // Decode the picture with all metadata (orientation included) removed, then rotate ourselves.
@@ -82,10 +85,12 @@ async function reencode(bytes: Uint8Array, kind: Kind, format: ImageFormat, info
     ctx.setTransform(...orientationMatrix(info.orientation, bitmap.width, bitmap.height, scale));
     ctx.drawImage(bitmap, 0, 0);
     ctx.setTransform(1, 0, 0, 1, 0, 0);
+    const mrz = mark && options.watermark.protectMrz ? findMrzOn(canvas) : undefined;
+    drawRedactions(ctx, width, height, options.redact.filter((r) => !r.page || r.page === 1));
     let watermark: StampReport['watermark'];
     if (mark) {
-      drawWatermark(ctx, mark, options.watermark);
-      watermark = summarize(mark, job.code);
+      drawWatermark(ctx, mark, options.watermark, mrz ? [mrz] : []);
+      watermark = { ...summarize(mark, job.code), ...(mrz ? { mrz } : {}) };
     }
     const draw = performance.now() - tDraw;
 
@@ -112,6 +117,16 @@ async function reencode(bytes: Uint8Array, kind: Kind, format: ImageFormat, info
   } finally {
     bitmap.close();
   }
+}
+
+/** The machine-readable zone on the (upright) picture, in its pixels, from a small grey copy. */
+function findMrzOn(canvas: OffscreenCanvas): Rect | undefined {
+  const scale = Math.min(1, 1024 / canvas.width);
+  const small = new OffscreenCanvas(Math.max(1, Math.round(canvas.width * scale)), Math.max(1, Math.round(canvas.height * scale)));
+  const ctx = small.getContext('2d', { willReadFrequently: true })!;
+  ctx.drawImage(canvas, 0, 0, small.width, small.height);
+  const band = findMrz(toGrey(ctx.getImageData(0, 0, small.width, small.height)));
+  return band && { x: band.x * canvas.width, y: band.y * canvas.height, w: band.w * canvas.width, h: band.h * canvas.height };
 }
 
 /** Encodes (and empties) a canvas; a typed error when the browser cannot. */

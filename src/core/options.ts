@@ -25,6 +25,8 @@ export const WatermarkOptionsSchema = z.object({
   outline: z.boolean().default(true),
   /** Per-output random variation of offset, spacing, angle and opacity. */
   jitter: z.boolean().default(true),
+  /** Keep the mark off a passport's or ID card's machine-readable zone, so it stays readable. */
+  protectMrz: z.boolean().default(true),
 });
 
 export const PdfOptionsSchema = z.object({
@@ -36,6 +38,17 @@ export const PdfOptionsSchema = z.object({
   /** JPEG quality of flattened pages. */
   quality: z.number().min(0.5).max(1).default(0.85),
 });
+
+/** A box to black out, as fractions of the upright picture (or of a PDF page). */
+export const RedactionSchema = z.object({
+  /** PDF page, from 1; none: every page (and pictures). */
+  page: z.number().int().min(1).optional(),
+  x: z.number().min(0).max(1),
+  y: z.number().min(0).max(1),
+  w: z.number().min(0).max(1),
+  h: z.number().min(0).max(1),
+});
+export type Redaction = z.infer<typeof RedactionSchema>;
 
 export const StampOptionsSchema = z.object({
   /** stamp = watermark + clean; strip = lossless metadata removal only. */
@@ -49,6 +62,8 @@ export const StampOptionsSchema = z.object({
   /** same = the input's type; otherwise convert (upload fields that accept only one kind). */
   output: z.enum(['same', 'jpeg', 'png', 'webp', 'pdf']).default('same'),
   pdf: PdfOptionsSchema.prefault({}),
+  /** Boxes burned into the pixels (black) before the watermark. */
+  redact: z.array(RedactionSchema).max(100).default([]),
   /** JPEG/WebP encoder quality. */
   quality: z.number().min(0.5).max(1).default(0.92),
   lang: z.enum(['en', 'zh_CN']).default('en'),

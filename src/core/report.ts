@@ -17,6 +17,8 @@ export type WarningCode =
   | 'flattened-protected-pdf'
   /** Keep-text: the text stays searchable, and a PDF editor can delete the watermark. */
   | 'watermark-removable'
+  /** Black boxes can only be burned into pixels: the PDF was flattened. */
+  | 'flattened-for-redaction'
   /** A very large PDF page was rendered below the chosen resolution. */
   | 'page-downscaled';
 
@@ -37,6 +39,8 @@ export interface StampReport {
     angle: number;
     opacity: number;
     tiles: number;
+    /** The machine-readable zone kept clear of the mark (pixels of the output). */
+    mrz?: { x: number; y: number; w: number; h: number };
   };
   warnings: WarningCode[];
   ms: { total: number; decode?: number; draw?: number; encode?: number; render?: number };

@@ -31,6 +31,10 @@ const WARNINGS: Record<WarningCode, Record<Lang, string>> = {
     en: 'Keep-text mode: the text stays searchable, but anyone with a PDF editor can delete this watermark. Use flatten mode for a mark that cannot be removed.',
     zh_CN: '保留文字模式：文字仍可搜索，但任何人都能用 PDF 编辑器删除此水印。如需无法去除的水印，请使用扁平化模式。',
   },
+  'flattened-for-redaction': {
+    en: 'To black out the boxes you drew, the pages were turned into pictures (text is no longer selectable).',
+    zh_CN: '为遮盖您画出的框，页面已转换为图片（文字不再可选）。',
+  },
   'page-downscaled': {
     en: 'A very large page was rendered at a lower resolution.',
     zh_CN: '一个超大页面以较低分辨率渲染。',

@@ -156,6 +156,22 @@ export const en = {
   secBrands: 'Official domains',
   brandsHint: 'One brand per line: the name, a colon, its domains. IDStamp warns when a page uses the name on another domain. Built in: major exchanges, banks and verification providers.',
   brandsLabel: 'Your additions',
+
+  // Quality check
+  qualityTitle: 'Photo check',
+  qualityOk: 'Sharp, well lit, the whole document in the picture.',
+  quality_blur: 'The picture looks blurry. Hold the camera still, tap the document to focus, and take it again.',
+  quality_glare: 'There is glare on the document. Move away from the lamp or window, or tilt the card a little.',
+  quality_dark: 'The picture is too dark. Take it in brighter, even light.',
+  quality_contrast: 'The picture is washed out or too dark to read. Take it in even, bright light.',
+  quality_small: 'The picture is small ($1 pixels on its short side). Verification pages often ask for at least 1000: take it closer or at full resolution.',
+  quality_cut: 'The document seems to run off the edge of the picture. Leave a margin around all four corners.',
+  qualityWarn: 'Might be rejected',
+  qualityFail: 'Likely to be rejected',
+  // Redaction
+  redactHint: 'To black out a field (e.g. the ID number), drag a box over it on the preview. It is burned into the picture before the watermark.',
+  redactUndo: 'Undo last box',
+  redactCount: 'Blacked-out boxes: $1',
 };
 
 export type MessageKey = keyof typeof en;
@@ -310,6 +326,20 @@ export const zh_CN: Record<MessageKey, string> = {
   secBrands: '官方网址',
   brandsHint: '每行一个品牌：名称、冒号、网址。若页面在其他网址上使用该名称，IDStamp 会发出警告。已内置主要交易所、银行和认证服务商。',
   brandsLabel: '您添加的品牌',
+
+  qualityTitle: '照片检查',
+  qualityOk: '清晰、光线充足、证件完整。',
+  quality_blur: '照片看起来模糊。请拿稳手机，点按证件对焦后重拍。',
+  quality_glare: '证件上有反光。请远离灯光或窗户，或稍微倾斜证件。',
+  quality_dark: '照片太暗。请在明亮均匀的光线下拍摄。',
+  quality_contrast: '照片发白或太暗，难以辨认。请在明亮均匀的光线下拍摄。',
+  quality_small: '照片尺寸较小（短边 $1 像素）。认证页面通常要求至少 1000 像素：请靠近拍摄或使用原图。',
+  quality_cut: '证件似乎超出了画面。请在四个角周围留出空白。',
+  qualityWarn: '可能被拒绝',
+  qualityFail: '很可能被拒绝',
+  redactHint: '如需遮盖某个字段（例如证件号码），请在预览图上拖动画框。遮盖会在加水印前写入图片。',
+  redactUndo: '撤销上一个框',
+  redactCount: '已遮盖的框：$1',
 };
 
 export const LOCALES = { en, zh_CN } as const;

@@ -2,6 +2,7 @@
 // built extension's own page. Only code with access to this extension page can call it.
 import { isStampError } from '../core/errors.ts';
 import { openPdf, renderPage } from '../core/pdf/render.ts';
+import { qualityOf } from '../core/quality/measure.ts';
 import { stamp } from '../core/pipeline.ts';
 import type { StampReport } from '../core/report.ts';
 
@@ -19,6 +20,8 @@ export interface Floors {
 
 export interface Automation {
   floors: Floors;
+  /** The quality checks on a file (calibration test). */
+  quality: typeof qualityOf;
   /** The core itself, for in-page checks. */
   stamp: typeof stamp;
   fromBase64: (s: string) => Uint8Array;
@@ -34,6 +37,7 @@ declare global {
 export function installAutomation(win: Window): void {
   win.idstamp = {
     floors,
+    quality: qualityOf,
     stamp,
     fromBase64,
     async stampBase64(name, base64, options) {

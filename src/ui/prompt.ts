@@ -17,7 +17,10 @@ import { findLookalike, mergeBrands } from '../sites/brands.ts';
 import { registrableDomain } from '../sites/domain.ts';
 import { isProviderHost } from '../sites/verification.ts';
 import { formatBytes, h } from './dom.ts';
-import { errorText, historyEntry, kindLabel } from './stamper.ts';
+import { qualityOf } from '../core/quality/measure.ts';
+import { qualityView } from './quality.ts';
+import { redaction, type Box } from './redact.ts';
+import { errorText, firstPageBoxes, historyEntry, kindLabel } from './stamper.ts';
 
 /** Waits for our content script's init (right nonce, a port); anything else is ignored. */
 export function receiveInit(win: Window, nonce: string): Promise<{ init: PromptInit; port: MessagePort }> {
@@ -60,12 +63,12 @@ export async function runPrompt(win: Window, root: HTMLElement): Promise<void> {
   const kinds = await Promise.all(init.files.map(kindOf));
   const outputs = kinds.map((k) => outputFor(init.accept, k));
 
-  const process = async (mode: 'stamp' | 'strip', purpose: string): Promise<StampResult[]> => {
+  const process = async (mode: 'stamp' | 'strip', purpose: string, boxes: Box[] = []): Promise<StampResult[]> => {
     const results: StampResult[] = [];
     for (const [i, file] of init.files.entries()) {
       const output = outputs[i];
       if (!output) throw new Error(t('noAcceptedType', init.accept));
-      const options = stampOptionsFor(settings, { site, purpose, mode, lang, now: new Date(), output });
+      const options = { ...stampOptionsFor(settings, { site, purpose, mode, lang, now: new Date(), output }), redact: i === 0 ? firstPageBoxes(file, boxes) : [] };
       const limits = [settings.output.maxBytes, init.maxBytes].filter((n): n is number => !!n);
       const result = await stamp(file, { ...options, ...(limits.length ? { maxBytes: Math.min(...limits) } : {}) });
       results.push(result);
@@ -109,7 +112,7 @@ interface AskContext {
   site: string;
   lang: Lang;
   outputs: (string | undefined)[];
-  process: (mode: 'stamp' | 'strip', purpose: string) => Promise<StampResult[]>;
+  process: (mode: 'stamp' | 'strip', purpose: string, boxes?: Box[]) => Promise<StampResult[]>;
   answer: (a: PromptAnswer) => void;
 }
 
@@ -123,6 +126,8 @@ function renderAsk(win: Window, root: HTMLElement, init: PromptInit, c: AskConte
   const cancel = h('button', { type: 'button', id: 'cancel', class: 'secondary' }, t('cancel'));
   const status = h('div', { id: 'status', role: 'status' });
   const img = h('img', { id: 'preview-img', alt: '', hidden: true });
+  const boxes = redaction(img);
+  const quality = h('div', { id: 'quality-slot' });
   const converted = [...new Set(c.outputs.filter((o) => o && o !== 'same'))].map((o) => TYPE_NAMES[o!] ?? o!);
 
   root.replaceChildren(
@@ -131,7 +136,8 @@ function renderAsk(win: Window, root: HTMLElement, init: PromptInit, c: AskConte
     lookalike ? h('p', { id: 'lookalike', class: 'alert', role: 'alert' }, t('lookalikeWarning', lookalike.brand, lookalike.domain, lookalike.official.join(', '))) : null,
     h('p', null, c.site ? t('promptLead', c.site) : t('promptLeadNoSite')),
     h('ul', { id: 'files', class: 'files' }, ...init.files.map((f) => h('li', null, h('span', { class: 'name' }, f.name), h('span', { class: 'size' }, formatBytes(f.size))))),
-    h('figure', { class: 'preview' }, img),
+    quality,
+    h('figure', { class: 'preview' }, boxes.element),
     h('label', { for: 'purpose' }, t('purposeLabel')),
     purpose,
     h(
@@ -160,6 +166,8 @@ function renderAsk(win: Window, root: HTMLElement, init: PromptInit, c: AskConte
       })
       .catch(() => undefined);
 
+  if (first) void qualityOf(first).then((checks) => checks && quality.replaceChildren(qualityView(checks)), () => undefined);
+
   const mode = () => (cleanChoice.checked ? 'strip' : 'stamp');
   for (const r of [stampChoice, cleanChoice]) r.addEventListener('change', () => (go.textContent = mode() === 'stamp' ? t('stampUse') : t('cleanUse')));
   purpose.addEventListener('input', () => (purposeEdited = true));
@@ -176,7 +184,7 @@ function renderAsk(win: Window, root: HTMLElement, init: PromptInit, c: AskConte
     status.replaceChildren(t('working', init.files.map((f) => f.name).join(', ')));
     try {
       const text = purpose.value.trim();
-      const results = await c.process(mode(), text);
+      const results = await c.process(mode(), text, boxes.boxes());
       if (mode() === 'stamp' && purposeEdited && text && c.site)
         await updateSettings((s) => void (s.sites[c.site] = { rule: s.sites[c.site]?.rule ?? 'ask', purpose: text }));
       status.replaceChildren(

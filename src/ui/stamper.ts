@@ -13,7 +13,10 @@ import { PRESETS, type PresetName, type Settings } from '../settings/schema.ts';
 import { loadSettings, settingsItem, updateSettings, watchSettings, type RawItem } from '../settings/store.ts';
 import { purposeFor, stampOptionsFor } from '../settings/to-options.ts';
 import { registrableDomain } from '../sites/domain.ts';
+import { qualityOf } from '../core/quality/measure.ts';
 import { debounce, download, formatBytes, h } from './dom.ts';
+import { qualityView } from './quality.ts';
+import { redaction, type Box } from './redact.ts';
 
 export const ACCEPT = 'image/jpeg,image/png,image/webp,image/gif,image/bmp,application/pdf,.jpg,.jpeg,.png,.webp,.gif,.bmp,.pdf';
 const PREVIEW_SIZE = 900;
@@ -40,6 +43,9 @@ export async function historyEntry(file: Blob, report: StampReport, site: string
     sha256: await sha256Hex(file),
   };
 }
+
+/** Boxes drawn on a preview belong to what it shows: a picture, or a PDF's first page. */
+export const firstPageBoxes = (file: File, boxes: Box[]) => (file.type === 'application/pdf' || /\.pdf$/i.test(file.name) ? boxes.map((b) => ({ ...b, page: 1 })) : boxes);
 
 export const kindLabel = (k: string): string => t(`kind_${k.replaceAll('-', '_')}` as MessageKey);
 
@@ -73,7 +79,10 @@ export async function mountStamper(root: HTMLElement, o: StamperOptions): Promis
   const list = h('ul', { id: 'file-list', class: 'files', 'aria-label': t('filesChosen', '') });
   const img = h('img', { id: 'preview-img', alt: '', hidden: true });
   const caption = h('figcaption', { id: 'preview-caption' }, t('previewNone'));
-  const preview = h('figure', { class: 'preview', 'aria-live': 'polite' }, img, caption);
+  // Black boxes on the first file, drawn on its preview (the stamping page has room for it).
+  const boxes = redaction(img);
+  const preview = h('figure', { class: 'preview', 'aria-live': 'polite' }, o.compact ? img : boxes.element, caption);
+  const quality = h('div', { id: 'quality-slot' });
   const stampBtn = h('button', { type: 'button', id: 'stamp', class: 'primary', disabled: true }, t('stampSave'));
   const cleanBtn = h('button', { type: 'button', id: 'clean', class: 'secondary', disabled: true }, t('cleanSave'));
   const copyBtn = h('button', { type: 'button', id: 'copy', class: 'secondary', disabled: true }, t('copyImage'));
@@ -91,6 +100,7 @@ export async function mountStamper(root: HTMLElement, o: StamperOptions): Promis
     ),
     drop,
     list,
+    quality,
     preview,
     h('div', { class: 'actions' }, stampBtn, cleanBtn, copyBtn),
     status,
@@ -123,7 +133,20 @@ export async function mountStamper(root: HTMLElement, o: StamperOptions): Promis
     copyBtn.disabled = !files[0];
     results.replaceChildren();
     status.textContent = '';
+    boxes.reset();
     refreshPreview();
+    refreshQuality();
+  };
+
+  // The photo check of the first file: never blocks, only tells.
+  let qualityRun = 0;
+  const refreshQuality = async () => {
+    const run = ++qualityRun;
+    quality.replaceChildren();
+    const first = files[0];
+    if (!first) return;
+    const checks = await qualityOf(first).catch(() => undefined);
+    if (run === qualityRun && checks) quality.replaceChildren(qualityView(checks));
   };
   choose.addEventListener('click', () => input.click());
   input.addEventListener('change', () => {
@@ -209,10 +232,10 @@ export async function mountStamper(root: HTMLElement, o: StamperOptions): Promis
     let saved = 0;
     setBusy(true);
     results.replaceChildren();
-    for (const f of batch) {
+    for (const [i, f] of batch.entries()) {
       status.textContent = t('working', f.name);
       try {
-        const result = await stamp(f, options(mode));
+        const result = await stamp(f, options(mode, i === 0 ? { redact: firstPageBoxes(f, boxes.boxes()) } : {}));
         download(result.file, result.file.name);
         await record(result);
         saved++;
@@ -247,7 +270,7 @@ export async function mountStamper(root: HTMLElement, o: StamperOptions): Promis
     setBusy(true);
     try {
       // The clipboard takes PNG only.
-      const result = await stamp(first, options('stamp', { output: 'png' }));
+      const result = await stamp(first, options('stamp', { output: 'png', redact: firstPageBoxes(first, boxes.boxes()) }));
       await navigator.clipboard.write([new ClipboardItem({ 'image/png': result.file })]);
       await record(result);
       status.textContent = t('copied');

@@ -6,7 +6,7 @@ import { StampError } from '../errors.ts';
 import { encodeCanvas, verifyClean, type ImageKind } from '../image.ts';
 import type { Job } from '../job.ts';
 import type { StampReport, WarningCode } from '../report.ts';
-import { watermarkCanvas } from '../watermark/draw.ts';
+import { drawRedactions, watermarkCanvas } from '../watermark/draw.ts';
 import { createClean, saveClean } from './clean.ts';
 import { MAX_PDF_PAGES } from './limits.ts';
 import { renderPage, type RenderedPage } from './render.ts';
@@ -29,8 +29,9 @@ export function checkPageCount(pages: number): void {
 /** Renders a page and draws the job's watermark into its pixels (none in strip mode). */
 async function stampedPage(doc: PDFDocumentProxy, n: number, job: Job): Promise<RenderedPage & { watermark?: StampReport['watermark'] }> {
   const page = await renderPage(doc, n, job.options.pdf.dpi);
-  if (job.options.mode !== 'stamp') return page;
   const ctx = page.canvas.getContext('2d')!;
+  drawRedactions(ctx, page.canvas.width, page.canvas.height, job.options.redact.filter((r) => !r.page || r.page === n));
+  if (job.options.mode !== 'stamp') return page;
   const watermark = watermarkCanvas(ctx, page.canvas.width, page.canvas.height, job.text, job.options.watermark, job.jitter, job.code);
   return { ...page, watermark };
 }

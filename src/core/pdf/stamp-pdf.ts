@@ -16,8 +16,10 @@ export async function stampPdf(bytes: Uint8Array, job: Job, target?: ImageKind):
   const { options } = job;
   const t0 = performance.now();
 
-  // Strip-only cleans the structure and keeps the text; so does keep-text.
-  if (!target && (options.mode === 'strip' || options.pdf.mode === 'keep-text')) {
+  // Strip-only cleans the structure and keeps the text; so does keep-text. Black boxes must
+  // be burned into pixels, which only flattening does.
+  if (options.redact.length) warnings.push(...(options.mode === 'strip' || options.pdf.mode === 'keep-text' ? (['flattened-for-redaction'] as const) : []));
+  if (!target && !options.redact.length && (options.mode === 'strip' || options.pdf.mode === 'keep-text')) {
     const kept = await keepTextPdf(bytes, job);
     if (kept !== 'encrypted') {
       if (options.mode === 'stamp') warnings.push('watermark-removable');

@@ -2,6 +2,7 @@
 import type { WatermarkOptions } from '../options.ts';
 import { fontSizeFor, layoutTiles, maxLineWidth, type Jitter, type Layout } from './layout.ts';
 import { wrapLine } from './template.ts';
+import type { Rect } from '../quality/mrz.ts';
 
 type Ctx2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
 
@@ -69,10 +70,17 @@ const outlineWidth = (w: DrawnWatermark) => Math.max(1, w.layout.fontPx * 0.04);
  * Draws the text at every tile. (Placing one pre-rendered block image instead is ~5× slower:
  * every rotated copy resamples its whole rectangle, while text touches only its glyphs.)
  */
-export function drawWatermark(ctx: Ctx2D, w: DrawnWatermark, o: WatermarkOptions): void {
+export function drawWatermark(ctx: Ctx2D, w: DrawnWatermark, o: WatermarkOptions, keepClear: readonly Rect[] = []): void {
   const cos = Math.cos(w.layout.angle);
   const sin = Math.sin(w.layout.angle);
   withTextStyle(ctx, w, o, () => {
+    if (keepClear.length) {
+      // Everything but the kept-clear areas (even-odd: the inner rectangles are holes).
+      ctx.beginPath();
+      ctx.rect(0, 0, ctx.canvas.width, ctx.canvas.height);
+      for (const r of keepClear) ctx.rect(r.x, r.y, r.w, r.h);
+      ctx.clip('evenodd');
+    }
     for (const t of w.layout.tiles) drawBlock(ctx, w, o, [cos, sin, -sin, cos, t.x, t.y]);
   });
 }
@@ -86,7 +94,7 @@ export function blockImage(w: DrawnWatermark, o: WatermarkOptions): OffscreenCan
   return canvas;
 }
 
-export type WatermarkSummary = { lines: string[]; code: string; fontPx: number; angle: number; opacity: number; tiles: number };
+export type WatermarkSummary = { lines: string[]; code: string; fontPx: number; angle: number; opacity: number; tiles: number; mrz?: Rect };
 
 export function summarize(mark: DrawnWatermark, code: string): WatermarkSummary {
   const { layout } = mark;
@@ -113,4 +121,15 @@ export function watermarkCanvas(
   const mark = planWatermark(ctx, width, height, text, o, jitter);
   drawWatermark(ctx, mark, o);
   return summarize(mark, code);
+}
+
+/** Black boxes, burned into the pixels (fractions of the canvas). */
+export function drawRedactions(ctx: Ctx2D, width: number, height: number, boxes: readonly { x: number; y: number; w: number; h: number }[]): void {
+  if (!boxes.length) return;
+  ctx.save();
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.globalAlpha = 1;
+  ctx.fillStyle = '#000000';
+  for (const b of boxes) ctx.fillRect(Math.floor(b.x * width), Math.floor(b.y * height), Math.ceil(b.w * width) + 1, Math.ceil(b.h * height) + 1);
+  ctx.restore();
 }

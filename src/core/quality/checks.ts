@@ -1,0 +1,170 @@
+// Will a verification page accept this photo? Plain checks on a small grey copy of the picture:
+// sharpness, glare, light, contrast, size, and whether the document runs off the frame. Each
+// gives pass / warn / fail; none blocks (the person decides). Pure: the browser provides pixels.
+
+export type CheckId = 'blur' | 'glare' | 'dark' | 'contrast' | 'small' | 'cut';
+export type Level = 'pass' | 'warn' | 'fail';
+
+export interface Check {
+  id: CheckId;
+  level: Level;
+  /** The measured value (for reports and calibration). */
+  value: number;
+}
+
+/** Luma of an RGBA picture, as floats 0..255. */
+export interface Grey {
+  width: number;
+  height: number;
+  data: Float32Array;
+}
+
+export function toGrey(rgba: { data: Uint8ClampedArray | Uint8Array; width: number; height: number }): Grey {
+  const out = new Float32Array(rgba.width * rgba.height);
+  for (let i = 0, j = 0; i < out.length; i++, j += 4) out[i] = 0.299 * rgba.data[j]! + 0.587 * rgba.data[j + 1]! + 0.114 * rgba.data[j + 2]!;
+  return { width: rgba.width, height: rgba.height, data: out };
+}
+
+/** Thresholds, set by the calibration test (tests/quality). [warn, fail] per check. */
+export const THRESHOLDS = {
+  /** Variance of the Laplacian of the 512-px grey copy: lower is blurrier. */
+  blur: [300, 100],
+  /** Share of the picture in large blown-out (near-white) blobs. */
+  glare: [0.004, 0.015],
+  /** Mean brightness: lower is darker. */
+  dark: [75, 45],
+  /** Spread (standard deviation) of brightness. */
+  contrast: [32, 18],
+  /** Shorter side in pixels of the original. */
+  small: [1000, 600],
+  /** Share of the frame's edge covered by the document. */
+  cut: [0.12, 0.3],
+} as const;
+
+const level = (value: number, [warn, fail]: readonly [number, number], higherIsWorse: boolean): Level =>
+  higherIsWorse ? (value >= fail ? 'fail' : value >= warn ? 'warn' : 'pass') : value <= fail ? 'fail' : value <= warn ? 'warn' : 'pass';
+
+export function laplacianVariance(g: Grey): number {
+  const { width: w, height: h, data } = g;
+  let sum = 0;
+  let sq = 0;
+  let n = 0;
+  for (let y = 1; y < h - 1; y++)
+    for (let x = 1; x < w - 1; x++) {
+      const i = y * w + x;
+      const v = data[i - w]! + data[i + w]! + data[i - 1]! + data[i + 1]! - 4 * data[i]!;
+      sum += v;
+      sq += v * v;
+      n++;
+    }
+  const mean = sum / n;
+  return sq / n - mean * mean;
+}
+
+/** Share of pixels in 4-connected blobs of near-white pixels larger than 0.1 % of the picture. */
+export function glareShare(g: Grey, bright = 248): number {
+  const { width: w, height: h, data } = g;
+  const seen = new Uint8Array(w * h);
+  const minBlob = Math.max(16, Math.round(w * h * 0.001));
+  let glare = 0;
+  const stack: number[] = [];
+  for (let start = 0; start < w * h; start++) {
+    if (seen[start] || data[start]! < bright) continue;
+    let size = 0;
+    stack.push(start);
+    seen[start] = 1;
+    while (stack.length) {
+      const i = stack.pop()!;
+      size++;
+      const x = i % w;
+      for (const j of [i - w, i + w, x > 0 ? i - 1 : -1, x < w - 1 ? i + 1 : -1])
+        if (j >= 0 && j < w * h && !seen[j] && data[j]! >= bright) {
+          seen[j] = 1;
+          stack.push(j);
+        }
+    }
+    if (size >= minBlob) glare += size;
+  }
+  return glare / (w * h);
+}
+
+export function meanAndSpread(g: Grey): { mean: number; spread: number } {
+  let s = 0;
+  let sq = 0;
+  for (const v of g.data) {
+    s += v;
+    sq += v * v;
+  }
+  const mean = s / g.data.length;
+  return { mean, spread: Math.sqrt(Math.max(0, sq / g.data.length - mean * mean)) };
+}
+
+/** Otsu's threshold of the brightness histogram: splits document from background. */
+export function otsu(g: Grey): number {
+  const hist = new Float64Array(256);
+  for (const v of g.data) hist[Math.min(255, Math.max(0, Math.round(v)))]!++;
+  const total = g.data.length;
+  let sumAll = 0;
+  for (let i = 0; i < 256; i++) sumAll += i * hist[i]!;
+  let wB = 0;
+  let sumB = 0;
+  let best = 0;
+  let threshold = 128;
+  for (let t = 0; t < 256; t++) {
+    wB += hist[t]!;
+    if (!wB || wB === total) continue;
+    sumB += t * hist[t]!;
+    const mB = sumB / wB;
+    const mF = (sumAll - sumB) / (total - wB);
+    const between = wB * (total - wB) * (mB - mF) ** 2;
+    if (between > best) {
+      best = between;
+      threshold = t;
+    }
+  }
+  return threshold;
+}
+
+/**
+ * How much of the frame's edge the (lighter) document covers: a document photographed whole
+ * has background all around it; a cut one touches the edge. Only meaningful when the picture
+ * has a clear document/background split.
+ */
+export function edgeCoverage(g: Grey): number {
+  const { width: w, height: h, data } = g;
+  const t = otsu(g);
+  const m = Math.max(1, Math.round(Math.min(w, h) * 0.01));
+  let on = 0;
+  let n = 0;
+  const probe = (x: number, y: number) => {
+    n++;
+    if (data[y * w + x]! > t) on++;
+  };
+  for (let x = 0; x < w; x++) {
+    probe(x, m);
+    probe(x, h - 1 - m);
+  }
+  for (let y = 0; y < h; y++) {
+    probe(m, y);
+    probe(w - 1 - m, y);
+  }
+  return on / n;
+}
+
+/** All checks, on a grey copy about 512 px on its long side, for an original of `original` size. */
+export function checkQuality(g: Grey, original: { width: number; height: number }): Check[] {
+  const { mean, spread } = meanAndSpread(g);
+  const checks: Check[] = [
+    { id: 'blur', value: laplacianVariance(g), level: 'pass' },
+    { id: 'glare', value: glareShare(g), level: 'pass' },
+    { id: 'dark', value: mean, level: 'pass' },
+    { id: 'contrast', value: spread, level: 'pass' },
+    { id: 'small', value: Math.min(original.width, original.height), level: 'pass' },
+    { id: 'cut', value: edgeCoverage(g), level: 'pass' },
+  ];
+  for (const c of checks) {
+    const higherIsWorse = c.id === 'glare' || c.id === 'cut';
+    c.level = level(c.value, THRESHOLDS[c.id], higherIsWorse);
+  }
+  return checks;
+}

@@ -1,0 +1,43 @@
+// The pixels the quality checks look at: a small copy of the picture (or a PDF's first page),
+// decoded by the browser with its metadata (and so its orientation) removed.
+import { IMAGE_FORMATS } from '../formats/index.ts';
+import { openPdf, renderPage } from '../pdf/render.ts';
+import { sniff } from '../sniff.ts';
+import { uprightSize } from '../orientation.ts';
+import { checkQuality, toGrey, type Check } from './checks.ts';
+
+const SIDE = 512;
+
+export async function qualityOf(file: Blob): Promise<Check[] | undefined> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const kind = sniff(bytes);
+  if (kind === 'pdf') {
+    const doc = await openPdf(bytes);
+    try {
+      if (doc.numPages < 1) return undefined;
+      const page = await renderPage(doc, 1, 72);
+      const scale = Math.min(1, SIDE / Math.max(page.canvas.width, page.canvas.height));
+      const small = new OffscreenCanvas(Math.round(page.canvas.width * scale), Math.round(page.canvas.height * scale));
+      small.getContext('2d')!.drawImage(page.canvas, 0, 0, small.width, small.height);
+      // A PDF page is as large as its paper at print resolution: size is not the question.
+      return checkQuality(toGrey(small.getContext('2d')!.getImageData(0, 0, small.width, small.height)), { width: 10_000, height: 10_000 }).filter((c) => c.id !== 'small');
+    } finally {
+      await doc.destroy();
+    }
+  }
+  const format = kind ? IMAGE_FORMATS[kind] : undefined;
+  if (!format) return undefined;
+  const info = format.inspect(bytes);
+  const clean = format.strip ? format.strip(bytes, { keepOrientation: false }).bytes : bytes;
+  const scale = Math.min(1, SIDE / Math.max(info.width, info.height));
+  const bitmap = await createImageBitmap(new Blob([clean as BlobPart], { type: format.mime }), {
+    resizeWidth: Math.max(1, Math.round(info.width * scale)),
+    resizeHeight: Math.max(1, Math.round(info.height * scale)),
+    resizeQuality: 'medium',
+  });
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+  ctx.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  return checkQuality(toGrey(ctx.getImageData(0, 0, canvas.width, canvas.height)), uprightSize(info.width, info.height, info.orientation));
+}

@@ -1,0 +1,76 @@
+// Black boxes drawn over a preview with the pointer: fractions of the picture, so they fit the
+// full-size output. Undo removes the last one.
+import { t } from '../i18n/t.ts';
+import { h } from './dom.ts';
+
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface Redaction {
+  /** The preview, wrapped with its drawing layer, plus the hint and the undo button. */
+  element: HTMLElement;
+  boxes(): Box[];
+  reset(): void;
+}
+
+export function redaction(img: HTMLImageElement, onChange: () => void = () => undefined): Redaction {
+  const layer = h('canvas', { 'aria-hidden': 'true' });
+  const frame = h('div', { class: 'redact' }, img, layer);
+  const count = h('span', { id: 'redact-count', 'aria-live': 'polite' });
+  const undo = h('button', { type: 'button', id: 'redact-undo', class: 'secondary', disabled: true }, t('redactUndo'));
+  const boxes: Box[] = [];
+  let drawing: { x0: number; y0: number; box: Box } | undefined;
+
+  const paint = () => {
+    const r = layer.getBoundingClientRect();
+    layer.width = Math.max(1, Math.round(r.width));
+    layer.height = Math.max(1, Math.round(r.height));
+    const ctx = layer.getContext('2d')!;
+    ctx.fillStyle = 'rgba(0,0,0,.85)';
+    for (const b of drawing ? [...boxes, drawing.box] : boxes) ctx.fillRect(b.x * layer.width, b.y * layer.height, b.w * layer.width, b.h * layer.height);
+    count.textContent = boxes.length ? t('redactCount', boxes.length) : '';
+    undo.disabled = boxes.length === 0;
+  };
+  const at = (e: PointerEvent) => {
+    const r = layer.getBoundingClientRect();
+    return { x: Math.min(1, Math.max(0, (e.clientX - r.left) / r.width)), y: Math.min(1, Math.max(0, (e.clientY - r.top) / r.height)) };
+  };
+  layer.addEventListener('pointerdown', (e) => {
+    if (!e.isTrusted) return;
+    const p = at(e);
+    drawing = { x0: p.x, y0: p.y, box: { x: p.x, y: p.y, w: 0, h: 0 } };
+    layer.setPointerCapture(e.pointerId);
+  });
+  layer.addEventListener('pointermove', (e) => {
+    if (!drawing) return;
+    const p = at(e);
+    drawing.box = { x: Math.min(p.x, drawing.x0), y: Math.min(p.y, drawing.y0), w: Math.abs(p.x - drawing.x0), h: Math.abs(p.y - drawing.y0) };
+    paint();
+  });
+  layer.addEventListener('pointerup', () => {
+    if (drawing && drawing.box.w > 0.01 && drawing.box.h > 0.01) {
+      boxes.push(drawing.box);
+      onChange();
+    }
+    drawing = undefined;
+    paint();
+  });
+  undo.addEventListener('click', () => {
+    boxes.pop();
+    paint();
+    onChange();
+  });
+  img.addEventListener('load', paint);
+  return {
+    element: h('div', { class: 'redaction' }, frame, h('p', { class: 'hint' }, t('redactHint')), h('div', { class: 'actions' }, undo, count)),
+    boxes: () => boxes.map((b) => ({ ...b })),
+    reset() {
+      boxes.length = 0;
+      paint();
+    },
+  };
+}

@@ -1,0 +1,106 @@
+// Synthetic identity documents "photographed" on a desk, with the ways real photos fail:
+// blurred, dark, glare, cut off, too small. Deterministic (seeded); rendered with sharp.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { cachedFixtures } from '../fixtures/cache.ts';
+
+export const CARDS_VERSION = 1;
+export const DEFAULT_CARDS_DIR = 'tests/fixtures/out/cards';
+export type CardClass = 'good' | 'blur' | 'dark' | 'glare' | 'cut' | 'small';
+export interface CardManifest {
+  version: number;
+  files: Record<string, { class: CardClass; seed: number }>;
+}
+
+/** The MRZ of the synthetic passport page (two lines of 44, as ICAO 9303 TD3). */
+export const MRZ = ['P<UTOSAMPLE<<ALEX<JORDAN<<<<<<<<<<<<<<<<<<<<', 'X1234567<8UTO9001011M3412315<<<<<<<<<<<<<<04'];
+
+const rng = (seed: number) => () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+
+/** An ID-1 card (85.6 × 54 mm) at 10 px/mm: portrait, data, and an MRZ in a monospace font. */
+export function cardSvg(): string {
+  const mono = `font-family="DejaVu Sans Mono, Noto Sans Mono, monospace" font-size="33" letter-spacing="1"`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="856" height="540">
+  <rect width="856" height="540" rx="30" fill="#f2efe4"/>
+  <rect width="856" height="70" rx="30" fill="#1d4f91"/><rect y="40" width="856" height="30" fill="#1d4f91"/>
+  <text x="30" y="48" font-family="DejaVu Sans, sans-serif" font-size="30" font-weight="bold" fill="#fff">REPUBLIC OF UTOPIA · IDENTITY CARD</text>
+  <rect x="30" y="95" width="190" height="240" fill="#c9ced6"/><circle cx="125" cy="180" r="52" fill="#8d95a3"/><rect x="55" y="250" width="140" height="85" rx="60" fill="#8d95a3"/>
+  <g font-family="DejaVu Sans, sans-serif" fill="#222"><text x="250" y="120" font-size="18" fill="#555">Surname</text><text x="250" y="150" font-size="30" font-weight="bold">SAMPLE</text>
+  <text x="250" y="190" font-size="18" fill="#555">Given names</text><text x="250" y="220" font-size="30" font-weight="bold">ALEX JORDAN</text>
+  <text x="250" y="260" font-size="18" fill="#555">Date of birth</text><text x="250" y="290" font-size="28">01 JAN 1990</text>
+  <text x="560" y="260" font-size="18" fill="#555">Document no.</text><text x="560" y="290" font-size="28">X1234567</text></g>
+  <rect x="0" y="395" width="856" height="145" fill="#ffffff" opacity="0.55"/>
+  <text x="28" y="445" ${mono} fill="#111">${MRZ[0]!.replace(/</g, '&lt;')}</text>
+  <text x="28" y="500" ${mono} fill="#111">${MRZ[1]!.replace(/</g, '&lt;')}</text>
+</svg>`;
+}
+
+/** The card on a desk: scaled, turned a little, lit unevenly, with sensor noise. */
+async function photograph(seed: number, width = 1600, height = 1200): Promise<Buffer> {
+  const r = rng(seed);
+  const angle = (r() - 0.5) * 12;
+  const cardW = Math.round(width * (0.55 + r() * 0.15));
+  const card = await sharp(Buffer.from(cardSvg())).resize(cardW).rotate(angle, { background: { r: 0, g: 0, b: 0, alpha: 0 } }).png().toBuffer();
+  const meta = await sharp(card).metadata();
+  const desk = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><defs><linearGradient id="d" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${25 + r() * 20},35%,${28 + r() * 12}%)"/><stop offset="1" stop-color="hsl(${20 + r() * 20},30%,${18 + r() * 10}%)"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#d)"/></svg>`;
+  const left = Math.round((width - meta.width!) * (0.3 + r() * 0.4));
+  const top = Math.round((height - meta.height!) * (0.3 + r() * 0.4));
+  const noise = await sharp({ create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 6 + r() * 6 } } }).raw().toBuffer();
+  return sharp(Buffer.from(desk))
+    .composite([
+      { input: card, left, top },
+      { input: noise, raw: { width, height, channels: 3 }, blend: 'overlay' },
+    ])
+    .modulate({ brightness: 0.95 + r() * 0.15 })
+    .jpeg({ quality: 88 })
+    .toBuffer();
+}
+
+async function variant(cls: CardClass, seed: number): Promise<Buffer> {
+  const r = rng(seed * 7 + 3);
+  const base = await photograph(seed);
+  switch (cls) {
+    case 'good':
+      return base;
+    case 'blur':
+      return sharp(base).blur(3 + r() * 4).jpeg({ quality: 88 }).toBuffer();
+    case 'dark':
+      return sharp(base).modulate({ brightness: 0.22 + r() * 0.15 }).jpeg({ quality: 88 }).toBuffer();
+    case 'glare': {
+      const cx = 500 + r() * 600;
+      const cy = 450 + r() * 300;
+      const rx = 130 + r() * 90;
+      const glare = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="1200"><defs><radialGradient id="g"><stop offset="0.55" stop-color="#fff" stop-opacity="1"/><stop offset="1" stop-color="#fff" stop-opacity="0"/></radialGradient></defs><ellipse cx="${cx}" cy="${cy}" rx="${rx}" ry="${rx * 0.7}" fill="url(#g)"/></svg>`;
+      return sharp(base).composite([{ input: Buffer.from(glare) }]).jpeg({ quality: 88 }).toBuffer();
+    }
+    case 'cut': {
+      // Too close: the card runs off two or more sides of the frame.
+      const w = Math.round(1600 * (0.5 + r() * 0.1));
+      const h = Math.round(w * 0.75);
+      return sharp(base).extract({ left: Math.round(400 + r() * 120), top: Math.round(330 + r() * 100), width: w, height: h }).resize(1600, 1200).jpeg({ quality: 88 }).toBuffer();
+    }
+    case 'small':
+      return sharp(base).resize(560 + Math.round(r() * 120)).jpeg({ quality: 88 }).toBuffer();
+  }
+}
+
+export const CLASSES: CardClass[] = ['good', 'blur', 'dark', 'glare', 'cut', 'small'];
+const PER_CLASS = { good: 24, blur: 12, dark: 12, glare: 12, cut: 12, small: 12 } satisfies Record<CardClass, number>;
+
+export function makeCards(dir = DEFAULT_CARDS_DIR): Promise<CardManifest> {
+  return cachedFixtures(dir, CARDS_VERSION, async (stage) => {
+    mkdirSync(stage, { recursive: true });
+    const files: CardManifest['files'] = {};
+    for (const cls of CLASSES)
+      await Promise.all(
+        Array.from({ length: PER_CLASS[cls] }, async (_, i) => {
+          const seed = 1000 + i * 37 + CLASSES.indexOf(cls) * 5000;
+          const name = `${cls}-${String(i).padStart(2, '0')}.jpg`;
+          await sharp(await variant(cls, seed)).toFile(join(stage, name));
+          files[name] = { class: cls, seed };
+        }),
+      );
+    return { version: CARDS_VERSION, files };
+  });
+}
