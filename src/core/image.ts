@@ -2,6 +2,7 @@
 import imageCompression from 'browser-image-compression';
 import { encode } from './encode.ts';
 import { toGrey } from './quality/checks.ts';
+import { findQrCodes } from './quality/codes.ts';
 import { findMrz, type Rect } from './quality/mrz.ts';
 import { StampError } from './errors.ts';
 import { IMAGE_FORMATS, type ImageFormat, type ImageInfo } from './formats/index.ts';
@@ -85,12 +86,12 @@ async function reencode(bytes: Uint8Array, kind: Kind, format: ImageFormat, info
     ctx.setTransform(...orientationMatrix(info.orientation, bitmap.width, bitmap.height, scale));
     ctx.drawImage(bitmap, 0, 0);
     ctx.setTransform(1, 0, 0, 1, 0, 0);
-    const mrz = mark && options.watermark.protectMrz ? findMrzOn(canvas) : undefined;
+    const clear = mark && options.watermark.protectCodes ? keepClearAreas(canvas) : { codes: [] };
     drawRedactions(ctx, width, height, options.redact.filter((r) => !r.page || r.page === 1));
     let watermark: StampReport['watermark'];
     if (mark) {
-      drawWatermark(ctx, mark, options.watermark, mrz ? [mrz] : []);
-      watermark = { ...summarize(mark, job.code), ...(mrz ? { mrz } : {}) };
+      drawWatermark(ctx, mark, options.watermark, [...(clear.mrz ? [clear.mrz] : []), ...clear.codes]);
+      watermark = { ...summarize(mark, job.code), ...clear };
     }
     const draw = performance.now() - tDraw;
 
@@ -119,14 +120,19 @@ async function reencode(bytes: Uint8Array, kind: Kind, format: ImageFormat, info
   }
 }
 
-/** The machine-readable zone on the (upright) picture, in its pixels, from a small grey copy. */
-function findMrzOn(canvas: OffscreenCanvas): Rect | undefined {
-  const scale = Math.min(1, 1024 / canvas.width);
+/**
+ * What the mark must leave clear on the (upright) picture: a machine-readable zone and QR codes,
+ * in its pixels, found on a small grey copy.
+ */
+export function keepClearAreas(canvas: OffscreenCanvas): { mrz?: Rect; codes: Rect[] } {
+  const scale = Math.min(1, 1024 / Math.max(canvas.width, canvas.height));
   const small = new OffscreenCanvas(Math.max(1, Math.round(canvas.width * scale)), Math.max(1, Math.round(canvas.height * scale)));
   const ctx = small.getContext('2d', { willReadFrequently: true })!;
   ctx.drawImage(canvas, 0, 0, small.width, small.height);
-  const band = findMrz(toGrey(ctx.getImageData(0, 0, small.width, small.height)));
-  return band && { x: band.x * canvas.width, y: band.y * canvas.height, w: band.w * canvas.width, h: band.h * canvas.height };
+  const grey = toGrey(ctx.getImageData(0, 0, small.width, small.height));
+  const full = (r: Rect): Rect => ({ x: r.x * canvas.width, y: r.y * canvas.height, w: r.w * canvas.width, h: r.h * canvas.height });
+  const mrz = findMrz(grey);
+  return { ...(mrz ? { mrz: full(mrz) } : {}), codes: findQrCodes(grey).map(full) };
 }
 
 /** Encodes (and empties) a canvas; a typed error when the browser cannot. */

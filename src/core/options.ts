@@ -25,8 +25,8 @@ export const WatermarkOptionsSchema = z.object({
   outline: z.boolean().default(true),
   /** Per-output random variation of offset, spacing, angle and opacity. */
   jitter: z.boolean().default(true),
-  /** Keep the mark off a passport's or ID card's machine-readable zone, so it stays readable. */
-  protectMrz: z.boolean().default(true),
+  /** Keep the mark off machine-readable zones (MRZ) and QR codes, so they still read and scan. */
+  protectCodes: z.boolean().default(true),
 });
 
 export const PdfOptionsSchema = z.object({

@@ -41,6 +41,8 @@ export interface StampReport {
     tiles: number;
     /** The machine-readable zone kept clear of the mark (pixels of the output). */
     mrz?: { x: number; y: number; w: number; h: number };
+    /** QR codes kept clear of the mark. */
+    codes?: { x: number; y: number; w: number; h: number }[];
   };
   warnings: WarningCode[];
   ms: { total: number; decode?: number; draw?: number; encode?: number; render?: number };

@@ -3,6 +3,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import jsQR from 'jsqr';
+import QRCode from 'qrcode';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openStampPage, stampInPage, type ExtensionBrowser } from '../../scripts/chromium.ts';
@@ -74,7 +76,7 @@ describe('legibility', () => {
   it('without the guard the mark would cross the MRZ (the guard is what keeps it clear)', async () => {
     const original = await uprightRgb(scan);
     const guarded = await stamped({ watermark: { jitter: false } });
-    const open = await stamped({ watermark: { jitter: false, protectMrz: false, density: 1 } });
+    const open = await stamped({ watermark: { jitter: false, protectCodes: false, density: 1 } });
     const changed = (img: Raw) => {
       let n = 0;
       let all = 0;
@@ -93,10 +95,77 @@ describe('legibility', () => {
   it('keeps the data under the mark readable: most of the name field’s contrast remains', async () => {
     const original = await uprightRgb(scan);
     for (const preset of [{}, { opacity: 0.42, density: 0.85, size: 0.032 }]) {
-      const { img } = await stamped({ watermark: { jitter: false, protectMrz: false, ...preset } });
+      const { img } = await stamped({ watermark: { jitter: false, protectCodes: false, ...preset } });
       const ratio = contrast(img, NAME_BOX) / contrast(original, NAME_BOX);
       console.log(`name field contrast kept: ${(ratio * 100).toFixed(1)} % (${JSON.stringify(preset)})`);
       expect(ratio).toBeGreaterThanOrEqual(0.8);
     }
+  });
+});
+
+describe('QR codes', () => {
+  const QR_AT = { x: 640, y: 330, size: 280 };
+  const payload = 'https://verify.utopia.example/id/X1234567?sig=9f3a2c';
+
+  async function withQr(): Promise<Buffer> {
+    const code = await QRCode.toBuffer(payload, { type: 'png', width: QR_AT.size, margin: 1, errorCorrectionLevel: 'M' });
+    return sharp(scan).composite([{ input: code, left: QR_AT.x, top: QR_AT.y }]).jpeg({ quality: 95 }).toBuffer();
+  }
+
+  /** Decodes the QR code in a region of a picture (jsQR), or undefined. */
+  function readQr(im: Raw): string | undefined {
+    const pad = 40;
+    const x0 = QR_AT.x - pad;
+    const y0 = QR_AT.y - pad;
+    const size = QR_AT.size + 2 * pad;
+    const rgba = new Uint8ClampedArray(size * size * 4);
+    for (let y = 0; y < size; y++)
+      for (let x = 0; x < size; x++) {
+        const i = ((y0 + y) * im.width + x0 + x) * 3;
+        rgba.set([im.data[i]!, im.data[i + 1]!, im.data[i + 2]!, 255], (y * size + x) * 4);
+      }
+    return jsQR(rgba, size, size, { inversionAttempts: 'dontInvert' })?.data;
+  }
+
+  async function stampScan(bytes: Buffer, options: unknown) {
+    const r = await stampInPage(page, 'card.jpg', bytes, options);
+    if (!r.ok) throw new Error(r.error.message);
+    const path = join(dir, `${Math.random()}.jpg`);
+    writeFileSync(path, Buffer.from(r.base64, 'base64'));
+    return { report: r.report, img: await uprightRgb(path) };
+  }
+
+  it('finds a QR code, keeps the mark off it, and the code still scans', async () => {
+    const input = await withQr();
+    expect(readQr(await uprightRgb(input))).toBe(payload);
+    const { report, img } = await stampScan(input, { watermark: { jitter: false, density: 1, opacity: 0.6 } });
+    const codes = report.watermark!.codes ?? [];
+    expect(codes.length).toBe(1);
+    const c = codes[0]!;
+    expect(c.x).toBeLessThanOrEqual(QR_AT.x + 4);
+    expect(c.y).toBeLessThanOrEqual(QR_AT.y + 4);
+    expect(c.x + c.w).toBeGreaterThanOrEqual(QR_AT.x + QR_AT.size - 4);
+    expect(c.y + c.h).toBeGreaterThanOrEqual(QR_AT.y + QR_AT.size - 4);
+    expect(readQr(img)).toBe(payload);
+    // The code's pixels are untouched; unguarded, the same dense, dark mark would cross it.
+    const original = await uprightRgb(input);
+    const changed = (im: Raw) => {
+      let n = 0;
+      for (let y = QR_AT.y; y < QR_AT.y + QR_AT.size; y++)
+        for (let x = QR_AT.x; x < QR_AT.x + QR_AT.size; x++) {
+          const i = (y * im.width + x) * 3;
+          if (Math.abs(im.data[i]! - original.data[i]!) + Math.abs(im.data[i + 1]! - original.data[i + 1]!) + Math.abs(im.data[i + 2]! - original.data[i + 2]!) > 60) n++;
+        }
+      return n / QR_AT.size ** 2;
+    };
+    const open = await stampScan(input, { watermark: { jitter: false, density: 1, opacity: 0.6, protectCodes: false } });
+    console.log(`QR pixels changed: guarded ${(changed(img) * 100).toFixed(2)} %, unguarded ${(changed(open.img) * 100).toFixed(2)} %`);
+    expect(changed(img)).toBeLessThan(0.002);
+    expect(changed(open.img)).toBeGreaterThan(0.02);
+  });
+
+  it('finds no code where there is none', async () => {
+    const { report } = await stampScan(scan, { watermark: { jitter: false } });
+    expect(report.watermark!.codes).toEqual([]);
   });
 });

@@ -3,10 +3,10 @@
 // annotations, attachments, metadata, old revisions.
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { StampError } from '../errors.ts';
-import { encodeCanvas, verifyClean, type ImageKind } from '../image.ts';
+import { encodeCanvas, keepClearAreas, verifyClean, type ImageKind } from '../image.ts';
 import type { Job } from '../job.ts';
 import type { StampReport, WarningCode } from '../report.ts';
-import { drawRedactions, watermarkCanvas } from '../watermark/draw.ts';
+import { drawRedactions, drawWatermark, planWatermark, summarize } from '../watermark/draw.ts';
 import { createClean, saveClean } from './clean.ts';
 import { MAX_PDF_PAGES } from './limits.ts';
 import { renderPage, type RenderedPage } from './render.ts';
@@ -30,10 +30,13 @@ export function checkPageCount(pages: number): void {
 async function stampedPage(doc: PDFDocumentProxy, n: number, job: Job): Promise<RenderedPage & { watermark?: StampReport['watermark'] }> {
   const page = await renderPage(doc, n, job.options.pdf.dpi);
   const ctx = page.canvas.getContext('2d')!;
+  // A scanned passport page keeps its machine-readable zone clear, as a photo does.
+  const clear = job.options.mode === 'stamp' && job.options.watermark.protectCodes ? keepClearAreas(page.canvas) : { codes: [] };
   drawRedactions(ctx, page.canvas.width, page.canvas.height, job.options.redact.filter((r) => !r.page || r.page === n));
   if (job.options.mode !== 'stamp') return page;
-  const watermark = watermarkCanvas(ctx, page.canvas.width, page.canvas.height, job.text, job.options.watermark, job.jitter, job.code);
-  return { ...page, watermark };
+  const mark = planWatermark(ctx, page.canvas.width, page.canvas.height, job.text, job.options.watermark, job.jitter);
+  drawWatermark(ctx, mark, job.options.watermark, [...(clear.mrz ? [clear.mrz] : []), ...clear.codes]);
+  return { ...page, watermark: summarize(mark, job.code) };
 }
 
 /** Pages being encoded while the next renders: the worker encodes, the page thread renders. */

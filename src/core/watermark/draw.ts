@@ -94,7 +94,7 @@ export function blockImage(w: DrawnWatermark, o: WatermarkOptions): OffscreenCan
   return canvas;
 }
 
-export type WatermarkSummary = { lines: string[]; code: string; fontPx: number; angle: number; opacity: number; tiles: number; mrz?: Rect };
+export type WatermarkSummary = { lines: string[]; code: string; fontPx: number; angle: number; opacity: number; tiles: number; mrz?: Rect; codes?: Rect[] };
 
 export function summarize(mark: DrawnWatermark, code: string): WatermarkSummary {
   const { layout } = mark;
@@ -106,21 +106,6 @@ export function summarize(mark: DrawnWatermark, code: string): WatermarkSummary 
     opacity: Math.round(layout.opacity * 1000) / 1000,
     tiles: layout.tiles.length,
   };
-}
-
-/** Plans and draws in one go; returns what the report says about the mark. */
-export function watermarkCanvas(
-  ctx: Ctx2D,
-  width: number,
-  height: number,
-  text: readonly string[],
-  o: WatermarkOptions,
-  jitter: Jitter,
-  code: string,
-): WatermarkSummary {
-  const mark = planWatermark(ctx, width, height, text, o, jitter);
-  drawWatermark(ctx, mark, o);
-  return summarize(mark, code);
 }
 
 /** Black boxes, burned into the pixels (fractions of the canvas). */
