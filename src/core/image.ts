@@ -125,7 +125,7 @@ async function reencode(bytes: Uint8Array, kind: Kind, format: ImageFormat, info
  * in its pixels, found on a small grey copy.
  */
 export function keepClearAreas(canvas: OffscreenCanvas): { mrz?: Rect; codes: Rect[] } {
-  const scale = Math.min(1, 1024 / Math.max(canvas.width, canvas.height));
+  const scale = Math.min(1, 800 / Math.max(canvas.width, canvas.height));
   const small = new OffscreenCanvas(Math.max(1, Math.round(canvas.width * scale)), Math.max(1, Math.round(canvas.height * scale)));
   const ctx = small.getContext('2d', { willReadFrequently: true })!;
   ctx.drawImage(canvas, 0, 0, small.width, small.height);

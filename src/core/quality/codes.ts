@@ -11,47 +11,62 @@ interface Finder {
   hits: number;
 }
 
-/** Runs of 1:1:3:1:1 (within half a module) ending at each dark/light change of a line. */
-function patterns(line: (i: number) => boolean, length: number, found: (center: number, size: number) => void): void {
-  const runs: number[] = [];
-  let start = 0;
-  for (let i = 1; i <= length; i++) {
-    if (i < length && line(i) === line(i - 1)) continue;
-    runs.push(i - start);
-    start = i;
-    // The last five runs, starting dark: a run ends here; its colour is line(i - 1).
-    if (runs.length >= 5 && line(i - 1)) {
-      const [a, b, c, d, e] = runs.slice(-5) as [number, number, number, number, number];
+/**
+ * Calls `found(centre, size)` for each 1:1:3:1:1 run of dark/light cells along a line of the
+ * mask: cells start, start+step, … (n of them).
+ */
+function scanLine(mask: Uint8Array, start: number, step: number, n: number, found: (centre: number, size: number) => void): void {
+  const runs = [0, 0, 0, 0, 0];
+  let k = 0; // runs seen so far (capped at 5: the window slides)
+  let run = 1;
+  let prev = mask[start]!;
+  for (let i = 1; i <= n; i++) {
+    const cur = i < n ? mask[start + i * step]! : 255;
+    if (cur === prev) {
+      run++;
+      continue;
+    }
+    runs.shift();
+    runs.push(run);
+    k++;
+    if (k >= 5 && prev === 1) {
+      const [a, b, c, d, e] = runs as [number, number, number, number, number];
       const total = a + b + c + d + e;
       const m = total / 7;
-      const ok = [a, b, d, e].every((r) => Math.abs(r - m) < m * 0.5) && Math.abs(c - 3 * m) < m * 1.2 && total >= 14;
-      if (ok) found(i - e - d - c / 2, total);
+      if (total >= 14 && Math.abs(a - m) < m * 0.5 && Math.abs(b - m) < m * 0.5 && Math.abs(d - m) < m * 0.5 && Math.abs(e - m) < m * 0.5 && Math.abs(c - 3 * m) < m * 1.2)
+        found(i - e - d - c / 2, total);
     }
+    prev = cur;
+    run = 1;
   }
 }
 
 export function findQrCodes(g: Grey): Rect[] {
   const { width: w, height: h, data } = g;
   const t = otsu(g);
-  const dark = (x: number, y: number) => data[y * w + x]! < t;
+  const mask = new Uint8Array(w * h);
+  for (let i = 0; i < mask.length; i++) mask[i] = data[i]! < t ? 1 : 0;
   const finders: Finder[] = [];
-  for (let y = 0; y < h; y++)
-    patterns((x) => dark(x, y), w, (cx, size) => {
+  // Every other row: a finder square is at least 14 rows tall here, so it is still met often.
+  for (let y = 0; y < h; y += 2)
+    scanLine(mask, y * w, 1, w, (cx, size) => {
       const x = Math.round(cx);
-      // Confirm down the column through the centre.
+      // Confirm down the column through the centre, near this row only.
+      const y0 = Math.max(0, Math.round(y - 1.5 * size));
+      const span = Math.min(h - y0, Math.round(3 * size));
       let confirmed = false;
-      patterns((yy) => dark(x, yy), h, (cy, vsize) => {
-        if (Math.abs(cy - y) < size / 2 && Math.abs(vsize - size) < size * 0.4) confirmed = true;
+      scanLine(mask, y0 * w + x, w, span, (cy, vsize) => {
+        if (Math.abs(y0 + cy - y) < size / 2 && Math.abs(vsize - size) < size * 0.4) confirmed = true;
       });
       if (!confirmed) return;
-      const near = finders.find((f) => Math.hypot(f.x - cx, f.y - y) < f.size / 2);
+      const near = finders.find((f) => Math.abs(f.x - cx) < f.size / 2 && Math.abs(f.y - y) < f.size / 2);
       if (near) {
         near.x = (near.x * near.hits + cx) / (near.hits + 1);
         near.y = (near.y * near.hits + y) / (near.hits + 1);
         near.hits++;
       } else finders.push({ x: cx, y, size, hits: 1 });
     });
-  const real = finders.filter((f) => f.hits >= 3);
+  const real = finders.filter((f) => f.hits >= 2);
   const codes: Rect[] = [];
   const used = new Set<Finder>();
   // Three finders of one code: similar sizes, at the corners of a right isosceles triangle.
