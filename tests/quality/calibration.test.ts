@@ -2,19 +2,22 @@
 // downscale, checks): good photos pass, each kind of bad photo is told apart. Prints the table.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openStampPage, type ExtensionBrowser } from '../../scripts/chromium.ts';
 import type { Check } from '../../src/core/quality/checks.ts';
 import { CLASSES, DEFAULT_CARDS_DIR as dir, makeCards, type CardClass, type CardManifest } from './make-cards.ts';
 
 let browser: ExtensionBrowser;
+let page: Page;
 let manifest: CardManifest;
 const results: { name: string; truth: CardClass; checks: Check[] }[] = [];
 
 beforeAll(async () => {
   manifest = await makeCards();
   browser = await launchWithExtension();
-  const page = await openStampPage(browser);
+  page = await openStampPage(browser);
   for (const [name, e] of Object.entries(manifest.files)) {
     const checks = await page.evaluate(
       async ([n, b64]) => (await window.idstamp!.quality(new File([window.idstamp!.fromBase64(b64) as BlobPart], n)))!,
@@ -55,5 +58,19 @@ describe('quality checks on synthetic ID photos', () => {
 
   it('gives every check a value, and never blocks (it only reports)', () => {
     for (const r of results) expect(r.checks.map((c) => c.id).sort()).toEqual(['blur', 'contrast', 'cut', 'dark', 'glare', 'small']);
+  });
+});
+
+describe('quality checks on a PDF', () => {
+  it('look at every page (of a short scan) and report the worst', async () => {
+    const doc = await PDFDocument.create();
+    for (const name of ['good-01.jpg', 'blur-01.jpg']) {
+      const jpg = await doc.embedJpg(readFileSync(join(dir, name)));
+      doc.addPage([800, 600]).drawImage(jpg, { x: 0, y: 0, width: 800, height: 600 });
+    }
+    const b64 = Buffer.from(await doc.save()).toString('base64');
+    const checks = await page.evaluate(async (b) => (await window.idstamp!.quality(new File([window.idstamp!.fromBase64(b) as BlobPart], 'scan.pdf')))!, b64);
+    expect(checks.find((c) => c.id === 'blur')!.level).not.toBe('pass'); // page 2 is blurred
+    expect(checks.find((c) => c.id === 'small')).toBeUndefined();
   });
 });

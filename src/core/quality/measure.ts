@@ -7,6 +7,13 @@ import { uprightSize } from '../orientation.ts';
 import { checkQuality, toGrey, type Check } from './checks.ts';
 
 const SIDE = 512;
+const MAX_PAGES = 5;
+const RANK: Record<Check['level'], number> = { pass: 0, warn: 1, fail: 2 };
+
+/** Per check, the page where it is worst. */
+function worstOf(pages: Check[][]): Check[] {
+  return pages[0]!.map((c) => pages.map((p) => p.find((x) => x.id === c.id)!).reduce((a, b) => (RANK[b.level] > RANK[a.level] ? b : a)));
+}
 
 export async function qualityOf(file: Blob): Promise<Check[] | undefined> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -14,13 +21,18 @@ export async function qualityOf(file: Blob): Promise<Check[] | undefined> {
   if (kind === 'pdf') {
     const doc = await openPdf(bytes);
     try {
-      if (doc.numPages < 1) return undefined;
-      const page = await renderPage(doc, 1, 72);
-      const scale = Math.min(1, SIDE / Math.max(page.canvas.width, page.canvas.height));
-      const small = new OffscreenCanvas(Math.round(page.canvas.width * scale), Math.round(page.canvas.height * scale));
-      small.getContext('2d')!.drawImage(page.canvas, 0, 0, small.width, small.height);
-      // A PDF page is as large as its paper at print resolution: size is not the question.
-      return checkQuality(toGrey(small.getContext('2d')!.getImageData(0, 0, small.width, small.height)), { width: 10_000, height: 10_000 }).filter((c) => c.id !== 'small');
+      // Each page (up to a few: scans of an ID are short), reporting each check's worst page.
+      const pages: Check[][] = [];
+      for (let n = 1; n <= Math.min(doc.numPages, MAX_PAGES); n++) {
+        const page = await renderPage(doc, n, 72);
+        const scale = Math.min(1, SIDE / Math.max(page.canvas.width, page.canvas.height));
+        const small = new OffscreenCanvas(Math.round(page.canvas.width * scale), Math.round(page.canvas.height * scale));
+        const ctx = small.getContext('2d', { willReadFrequently: true })!;
+        ctx.drawImage(page.canvas, 0, 0, small.width, small.height);
+        // A PDF page is as large as its paper at print resolution: size is not the question.
+        pages.push(checkQuality(toGrey(ctx.getImageData(0, 0, small.width, small.height)), { width: 10_000, height: 10_000 }).filter((c) => c.id !== 'small'));
+      }
+      return pages.length ? worstOf(pages) : undefined;
     } finally {
       await doc.destroy();
     }
