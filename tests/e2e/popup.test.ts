@@ -14,6 +14,9 @@ import { exiftool, leftovers } from '../helpers/exiftool.ts';
 import { pdftotext, qpdfCheck } from '../helpers/pdf.ts';
 import { changedFractions, storedRgba, uprightRgb } from '../helpers/pixels.ts';
 
+/** The extension API inside its pages, as the functions sent there use it. */
+declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+
 const out = mkdtempSync(join(tmpdir(), 'idstamp-e2e-'));
 let browser: ExtensionBrowser;
 
@@ -140,7 +143,11 @@ describe('settings and history', () => {
     const options = await browser.open('options.html');
     await options.selectOption('#naming', 'neutral');
     await options.selectOption('#preset', 'strict');
-    await options.locator('#saved', { hasText: en.savedNote }).waitFor();
+    // Both changes are in storage before the reload.
+    await options.waitForFunction(async () => {
+      const { settings } = (await chrome.storage.local.get('settings')) as { settings?: { preset?: string; output?: { naming?: string } } };
+      return settings?.preset === 'strict' && settings.output?.naming === 'neutral';
+    });
     await options.reload();
     expect(await options.inputValue('#naming')).toBe('neutral');
     expect(await options.inputValue('#preset')).toBe('strict');
@@ -177,7 +184,7 @@ describe('settings and history', () => {
 
     // History off: nothing is recorded.
     await options.uncheck('#history-enabled');
-    await options.locator('#saved', { hasText: en.savedNote }).waitFor();
+    await options.waitForFunction(async () => ((await chrome.storage.local.get('settings')) as { settings?: { history?: { enabled?: boolean } } }).settings?.history?.enabled === false);
     await stampFiles(again, [join(img, 'photo.png')]);
     await options.reload();
     expect(await options.locator('#history tbody tr').count()).toBe(0);
@@ -185,8 +192,7 @@ describe('settings and history', () => {
     // Back to defaults for the other tests.
     options.once('dialog', (d) => d.accept());
     await options.click('#reset');
-    await options.locator('#naming').waitFor();
-    expect(await options.inputValue('#naming')).toBe('keep');
+    await options.waitForFunction(() => (document.getElementById('naming') as HTMLSelectElement | null)?.value === 'keep');
     await Promise.all([options.close(), page.close(), again.close()]);
   });
 });
