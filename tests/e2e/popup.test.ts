@@ -72,7 +72,7 @@ describe('popup', () => {
     const after = await uprightRgb(file!);
     expect([after.width, after.height]).toEqual([3024, 4032]);
     const d = changedFractions(before, after);
-    for (const f of d.cells) expect(f).toBeGreaterThan(0.005);
+    for (const f of d.cells) expect(f).toBeGreaterThan(0.003);
     expect(await page.locator('#results li').first().textContent()).toContain('GPS location');
     await page.close();
   });
