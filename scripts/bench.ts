@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { makePdfFixtures } from '../tests/fixtures/make-pdf-fixtures.ts';
 import { startSite } from '../tests/e2e/site-server.ts';
-import { CHROME_BUILD, ROOT, chromiumPath, launchWithExtension, openStampPage, type ExtensionBrowser } from './chromium.ts';
+import { CHROME_BUILD, ROOT, chromiumPath, launchWithExtension, openStampPage, waitForPrompt, type ExtensionBrowser } from './chromium.ts';
 
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '5' }, readme: { type: 'boolean', default: false } } });
 const RUNS = Math.max(1, Number(args.runs));
@@ -168,13 +168,7 @@ async function responsiveness(b: ExtensionBrowser, path: string) {
       setTimeout(tick, 10);
     });
     await page.locator('#doc').setInputFiles(path);
-    let frame;
-    for (let i = 0; i < 200 && !frame; i++) {
-      frame = page.frames().find((f) => f.url().includes('/prompt.html'));
-      if (!frame || !(await frame.locator('#go').count().catch(() => 0))) frame = undefined;
-      if (!frame) await page.waitForTimeout(50);
-    }
-    if (!frame) throw new Error('no prompt');
+    const frame = await waitForPrompt(page);
     await page.evaluate(() => {
       const w = window as unknown as { __longest: number; __gap: number };
       w.__longest = 0;

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import type { AutomationResult } from '../src/ui/automation.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -93,3 +93,19 @@ export async function stampInPage(page: Page, name: string, bytes: Uint8Array, o
   const base64 = Buffer.from(bytes).toString('base64');
   return page.evaluate(([n, b, o]) => window.idstamp!.stampBase64(n, b, o), [name, base64, options] as const);
 }
+
+/**
+ * The first frame among `frames()` whose address matches and that shows `ready` (a selector),
+ * polled: frames come and go (a prompt that just closed is still listed for a moment).
+ */
+export async function waitForFrame(frames: () => Frame[], url: (u: string) => boolean, ready: string, timeoutMs = 15_000): Promise<Frame> {
+  for (const end = Date.now() + timeoutMs; Date.now() < end; ) {
+    for (const f of frames()) if (!f.isDetached() && url(f.url()) && (await f.locator(ready).count().catch(() => 0))) return f;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`no frame showing ${ready}: ${frames().map((f) => f.url()).join(' ')}`);
+}
+
+/** The upload guard's prompt in a page (or a frame of it), once it shows `ready`. */
+export const waitForPrompt = (where: Page | Frame, ready = '#go'): Promise<Frame> =>
+  waitForFrame(() => ('frames' in where ? where.frames() : where.childFrames()), (u) => u.startsWith('chrome-extension://') && u.includes('/prompt.html'), ready);

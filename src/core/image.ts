@@ -1,7 +1,7 @@
 // The image path: lossless strip, or decode → orient → watermark → encode.
 import imageCompression from 'browser-image-compression';
 import { encode } from './encode.ts';
-import { toGrey } from './quality/checks.ts';
+import { greyCopy } from './quality/measure.ts';
 import { findQrCodes } from './quality/codes.ts';
 import { findMrz, type Rect } from './quality/mrz.ts';
 import { StampError } from './errors.ts';
@@ -125,11 +125,7 @@ async function reencode(bytes: Uint8Array, kind: Kind, format: ImageFormat, info
  * in its pixels, found on a small grey copy.
  */
 export function keepClearAreas(canvas: OffscreenCanvas): { mrz?: Rect; codes: Rect[] } {
-  const scale = Math.min(1, 800 / Math.max(canvas.width, canvas.height));
-  const small = new OffscreenCanvas(Math.max(1, Math.round(canvas.width * scale)), Math.max(1, Math.round(canvas.height * scale)));
-  const ctx = small.getContext('2d', { willReadFrequently: true })!;
-  ctx.drawImage(canvas, 0, 0, small.width, small.height);
-  const grey = toGrey(ctx.getImageData(0, 0, small.width, small.height));
+  const grey = greyCopy(canvas, 800);
   const full = (r: Rect): Rect => ({ x: r.x * canvas.width, y: r.y * canvas.height, w: r.w * canvas.width, h: r.h * canvas.height });
   const mrz = findMrz(grey);
   return { ...(mrz ? { mrz: full(mrz) } : {}), codes: findQrCodes(grey).map(full) };

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium.ts';
+import { launchWithExtension, waitForPrompt, type ExtensionBrowser } from '../../scripts/chromium.ts';
 import { DEFAULT_FIXTURES_DIR as img } from '../fixtures/make-fixtures.ts';
 import { startSite, type Site } from './site-server.ts';
 
@@ -51,12 +51,7 @@ async function promptFrame(): Promise<{ page: Page; frame: Frame }> {
   const page = await browser.newPage();
   await page.goto(`${site.origin}/lookalike.html`);
   await page.locator('#doc').setInputFiles(join(img, 'photo.jpg'));
-  for (let i = 0; i < 100; i++) {
-    const frame = page.frames().find((f) => f.url().includes('/prompt.html'));
-    if (frame && (await frame.locator('#preview-img:not([hidden])').count().catch(() => 0))) return { page, frame };
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`no prompt: ${page.frames().map((f) => f.url()).join(' ')}`);
+  return { page, frame: await waitForPrompt(page, '#preview-img:not([hidden])') };
 }
 
 describe.each(['light', 'dark'] as const)('accessibility (%s)', (scheme) => {

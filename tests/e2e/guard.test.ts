@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium.ts';
+import { launchWithExtension, waitForFrame, waitForPrompt, type ExtensionBrowser } from '../../scripts/chromium.ts';
 import { en } from '../../src/i18n/messages.ts';
 import { DEFAULT_FIXTURES_DIR as img } from '../fixtures/make-fixtures.ts';
 import { DEFAULT_PDF_FIXTURES_DIR as pdfs } from '../fixtures/make-pdf-fixtures.ts';
@@ -46,15 +46,7 @@ async function open(path: string): Promise<Page> {
   return page;
 }
 
-/** The prompt frame, once it shows its buttons. */
-async function promptIn(page: Page): Promise<Frame> {
-  for (let i = 0; i < 100; i++) {
-    const frame = page.frames().find((f) => !f.isDetached() && f.url().startsWith(`chrome-extension://${browser.extensionId}/prompt.html`));
-    if (frame && (await frame.locator('#go').count().catch(() => 0))) return frame;
-    await page.waitForTimeout(100);
-  }
-  throw new Error('no prompt');
-}
+const promptIn = (page: Page) => waitForPrompt(page);
 
 async function received(frame: Page | Frame, count = 1): Promise<Received[]> {
   await frame.waitForFunction((n) => (window as unknown as { __received: unknown[] }).__received?.length >= n, count, { timeout: 60_000 });
@@ -175,23 +167,9 @@ describe('upload guard (Chromium)', () => {
 
   it('cross-origin iframe widget: the prompt runs in the widget, the purpose names the host site', async () => {
     const page = await open(`host.html?widget=${encodeURIComponent(`${widgetSite.origin}/widget.html`)}`);
-    const widget = await (async () => {
-      for (let i = 0; i < 50; i++) {
-        const f = page.frames().find((x) => x.url().startsWith(widgetSite.origin));
-        if (f && (await f.locator('#w').count())) return f;
-        await page.waitForTimeout(100);
-      }
-      throw new Error('no widget');
-    })();
+    const widget = await waitForFrame(() => page.frames(), (u) => u.startsWith(widgetSite.origin), '#w');
     await widget.locator('#w').setInputFiles(PHOTO);
-    const prompt = await (async () => {
-      for (let i = 0; i < 100; i++) {
-        const f = widget.childFrames().find((x) => x.url().includes('prompt.html'));
-        if (f && (await f.locator('#go').count())) return f;
-        await page.waitForTimeout(100);
-      }
-      throw new Error('no prompt in widget');
-    })();
+    const prompt = await waitForPrompt(widget);
     expect(await prompt.inputValue('#purpose')).toBe('Only for 127.0.0.1 identity verification');
     await prompt.click('#go');
     const [r] = await received(widget);

@@ -4,9 +4,18 @@ import { IMAGE_FORMATS } from '../formats/index.ts';
 import { openPdf, renderPage } from '../pdf/render.ts';
 import { sniff } from '../sniff.ts';
 import { uprightSize } from '../orientation.ts';
-import { checkQuality, toGrey, type Check } from './checks.ts';
+import { checkQuality, toGrey, type Check, type Grey } from './checks.ts';
 
 const SIDE = 512;
+
+/** A grey copy of a canvas or bitmap, at most `maxSide` pixels on its long side. */
+export function greyCopy(source: OffscreenCanvas | ImageBitmap, maxSide: number): Grey {
+  const scale = Math.min(1, maxSide / Math.max(source.width, source.height));
+  const small = new OffscreenCanvas(Math.max(1, Math.round(source.width * scale)), Math.max(1, Math.round(source.height * scale)));
+  const ctx = small.getContext('2d', { willReadFrequently: true })!;
+  ctx.drawImage(source, 0, 0, small.width, small.height);
+  return toGrey(ctx.getImageData(0, 0, small.width, small.height));
+}
 const MAX_PAGES = 5;
 const RANK: Record<Check['level'], number> = { pass: 0, warn: 1, fail: 2 };
 
@@ -25,12 +34,8 @@ export async function qualityOf(file: Blob): Promise<Check[] | undefined> {
       const pages: Check[][] = [];
       for (let n = 1; n <= Math.min(doc.numPages, MAX_PAGES); n++) {
         const page = await renderPage(doc, n, 72);
-        const scale = Math.min(1, SIDE / Math.max(page.canvas.width, page.canvas.height));
-        const small = new OffscreenCanvas(Math.round(page.canvas.width * scale), Math.round(page.canvas.height * scale));
-        const ctx = small.getContext('2d', { willReadFrequently: true })!;
-        ctx.drawImage(page.canvas, 0, 0, small.width, small.height);
         // A PDF page is as large as its paper at print resolution: size is not the question.
-        pages.push(checkQuality(toGrey(ctx.getImageData(0, 0, small.width, small.height)), { width: 10_000, height: 10_000 }).filter((c) => c.id !== 'small'));
+        pages.push(checkQuality(greyCopy(page.canvas, SIDE), { width: 10_000, height: 10_000 }).filter((c) => c.id !== 'small'));
       }
       return pages.length ? worstOf(pages) : undefined;
     } finally {
@@ -47,9 +52,7 @@ export async function qualityOf(file: Blob): Promise<Check[] | undefined> {
     resizeHeight: Math.max(1, Math.round(info.height * scale)),
     resizeQuality: 'medium',
   });
-  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-  ctx.drawImage(bitmap, 0, 0);
+  const grey = greyCopy(bitmap, SIDE);
   bitmap.close();
-  return checkQuality(toGrey(ctx.getImageData(0, 0, canvas.width, canvas.height)), uprightSize(info.width, info.height, info.orientation));
+  return checkQuality(grey, uprightSize(info.width, info.height, info.orientation));
 }
