@@ -18,9 +18,9 @@ if ((${#missing[@]})); then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 command -v node >/dev/null || { echo "Node.js 20+ is required (apt-get install nodejs npm)"; exit 1; }
-# `npm install` (not `npm ci`) follows package-lock.json too, but does not fail on optional
-# packages for other platforms that the registry here does not serve (rollup's).
-npm install --no-audit --no-fund
+# The lock is complete (every platform's optional packages), so installs are reproducible and
+# leave the tree clean.
+npm ci --no-audit --no-fund
 
 [[ "${1:-}" == "--deps" ]] && exit 0
 
