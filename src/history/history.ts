@@ -15,6 +15,8 @@ export const HistoryEntrySchema = z.object({
   /** MIME type of the output. */
   type: z.string(),
   pages: z.number().int().optional(),
+  /** The output's file name, so a row can be matched to a file on disk (older entries lack it). */
+  name: z.string().max(300).optional(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
@@ -43,10 +45,24 @@ export const clearHistory = (item: RawItem = historyItem): Promise<void> => item
 export function searchHistory(list: readonly HistoryEntry[], query: string): HistoryEntry[] {
   const q = query.trim().toLowerCase();
   if (!q) return [...list];
-  return list.filter((e) => [e.at, e.site, e.purpose, e.code, e.type, e.sha256, e.mode].some((f) => f.toLowerCase().includes(q)));
+  return list.filter((e) => [e.at, e.site, e.purpose, e.code, e.type, e.sha256, e.mode, e.name ?? ''].some((f) => f.toLowerCase().includes(q)));
 }
 
-const COLUMNS = ['at', 'site', 'purpose', 'code', 'mode', 'type', 'pages', 'sha256'] as const;
+/** A trace code as a person types it from a picture: case, spaces and dashes do not matter. */
+export const normalizeCode = (code: string): string => code.toUpperCase().replace(/[^0-9A-Z]/g, '');
+
+/**
+ * "Which copy is this?": the entries a found file (by its SHA-256, exact copies only) or a trace
+ * code read off its watermark (any re-saved or cropped copy) belongs to. A code shorter than 4
+ * characters matches nothing, so a stray letter does not list the whole history.
+ */
+export function findCopy(list: readonly HistoryEntry[], by: { sha256?: string; code?: string }): HistoryEntry[] {
+  const sha = by.sha256?.toLowerCase();
+  const code = normalizeCode(by.code ?? '');
+  return list.filter((e) => (sha && e.sha256 === sha) || (code.length >= 4 && e.code !== '' && normalizeCode(e.code) === code));
+}
+
+const COLUMNS = ['at', 'name', 'site', 'purpose', 'code', 'mode', 'type', 'pages', 'sha256'] as const;
 
 /** RFC 4180 CSV with a header row; a leading BOM so spreadsheet apps read Chinese right. */
 export function historyToCsv(list: readonly HistoryEntry[]): string {

@@ -1,12 +1,13 @@
 // The options page: watermark, output, site rules, upload guard, history. Every change is
 // saved at once; changes made elsewhere (the popup's preset) show here live.
-import { clearHistory, historyItem, historyToCsv, historyToJson, listHistory, searchHistory, type HistoryEntry } from '../history/history.ts';
+import { historyItem } from '../history/history.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { t } from '../i18n/t.ts';
 import { DEFAULT_SETTINGS, PRESETS, type PresetName, type Settings } from '../settings/schema.ts';
 import { loadSettings, saveSettings, settingsItem, updateSettings, watchSettings, type RawItem } from '../settings/store.ts';
 import { registrableDomain } from '../sites/domain.ts';
-import { debounce, download, h } from './dom.ts';
+import { debounce, h } from './dom.ts';
+import { historyView } from './history-view.ts';
 
 type Option = [value: string, label: MessageKey];
 
@@ -94,7 +95,7 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
         ...field('guard-mode', 'guardModeLabel', select('guard-mode', [['verification', 'guardVerification'], ['everywhere', 'guardEverywhere'], ['off', 'guardOff']], settings.guard.mode, (v) => save((s) => void (s.guard.mode = v as Settings['guard']['mode'])))),
         checkbox('silent-strip', 'silentStripLabel', settings.guard.silentStrip, (v) => save((s) => void (s.guard.silentStrip = v))),
       ),
-      await historySection(),
+      await historyView({ history, enabled: settings.history.enabled, onToggle: (v) => void save((s) => void (s.history.enabled = v)), rerender: render }),
       h(
         'section',
         null,
@@ -197,63 +198,6 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
       h('p', { class: 'hint', id: 'brands-hint' }, t('brandsHint')),
       h('label', { for: 'brands' }, t('brandsLabel')),
       area,
-    );
-  };
-
-  const historySection = async () => {
-    const all = await listHistory(history);
-    const body = h('tbody');
-    const count = h('p', { id: 'history-count', role: 'status' });
-    const fill = (list: HistoryEntry[]) => {
-      count.textContent = list.length ? t('historyCount', list.length) : t('historyEmpty');
-      body.replaceChildren(
-        ...list.map((e) =>
-          h(
-            'tr',
-            null,
-            h('td', null, new Date(e.at).toLocaleString()),
-            h('td', null, e.site),
-            h('td', null, e.purpose),
-            h('td', null, e.code || t('modeStrip')),
-            h('td', null, e.type.replace(/^[a-z]+\//, '').toUpperCase() + (e.pages ? ` (${e.pages})` : '')),
-            h('td', { class: 'hash' }, e.sha256),
-          ),
-        ),
-      );
-    };
-    const search = h('input', { id: 'history-search', type: 'search', 'aria-label': t('historySearch'), placeholder: t('historySearch'), on: { input: () => fill(searchHistory(all, search.value)) } });
-    fill(all);
-    const stamp = new Date().toISOString().slice(0, 10);
-    return h(
-      'section',
-      { 'aria-labelledby': 'sec-history' },
-      h('h2', { id: 'sec-history' }, t('secHistory')),
-      h('p', { class: 'hint' }, t('historyHint')),
-      checkbox('history-enabled', 'historyEnabled', settings.history.enabled, (v) => save((s) => void (s.history.enabled = v))),
-      search,
-      count,
-      h(
-        'div',
-        { class: 'actions' },
-        h('button', { type: 'button', id: 'export-csv', class: 'secondary', on: { click: () => download(new Blob([historyToCsv(searchHistory(all, search.value))], { type: 'text/csv' }), `idstamp-history-${stamp}.csv`) } }, t('exportCsv')),
-        h('button', { type: 'button', id: 'export-json', class: 'secondary', on: { click: () => download(new Blob([historyToJson(searchHistory(all, search.value))], { type: 'application/json' }), `idstamp-history-${stamp}.json`) } }, t('exportJson')),
-        h('button', { type: 'button', id: 'clear-history', class: 'secondary', on: { click: async () => {
-          if (!confirm(t('clearConfirm'))) return;
-          await clearHistory(history);
-          await render();
-        } } }, t('clearHistory')),
-      ),
-      h(
-        'div',
-        { class: 'table-wrap' },
-        h(
-          'table',
-          { id: 'history' },
-          h('caption', { class: 'visually-hidden' }, t('secHistory')),
-          h('thead', null, h('tr', null, ...(['colDate', 'colSite', 'colPurpose', 'colCode', 'colType', 'colHash'] as const).map((k) => h('th', { scope: 'col' }, t(k))))),
-          body,
-        ),
-      ),
     );
   };
 

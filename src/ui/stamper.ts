@@ -35,11 +35,13 @@ export async function historyEntry(file: Blob, report: StampReport, site: string
   return {
     at: now.toISOString(),
     site,
-    purpose,
+    // A clean-only copy carries no purpose line: record only what was printed.
+    purpose: report.mode === 'stamp' ? purpose : '',
     code: report.watermark?.code ?? '',
     mode: report.mode,
     type: report.output.mime,
     ...(report.output.pages ? { pages: report.output.pages } : {}),
+    ...(file instanceof File && file.name ? { name: file.name.slice(0, 300) } : {}),
     sha256: await sha256Hex(file),
   };
 }

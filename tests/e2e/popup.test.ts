@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium.ts';
@@ -164,6 +164,21 @@ describe('settings and history', () => {
     await row.waitFor({ timeout: 10_000 });
     expect(await row.textContent()).toContain('kraken.com');
     expect(await row.textContent()).toContain('Only for Kraken account verification');
+    expect(await row.locator('td.file').textContent()).toBe(basename(file!).replace(/^\d+-/, ''));
+
+    // "Which copy is this?": the saved file is matched by its hash, a typed code (any case, no
+    // dash) by the code, and a file that was never saved here matches nothing.
+    await options.setInputFiles('#which-file', file!);
+    await options.locator('#which-answer', { hasText: en.whichFoundFile.replace(' ($1):', '') }).waitFor();
+    expect(await options.textContent('#which-answer')).toContain('Only for Kraken account verification');
+    const code = (await row.locator('td.code').textContent())!;
+    expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    await options.fill('#which-code', code.replace('-', ' ').toLowerCase());
+    await options.click('#which-find');
+    await options.locator('#which-answer', { hasText: en.whichFoundCode.replace(' ($1):', '') }).waitFor();
+    expect(await options.textContent('#which-answer')).toContain('kraken.com');
+    await options.setInputFiles('#which-file', join(img, 'photo.jpg'));
+    await options.locator('#which-answer', { hasText: en.whichNone }).waitFor();
     // The purpose is remembered for the site.
     await options.reload();
     expect(await options.inputValue('#sites tbody tr:has-text("kraken.com") input[type=text]')).toBe('Only for Kraken account verification');
@@ -177,10 +192,14 @@ describe('settings and history', () => {
     await options.click('#export-csv');
     const csvText = readFileSync(await saveDownload(await csv), 'utf8');
     expect(csvText).toContain(sha!);
-    expect(csvText.split('\r\n')[0]).toBe('\uFEFFat,site,purpose,code,mode,type,pages,sha256');
+    expect(csvText.split('\r\n')[0]).toBe('\uFEFFat,name,site,purpose,code,mode,type,pages,sha256');
     options.once('dialog', (d) => d.accept());
     await options.click('#clear-history');
     await options.locator('#history-count', { hasText: en.historyEmpty }).waitFor();
+    // An empty history shows no table and nothing to export or clear.
+    expect(await options.locator('#history').count()).toBe(0);
+    expect(await options.isDisabled('#export-csv')).toBe(true);
+    expect(await options.isDisabled('#clear-history')).toBe(true);
 
     // History off: nothing is recorded.
     await options.uncheck('#history-enabled');

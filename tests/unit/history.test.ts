@@ -1,6 +1,6 @@
 import { fakeBrowser } from 'wxt/testing';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addHistory, clearHistory, historyItem, historyToCsv, historyToJson, listHistory, MAX_HISTORY, searchHistory, sha256Hex, type HistoryEntry } from '../../src/history/history.ts';
+import { addHistory, clearHistory, findCopy, historyItem, historyToCsv, historyToJson, listHistory, MAX_HISTORY, searchHistory, sha256Hex, type HistoryEntry } from '../../src/history/history.ts';
 
 const entry = (i: number, over: Partial<HistoryEntry> = {}): HistoryEntry => ({
   at: new Date(Date.UTC(2026, 10, 21, 10, i)).toISOString(),
@@ -45,7 +45,7 @@ describe('history', () => {
   it('exports CSV that spreadsheets read safely, and JSON that parses back', () => {
     const list = [entry(1, { purpose: 'He said "hi", then left' }), entry(2, { purpose: '=HYPERLINK("x")', site: '仅用于.com' })];
     const csv = historyToCsv(list);
-    expect(csv.startsWith('\uFEFFat,site,purpose,code,mode,type,pages,sha256\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFFat,name,site,purpose,code,mode,type,pages,sha256\r\n')).toBe(true);
     expect(csv).toContain('"He said ""hi"", then left"');
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
     expect(csv.trim().split('\r\n')).toHaveLength(3);
@@ -54,5 +54,18 @@ describe('history', () => {
 
   it('fingerprints files with SHA-256', async () => {
     expect(await sha256Hex(new Blob(['abc']))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+
+  it('finds which copy a found file or a typed trace code is', () => {
+    const list = [entry(1), entry(2, { mode: 'strip', code: '', purpose: '' }), entry(3)];
+    expect(findCopy(list, { sha256: entry(3).sha256.toUpperCase() })).toEqual([entry(3)]);
+    // Typed from a picture: any case, spaces or no dash.
+    expect(findCopy(list, { code: 'ab01 cdef' })).toEqual([entry(1)]);
+    expect(findCopy(list, { code: 'AB01CDEF' })).toEqual([entry(1)]);
+    // Clean-only copies carry no code; a too-short code or an unknown one matches nothing.
+    expect(findCopy(list, { code: '' })).toEqual([]);
+    expect(findCopy(list, { code: 'AB' })).toEqual([]);
+    expect(findCopy(list, { code: 'ZZ99-ZZZZ' })).toEqual([]);
+    expect(findCopy(list, { sha256: 'f'.repeat(64) })).toEqual([]);
   });
 });
