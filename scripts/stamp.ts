@@ -1,5 +1,5 @@
 // npm run stamp -- <files…> [--purpose "…"] [--site example.com] [--strip-only] [--out DIR]
-//                            [--max-bytes N] [--max-dimension N] [--naming keep|neutral]
+//                            [--max-bytes N] [--max-dimension N] [--naming keep|suffix|neutral]
 //                            [--pdf-mode flatten|keep-text] [--dpi N] [--to same|jpeg|png|webp|pdf]
 //                            [--lang en|zh_CN] [--json]
 // Runs the extension's own stamping page in headless Chromium; one output per input in DIR.
@@ -21,7 +21,7 @@ Watermarks and cleans pictures (JPEG, PNG, WebP; GIF/BMP come out as PNG) and PD
   --out DIR             where to write the results (default: ./stamped)
   --max-bytes N         make each output at most N bytes (quality, then size)
   --max-dimension N     make the longest side at most N pixels
-  --naming keep|neutral keep the file name (default) or use a neutral one
+  --naming keep|suffix|neutral  keep the file name (default), add -stamped/-clean, or use a neutral one
   --pdf-mode MODE       flatten (default): pages become pictures, the mark cannot be removed;
                         keep-text: text stays selectable, but a PDF editor can delete the mark
   --dpi N               resolution of flattened PDF pages (72-300, default 150)

@@ -54,8 +54,12 @@ export const StampOptionsSchema = z.object({
   /** stamp = watermark + clean; strip = lossless metadata removal only. */
   mode: z.enum(['stamp', 'strip']).default('stamp'),
   watermark: WatermarkOptionsSchema.prefault({}),
-  /** keep = the input's name (extension fixed to the output type); neutral = "document-<code>". */
-  naming: z.enum(['keep', 'neutral']).default('keep'),
+  /**
+   * suffix = "passport-stamped.jpg" / "passport-clean.jpg" (the extension's default, see the
+   * settings); keep = the input's name (extension fixed to the output type); neutral =
+   * "document-<code>". The core keeps names by default: the CLI writes into its own folder.
+   */
+  naming: z.enum(['suffix', 'keep', 'neutral']).default('keep'),
   maxBytes: z.number().int().min(10_000).optional(),
   /** Longest side in pixels. */
   maxDimension: z.number().int().min(64).max(30_000).optional(),

@@ -75,7 +75,7 @@ async function run(input: NamedBlob, options: StampOptions, env: StampEnv): Prom
   }
 
   const mime = out.kind === 'pdf' ? 'application/pdf' : `image/${out.kind}`;
-  const file = new File([out.bytes as BlobPart], outputName(name, EXTENSIONS[out.kind]!, options.naming, job.code), { type: mime });
+  const file = new File([out.bytes as BlobPart], outputName(name, EXTENSIONS[out.kind]!, options.naming, job.code, options.mode), { type: mime });
   if (out.kind === 'pdf') input_.pages ??= out.pages;
   return {
     file,

@@ -40,7 +40,7 @@ export const SettingsSchema = z.object({
     .prefault({}),
   output: z
     .object({
-      naming: z.enum(['keep', 'neutral']).default('keep'),
+      naming: z.enum(['suffix', 'keep', 'neutral']).default('suffix'),
       format: z.enum(['same', 'jpeg', 'png', 'pdf']).default('same'),
       /** Bytes; null: no limit. */
       maxBytes: z.number().int().min(50_000).max(100_000_000).nullable().default(null),

@@ -80,7 +80,7 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
         'section',
         { 'aria-labelledby': 'sec-output' },
         h('h2', { id: 'sec-output' }, t('secOutput')),
-        ...field('naming', 'namingLabel', select('naming', [['keep', 'namingKeep'], ['neutral', 'namingNeutral']], o.naming, (v) => save((s) => void (s.output.naming = v as 'keep' | 'neutral')))),
+        ...field('naming', 'namingLabel', select('naming', [['suffix', 'namingSuffix'], ['keep', 'namingKeep'], ['neutral', 'namingNeutral']], o.naming, (v) => save((s) => void (s.output.naming = v as Settings['output']['naming'])))),
         ...field('format', 'formatLabel', select('format', [['same', 'formatSame'], ['jpeg', 'formatJpeg'], ['png', 'formatPng'], ['pdf', 'formatPdf']], o.format, (v) => save((s) => void (s.output.format = v as Settings['output']['format'])))),
         ...field('max-size', 'maxSizeLabel', numberInput('max-size', o.maxBytes ? o.maxBytes / 1e6 : null, 0.05, 100, 0.1, (v) => save((s) => void (s.output.maxBytes = v === null ? null : Math.round(v * 1e6))))),
         ...field('max-dimension', 'maxDimensionLabel', numberInput('max-dimension', o.maxDimension, 200, 30000, 1, (v) => save((s) => void (s.output.maxDimension = v === null ? null : Math.round(v))))),

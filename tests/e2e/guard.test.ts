@@ -76,7 +76,7 @@ describe('upload guard (Chromium)', () => {
     expect(await page.evaluate(() => (document.getElementById('doc') as HTMLInputElement).files!.length)).toBe(0); // held back meanwhile
     await prompt.click('#go');
     const [r] = await received(page);
-    expect(r).toMatchObject({ via: 'change', name: 'photo.jpg', type: 'image/jpeg' });
+    expect(r).toMatchObject({ via: 'change', name: 'photo-stamped.jpg', type: 'image/jpeg' });
     await expectStamped(r!, PHOTO);
     expect(await page.evaluate(() => (window as unknown as { __events: number }).__events)).toBe(1); // one change event, not two
     await page.close();
@@ -107,7 +107,7 @@ describe('upload guard (Chromium)', () => {
     await prompt.click('#go');
     const [photo, doc] = await received(page, 2);
     await expectStamped(photo!, PHOTO);
-    expect(doc).toMatchObject({ name: 'statement.pdf', type: 'application/pdf' });
+    expect(doc).toMatchObject({ name: 'statement-stamped.pdf', type: 'application/pdf' });
     expect(qpdfCheck(save(doc!)).ok).toBe(true);
 
     await page.locator('#other').setInputFiles(join(img, 'notes.txt'));
@@ -123,7 +123,7 @@ describe('upload guard (Chromium)', () => {
     const [r] = await received(page);
     expect(r!.via).toBe('react');
     await expectStamped(r!, PHOTO);
-    await page.locator('#names li', { hasText: 'photo.jpg' }).waitFor();
+    await page.locator('#names li', { hasText: 'photo-stamped.jpg' }).waitFor();
     await page.close();
   });
 
@@ -193,7 +193,7 @@ describe('upload guard (Chromium)', () => {
     expect(await prompt.textContent('body')).toContain('JPEG');
     await prompt.click('#go');
     const [r] = await received(page);
-    expect(r).toMatchObject({ type: 'image/jpeg', name: 'photo.jpg' });
+    expect(r).toMatchObject({ type: 'image/jpeg', name: 'photo-stamped.jpg' });
     expect(r!.size).toBeLessThanOrEqual(200 * 1024);
     expect(leftovers(exiftool(save(r!)))).toEqual([]);
     await page.close();

@@ -66,7 +66,7 @@ describe('popup', () => {
   it('stamps a photo in one click: upright, watermarked, clean', async () => {
     const page = await popup();
     const [file] = await stampFiles(page, [join(img, 'phone.jpg')]);
-    expect(file).toMatch(/phone\.jpg$/);
+    expect(file).toMatch(/phone-stamped\.jpg$/);
     expect(leftovers(exiftool(file!))).toEqual([]);
     const before = await uprightRgb(join(img, 'phone.jpg'));
     const after = await uprightRgb(file!);
@@ -80,7 +80,7 @@ describe('popup', () => {
   it('stamps a PDF and several files at once', async () => {
     const page = await popup();
     const files = await stampFiles(page, [join(pdf, 'statement.pdf'), join(img, 'photo.png'), join(img, 'photo.webp')]);
-    expect(files.map((f) => f.replace(/^.*\d-/, ''))).toEqual(['statement.pdf', 'photo.png', 'photo.webp']);
+    expect(files.map((f) => f.replace(/^.*\d-/, ''))).toEqual(['statement-stamped.pdf', 'photo-stamped.png', 'photo-stamped.webp']);
     expect(qpdfCheck(files[0]!).ok).toBe(true);
     expect(pdftotext(files[0]!).trim()).toBe('');
     for (const f of files) expect(leftovers(exiftool(f)), f).toEqual([]);
@@ -211,7 +211,7 @@ describe('settings and history', () => {
     // Back to defaults for the other tests.
     options.once('dialog', (d) => d.accept());
     await options.click('#reset');
-    await options.waitForFunction(() => (document.getElementById('naming') as HTMLSelectElement | null)?.value === 'keep');
+    await options.waitForFunction(() => (document.getElementById('naming') as HTMLSelectElement | null)?.value === 'suffix');
     await Promise.all([options.close(), page.close(), again.close()]);
   });
 });

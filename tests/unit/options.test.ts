@@ -44,6 +44,11 @@ describe('output names', () => {
   });
   it('or uses a neutral one', () => {
     expect(outputName('passport_john_smith.jpg', ['jpg'], 'neutral', 'AB12-CD34')).toBe('document-AB12CD34.jpg');
+    // The extension's default names say what was done, once.
+    expect(outputName('passport.jpeg', ['jpg', 'jpeg'], 'suffix', 'x')).toBe('passport-stamped.jpeg');
+    expect(outputName('passport.heic', ['jpg'], 'suffix', 'x', 'strip')).toBe('passport-clean.jpg');
+    expect(outputName('passport-stamped.jpg', ['jpg'], 'suffix', 'x')).toBe('passport-stamped.jpg');
+    expect(outputName('passport-clean.jpg', ['jpg'], 'suffix', 'x', 'stamp')).toBe('passport-stamped.jpg');
   });
 });
 

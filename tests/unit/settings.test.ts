@@ -84,7 +84,7 @@ describe('settings → stamp options', () => {
   it('builds valid core options with the site, date and purpose', () => {
     const o = parseOptions(stampOptionsFor(DEFAULT_SETTINGS, { site: 'okx.com', mode: 'stamp', lang: 'en', now }));
     expect(o.watermark).toMatchObject({ purpose: 'Only for okx.com identity verification', site: 'okx.com', date: '2026-11-21' });
-    expect(o).toMatchObject({ naming: 'keep', output: 'same', pdf: { mode: 'flatten' } });
+    expect(o).toMatchObject({ naming: 'suffix', output: 'same', pdf: { mode: 'flatten' } });
     expect(o.maxBytes).toBeUndefined();
   });
 
