@@ -39,6 +39,9 @@ export interface ExtensionBrowser {
 export interface LaunchOptions {
   /** Browser UI language, e.g. "zh-CN": chrome.i18n follows it. */
   lang?: string;
+  /** Keep the welcome tab that a first install opens (closed by default: tests and the bench
+   * should not share the machine with its sample stamp). */
+  welcome?: boolean;
 }
 
 export async function launchWithExtension(extensionDir = CHROME_BUILD, opts: LaunchOptions = {}): Promise<ExtensionBrowser> {
@@ -65,6 +68,12 @@ export async function launchWithExtension(extensionDir = CHROME_BUILD, opts: Lau
     env: { ...process.env, ...(opts.lang ? { LANGUAGE: opts.lang.replace('-', '_'), LANG: `${opts.lang.replace('-', '_')}.UTF-8` } : {}) },
   });
   const extensionId = unpackedExtensionId(extensionDir);
+  if (!opts.welcome) {
+    const isWelcome = (p: Page) => p.url().startsWith(`chrome-extension://${extensionId}/welcome.html`);
+    const closeWelcome = (p: Page) => void (isWelcome(p) ? p.close() : p.waitForURL(/welcome\.html/, { timeout: 5_000 }).then(() => p.close(), () => undefined));
+    context.on('page', closeWelcome);
+    context.pages().forEach(closeWelcome);
+  }
   return {
     context,
     profile,

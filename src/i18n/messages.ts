@@ -40,6 +40,23 @@ export const en = {
   chooseInTab: 'Choose files in a tab…',
   stampPageTitle: 'IDStamp – stamp documents',
 
+  // Welcome page, first run (#13)
+  welcomeTitle: 'Welcome to IDStamp',
+  welcomeWhat: 'What IDStamp does',
+  welcomeWatermark: 'Prints a purpose line ("Only for example.com identity verification"), the date and a trace code across your document, so a leaked copy is useless elsewhere and tells you which upload it came from.',
+  welcomeMetadata: 'Removes hidden data from photos and PDFs: GPS location, phone model, dates, author and software.',
+  welcomeLocal: 'Everything happens on this device. Nothing is uploaded, nothing is tracked.',
+  welcomeBefore: 'A specimen card as photographed',
+  welcomeAfter: 'The same card stamped by IDStamp',
+  welcomeGuard: 'When you choose a photo or PDF on an identity-verification page, IDStamp holds it and asks first: stamp it, clean it only, or send the original. The page gets nothing until you choose.',
+  welcomePerms: 'What IDStamp may do, and why',
+  welcomePermStorage: 'Keep your settings and the history of stamped files on this device (nothing syncs).',
+  welcomePermActiveTab: 'When you click the toolbar button, read the current site\'s address once, to fill in the purpose line.',
+  welcomePermPages: 'Notice when you choose a file on a page, so the upload guard can ask first. It reads nothing else and sends nothing anywhere.',
+  welcomeLang: 'Language',
+  welcomeLangNow: 'IDStamp speaks your browser\'s language. The purpose line can be edited for each site.',
+  welcomeStart: 'Stamp a document now',
+
   // What was removed
   kind_exif: 'camera and photo details (EXIF)',
   kind_gps: 'GPS location',
@@ -224,6 +241,23 @@ export const zh_CN: Record<MessageKey, string> = {
   firefoxTabNote: '在 Firefox 中打开文件对话框会关闭此面板，因此请在标签页中选择文件。',
   chooseInTab: '在标签页中选择文件…',
   stampPageTitle: 'IDStamp – 为文件加水印',
+
+  // Welcome page, first run (#13)
+  welcomeTitle: '欢迎使用 IDStamp',
+  welcomeWhat: 'IDStamp 做什么',
+  welcomeWatermark: '在证件上铺满用途说明（如"仅用于example.com身份认证"）、日期和追踪码：泄露的副本在别处无法使用，还能查出来自哪一次上传。',
+  welcomeMetadata: '清除照片和 PDF 中的隐藏信息：GPS 位置、手机型号、日期、作者和软件。',
+  welcomeLocal: '一切都在本机完成：不上传任何内容，不做任何跟踪。',
+  welcomeBefore: '拍摄的样例证件',
+  welcomeAfter: '经 IDStamp 加水印后的同一证件',
+  welcomeGuard: '在身份认证页面选择照片或 PDF 时，IDStamp 会先拦下并询问：加水印、仅清除，还是发送原件。在你选择之前，网页什么也拿不到。',
+  welcomePerms: 'IDStamp 的权限及原因',
+  welcomePermStorage: '在本机保存你的设置和加水印文件的历史记录（不会同步）。',
+  welcomePermActiveTab: '点击工具栏按钮时读取一次当前网站的地址，用于填写用途说明。',
+  welcomePermPages: '察觉你在网页上选择文件，以便上传保护先询问你。它不读取其他内容，也不向任何地方发送数据。',
+  welcomeLang: '语言',
+  welcomeLangNow: 'IDStamp 跟随浏览器的语言。用途说明可以按网站分别修改。',
+  welcomeStart: '现在给证件加水印',
 
   kind_exif: '相机和拍摄信息（EXIF）',
   kind_gps: 'GPS 位置',

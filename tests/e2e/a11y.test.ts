@@ -38,6 +38,10 @@ async function withContent(path: string): Promise<Page> {
     await page.locator('#history-enabled').waitFor();
     return page;
   }
+  if (path.startsWith('welcome')) {
+    await page.locator('.sample img').nth(1).waitFor({ timeout: 30_000 });
+    return page;
+  }
   await page.locator('#stamp').waitFor();
   await page.locator('#files').setInputFiles([join(img, 'photo.jpg'), join(img, 'empty.jpg')]);
   await page.locator('#preview-img:not([hidden])').waitFor({ timeout: 30_000 });
@@ -66,7 +70,7 @@ describe.each(['light', 'dark'] as const)('accessibility (%s)', (scheme) => {
     await page.close();
   });
 
-  it.each(['popup.html?site=okx.com', 'stamp.html?site=okx.com', 'options.html'])('%s has no axe violations', async (path) => {
+  it.each(['popup.html?site=okx.com', 'stamp.html?site=okx.com', 'options.html', 'welcome.html'])('%s has no axe violations', async (path) => {
     const page = await withContent(path);
     await page.emulateMedia({ colorScheme: scheme });
     expect(await audit(page)).toEqual([]);
