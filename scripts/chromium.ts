@@ -68,19 +68,30 @@ export async function launchWithExtension(extensionDir = CHROME_BUILD, opts: Lau
     env: { ...process.env, ...(opts.lang ? { LANGUAGE: opts.lang.replace('-', '_'), LANG: `${opts.lang.replace('-', '_')}.UTF-8` } : {}) },
   });
   const extensionId = unpackedExtensionId(extensionDir);
+  // Pages the tests open themselves (welcome.html included) are theirs; only the tab the
+  // extension opens on install is closed.
+  const ours = new WeakSet<Page>();
   if (!opts.welcome) {
-    const isWelcome = (p: Page) => p.url().startsWith(`chrome-extension://${extensionId}/welcome.html`);
-    const closeWelcome = (p: Page) => void (isWelcome(p) ? p.close() : p.waitForURL(/welcome\.html/, { timeout: 5_000 }).then(() => p.close(), () => undefined));
+    const closeWelcome = (p: Page) => {
+      if (ours.has(p)) return;
+      if (p.url().includes('/welcome.html')) void p.close();
+      else void p.waitForURL(/\/welcome\.html/, { timeout: 5_000 }).then(() => (ours.has(p) ? undefined : p.close()), () => undefined);
+    };
     context.on('page', closeWelcome);
     context.pages().forEach(closeWelcome);
   }
+  const newPage = async () => {
+    const page = await context.newPage();
+    ours.add(page);
+    return page;
+  };
   return {
     context,
     profile,
     extensionId,
-    newPage: () => context.newPage(),
+    newPage,
     async open(path) {
-      const page = await context.newPage();
+      const page = await newPage();
       await page.goto(`chrome-extension://${extensionId}/${path}`);
       return page;
     },

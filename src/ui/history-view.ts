@@ -51,7 +51,7 @@ function whichCopy(all: readonly HistoryEntry[]): HTMLElement {
     answer.replaceChildren(h('p', null, t('whichChecking')));
     show(findCopy(all, { sha256: await sha256Hex(file) }), 'whichFoundFile');
   };
-  const fileInput = h('input', { id: 'which-file', type: 'file', class: 'visually-hidden', on: { change: (e) => void byFile((e.target as HTMLInputElement).files?.[0]) } });
+  const fileInput = h('input', { id: 'which-file', type: 'file', class: 'visually-hidden', tabIndex: -1, 'aria-hidden': 'true', 'aria-label': t('whichChoose'), on: { change: (e) => void byFile((e.target as HTMLInputElement).files?.[0]) } });
   const code = h('input', { id: 'which-code', type: 'text', autocomplete: 'off', spellcheck: false, placeholder: '7KQ2-M9XD', 'aria-describedby': 'which-hint' });
   const byCode = () => code.value.trim() && show(findCopy(all, { code: code.value }), 'whichFoundCode');
   code.addEventListener('keydown', (e) => e.key === 'Enter' && byCode());

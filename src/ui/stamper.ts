@@ -83,11 +83,24 @@ export async function mountStamper(root: HTMLElement, o: StamperOptions): Promis
   const caption = h('figcaption', { id: 'preview-caption' }, t('previewNone'));
   // Black boxes on the first file, drawn on its preview (the stamping page has room for it).
   const boxes = redaction(img);
-  const preview = h('figure', { class: 'preview', 'aria-live': 'polite' }, o.compact ? img : boxes.element, caption);
+  const zoomBtn = h('button', { type: 'button', id: 'zoom', class: 'link', hidden: true }, t('previewEnlarge'));
+  const preview = h('figure', { class: 'preview', 'aria-live': 'polite' }, o.compact ? img : boxes.element, caption, zoomBtn);
+  // Click to enlarge (the button too, for the keyboard; on the stamping page a click on the
+  // picture draws a redaction box instead).
+  const enlarge = () => {
+    if (img.hidden) return;
+    const dialog = h('dialog', { class: 'zoom', 'aria-label': img.alt }, h('form', { method: 'dialog' }, h('button', { type: 'submit', class: 'secondary' }, t('close'))), h('img', { src: img.src, alt: img.alt }));
+    dialog.addEventListener('close', () => dialog.remove());
+    dialog.addEventListener('click', (e) => e.target === dialog && dialog.close());
+    document.body.append(dialog);
+    dialog.showModal();
+  };
+  zoomBtn.addEventListener('click', enlarge);
+  if (o.compact) img.addEventListener('click', enlarge);
   const quality = h('div', { id: 'quality-slot' });
   const stampBtn = h('button', { type: 'button', id: 'stamp', class: 'primary', disabled: true }, t('stampSave'));
   const cleanBtn = h('button', { type: 'button', id: 'clean', class: 'secondary', disabled: true }, t('cleanSave'));
-  const copyBtn = h('button', { type: 'button', id: 'copy', class: 'secondary', disabled: true }, t('copyImage'));
+  const copyBtn = h('button', { type: 'button', id: 'copy', class: 'secondary', disabled: true, title: t('copyImage') }, t(o.compact ? 'copyShort' : 'copyImage'));
   const status = h('p', { id: 'status', role: 'status', 'aria-live': 'polite' });
   const results = h('ul', { id: 'results', class: 'results' });
 
@@ -104,9 +117,8 @@ export async function mountStamper(root: HTMLElement, o: StamperOptions): Promis
     list,
     quality,
     preview,
-    h('div', { class: 'actions' }, stampBtn, cleanBtn, copyBtn),
-    status,
     results,
+    h('div', { class: 'actions sticky' }, stampBtn, cleanBtn, copyBtn, status),
   );
   root.classList.toggle('compact', o.compact);
 
@@ -117,27 +129,51 @@ export async function mountStamper(root: HTMLElement, o: StamperOptions): Promis
   });
 
   // --- files -------------------------------------------------------------------------------
-  const setFiles = (next: File[]) => {
-    files = next;
+  // Files that even a metadata-only clean refuses (damaged, unsupported): marked in the list
+  // with the reason, skipped when saving; the buttons stay off while no file is usable.
+  const bad = new Map<File, string>();
+  const renderList = () => {
     list.replaceChildren(
-      ...files.map((f, i) =>
-        h(
+      ...files.map((f, i) => {
+        const why = bad.get(f);
+        return h(
           'li',
-          null,
-          h('span', { class: 'name' }, f.name),
+          { class: why ? 'bad' : null },
+          h('span', { class: 'name' }, why ? `⚠ ${f.name}` : f.name),
           h('span', { class: 'size' }, formatBytes(f.size)),
           h('button', { type: 'button', class: 'link', 'aria-label': t('removeFile', f.name), on: { click: () => setFiles(files.filter((_, j) => j !== i)) } }, '×'),
-        ),
-      ),
+          why ? h('span', { class: 'why' }, why) : null,
+        );
+      }),
     );
     list.setAttribute('aria-label', t('filesChosen', files.length));
-    for (const b of [stampBtn, cleanBtn]) b.disabled = files.length === 0;
-    copyBtn.disabled = !files[0];
+    const usable = files.filter((f) => !bad.has(f)).length;
+    for (const b of [stampBtn, cleanBtn]) b.disabled = usable === 0;
+    copyBtn.disabled = !files[0] || bad.has(files[0]);
+  };
+  let checkRun = 0;
+  const checkFiles = async () => {
+    const run = ++checkRun;
+    for (const f of files) {
+      if (run !== checkRun) return;
+      try {
+        await stamp(f, options('strip', { maxBytes: undefined, maxDimension: undefined, output: 'same' }));
+      } catch (err) {
+        if (run !== checkRun) return;
+        bad.set(f, errorText(err));
+        renderList();
+      }
+    }
+  };
+  const setFiles = (next: File[]) => {
+    files = next;
+    renderList();
     results.replaceChildren();
     status.textContent = '';
     boxes.reset();
     refreshPreview();
     refreshQuality();
+    void checkFiles();
   };
 
   // The photo check of the first file: never blocks, only tells.
@@ -173,6 +209,7 @@ export async function mountStamper(root: HTMLElement, o: StamperOptions): Promis
     const first = files[0];
     if (!first) {
       img.hidden = true;
+      zoomBtn.hidden = true;
       caption.textContent = t('previewNone');
       return;
     }
@@ -185,10 +222,12 @@ export async function mountStamper(root: HTMLElement, o: StamperOptions): Promis
       img.src = URL.createObjectURL(file);
       img.alt = t('previewOf', first.name);
       img.hidden = false;
+      zoomBtn.hidden = false;
       caption.textContent = t('previewOf', first.name);
     } catch (err) {
       if (run !== previewRun) return;
       img.hidden = true;
+      zoomBtn.hidden = true;
       caption.textContent = `${first.name}: ${errorText(err)}`;
     }
   }, 250);
@@ -235,15 +274,20 @@ export async function mountStamper(root: HTMLElement, o: StamperOptions): Promis
     setBusy(true);
     results.replaceChildren();
     for (const [i, f] of batch.entries()) {
+      const why = bad.get(f);
+      if (why) {
+        results.append(h('li', { class: 'result error' }, h('div', { class: 'title' }, f.name), h('p', { class: 'error' }, why)));
+        continue;
+      }
       status.textContent = t('working', f.name);
       try {
         const result = await stamp(f, options(mode, i === 0 ? { redact: firstPageBoxes(f, boxes.boxes()) } : {}));
         download(result.file, result.file.name);
         await record(result);
         saved++;
-        results.append(resultLine(f.name, result.report));
+        results.append(resultCard(f.name, result.report));
       } catch (err) {
-        results.append(h('li', { class: 'error' }, `${f.name}: ${errorText(err)}`));
+        results.append(h('li', { class: 'result error' }, h('div', { class: 'title' }, f.name), h('p', { class: 'error' }, errorText(err))));
       }
     }
     if (mode === 'stamp') await rememberPurpose();
@@ -251,18 +295,29 @@ export async function mountStamper(root: HTMLElement, o: StamperOptions): Promis
     setBusy(false);
   };
   const setBusy = (busy: boolean) => {
-    for (const b of [stampBtn, cleanBtn, copyBtn, choose]) b.disabled = busy || (b !== choose && files.length === 0);
+    choose.disabled = busy;
+    if (busy) for (const b of [stampBtn, cleanBtn, copyBtn]) b.disabled = true;
+    else renderList();
     root.setAttribute('aria-busy', String(busy));
   };
-  const resultLine = (name: string, r: StampReport) =>
-    h(
+  /** What happened to one file: its new name, sizes, what was removed, the trace code, where it went. */
+  const resultCard = (name: string, r: StampReport) => {
+    const row = (label: MessageKey, value: string | HTMLElement) => [h('dt', null, t(label)), h('dd', null, value)];
+    return h(
       'li',
-      null,
-      h('strong', null, t('savedAs', name, r.output.name)),
-      h('br'),
-      t('removedList', r.removed.length ? r.removed.map(kindLabel).join(', ') : t('removedNothing')),
+      { class: 'result' },
+      h('div', { class: 'title' }, t('savedAs', name, r.output.name)),
+      h(
+        'dl',
+        null,
+        ...row('resultSize', t('sizeChange', formatBytes(r.input.bytes), formatBytes(r.output.bytes))),
+        ...row('resultRemoved', r.removed.length ? r.removed.map(kindLabel).join(', ') : t('removedNothing')),
+        ...(r.watermark ? row('colCode', h('span', { class: 'code' }, r.watermark.code)) : []),
+        ...row('resultWhere', t('resultDownloads')),
+      ),
       ...r.warnings.map((w) => h('p', { class: 'warning' }, warningMessage(w, lang))),
     );
+  };
 
   stampBtn.addEventListener('click', () => saveAll('stamp'));
   cleanBtn.addEventListener('click', () => saveAll('strip'));

@@ -63,6 +63,57 @@ describe('popup', () => {
     await page.close();
   });
 
+  it('fits: the main action stays visible in the 600-px popup and at 1280×800; bad files are marked', async () => {
+    /** The button is inside the viewport and is what a click at its centre lands on. */
+    const reachable = (page: Page, sel: string) =>
+      page.evaluate((s) => {
+        const el = document.querySelector(s)!;
+        const r = el.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+        return r.bottom <= innerHeight && r.top >= 0 && (hit === el || el.contains(hit));
+      }, sel);
+    for (const [path, width, height] of [['popup.html?site=okx.com', 400, 600], ['stamp.html?site=okx.com', 1280, 800]] as const) {
+      const page = await browser.newPage();
+      await page.setViewportSize({ width, height });
+      await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
+      await page.locator('#files').setInputFiles([join(img, 'photo.jpg'), join(img, 'empty.jpg'), join(img, 'phone.jpg')]);
+      await page.locator('#preview-img:not([hidden])').waitFor({ timeout: 30_000 });
+      // The empty file is marked with its reason; the others are still usable.
+      await page.locator('#file-list li.bad', { hasText: 'empty.jpg' }).waitFor({ timeout: 30_000 });
+      expect(await page.textContent('#file-list li.bad')).toContain('The file is empty');
+      expect(await page.isEnabled('#stamp')).toBe(true);
+      expect(await reachable(page, '#stamp'), path).toBe(true);
+      expect(await reachable(page, '#clean'), path).toBe(true);
+      // Body text is the type scale's 15 px, not Chrome's 75 % default for extension pages.
+      expect(await page.evaluate(() => getComputedStyle(document.body).fontSize)).toBe('15px');
+      // Click to enlarge.
+      await page.click('#zoom');
+      await page.locator('dialog.zoom[open] img').waitFor();
+      await page.keyboard.press('Escape');
+      await page.locator('dialog.zoom').waitFor({ state: 'detached' });
+      await page.close();
+    }
+    // Only a bad file: nothing to save.
+    const page = await popup();
+    await page.locator('#files').setInputFiles([join(img, 'empty.jpg')]);
+    await page.locator('#file-list li.bad').waitFor({ timeout: 30_000 });
+    expect(await page.isDisabled('#stamp')).toBe(true);
+    await page.close();
+  });
+
+  it('shows a result card per file: new name, sizes, what was removed, the trace code, where it went', async () => {
+    const page = await popup();
+    await stampFiles(page, [join(img, 'phone.jpg')]);
+    const card = page.locator('#results li.result').first();
+    const text = (await card.textContent())!;
+    expect(text).toContain('phone.jpg → phone-stamped.jpg');
+    expect(text).toMatch(/\d+(\.\d+)? [KM]B → \d+(\.\d+)? [KM]B/);
+    expect(text).toContain('GPS location');
+    expect(await card.locator('.code').textContent()).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(text).toContain(en.resultDownloads);
+    await page.close();
+  });
+
   it('stamps a photo in one click: upright, watermarked, clean', async () => {
     const page = await popup();
     const [file] = await stampFiles(page, [join(img, 'phone.jpg')]);
