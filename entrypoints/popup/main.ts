@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { localize, t } from '../../src/i18n/t.ts';
 import { activeTabSite, registrableDomain } from '../../src/sites/domain.ts';
 import { $, h } from '../../src/ui/dom.ts';
+import { mountGuardToggle } from '../../src/ui/guard-toggle.ts';
 import { mountStamper } from '../../src/ui/stamper.ts';
 
 localize(document);
@@ -16,6 +17,7 @@ const openTab = async () => {
 };
 $('#open-tab').addEventListener('click', openTab);
 $('#open-settings').addEventListener('click', () => browser.runtime.openOptionsPage());
+await mountGuardToggle($('#guard-slot'), site);
 
 if (import.meta.env.FIREFOX) {
   $('#stamper').replaceChildren(

@@ -45,6 +45,15 @@ export const en = {
   previewEnlarge: 'Enlarge the preview',
   close: 'Close',
   openTab: 'Open in a tab (big batches, PDFs)',
+  // The guard on the current site, in the popup (#13)
+  guardStateOffAll: 'Upload guard: off everywhere.',
+  guardStateOffHere: 'Upload guard: off on $1.',
+  guardStateAlways: 'Upload guard: stamps every upload on $1 without asking.',
+  guardStateEvery: 'Upload guard: asks before every upload on $1.',
+  guardStateVerification: 'Upload guard: asks before uploads on verification pages of $1.',
+  guardTurnOn: 'Turn on',
+  guardTurnOnHere: 'Turn on here',
+  guardTurnOffHere: 'Turn off on this site',
   firefoxTabNote: 'Firefox closes this panel when a file dialog opens, so files are chosen in a tab.',
   chooseInTab: 'Choose files in a tab…',
   stampPageTitle: 'IDStamp – stamp documents',
@@ -209,6 +218,9 @@ export const en = {
   // Redaction
   redactHint: 'To black out a field (e.g. the ID number), drag a box over it on the preview. It is burned into the picture before the watermark.',
   redactUndo: 'Undo last box',
+  redactKeys: 'Preview: draw boxes to black out',
+  redactKeysHint: 'With the keyboard: focus the preview, press Enter to add a box, arrows to move it, Shift+arrows to resize it, Delete to remove it.',
+  redactMrzNote: 'The machine-readable lines at the bottom of a passport or ID card repeat the document number and name: black them out too if you hide those. (Verification pages need them, so hide nothing there.)',
   redactCount: 'Blacked-out boxes: $1',
 };
 
@@ -256,6 +268,15 @@ export const zh_CN: Record<MessageKey, string> = {
   previewEnlarge: '放大预览',
   close: '关闭',
   openTab: '在标签页中打开（批量文件、PDF）',
+  // The guard on the current site, in the popup (#13)
+  guardStateOffAll: '上传保护：已全部关闭。',
+  guardStateOffHere: '上传保护：在 $1 上已关闭。',
+  guardStateAlways: '上传保护：在 $1 上每次上传都直接加水印，不再询问。',
+  guardStateEvery: '上传保护：在 $1 上每次上传前都会询问。',
+  guardStateVerification: '上传保护：在 $1 的认证页面上传前会询问。',
+  guardTurnOn: '开启',
+  guardTurnOnHere: '在此网站开启',
+  guardTurnOffHere: '在此网站关闭',
   firefoxTabNote: '在 Firefox 中打开文件对话框会关闭此面板，因此请在标签页中选择文件。',
   chooseInTab: '在标签页中选择文件…',
   stampPageTitle: 'IDStamp – 为文件加水印',
@@ -415,6 +436,9 @@ export const zh_CN: Record<MessageKey, string> = {
   qualityFail: '很可能被拒绝',
   redactHint: '如需遮盖某个字段（例如证件号码），请在预览图上拖动画框。遮盖会在加水印前写入图片。',
   redactUndo: '撤销上一个框',
+  redactKeys: '预览：画框以遮盖',
+  redactKeysHint: '使用键盘：聚焦预览图，按 Enter 添加一个框，方向键移动，Shift+方向键调整大小，Delete 删除。',
+  redactMrzNote: '护照或身份证底部的机读行会重复证件号码和姓名：如要隐藏这些信息，请一并遮盖。（身份认证页面需要读取它们，上传认证时请不要遮盖。）',
   redactCount: '已遮盖的框：$1',
 };
 

@@ -1,5 +1,7 @@
-// Black boxes drawn over a preview with the pointer: fractions of the picture, so they fit the
-// full-size output. Undo removes the last one.
+// Black boxes drawn over a preview with the pointer or the keyboard: fractions of the picture,
+// so they fit the full-size output. Undo removes the last one.
+// Keyboard: focus the picture, Enter adds a box in the middle, arrows move it, Shift+arrows
+// resize it, Delete removes it.
 import { t } from '../i18n/t.ts';
 import { h } from './dom.ts';
 
@@ -18,12 +20,14 @@ export interface Redaction {
 }
 
 export function redaction(img: HTMLImageElement, onChange: () => void = () => undefined): Redaction {
-  const layer = h('canvas', { 'aria-hidden': 'true' });
+  const layer = h('canvas', { tabIndex: 0, role: 'img', 'aria-label': t('redactKeys'), 'aria-describedby': 'redact-keys' });
   const frame = h('div', { class: 'redact' }, img, layer);
   const count = h('span', { id: 'redact-count', 'aria-live': 'polite' });
   const undo = h('button', { type: 'button', id: 'redact-undo', class: 'secondary', disabled: true }, t('redactUndo'));
   const boxes: Box[] = [];
   let drawing: { x0: number; y0: number; box: Box } | undefined;
+  /** The box the keyboard moves (the last one added by keyboard), outlined. */
+  let active: Box | undefined;
 
   const paint = () => {
     const r = layer.getBoundingClientRect();
@@ -32,6 +36,11 @@ export function redaction(img: HTMLImageElement, onChange: () => void = () => un
     const ctx = layer.getContext('2d')!;
     ctx.fillStyle = 'rgba(0,0,0,.85)';
     for (const b of drawing ? [...boxes, drawing.box] : boxes) ctx.fillRect(b.x * layer.width, b.y * layer.height, b.w * layer.width, b.h * layer.height);
+    if (active && boxes.includes(active) && document.activeElement === layer) {
+      ctx.strokeStyle = '#ffb020';
+      ctx.lineWidth = 3;
+      ctx.strokeRect(active.x * layer.width, active.y * layer.height, active.w * layer.width, active.h * layer.height);
+    }
     count.textContent = boxes.length ? t('redactCount', boxes.length) : '';
     undo.disabled = boxes.length === 0;
   };
@@ -59,6 +68,41 @@ export function redaction(img: HTMLImageElement, onChange: () => void = () => un
     drawing = undefined;
     paint();
   });
+  const clamp = (b: Box) => {
+    b.w = Math.min(1, Math.max(0.02, b.w));
+    b.h = Math.min(1, Math.max(0.02, b.h));
+    b.x = Math.min(1 - b.w, Math.max(0, b.x));
+    b.y = Math.min(1 - b.h, Math.max(0, b.y));
+  };
+  layer.addEventListener('keydown', (e) => {
+    if (!e.isTrusted) return;
+    const step = e.altKey ? 0.005 : 0.02;
+    const move: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
+    if (e.key === 'Enter' || e.key === ' ') {
+      active = { x: 0.35, y: 0.45, w: 0.3, h: 0.1 };
+      boxes.push(active);
+      onChange();
+    } else if (move[e.key] && active && boxes.includes(active)) {
+      const [dx, dy] = move[e.key]!;
+      if (e.shiftKey) {
+        active.w += dx;
+        active.h += dy;
+      } else {
+        active.x += dx;
+        active.y += dy;
+      }
+      clamp(active);
+      onChange();
+    } else if ((e.key === 'Delete' || e.key === 'Backspace') && active) {
+      boxes.splice(boxes.indexOf(active), 1);
+      active = boxes.at(-1);
+      onChange();
+    } else return;
+    e.preventDefault();
+    paint();
+  });
+  layer.addEventListener('focus', paint);
+  layer.addEventListener('blur', paint);
   undo.addEventListener('click', () => {
     boxes.pop();
     paint();
@@ -66,10 +110,19 @@ export function redaction(img: HTMLImageElement, onChange: () => void = () => un
   });
   img.addEventListener('load', paint);
   return {
-    element: h('div', { class: 'redaction' }, frame, h('p', { class: 'hint' }, t('redactHint')), h('div', { class: 'actions' }, undo, count)),
+    element: h(
+      'div',
+      { class: 'redaction' },
+      frame,
+      h('p', { class: 'hint' }, t('redactHint')),
+      h('p', { class: 'hint', id: 'redact-keys' }, t('redactKeysHint')),
+      h('p', { class: 'hint' }, t('redactMrzNote')),
+      h('div', { class: 'actions' }, undo, count),
+    ),
     boxes: () => boxes.map((b) => ({ ...b })),
     reset() {
       boxes.length = 0;
+      active = undefined;
       paint();
     },
   };

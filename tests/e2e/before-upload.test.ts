@@ -87,6 +87,29 @@ describe('redaction', () => {
     await page.close();
   });
 
+  it('draws, moves and resizes a box with the keyboard alone', async () => {
+    const page = await stampPage();
+    await page.locator('#files').setInputFiles(join(img, 'photo.jpg'));
+    await page.locator('#preview-img:not([hidden])').waitFor({ timeout: 20_000 });
+    await page.focus('.redact canvas');
+    await page.keyboard.press('Enter'); // a box at x 0.35–0.65, y 0.45–0.55
+    for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowUp'); // y 0.25–0.35
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+ArrowDown'); // y 0.25–0.45
+    await page.keyboard.press('Enter'); // a second box…
+    await page.keyboard.press('Delete'); // …removed
+    expect(await page.textContent('#redact-count')).toBe(en.redactCount.replace('$1', '1'));
+    const download = page.waitForEvent('download');
+    await page.click('#stamp');
+    const path = join(out, 'redacted-keys.jpg');
+    await (await download).saveAs(path);
+    const result = await uprightRgb(path);
+    const original = await uprightRgb(join(img, 'photo.jpg'));
+    expect(darkShare(result, { x: 0.37, y: 0.27, w: 0.26, h: 0.16 })).toBeGreaterThan(0.8);
+    // Where the box started and where the deleted one was: untouched.
+    expect(darkShare(result, { x: 0.37, y: 0.47, w: 0.26, h: 0.06 })).toBeCloseTo(darkShare(original, { x: 0.37, y: 0.47, w: 0.26, h: 0.06 }), 1);
+    await page.close();
+  });
+
   it('blacks out a box on a PDF page by flattening it (even when keep-text was asked)', async () => {
     const page = await openStampPage(browser);
     const box = { page: 1, x: 0.05, y: 0.05, w: 0.6, h: 0.12 };

@@ -114,6 +114,22 @@ describe('popup', () => {
     await page.close();
   });
 
+  it("shows the guard's state for the site and switches it in one click", async () => {
+    const page = await popup();
+    const state = page.locator('#guard-state');
+    expect(await state.getAttribute('data-state')).toBe('asks-verification');
+    expect(await state.textContent()).toContain(en.guardStateVerification.replace('$1', 'okx.com'));
+    await page.click('#guard-toggle');
+    await page.locator('#guard-state[data-state="off-here"]').waitFor();
+    const rule = () => page.evaluate(async () => ((await chrome.storage.local.get('settings')) as { settings?: { sites?: Record<string, { rule: string }> } }).settings?.sites?.['okx.com']?.rule);
+    expect(await rule()).toBe('never');
+    await page.click('#guard-toggle');
+    await page.locator('#guard-state[data-state="asks-every"]').waitFor();
+    expect(await rule()).toBe('ask');
+    expect(await state.textContent()).toContain(en.guardStateEvery.replace('$1', 'okx.com'));
+    await page.close();
+  });
+
   it('stamps a photo in one click: upright, watermarked, clean', async () => {
     const page = await popup();
     const [file] = await stampFiles(page, [join(img, 'phone.jpg')]);
