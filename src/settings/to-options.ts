@@ -1,5 +1,5 @@
 // Settings + the moment (site, purpose typed, mode) → the core's stamp options.
-import type { Lang } from '../core/errors.ts';
+import { bcp47, type Lang } from '../core/lang.ts';
 import type { StampOptionsInput } from '../core/options.ts';
 import { defaultPurpose, isoDate } from '../core/watermark/template.ts';
 import type { Settings } from './schema.ts';
@@ -24,7 +24,7 @@ export function purposeFor(settings: Settings, site: string, lang: Lang): string
 }
 
 export function formatDate(now: Date, format: Settings['watermark']['dateFormat'], lang: Lang): string {
-  if (format === 'local') return now.toLocaleDateString(lang === 'zh_CN' ? 'zh-CN' : undefined);
+  if (format === 'local') return now.toLocaleDateString(bcp47(lang));
   return isoDate(now);
 }
 
