@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS, PRESETS, type PresetName, type Settings } from '../se
 import { loadSettings, saveSettings, settingsItem, updateSettings, watchSettings, type RawItem } from '../settings/store.ts';
 import { registrableDomain } from '../sites/domain.ts';
 import { debounce, download, h } from './dom.ts';
+import { languageOptions } from './language.ts';
 
 type Option = [value: string, label: MessageKey];
 
@@ -51,6 +52,7 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
     const o = settings.output;
     const percent = (v: number) => `${Math.round(v * 100)} %`;
     root.replaceChildren(
+      languageSection(),
       h(
         'section',
         { 'aria-labelledby': 'sec-watermark' },
@@ -126,6 +128,26 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
     });
   const checkbox = (id: string, label: MessageKey, value: boolean, onChange: (v: boolean) => void) =>
     h('label', { class: 'check', for: id }, h('input', { id, type: 'checkbox', checked: value, on: { change: (e) => onChange((e.target as HTMLInputElement).checked) } }), t(label));
+
+  /** The interface's language (the page reloads in it) and the standard purpose line's. */
+  const languageSection = () => {
+    const ui = h('select', { id: 'ui-lang' }, h('option', { value: 'auto' }, t('langBrowser')), ...languageOptions());
+    ui.value = settings.language.ui;
+    ui.addEventListener('change', async () => {
+      await save((s) => void (s.language.ui = ui.value as Settings['language']['ui']));
+      location.reload();
+    });
+    const purpose = h('select', { id: 'purpose-lang-default', 'aria-describedby': 'purpose-lang-default-hint' }, h('option', { value: 'ui' }, t('purposeLangUi')), ...languageOptions());
+    purpose.value = settings.language.purpose;
+    purpose.addEventListener('change', () => save((s) => void (s.language.purpose = purpose.value as Settings['language']['purpose'])));
+    return h(
+      'section',
+      { 'aria-labelledby': 'sec-language' },
+      h('h2', { id: 'sec-language' }, t('secLanguage')),
+      ...field('ui-lang', 'uiLangLabel', ui),
+      ...field('purpose-lang-default', 'purposeLangDefaultLabel', purpose, 'purposeLangHint'),
+    );
+  };
 
   const sitesSection = () => {
     const rules: Option[] = [['always', 'ruleAlways'], ['ask', 'ruleAsk'], ['never', 'ruleNever']];
