@@ -9,6 +9,7 @@ import { defaultPurpose } from '../../src/core/watermark/template.ts';
 import { ALL_LOCALES } from '../../src/i18n/locales/index.ts';
 import { DEFAULT_FIXTURES_DIR as img } from '../fixtures/make-fixtures.ts';
 
+declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
 const stored = (page: Page, key: string) => page.evaluate((k) => chrome.storage.local.get(k).then((r) => r[k]), key) as Promise<any>;
 
 describe.each(['ja', 'pt-BR'])('a browser in %s', (locale) => {
