@@ -34,6 +34,15 @@ export function renderTemplate(template: string, f: TemplateFields): string[] {
     .filter((l) => l.length > 0);
 }
 
+/**
+ * A line's base direction from its first strong letter (Unicode bidi rules P2–P3): an Arabic
+ * purpose line is laid out right to left, so "…لدى okx.com فقط" keeps its words in order.
+ */
+export function textDirection(line: string): 'ltr' | 'rtl' {
+  const first = /\p{L}/u.exec(line)?.[0];
+  return first && /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u.test(first) ? 'rtl' : 'ltr';
+}
+
 /** Local calendar date as YYYY-MM-DD: unambiguous in every language. */
 export function isoDate(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
