@@ -39,6 +39,8 @@ export interface ExtensionBrowser {
 export interface LaunchOptions {
   /** Browser UI language, e.g. "zh-CN": chrome.i18n follows it. */
   lang?: string;
+  /** A phone: 360×740 CSS pixels at 2×, touch events, mobile viewport rules. */
+  phone?: boolean;
 }
 
 export async function launchWithExtension(extensionDir = CHROME_BUILD, opts: LaunchOptions = {}): Promise<ExtensionBrowser> {
@@ -62,6 +64,7 @@ export async function launchWithExtension(extensionDir = CHROME_BUILD, opts: Lau
     headless: true,
     args,
     ...(opts.lang ? { locale: opts.lang } : {}),
+    ...(opts.phone ? { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } : {}),
     env: { ...process.env, ...(opts.lang ? { LANGUAGE: opts.lang.replace('-', '_'), LANG: `${opts.lang.replace('-', '_')}.UTF-8` } : {}) },
   });
   const extensionId = unpackedExtensionId(extensionDir);

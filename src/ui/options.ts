@@ -169,6 +169,9 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
       entries.length === 0
         ? h('p', null, t('noSites'))
         : h(
+            'div',
+            { class: 'table-wrap' },
+            h(
             'table',
             { id: 'sites' },
             h('thead', null, h('tr', null, h('th', { scope: 'col' }, t('siteColumn')), h('th', { scope: 'col' }, t('ruleColumn')), h('th', { scope: 'col' }, t('purposeColumn')), h('td'))),
@@ -197,6 +200,7 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
                 ),
               ),
             ),
+          ),
           ),
       h('div', { class: 'row' }, newSite, h('button', { type: 'button', id: 'add-site', class: 'secondary', on: { click: add } }, t('addSite'))),
     );
