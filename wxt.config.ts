@@ -2,7 +2,8 @@ import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { noCdn, pdfjsNoDynamicCode } from './scripts/vite-plugins.ts';
-import { LOCALES, toMessagesJson } from './src/i18n/messages.ts';
+import { ALL_LOCALES } from './src/i18n/locales/index.ts';
+import { toMessagesJson } from './src/i18n/messages.ts';
 
 // pdf.js's data files, shipped with the extension: standard fonts, CMaps (CJK), decoders
 // (JBIG2/JPEG 2000 scans) and ICC profiles. pdf.js loads them from /pdfjs/.
@@ -29,9 +30,10 @@ export default defineConfig({
   hooks: {
     'build:publicAssets': (_, files) => {
       files.push(...pdfjsAssets());
-      // UI strings live in src/i18n/messages.ts (typed); the browser reads them from here.
-      for (const [lang, messages] of Object.entries(LOCALES))
-        files.push({ relativeDest: `_locales/${lang}/messages.json`, contents: JSON.stringify(toMessagesJson(messages), null, 1) });
+      // UI strings live in src/i18n (typed); the browser reads them from here. langCode tells
+      // the pages which locale the browser picked (uiLang()).
+      for (const [lang, messages] of Object.entries(ALL_LOCALES))
+        files.push({ relativeDest: `_locales/${lang}/messages.json`, contents: JSON.stringify({ ...toMessagesJson(messages), langCode: { message: lang } }, null, 1) });
     },
   },
   manifest: ({ browser }) => ({

@@ -42,6 +42,8 @@ export interface LaunchOptions {
   /** Keep the welcome tab that a first install opens (closed by default: tests and the bench
    * should not share the machine with its sample stamp). */
   welcome?: boolean;
+  /** A phone: 360×740 CSS pixels at 2×, touch events, mobile viewport rules. */
+  phone?: boolean;
 }
 
 export async function launchWithExtension(extensionDir = CHROME_BUILD, opts: LaunchOptions = {}): Promise<ExtensionBrowser> {
@@ -65,6 +67,7 @@ export async function launchWithExtension(extensionDir = CHROME_BUILD, opts: Lau
     headless: true,
     args,
     ...(opts.lang ? { locale: opts.lang } : {}),
+    ...(opts.phone ? { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } : {}),
     env: { ...process.env, ...(opts.lang ? { LANGUAGE: opts.lang.replace('-', '_'), LANG: `${opts.lang.replace('-', '_')}.UTF-8` } : {}) },
   });
   const extensionId = unpackedExtensionId(extensionDir);

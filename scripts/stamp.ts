@@ -1,14 +1,18 @@
 // npm run stamp -- <files…> [--purpose "…"] [--site example.com] [--strip-only] [--out DIR]
 //                            [--max-bytes N] [--max-dimension N] [--naming keep|suffix|neutral]
 //                            [--pdf-mode flatten|keep-text] [--dpi N] [--to same|jpeg|png|webp|pdf]
-//                            [--lang en|zh_CN] [--json]
+//                            [--preset kyc|strict] [--opacity X] [--size X] [--density X] [--angle DEG]
+//                            [--color #RRGGBB] [--lang LANG] [--json]
 // Runs the extension's own stamping page in headless Chromium; one output per input in DIR.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, parse, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { formatMessage, type StampErrorCode } from '../src/core/errors.ts';
+import { LANGS, matchLang, type Lang } from '../src/core/lang.ts';
 import type { StampReport } from '../src/core/report.ts';
 import { warningMessage } from '../src/core/warnings.ts';
+import { PRESETS, type PresetName } from '../src/settings/schema.ts';
 import { CHROME_BUILD, ROOT, launchWithExtension, openStampPage, stampInPage } from './chromium.ts';
 
 const HELP = `Usage: npm run stamp -- <files…> [options]
@@ -27,7 +31,15 @@ Watermarks and cleans pictures (JPEG, PNG, WebP; GIF/BMP come out as PNG) and PD
   --dpi N               resolution of flattened PDF pages (72-300, default 150)
   --to TYPE             same (default), jpeg, png, webp or pdf: convert for fields that accept
                         only one type (a PDF becomes its first page as a picture)
-  --lang en|zh_CN       language of the default purpose and of messages
+  --preset NAME         kyc (default: light, data readable) or strict (denser, darker)
+  --opacity X           opacity of the mark, 0.05-1 (kyc 0.3, strict 0.42)
+  --size X              text height as a fraction of the shorter side, 0.01-0.2 (kyc 0.028)
+  --density X           how close the copies are, 0 sparse - 1 dense (kyc 0.5)
+  --angle DEG           angle in degrees, -90-90 (default -30: rising to the right)
+  --color #RRGGBB       colour of the mark (default #6b7280)
+  --lang LANG           language of the default purpose line and of messages:
+                        ${LANGS.join(' ')}
+                        (zh-TW, pt-BR and the like are understood too)
   --json                print one JSON object per file
   -h, --help            show this help`;
 
@@ -40,7 +52,7 @@ interface Line {
   removed?: string[];
   ms?: number;
   report?: StampReport;
-  error?: { code: string; message: string; message_zh_CN?: string };
+  error?: { code: string; message: string; message_zh_CN?: string; params?: Record<string, string | number> };
 }
 
 async function main(): Promise<number> {
@@ -59,6 +71,12 @@ async function main(): Promise<number> {
       dpi: { type: 'string' },
       to: { type: 'string', default: 'same' },
       lang: { type: 'string', default: 'en' },
+      preset: { type: 'string', default: 'kyc' },
+      opacity: { type: 'string' },
+      size: { type: 'string' },
+      density: { type: 'string' },
+      angle: { type: 'string' },
+      color: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -67,18 +85,26 @@ async function main(): Promise<number> {
     console.log(HELP);
     return v.help ? 0 : 2;
   }
+  const lang = matchLang(v.lang!);
+  if (!lang) return usage(`--lang ${v.lang}: not one of ${LANGS.join(', ')}`);
+  if (!(v.preset! in PRESETS)) return usage(`--preset ${v.preset}: use kyc or strict`);
+  // The preset's look, then any setting given on its own (range checks: the core's schema).
+  const look: Record<string, number | string> = { ...PRESETS[v.preset as PresetName] };
+  for (const k of ['opacity', 'size', 'density', 'angle'] as const) if (v[k] !== undefined) look[k] = Number(v[k]);
+  if (v.color !== undefined) look.color = v.color;
   const options = {
     mode: v['strip-only'] ? 'strip' : 'stamp',
     naming: v.naming,
     output: v.to,
     pdf: { mode: v['pdf-mode'], ...(v.dpi ? { dpi: Number(v.dpi) } : {}) },
-    lang: v.lang,
+    lang,
     maxBytes: v['max-bytes'] ? Number(v['max-bytes']) : undefined,
     maxDimension: v['max-dimension'] ? Number(v['max-dimension']) : undefined,
     watermark: {
       purpose: v.purpose ?? '',
       site: v.site ?? '',
       ...(v.template ? { template: v.template.replace(/\\n/g, '\n') } : {}),
+      ...look,
     },
   };
 
@@ -124,7 +150,7 @@ async function main(): Promise<number> {
             : { code: 'io', message: `Cannot read ${f}: ${err.message}` };
       }
       if (line.error) failed++;
-      print(line, v.json!, v.lang === 'zh_CN');
+      print(line, v.json!, lang);
     }
   } finally {
     await browser.close();
@@ -141,14 +167,25 @@ function freePath(dir: string, name: string, inputs: Set<string>, written: Set<s
   }
 }
 
-function print(l: Line, json: boolean, zh: boolean): void {
+function usage(message: string): number {
+  console.error(`${message}\n\n${HELP}`);
+  return 2;
+}
+
+/** An error in the chosen language: core errors from their code and fields, ours in en/zh. */
+function errorText(e: NonNullable<Line['error']>, lang: Lang): string {
+  if (e.params) return formatMessage(e.code as StampErrorCode, e.params, lang);
+  return (lang === 'zh_CN' && e.message_zh_CN) || e.message;
+}
+
+function print(l: Line, json: boolean, lang: Lang): void {
   if (json) {
     console.log(JSON.stringify(l));
     return;
   }
   const kb = (n?: number) => `${((n ?? 0) / 1024).toFixed(0)} KB`;
   if (l.error) {
-    console.log(`✖ ${l.input}: ${(zh && l.error.message_zh_CN) || l.error.message}`);
+    console.log(`✖ ${l.input}: ${errorText(l.error, lang)}`);
     return;
   }
   const n = l.report?.output.pages;
@@ -157,7 +194,7 @@ function print(l: Line, json: boolean, zh: boolean): void {
     `✔ ${l.input} → ${l.output} (${l.type?.toUpperCase()}${pages}, ${kb(l.bytesIn)} → ${kb(l.bytesOut)}, ` +
       `removed: ${l.removed?.join(', ') || 'nothing'}, ${l.ms} ms)`,
   );
-  for (const w of l.report?.warnings ?? []) console.log(`  ! ${warningMessage(w, zh ? 'zh_CN' : 'en')}`);
+  for (const w of l.report?.warnings ?? []) console.log(`  ! ${warningMessage(w, lang)}`);
 }
 
 main().then(

@@ -43,6 +43,23 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('%s build', (target) => {
   });
 });
 
+describe('languages in the build', () => {
+  it.each(['chrome-mv3', 'firefox-mv2'])('%s: _locales for all 17 languages, every key, placeholders declared, langCode', async (target) => {
+    const { LANGS } = await import('../src/core/lang.ts');
+    const { en } = await import('../src/i18n/messages.ts');
+    const dir = join('.output', target, '_locales');
+    expect(readdirSync(dir).sort()).toEqual([...LANGS].sort());
+    for (const lang of LANGS) {
+      const m = read(join(dir, lang, 'messages.json')) as Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+      expect(Object.keys(m).sort(), lang).toEqual([...Object.keys(en), 'langCode'].sort());
+      expect(m.langCode!.message).toBe(lang);
+      for (const [key, { message, placeholders }] of Object.entries(m))
+        for (const p of message.match(/\$p\d\$/g) ?? []) expect(placeholders?.[p.slice(1, -1)], `${lang}.${key}`).toBeDefined();
+    }
+    expect(read(join('.output', target, 'manifest.json')).default_locale).toBe('en');
+  });
+});
+
 describe('what runs in every page', () => {
   it.each(['chrome-mv3', 'firefox-mv2'])('%s: the content scripts are small (≤ 10 KB gzipped together) and import nothing else', (target) => {
     const m = read(join('.output', target, 'manifest.json'));

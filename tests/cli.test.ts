@@ -3,7 +3,10 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { LANGS } from '../src/core/lang.ts';
+import { defaultPurpose } from '../src/core/watermark/template.ts';
 import { DEFAULT_FIXTURES_DIR as dir } from './fixtures/make-fixtures.ts';
 import { DEFAULT_PDF_FIXTURES_DIR } from './fixtures/make-pdf-fixtures.ts';
 import { exiftool, leftovers } from './helpers/exiftool.ts';
@@ -74,5 +77,70 @@ describe('npm run stamp', () => {
     const bad = cli(join(dir, 'photo.jpg'), '--naming', 'weird', '--json', '--out', mkdtempSync(join(tmpdir(), 'x-')));
     expect(bad.code).toBe(1);
     expect(JSON.parse(bad.stdout).error).toMatchObject({ code: 'invalid-options', message: expect.stringContaining('naming') });
+  });
+});
+
+describe('npm run stamp: every setting of the mark, every language', () => {
+  const white = join(mkdtempSync(join(tmpdir(), 'idstamp-white-')), 'white.png');
+  const json = (r: ReturnType<typeof cli>) => JSON.parse(r.stdout.trim().split('\n')[0]!) as Record<string, any>;
+  const out = () => mkdtempSync(join(tmpdir(), 'idstamp-cli-'));
+
+  it('--help lists the look options and every language', () => {
+    const help = cli('--help').stdout;
+    for (const o of ['--preset', '--opacity', '--size', '--density', '--angle', '--color', '--lang']) expect(help).toContain(o);
+    for (const l of LANGS) expect(help).toContain(l);
+  });
+
+  it('--preset strict and --lang ja: the preset’s look, a Japanese purpose line', () => {
+    const r = json(cli(join(dir, 'photo.jpg'), '--site', 'okx.com', '--preset', 'strict', '--lang', 'ja', '--json', '--out', out()));
+    const w = r.report.watermark;
+    expect(w.lines[0]).toBe('okx.comの本人確認専用');
+    expect(w.opacity).toBeGreaterThan(0.42 - 0.045);
+    expect(w.opacity).toBeLessThan(0.42 + 0.045);
+    const kyc = json(cli(join(dir, 'photo.jpg'), '--site', 'okx.com', '--json', '--out', out())).report.watermark;
+    expect(kyc.lines[0]).toBe('Only for okx.com identity verification');
+    expect(w.tiles).toBeGreaterThan(kyc.tiles); // strict is denser
+  });
+
+  it('--opacity, --size, --density, --angle, --color, --lang ar reach the mark', async () => {
+    await sharp({ create: { width: 1500, height: 1000, channels: 3, background: '#ffffff' } }).png().toFile(white);
+    const dirOut = out();
+    const r = json(cli(white, '--site', 'okx.com', '--opacity', '0.9', '--size', '0.06', '--density', '0.1', '--angle', '20', '--color', '#cc0000', '--lang', 'ar', '--json', '--out', dirOut));
+    const w = r.report.watermark;
+    expect(w.lines[0]).toBe(defaultPurpose('okx.com', 'ar'));
+    expect(w.angle).toBeGreaterThan(20 - 3.1);
+    expect(w.angle).toBeLessThan(20 + 3.1);
+    expect(w.opacity).toBeGreaterThan(0.85);
+    expect(w.fontPx).toBeGreaterThan(0.06 * 1000 * 0.9);
+    expect(w.fontPx).toBeLessThan(0.06 * 1000 * 1.1);
+    // The pixels are red: sharp reads the output.
+    const { data } = await sharp(r.output).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    let red = 0;
+    for (let i = 0; i < data.length; i += 3) if (data[i]! > 150 && data[i + 1]! < 90 && data[i + 2]! < 90) red++;
+    expect(red).toBeGreaterThan(2000);
+    const dense = json(cli(white, '--density', '0.9', '--size', '0.06', '--json', '--out', out())).report.watermark;
+    expect(dense.tiles).toBeGreaterThan(w.tiles);
+  });
+
+  it('every language gives its own default purpose line (zh-TW and pt-BR spelled the browser’s way)', () => {
+    const r = cli(join(dir, 'photo.png'), join(dir, 'photo.png'), '--site', 'okx.com', '--lang', 'zh-TW', '--json', '--out', out());
+    expect(JSON.parse(r.stdout.split('\n')[0]!).report.watermark.lines[0]).toBe(defaultPurpose('okx.com', 'zh_TW'));
+    const pt = json(cli(join(dir, 'photo.png'), '--lang', 'pt-BR', '--json', '--out', out()));
+    expect(pt.report.watermark.lines[0]).toBe(defaultPurpose('', 'pt_BR'));
+  });
+
+  it('tells errors in the chosen language; bad names are usage errors (exit 2), bad values invalid options', () => {
+    const de = cli(join(dir, 'empty.jpg'), '--lang', 'de', '--out', out());
+    expect(de.code).toBe(1);
+    expect(de.stdout).toContain('Die Datei ist leer');
+    const lang = cli(join(dir, 'photo.jpg'), '--lang', 'klingon', '--out', out());
+    expect(lang.code).toBe(2);
+    expect(lang.stderr).toContain('--lang klingon');
+    expect(cli(join(dir, 'photo.jpg'), '--preset', 'loud', '--out', out()).code).toBe(2);
+    const opacity = cli(join(dir, 'photo.jpg'), '--opacity', '5', '--json', '--out', out());
+    expect(opacity.code).toBe(1);
+    expect(JSON.parse(opacity.stdout).error).toMatchObject({ code: 'invalid-options', message: expect.stringContaining('opacity') });
+    const color = cli(join(dir, 'photo.jpg'), '--color', 'red', '--json', '--out', out());
+    expect(JSON.parse(color.stdout).error.message).toContain('color');
   });
 });

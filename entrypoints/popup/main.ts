@@ -1,13 +1,14 @@
 // Toolbar popup: the stamping panel for the active tab's site. Firefox closes a popup when a
 // file dialog opens, so there the panel lives in a tab (the stamping page) instead.
 import { browser } from 'wxt/browser';
-import { localize, t } from '../../src/i18n/t.ts';
+import { t } from '../../src/i18n/t.ts';
+import { localizePage } from '../../src/ui/language.ts';
 import { activeTabSite, registrableDomain } from '../../src/sites/domain.ts';
 import { $, h } from '../../src/ui/dom.ts';
 import { mountGuardToggle } from '../../src/ui/guard-toggle.ts';
 import { mountStamper } from '../../src/ui/stamper.ts';
 
-localize(document);
+await localizePage(document);
 const param = new URLSearchParams(location.search).get('site');
 const site = param !== null ? registrableDomain(param) : await activeTabSite(browser.tabs).catch(() => '');
 

@@ -1,7 +1,10 @@
 // The upload guard's prompt, shown in a frame over the page (see src/guard/frame.ts).
-import { localize } from '../../src/i18n/t.ts';
 import { $ } from '../../src/ui/dom.ts';
-import { runPrompt } from '../../src/ui/prompt.ts';
+import { localizePage } from '../../src/ui/language.ts';
+import { receiveInit, runPrompt } from '../../src/ui/prompt.ts';
 
-localize(document);
-await runPrompt(window, $('#prompt'));
+// Listen first: the content script sends the files as soon as this frame has loaded, and the
+// language (settings, maybe a locale to load) takes a moment.
+const received = receiveInit(window, location.hash.slice(1));
+await localizePage(document);
+await runPrompt(window, $('#prompt'), received);

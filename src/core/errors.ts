@@ -1,5 +1,8 @@
-// Typed errors: every failure a person can meet has a code, and every code a message in
-// English and Simplified Chinese that says what went wrong and what to do next.
+// Typed errors: every failure a person can meet has a code, and every code a message that says
+// what went wrong and what to do next: English and Simplified Chinese here, the other languages
+// in src/core/locales/<lang>.ts (typed by StampErrorCode, so a missing one fails the build).
+import { CORE_LOCALES } from './locales/index.ts';
+import type { Lang } from './lang.ts';
 
 export type StampErrorCode =
   | 'empty'
@@ -19,11 +22,11 @@ export type StampErrorCode =
   | 'pdf-too-many-pages'
   | 'pdf-page-too-large';
 
-export type Lang = 'en' | 'zh_CN';
+export type { Lang } from './lang.ts';
 
 type Params = Record<string, string | number>;
 
-const MESSAGES: Record<StampErrorCode, Record<Lang, string>> = {
+const MESSAGES: Record<StampErrorCode, Record<'en' | 'zh_CN', string>> = {
   empty: {
     en: 'The file is empty (0 bytes). Choose the photo or scan again.',
     zh_CN: '文件是空的（0 字节）。请重新选择照片或扫描件。',
@@ -104,7 +107,8 @@ export class StampError extends Error {
 }
 
 export function formatMessage(code: StampErrorCode, params: Params, lang: Lang): string {
-  return MESSAGES[code][lang].replace(/\{(\w+)\}/g, (m, k: string) =>
+  const text = lang === 'en' || lang === 'zh_CN' ? MESSAGES[code][lang] : CORE_LOCALES[lang].errors[code];
+  return text.replace(/\{(\w+)\}/g, (m, k: string) =>
     k in params ? String(params[k]) : m,
   );
 }

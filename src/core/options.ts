@@ -1,6 +1,7 @@
 // Stamping options: one zod schema; every UI, the CLI and the tests go through parseOptions.
 import { z } from 'zod';
 import { StampError } from './errors.ts';
+import { LANGS } from './lang.ts';
 
 export const WatermarkOptionsSchema = z.object({
   /** Fields: {purpose} {site} {date} {code}. "\n" starts a new line. */
@@ -70,7 +71,8 @@ export const StampOptionsSchema = z.object({
   redact: z.array(RedactionSchema).max(100).default([]),
   /** JPEG/WebP encoder quality. */
   quality: z.number().min(0.5).max(1).default(0.92),
-  lang: z.enum(['en', 'zh_CN']).default('en'),
+  /** Language of the default purpose line and of messages. */
+  lang: z.enum(LANGS).default('en'),
   /** A whole job (a 200-page PDF included) stops with a clear error after this. */
   timeoutMs: z.number().int().min(1000).max(600_000).default(120_000),
 });

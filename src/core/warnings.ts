@@ -1,8 +1,10 @@
-// What each warning means for the person, in English and Chinese.
-import type { Lang } from './errors.ts';
+// What each warning means for the person: English and Chinese here, the other languages in
+// src/core/locales/<lang>.ts.
+import type { Lang } from './lang.ts';
+import { CORE_LOCALES } from './locales/index.ts';
 import type { WarningCode } from './report.ts';
 
-const WARNINGS: Record<WarningCode, Record<Lang, string>> = {
+const WARNINGS: Record<WarningCode, Record<'en' | 'zh_CN', string>> = {
   'reencoded-to-fit': {
     en: 'To meet the size limit the picture was re-encoded (slightly lower quality).',
     zh_CN: '为满足大小限制，图片已重新编码（画质略有降低）。',
@@ -41,4 +43,5 @@ const WARNINGS: Record<WarningCode, Record<Lang, string>> = {
   },
 };
 
-export const warningMessage = (code: WarningCode, lang: Lang): string => WARNINGS[code][lang];
+export const warningMessage = (code: WarningCode, lang: Lang): string =>
+  lang === 'en' || lang === 'zh_CN' ? WARNINGS[code][lang] : CORE_LOCALES[lang].warnings[code];

@@ -12,6 +12,8 @@ export const en = {
   // Stamper (popup and stamping page)
   purposeLabel: 'Purpose line',
   purposeHint: 'Printed across the copy, with the date and a trace code.',
+  // Language of the purpose line, per site (issue 15)
+  purposeLangLabel: 'Language of the purpose line',
   siteLabel: 'For site',
   sitePlaceholder: 'e.g. okx.com',
   presetLabel: 'Watermark',
@@ -134,6 +136,13 @@ export const en = {
   pdfModeLabel: 'PDFs',
   pdfFlatten: 'Flatten: pages become pictures; the mark cannot be removed',
   pdfKeepText: 'Keep text: searchable, but the mark can be deleted in a PDF editor',
+  // Language: interface and purpose line (issue 15)
+  secLanguage: 'Language',
+  uiLangLabel: 'Interface language',
+  langBrowser: 'Same as the browser',
+  purposeLangDefaultLabel: 'Language of the standard purpose line',
+  purposeLangUi: 'Same as the interface',
+  purposeLangHint: 'Each site can have its own: choose it next to the purpose line when you stamp.',
   secSites: 'Sites',
   sitesHint: 'What the upload guard does on each site, and the purpose line it remembers.',
   ruleAlways: 'Always stamp',
@@ -235,6 +244,7 @@ export const zh_CN: Record<MessageKey, string> = {
 
   purposeLabel: '用途说明',
   purposeHint: '会连同日期和追踪码印在副本上。',
+  purposeLangLabel: '用途说明的语言',
   siteLabel: '用于网站',
   sitePlaceholder: '例如 okx.com',
   presetLabel: '水印样式',
@@ -355,6 +365,12 @@ export const zh_CN: Record<MessageKey, string> = {
   pdfModeLabel: 'PDF',
   pdfFlatten: '扁平化：页面转为图片，水印无法去除',
   pdfKeepText: '保留文字：可搜索，但水印可被 PDF 编辑器删除',
+  secLanguage: '语言',
+  uiLangLabel: '界面语言',
+  langBrowser: '跟随浏览器',
+  purposeLangDefaultLabel: '标准用途说明的语言',
+  purposeLangUi: '与界面相同',
+  purposeLangHint: '每个网站可单独设置：加水印时在用途说明旁选择。',
   secSites: '网站',
   sitesHint: '上传防护在各网站的行为，以及记住的用途说明。',
   ruleAlways: '总是加水印',

@@ -4,11 +4,14 @@
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, SettingsSchema, type Settings } from './schema.ts';
 
 /**
- * Migrations from version N to N+1, keyed by N. Version 1 is the first stored shape, so there
- * are none yet; a change to the schema that renames or reshapes a field adds one here and a
- * fixture in tests/fixtures/settings/.
+ * Migrations from version N to N+1, keyed by N. A change to the schema that renames or reshapes
+ * a field adds one here and a fixture in tests/fixtures/settings/.
  */
-export const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
+export const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+  // 1 → 2: version 1 always followed the browser's language, for the pages and the purpose line;
+  // say so explicitly (a stray `language` value from elsewhere is replaced).
+  1: (old) => ({ ...old, language: { ui: 'auto', purpose: 'ui' } }),
+};
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

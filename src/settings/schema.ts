@@ -1,8 +1,10 @@
 // Settings: one zod schema, the single source of truth for every page. Each field has a default,
 // so a partial or damaged value still parses (see parseSettings).
 import { z } from 'zod';
+import { LANGS } from '../core/lang.ts';
 
-export const SETTINGS_VERSION = 1;
+/** 2: language choice (interface, purpose line) and a purpose language per site. */
+export const SETTINGS_VERSION = 2;
 
 /** Watermark looks a person picks from, before fine-tuning. */
 export const PRESETS = {
@@ -18,6 +20,8 @@ export const SiteRuleSchema = z.object({
   rule: z.enum(['always', 'ask', 'never']).default('ask'),
   /** The purpose line last used on this site. */
   purpose: z.string().max(1000).optional(),
+  /** Language of this site's standard purpose line (an English-speaking site from a Chinese UI). */
+  purposeLang: z.enum(LANGS).optional(),
 });
 
 export const SettingsSchema = z.object({
@@ -59,6 +63,14 @@ export const SettingsSchema = z.object({
     })
     .prefault({}),
   history: z.object({ enabled: z.boolean().default(true) }).prefault({}),
+  language: z
+    .object({
+      /** auto: the browser's language; else this language's messages, loaded by the pages. */
+      ui: z.enum(['auto', ...LANGS]).default('auto'),
+      /** The standard purpose line's language where a site has none of its own; ui: the interface's. */
+      purpose: z.enum(['ui', ...LANGS]).default('ui'),
+    })
+    .prefault({}),
   /** Official domains the person adds (for the lookalike warning): a known brand's or their own. */
   brands: z
     .array(z.object({ name: z.string().min(1).max(100), domains: z.array(z.string().max(253)).max(50) }))

@@ -8,7 +8,7 @@ import type { StampReport } from '../core/report.ts';
 
 export type AutomationResult =
   | { ok: true; name: string; type: string; base64: string; report: StampReport }
-  | { ok: false; error: { code: string; message: string; message_zh_CN: string } };
+  | { ok: false; error: { code: string; message: string; message_zh_CN: string; params?: Record<string, string | number> } };
 
 /** Baselines the benchmark compares stamping with: the browser's own work, nothing of ours. */
 export interface Floors {
@@ -47,7 +47,7 @@ export function installAutomation(win: Window): void {
         return { ok: true, name: out.name, type: out.type, base64: await toBase64(out), report };
       } catch (err) {
         if (isStampError(err))
-          return { ok: false, error: { code: err.code, message: err.localized('en'), message_zh_CN: err.localized('zh_CN') } };
+          return { ok: false, error: { code: err.code, message: err.localized('en'), message_zh_CN: err.localized('zh_CN'), params: { ...err.params } } };
         const message = err instanceof Error ? err.message : String(err);
         return { ok: false, error: { code: 'internal', message, message_zh_CN: message } };
       }

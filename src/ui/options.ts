@@ -8,6 +8,7 @@ import { loadSettings, saveSettings, settingsItem, updateSettings, watchSettings
 import { registrableDomain } from '../sites/domain.ts';
 import { debounce, h } from './dom.ts';
 import { historyView } from './history-view.ts';
+import { languageOptions } from './language.ts';
 
 type Option = [value: string, label: MessageKey];
 
@@ -52,6 +53,7 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
     const o = settings.output;
     const percent = (v: number) => `${Math.round(v * 100)} %`;
     root.replaceChildren(
+      languageSection(),
       h(
         'section',
         { 'aria-labelledby': 'sec-watermark' },
@@ -128,6 +130,26 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
   const checkbox = (id: string, label: MessageKey, value: boolean, onChange: (v: boolean) => void) =>
     h('label', { class: 'check', for: id }, h('input', { id, type: 'checkbox', checked: value, on: { change: (e) => onChange((e.target as HTMLInputElement).checked) } }), t(label));
 
+  /** The interface's language (the page reloads in it) and the standard purpose line's. */
+  const languageSection = () => {
+    const ui = h('select', { id: 'ui-lang' }, h('option', { value: 'auto' }, t('langBrowser')), ...languageOptions());
+    ui.value = settings.language.ui;
+    ui.addEventListener('change', async () => {
+      await save((s) => void (s.language.ui = ui.value as Settings['language']['ui']));
+      location.reload();
+    });
+    const purpose = h('select', { id: 'purpose-lang-default', 'aria-describedby': 'purpose-lang-default-hint' }, h('option', { value: 'ui' }, t('purposeLangUi')), ...languageOptions());
+    purpose.value = settings.language.purpose;
+    purpose.addEventListener('change', () => save((s) => void (s.language.purpose = purpose.value as Settings['language']['purpose'])));
+    return h(
+      'section',
+      { 'aria-labelledby': 'sec-language' },
+      h('h2', { id: 'sec-language' }, t('secLanguage')),
+      ...field('ui-lang', 'uiLangLabel', ui),
+      ...field('purpose-lang-default', 'purposeLangDefaultLabel', purpose, 'purposeLangHint'),
+    );
+  };
+
   const sitesSection = () => {
     const rules: Option[] = [['always', 'ruleAlways'], ['ask', 'ruleAsk'], ['never', 'ruleNever']];
     const entries = Object.entries(settings.sites).sort(([a], [b]) => a.localeCompare(b));
@@ -148,6 +170,9 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
       entries.length === 0
         ? h('p', null, t('noSites'))
         : h(
+            'div',
+            { class: 'table-wrap' },
+            h(
             'table',
             { id: 'sites' },
             h('thead', null, h('tr', null, h('th', { scope: 'col' }, t('siteColumn')), h('th', { scope: 'col' }, t('ruleColumn')), h('th', { scope: 'col' }, t('purposeColumn')), h('td'))),
@@ -176,6 +201,7 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
                 ),
               ),
             ),
+          ),
           ),
       h('div', { class: 'row' }, newSite, h('button', { type: 'button', id: 'add-site', class: 'secondary', on: { click: add } }, t('addSite'))),
     );

@@ -48,8 +48,8 @@ const present = (...nodes: (Node | null)[]): Node[] => nodes.filter((n): n is No
 const kindOf = async (f: File) => sniff(new Uint8Array(await f.slice(0, 64).arrayBuffer())) ?? 'unknown';
 const TYPE_NAMES: Record<string, string> = { jpeg: 'JPEG', png: 'PNG', webp: 'WebP', pdf: 'PDF' };
 
-export async function runPrompt(win: Window, root: HTMLElement): Promise<void> {
-  const { init, port } = await receiveInit(win, win.location.hash.slice(1));
+export async function runPrompt(win: Window, root: HTMLElement, received = receiveInit(win, win.location.hash.slice(1))): Promise<void> {
+  const { init, port } = await received;
   port.postMessage(PROMPT_READY);
   let answered = false;
   const answer = (a: PromptAnswer) => {

@@ -11,10 +11,12 @@ import type { MessageKey } from '../i18n/messages.ts';
 import { t, uiLang } from '../i18n/t.ts';
 import { PRESETS, type PresetName, type Settings } from '../settings/schema.ts';
 import { loadSettings, settingsItem, updateSettings, watchSettings, type RawItem } from '../settings/store.ts';
-import { purposeFor, stampOptionsFor } from '../settings/to-options.ts';
+import type { Lang } from '../core/lang.ts';
+import { purposeFor, purposeLangFor, stampOptionsFor } from '../settings/to-options.ts';
 import { registrableDomain } from '../sites/domain.ts';
 import { qualityOf } from '../core/quality/measure.ts';
 import { debounce, download, formatBytes, h } from './dom.ts';
+import { languageOptions } from './language.ts';
 import { qualityView } from './quality.ts';
 import { redaction, type Box } from './redact.ts';
 
@@ -66,6 +68,9 @@ export async function mountStamper(root: HTMLElement, o: StamperOptions): Promis
   let purposeEdited = false;
 
   const purpose = h('input', { id: 'purpose', type: 'text', value: purposeFor(settings, o.site, lang), 'aria-describedby': 'purpose-hint', autocomplete: 'off' });
+  // The purpose line's language, remembered per site (a Chinese UI, an English-speaking site).
+  const purposeLang = h('select', { id: 'purpose-lang' }, ...languageOptions());
+  purposeLang.value = purposeLangFor(settings, o.site, lang);
   const site = h('input', { id: 'site', type: 'text', value: o.site, placeholder: t('sitePlaceholder'), autocomplete: 'off', spellcheck: false });
   const preset = h(
     'select',
@@ -111,6 +116,8 @@ export async function mountStamper(root: HTMLElement, o: StamperOptions): Promis
       h('label', { for: 'purpose' }, t('purposeLabel')),
       purpose,
       h('p', { id: 'purpose-hint', class: 'hint' }, t('purposeHint')),
+      h('label', { for: 'purpose-lang' }, t('purposeLangLabel')),
+      purposeLang,
       h('div', { class: 'row' }, h('div', null, h('label', { for: 'site' }, t('siteLabel')), site), h('div', null, h('label', { for: 'preset' }, t('presetLabel')), preset)),
     ),
     drop,
@@ -238,6 +245,16 @@ export async function mountStamper(root: HTMLElement, o: StamperOptions): Promis
   });
   site.addEventListener('change', () => {
     if (!purposeEdited) purpose.value = purposeFor(settings, currentSite(), lang);
+    purposeLang.value = purposeLangFor(settings, currentSite(), lang);
+    refreshPreview();
+  });
+  purposeLang.addEventListener('change', async () => {
+    const chosen = purposeLang.value as Lang;
+    const s = currentSite();
+    // The site's remembered line was in the old language: the standard one replaces it.
+    if (s) settings = await updateSettings((x) => void (x.sites[s] = { rule: x.sites[s]?.rule ?? 'ask', purposeLang: chosen }), store);
+    purpose.value = purposeFor({ ...settings, language: { ...settings.language, purpose: chosen } }, s, lang);
+    purposeEdited = false;
     refreshPreview();
   });
   preset.addEventListener('change', async () => {
@@ -251,6 +268,7 @@ export async function mountStamper(root: HTMLElement, o: StamperOptions): Promis
   watchSettings((s) => {
     settings = s;
     preset.value = s.preset;
+    if (document.activeElement !== purposeLang) purposeLang.value = purposeLangFor(s, currentSite(), lang);
     refreshPreview();
   }, store);
 

@@ -11,7 +11,7 @@ import { DEFAULT_FIXTURES_DIR as img } from '../fixtures/make-fixtures.ts';
 import { DEFAULT_PDF_FIXTURES_DIR as pdfs } from '../fixtures/make-pdf-fixtures.ts';
 import { exiftool, leftovers } from '../helpers/exiftool.ts';
 import { renderPages } from '../helpers/pdf.ts';
-import { uprightRgb, type Raw } from '../helpers/pixels.ts';
+import { darkShare, uprightRgb } from '../helpers/pixels.ts';
 import { DEFAULT_CARDS_DIR as cards, makeCards } from '../quality/make-cards.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'idstamp-before-'));
@@ -31,16 +31,6 @@ async function stampPage(): Promise<Page> {
 }
 
 /** Share of dark pixels (luma < 60) inside a box given as fractions. */
-function darkShare(im: Raw, b: { x: number; y: number; w: number; h: number }): number {
-  let dark = 0;
-  let all = 0;
-  for (let y = Math.round(b.y * im.height); y < (b.y + b.h) * im.height; y++)
-    for (let x = Math.round(b.x * im.width); x < (b.x + b.w) * im.width; x++, all++) {
-      const i = (y * im.width + x) * 3;
-      if (0.299 * im.data[i]! + 0.587 * im.data[i + 1]! + 0.114 * im.data[i + 2]! < 60) dark++;
-    }
-  return dark / all;
-}
 
 describe('photo check', () => {
   it('warns about a blurry photo, with a tip, and passes a good one', async () => {

@@ -68,3 +68,15 @@ export function decodeBmp24(b: Buffer): Raw {
   }
   return { data, width, height };
 }
+
+/** Share of near-black pixels in a box given as fractions of the picture (a burned-in redaction). */
+export function darkShare(im: Raw, b: { x: number; y: number; w: number; h: number }): number {
+  let dark = 0;
+  let all = 0;
+  for (let y = Math.round(b.y * im.height); y < (b.y + b.h) * im.height; y++)
+    for (let x = Math.round(b.x * im.width); x < (b.x + b.w) * im.width; x++, all++) {
+      const i = (y * im.width + x) * 3;
+      if (0.299 * im.data[i]! + 0.587 * im.data[i + 1]! + 0.114 * im.data[i + 2]! < 60) dark++;
+    }
+  return dark / all;
+}

@@ -24,7 +24,24 @@ describe('settings versions', () => {
   });
 
   it('migrates an unversioned or older value to the current version', () => {
-    expect(migrate({ preset: 'strict' })).toEqual({ preset: 'strict', schemaVersion: SETTINGS_VERSION });
+    expect(migrate({ preset: 'strict' })).toEqual({ preset: 'strict', language: { ui: 'auto', purpose: 'ui' }, schemaVersion: SETTINGS_VERSION });
+  });
+
+  it('v1 → v2: the language follows the browser, as version 1 did; v2 keeps its language choices', () => {
+    const v1 = parseSettings(JSON.parse(readFileSync(`${FIXTURES}/v1.json`, 'utf8')));
+    expect(v1.language).toEqual({ ui: 'auto', purpose: 'ui' });
+    expect(v1.schemaVersion).toBe(2);
+    // A stray value where v2 keeps the language is replaced by the migration, not trusted.
+    expect(parseSettings({ schemaVersion: 1, language: { ui: 'ar', purpose: 'ar' } }).language).toEqual({ ui: 'auto', purpose: 'ui' });
+    const v2 = parseSettings(JSON.parse(readFileSync(`${FIXTURES}/v2.json`, 'utf8')));
+    expect(v2.language).toEqual({ ui: 'zh_CN', purpose: 'ja' });
+    expect(v2.sites['kraken.com']).toEqual({ rule: 'ask', purposeLang: 'en' });
+  });
+
+  it('drops an unknown language, keeping the rest', () => {
+    const s = parseSettings({ schemaVersion: 2, language: { ui: 'klingon' }, guard: { mode: 'off' } });
+    expect(s.language).toEqual(DEFAULT_SETTINGS.language);
+    expect(s.guard.mode).toBe('off');
   });
 });
 
@@ -96,6 +113,23 @@ describe('settings → stamp options', () => {
     const o = parseOptions(stampOptionsFor(s, { site: 'okx.com', purpose: 'typed', mode: 'strip', lang: 'zh_CN', now }));
     expect(o).toMatchObject({ mode: 'strip', naming: 'neutral', output: 'jpeg', maxBytes: 5_000_000, maxDimension: 3000, pdf: { mode: 'keep-text' } });
     expect(o.watermark).toMatchObject({ purpose: 'typed', color: '#aa0000', opacity: 0.5, angle: -45, date: formatDate(now, 'local', 'zh_CN') });
+  });
+
+  it('writes the purpose line in the site’s language, else the chosen one, else the interface’s', () => {
+    const s = parseSettings({ sites: { 'kraken.com': { rule: 'ask', purposeLang: 'en' } } });
+    // A Chinese interface stamping an English purpose for an English-speaking site.
+    expect(purposeFor(s, 'kraken.com', 'zh_CN')).toBe('Only for kraken.com identity verification');
+    expect(purposeFor(s, 'okx.com', 'zh_CN')).toBe('仅用于okx.com身份认证');
+    expect(purposeFor(s, 'okx.com', 'ja')).toBe('okx.comの本人確認専用');
+    const fixed = { ...s, language: { ui: 'auto' as const, purpose: 'de' as const } };
+    expect(purposeFor(fixed, 'okx.com', 'zh_CN')).toBe('Nur zur Identitätsprüfung bei okx.com');
+    expect(purposeFor(fixed, 'kraken.com', 'zh_CN')).toBe('Only for kraken.com identity verification');
+    // The date next to it follows the purpose line's language too.
+    const local = { ...fixed, watermark: { ...fixed.watermark, dateFormat: 'local' as const } };
+    const o = parseOptions(stampOptionsFor(local, { site: 'okx.com', mode: 'stamp', lang: 'zh_CN', now }));
+    expect(o.lang).toBe('de');
+    expect(o.watermark.date).toBe(now.toLocaleDateString('de'));
+    expect(o.watermark.purpose).toBe('Nur zur Identitätsprüfung bei okx.com');
   });
 
   it('leaves the date out when asked', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPurpose, isoDate, renderTemplate, traceCode, wrapLine } from '../../src/core/watermark/template.ts';
+import { defaultPurpose, isoDate, renderTemplate, textDirection, traceCode, wrapLine } from '../../src/core/watermark/template.ts';
 
 const fields = { purpose: 'Only for OKX identity verification', site: 'okx.com', date: '2026-11-21', code: '7KQ2-M9XD' };
 // A fake monospace measure: every grapheme 10 px, CJK and emoji 20 px.
@@ -57,5 +57,18 @@ describe('wrapLine', () => {
     const lines = wrapLine(text, 300, measure);
     expect(lines.length).toBeGreaterThan(5);
     expect(lines.join(' ').replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
+  });
+});
+
+describe('textDirection', () => {
+  it.each([
+    ['للتحقق من الهوية لدى okx.com فقط', 'rtl'],
+    ['okx.com فقط', 'ltr'],
+    ['2026-11-29 · 7KQ2-M9XD', 'ltr'],
+    ['  « שלום »', 'rtl'],
+    ['仅用于okx.com身份认证', 'ltr'],
+    ['', 'ltr'],
+  ] as const)('%s → %s (first strong letter)', (line, dir) => {
+    expect(textDirection(line)).toBe(dir);
   });
 });

@@ -1,7 +1,7 @@
 // Pixels: measure and wrap the text with the canvas, lay the tiles out, draw them.
 import type { WatermarkOptions } from '../options.ts';
 import { fontSizeFor, layoutTiles, maxLineWidth, type Jitter, type Layout } from './layout.ts';
-import { wrapLine } from './template.ts';
+import { textDirection, wrapLine } from './template.ts';
 import type { Rect } from '../quality/mrz.ts';
 
 type Ctx2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
@@ -14,6 +14,8 @@ export const FONT_STACK =
 
 export interface DrawnWatermark {
   lines: string[];
+  /** Each line's base direction (Arabic: right to left; the browser shapes the letters). */
+  dirs: ('ltr' | 'rtl')[];
   layout: Layout;
 }
 
@@ -30,7 +32,7 @@ export function planWatermark(
   const measure = (s: string) => ctx.measureText(s).width;
   const lines = text.flatMap((l) => wrapLine(l, maxLineWidth(width, height), measure));
   const layout = layoutTiles(width, height, lines.map(measure), fontPx, o, jitter);
-  return { lines, layout };
+  return { lines, dirs: lines.map(textDirection), layout };
 }
 
 type Matrix = [number, number, number, number, number, number];
@@ -41,18 +43,22 @@ type Matrix = [number, number, number, number, number, number];
  * cached by the browser, stroked outlines are not (they cost more than the rest together).
  */
 function drawBlock(ctx: Ctx2D, w: DrawnWatermark, o: WatermarkOptions, m: Matrix): void {
-  const { layout, lines } = w;
+  const { layout, lines, dirs } = w;
   ctx.setTransform(...m);
+  const fill = (line: string, i: number, x: number, y: number) => {
+    if (ctx.direction !== dirs[i]) ctx.direction = dirs[i]!;
+    ctx.fillText(line, x, y);
+  };
   const top = -layout.blockHeight / 2 + layout.lineHeightPx / 2;
   const nudge = outlineWidth(w);
   if (o.outline) {
     ctx.globalAlpha = layout.opacity * 0.6;
     ctx.fillStyle = '#ffffff';
-    lines.forEach((line, i) => ctx.fillText(line, nudge, top + i * layout.lineHeightPx + nudge));
+    lines.forEach((line, i) => fill(line, i, nudge, top + i * layout.lineHeightPx + nudge));
   }
   ctx.globalAlpha = layout.opacity;
   ctx.fillStyle = o.color;
-  lines.forEach((line, i) => ctx.fillText(line, 0, top + i * layout.lineHeightPx));
+  lines.forEach((line, i) => fill(line, i, 0, top + i * layout.lineHeightPx));
 }
 
 function withTextStyle(ctx: Ctx2D, w: DrawnWatermark, o: WatermarkOptions, draw: () => void): void {

@@ -1,5 +1,6 @@
 // Watermark text: template fields, default purpose lines, trace codes, line wrapping.
-import type { Lang } from '../errors.ts';
+import type { Lang } from '../lang.ts';
+import { CORE_LOCALES } from '../locales/index.ts';
 
 export interface TemplateFields {
   purpose: string;
@@ -11,7 +12,9 @@ export interface TemplateFields {
 export function defaultPurpose(site: string, lang: Lang): string {
   const s = site.trim();
   if (lang === 'zh_CN') return s ? `仅用于${s}身份认证` : '仅用于身份认证';
-  return s ? `Only for ${s} identity verification` : 'Only for identity verification';
+  if (lang === 'en') return s ? `Only for ${s} identity verification` : 'Only for identity verification';
+  const p = CORE_LOCALES[lang].purpose;
+  return s ? p.site.replace('{site}', s) : p.none;
 }
 
 /** Fills {purpose} {site} {date} {code}; unknown fields stay as typed. Returns non-empty lines. */
@@ -29,6 +32,15 @@ export function renderTemplate(template: string, f: TemplateFields): string[] {
         .trim(),
     )
     .filter((l) => l.length > 0);
+}
+
+/**
+ * A line's base direction from its first strong letter (Unicode bidi rules P2–P3): an Arabic
+ * purpose line is laid out right to left, so "…لدى okx.com فقط" keeps its words in order.
+ */
+export function textDirection(line: string): 'ltr' | 'rtl' {
+  const first = /\p{L}/u.exec(line)?.[0];
+  return first && /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u.test(first) ? 'rtl' : 'ltr';
 }
 
 /** Local calendar date as YYYY-MM-DD: unambiguous in every language. */

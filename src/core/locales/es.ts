@@ -1,0 +1,37 @@
+// Spanish. Terms: docs/glossary.md.
+import type { CoreLocale } from './types.ts';
+
+const es: CoreLocale = {
+  purpose: { site: 'Solo para la verificación de identidad en {site}', none: 'Solo para verificación de identidad' },
+  errors: {
+    empty: 'El archivo está vacío (0 bytes). Vuelve a elegir la foto o el escaneo.',
+    truncated: 'El archivo está incompleto (termina antes de tiempo), seguramente por una descarga o copia interrumpida. Vuelve a hacer o exportar la imagen.',
+    corrupt: 'El archivo está dañado y no se puede leer como {kind}. Ábrelo en tu dispositivo; si no se ve, vuelve a hacer la foto, escanearlo o exportarlo.',
+    'unsupported-type': 'Este tipo de archivo no es compatible (detectado: {found}). Usa un PDF o una imagen JPEG, PNG, WebP, GIF o BMP.',
+    'heic-unsupported': 'Las fotos HEIC/HEIF (formato predeterminado del iPhone) aún no son compatibles. En el iPhone elige Ajustes › Cámara › Formatos › Más compatible, o exporta la foto como JPEG.',
+    'too-many-pixels': 'La imagen es demasiado grande ({width}×{height} píxeles, límite {limit} megapíxeles). Redúcela o haz una foto más pequeña.',
+    'too-large-file': 'El archivo es demasiado grande ({size} MB, límite {limit} MB). Usa un archivo más pequeño.',
+    'cannot-reach-size': 'No se pudo reducir el archivo por debajo de {limit} sin que quede ilegible (lo mejor: {size}). Sube el límite de tamaño o recorta la imagen.',
+    'decode-failed': 'El navegador no pudo abrir esta imagen {kind}. Puede estar dañada o usar una codificación poco habitual; vuelve a exportarla como JPEG o PNG.',
+    'encode-failed': 'No se pudo guardar la imagen marcada como {kind}. Inténtalo de nuevo o elige una imagen más pequeña.',
+    timeout: 'El proceso tardó demasiado (más de {seconds} s) y se detuvo. Prueba con un archivo más pequeño.',
+    'invalid-options': 'Los ajustes no son válidos: {detail}.',
+    'pdf-password': 'Este PDF está protegido con contraseña. Ábrelo en un visor de PDF, guarda o imprime una copia sin contraseña y elige esa copia.',
+    'pdf-no-pages': 'Este PDF no tiene páginas. Vuelve a exportar el documento.',
+    'pdf-too-many-pages': 'Este PDF tiene {pages} páginas; el límite es {limit}. Guarda en un PDF nuevo solo las páginas que necesites subir.',
+    'pdf-page-too-large': 'La página {page} de este PDF es inusualmente grande ({width}×{height} cm). Vuelve a exportar el documento con un tamaño de papel normal.',
+  },
+  warnings: {
+    'reencoded-to-fit': 'Para cumplir el límite de tamaño, la imagen se volvió a codificar (con una calidad algo menor).',
+    'converted-to-png': 'Las imágenes GIF y BMP se guardan como PNG.',
+    converted: 'El archivo se convirtió al tipo solicitado.',
+    resized: 'La imagen se redujo para cumplir el límite de tamaño.',
+    'first-page-only': 'Solo la primera página del PDF se convirtió en imagen.',
+    'flattened-protected-pdf': 'Este PDF está bloqueado contra cambios, así que sus páginas se convirtieron en imágenes (el texto ya no se puede seleccionar).',
+    'watermark-removable': 'Modo conservar el texto: el texto se puede buscar, pero cualquiera con un editor de PDF puede borrar esta marca de agua. Usa el modo aplanar para una marca que no se pueda quitar.',
+    'flattened-for-redaction': 'Para tapar los recuadros que dibujaste, las páginas se convirtieron en imágenes (el texto ya no se puede seleccionar).',
+    'page-downscaled': 'Una página muy grande se representó con menos resolución.',
+  },
+};
+
+export default es;

@@ -1,0 +1,37 @@
+// Japanese. Terms: docs/glossary.md.
+import type { CoreLocale } from './types.ts';
+
+const ja: CoreLocale = {
+  purpose: { site: '{site}の本人確認専用', none: '本人確認専用' },
+  errors: {
+    empty: 'ファイルが空です（0 バイト）。写真やスキャンを選び直してください。',
+    truncated: 'ファイルが不完全です（途中で終わっています）。ダウンロードやコピーが中断されたようです。撮り直すか、もう一度書き出してください。',
+    corrupt: 'ファイルが壊れていて、{kind} として読み込めません。端末で開けるか確かめ、表示されない場合は撮り直すか、スキャンや書き出しをやり直してください。',
+    'unsupported-type': 'このファイル形式には対応していません（検出: {found}）。PDF か、JPEG・PNG・WebP・GIF・BMP の画像を使ってください。',
+    'heic-unsupported': 'HEIC/HEIF の写真（iPhone の標準形式）にはまだ対応していません。iPhone の「設定 › カメラ › フォーマット」で「互換性優先」を選ぶか、写真を JPEG で書き出してください。',
+    'too-many-pixels': '画像が大きすぎます（{width}×{height} ピクセル、上限 {limit} メガピクセル）。縮小するか、小さめのサイズで撮影してください。',
+    'too-large-file': 'ファイルが大きすぎます（{size} MB、上限 {limit} MB）。小さいファイルを使ってください。',
+    'cannot-reach-size': '読みやすさを保ったまま {limit} 未満にはできませんでした（最小 {size}）。サイズの上限を上げるか、画像を切り抜いてください。',
+    'decode-failed': 'ブラウザーがこの {kind} 画像を開けませんでした。壊れているか特殊な形式の可能性があります。JPEG か PNG で書き出し直してください。',
+    'encode-failed': '透かしを入れた画像を {kind} として保存できませんでした。もう一度試すか、小さい画像を選んでください。',
+    timeout: '処理に時間がかかりすぎたため（{seconds} 秒超）中止しました。小さいファイルで試してください。',
+    'invalid-options': '設定が正しくありません: {detail}。',
+    'pdf-password': 'この PDF はパスワードで保護されています。PDF ビューアーで開き、パスワードなしのコピーを保存または印刷して、そのコピーを選んでください。',
+    'pdf-no-pages': 'この PDF にはページがありません。文書を書き出し直してください。',
+    'pdf-too-many-pages': 'この PDF は {pages} ページあり、上限は {limit} ページです。アップロードに必要なページだけを新しい PDF に保存してください。',
+    'pdf-page-too-large': 'この PDF の {page} ページ目は異常に大きいサイズです（{width}×{height} cm）。通常の用紙サイズで書き出し直してください。',
+  },
+  warnings: {
+    'reencoded-to-fit': 'サイズの上限に収めるため、画像を再圧縮しました（画質がわずかに下がります）。',
+    'converted-to-png': 'GIF と BMP の画像は PNG で保存します。',
+    converted: 'ファイルを指定の形式に変換しました。',
+    resized: 'サイズの上限に収めるため、画像を縮小しました。',
+    'first-page-only': 'PDF の 1 ページ目だけを画像にしました。',
+    'flattened-protected-pdf': 'この PDF は変更が禁止されているため、ページを画像にしました（テキストは選択できなくなります）。',
+    'watermark-removable': 'テキストを残すモード: テキストは検索できますが、PDF 編集ソフトがあれば誰でもこの透かしを消せます。消せない透かしには画像化モードを使ってください。',
+    'flattened-for-redaction': '描いた枠を黒塗りするため、ページを画像にしました（テキストは選択できなくなります）。',
+    'page-downscaled': '非常に大きいページを低めの解像度で描画しました。',
+  },
+};
+
+export default ja;

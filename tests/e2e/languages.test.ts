@@ -1,0 +1,98 @@
+// The interface in the browser's language or the one chosen in the settings, and the purpose
+// line in the language chosen for each site, in the built extension.
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium.ts';
+import { bcp47, matchLang } from '../../src/core/lang.ts';
+import { defaultPurpose } from '../../src/core/watermark/template.ts';
+import { ALL_LOCALES } from '../../src/i18n/locales/index.ts';
+import { DEFAULT_FIXTURES_DIR as img } from '../fixtures/make-fixtures.ts';
+
+declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+const stored = (page: Page, key: string) => page.evaluate((k) => chrome.storage.local.get(k).then((r) => r[k]), key) as Promise<any>;
+
+describe.each(['ja', 'pt-BR'])('a browser in %s', (locale) => {
+  it('shows every page in that language, with its purpose line', async () => {
+    const lang = matchLang(locale)!;
+    const m = ALL_LOCALES[lang];
+    const b = await launchWithExtension(undefined, { lang: locale });
+    try {
+      const page = await b.open('stamp.html?site=okx.com');
+      await page.locator('#stamp').waitFor();
+      expect(await page.textContent('#stamp')).toBe(m.stampSave);
+      expect(await page.textContent('.tagline')).toContain(m.tagline);
+      expect(await page.inputValue('#purpose')).toBe(defaultPurpose('okx.com', lang));
+      expect(await page.inputValue('#purpose-lang')).toBe(lang);
+      expect(await page.getAttribute('html', 'lang')).toBe(bcp47(lang));
+      expect(await page.getAttribute('html', 'dir')).toBe('ltr');
+      expect(await page.title()).toBe(m.stampPageTitle);
+      const options = await b.open('options.html');
+      await options.locator('#ui-lang').waitFor();
+      expect(await options.textContent('h1')).toBe(m.optionsTitle);
+      expect(await options.inputValue('#ui-lang')).toBe('auto');
+    } finally {
+      await b.close();
+    }
+  });
+});
+
+describe('chosen in the settings', () => {
+  let b: ExtensionBrowser;
+  beforeAll(async () => {
+    b = await launchWithExtension(); // an English browser
+  });
+  afterAll(() => b?.close());
+
+  it('overrides the browser’s language in every page, and goes back to it', async () => {
+    const options = await b.open('options.html');
+    await options.locator('#ui-lang').waitFor();
+    expect(await options.textContent('h1')).toBe(ALL_LOCALES.en.optionsTitle);
+    await Promise.all([options.waitForEvent('load'), options.selectOption('#ui-lang', 'de')]);
+    await options.locator('#ui-lang').waitFor();
+    expect(await options.textContent('h1')).toBe(ALL_LOCALES.de.optionsTitle);
+    expect(await options.getAttribute('html', 'lang')).toBe('de');
+    const page = await b.open('popup.html?site=okx.com');
+    await page.locator('#stamp').waitFor();
+    expect(await page.textContent('#stamp')).toBe(ALL_LOCALES.de.stampSave);
+    expect(await page.textContent('#open-settings')).toBe(ALL_LOCALES.de.settings);
+    expect(await page.inputValue('#purpose')).toBe('Nur zur Identitätsprüfung bei okx.com');
+    await Promise.all([options.waitForEvent('load'), options.selectOption('#ui-lang', 'auto')]);
+    await options.locator('#ui-lang').waitFor();
+    expect(await options.textContent('h1')).toBe(ALL_LOCALES.en.optionsTitle);
+    await Promise.all([options.close(), page.close()]);
+  });
+
+  it('stamps an English purpose from a Chinese interface, remembered for that site only', async () => {
+    const options = await b.open('options.html');
+    await options.locator('#ui-lang').waitFor();
+    await Promise.all([options.waitForEvent('load'), options.selectOption('#ui-lang', 'zh_CN')]);
+    await options.close();
+
+    const page = await b.open('stamp.html?site=kraken.com');
+    await page.locator('#stamp').waitFor();
+    expect(await page.textContent('#stamp')).toBe(ALL_LOCALES.zh_CN.stampSave);
+    expect(await page.inputValue('#purpose')).toBe('仅用于kraken.com身份认证');
+    await page.selectOption('#purpose-lang', 'en');
+    await page.waitForFunction(() => (document.getElementById('purpose') as HTMLInputElement).value.startsWith('Only for'));
+    expect(await page.inputValue('#purpose')).toBe('Only for kraken.com identity verification');
+    await page.locator('#files').setInputFiles(join(img, 'photo.jpg'));
+    await page.locator('#preview-img:not([hidden])').waitFor({ timeout: 30_000 });
+    await page.click('#stamp');
+    await page.locator('#results li').waitFor({ timeout: 30_000 });
+    const history = (await stored(page, 'history')) as { site: string; purpose: string }[];
+    expect(history.at(-1)).toMatchObject({ site: 'kraken.com', purpose: 'Only for kraken.com identity verification' });
+    expect((await stored(page, 'settings')).sites['kraken.com']).toMatchObject({ purposeLang: 'en' });
+
+    // Next time: English again for kraken.com, Chinese for any other site; the UI stays Chinese.
+    const again = await b.open('stamp.html?site=kraken.com');
+    await again.locator('#stamp').waitFor();
+    expect(await again.inputValue('#purpose')).toBe('Only for kraken.com identity verification');
+    expect(await again.inputValue('#purpose-lang')).toBe('en');
+    expect(await again.textContent('#stamp')).toBe(ALL_LOCALES.zh_CN.stampSave);
+    const other = await b.open('stamp.html?site=okx.com');
+    await other.locator('#stamp').waitFor();
+    expect(await other.inputValue('#purpose')).toBe('仅用于okx.com身份认证');
+    await Promise.all([page.close(), again.close(), other.close()]);
+  });
+});

@@ -1,0 +1,1 @@
+document.getElementById('cam').addEventListener('change', (e) => report([...e.target.files], 'change'));
