@@ -1,0 +1,12 @@
+// Background: only the upload guard's broker (one-time prompt tokens, the prompt window, the
+// toolbar badge when a page interfered). It keeps no files and makes no requests.
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { startBroker, type BrokerBrowser } from '../src/guard/broker.ts';
+import type { GuardMessage } from '../src/guard/protocol.ts';
+
+export default defineBackground(() => {
+  const action = (browser.action ?? (browser as unknown as { browserAction: BrokerBrowser['action'] }).browserAction) as BrokerBrowser['action'];
+  const handle = startBroker({ runtime: browser.runtime, storage: browser.storage, tabs: browser.tabs, windows: browser.windows, action } as unknown as BrokerBrowser);
+  browser.runtime.onMessage.addListener((msg, sender) => handle(msg as GuardMessage, sender) as Promise<unknown> | undefined);
+});
