@@ -13,10 +13,13 @@ export default defineContentScript({
   runAt: 'document_start',
   main() {
     const dom = (browser as unknown as { dom?: { openOrClosedShadowRoot(el: Element): ShadowRoot | null } }).dom;
+    const promptUrl = browser.runtime.getURL('/prompt.html');
     startGuard({
       window,
       storage: browser.storage.local,
-      promptUrl: browser.runtime.getURL('/prompt.html'),
+      promptUrl,
+      // Chrome loads the dynamic address (use_dynamic_url) as the extension's own origin.
+      promptOrigin: import.meta.env.FIREFOX ? new URL(promptUrl).origin : `chrome-extension://${browser.runtime.id}`,
       runtime: browser.runtime as unknown as GuardEnv['runtime'],
       // Chrome: chrome.dom; Firefox: a property of elements in content scripts.
       shadowOf: (el) => (dom ? dom.openOrClosedShadowRoot(el) : ((el as unknown as { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot ?? null)),

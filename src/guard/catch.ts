@@ -16,6 +16,8 @@ export interface GuardEnv {
     onChanged: { addListener(cb: (changes: Record<string, { newValue?: unknown }>, area: string) => void): void };
   };
   promptUrl: string;
+  /** The origin the prompt frame ends up with (the only one our files may go to). */
+  promptOrigin: string;
   /** runtime messaging: the background's broker, and a prompt window's requests. */
   runtime: {
     sendMessage(m: GuardMessage): Promise<unknown>;
@@ -69,7 +71,7 @@ export function startGuard(env: GuardEnv): void {
     try {
       // Without IntersectionObserver v2 (Firefox) a framed prompt cannot prove it is visible.
       const confirmable = 'isVisible' in (win as Window & typeof globalThis).IntersectionObserverEntry.prototype;
-      const a: FrameResult = job.mode === 'ask' && !confirmable ? { type: 'window' } : await openPrompt(win.document, env.promptUrl, token, docs, job.mode);
+      const a: FrameResult = job.mode === 'ask' && !confirmable ? { type: 'window' } : await openPrompt(win.document, env.promptUrl, env.promptOrigin, token, docs, job.mode);
       return a.type === 'window' ? await inWindow(token, docs) : a;
     } finally {
       void env.runtime.sendMessage({ t: 'guard:done', token }).catch(() => undefined);

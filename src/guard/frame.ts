@@ -35,7 +35,7 @@ export function shownAsDrawn(host: Element, frame: Element): boolean {
   return opacity >= 0.7 && s.visibility === 'visible' && r.width > 100 && r.height > 100 && r.left >= 0 && r.top >= 0 && r.right <= win.innerWidth + 1 && r.bottom <= win.innerHeight + 1;
 }
 
-export function openPrompt(doc: Document, promptUrl: string, token: string, files: File[], mode: PromptMode): Promise<FrameResult> {
+export function openPrompt(doc: Document, promptUrl: string, promptOrigin: string, token: string, files: File[], mode: PromptMode): Promise<FrameResult> {
   const host = doc.createElement('idstamp-prompt');
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
@@ -103,7 +103,7 @@ export function openPrompt(doc: Document, promptUrl: string, token: string, file
       // without the files, so this prompt can no longer answer.
       if (++loads > 1) return finish({ type: 'failed', reason: 'removed' });
       const message: PromptInit = { type: 'idstamp:init', token, files };
-      iframe.contentWindow?.postMessage(message, new URL(promptUrl).origin, [channel.port2]);
+      iframe.contentWindow?.postMessage(message, promptOrigin, [channel.port2]);
     });
   });
 }

@@ -13,6 +13,8 @@ const LOST_MS = 1500;
 export interface Gate {
   /** At a click: true if the click may act (waits just past the next visibility update). */
   allows(): Promise<boolean>;
+  /** Whether a click now would be considered (for the page's look; allows() decides). */
+  armed(): boolean;
   /** The frame moved or changed size: clicks wait again. */
   moved(): void;
   stop(): void;
@@ -22,7 +24,7 @@ export const canConfirmVisibility = (win: Window & typeof globalThis): boolean =
 
 export function visibilityGate(win: Window & typeof globalThis, target: Element, framed: boolean, onLost: () => void): Gate {
   const start = performance.now();
-  if (!framed) return { allows: async () => performance.now() - start >= ARM_MS, moved: () => undefined, stop: () => undefined };
+  if (!framed) return { allows: async () => performance.now() - start >= ARM_MS, armed: () => performance.now() - start >= ARM_MS, moved: () => undefined, stop: () => undefined };
   let lost = false;
   const lose = () => {
     if (lost) return;
@@ -32,7 +34,7 @@ export function visibilityGate(win: Window & typeof globalThis, target: Element,
   };
   if (!canConfirmVisibility(win)) {
     queueMicrotask(lose);
-    return { allows: async () => false, moved: () => undefined, stop: () => undefined };
+    return { allows: async () => false, armed: () => false, moved: () => undefined, stop: () => undefined };
   }
   let visible = false;
   let since = 0; // visible and still since
@@ -67,6 +69,7 @@ export function visibilityGate(win: Window & typeof globalThis, target: Element,
       await new Promise((r) => setTimeout(r, 150));
       return !lost && visible && since === seen;
     },
+    armed: () => !lost && visible && performance.now() - since >= ARM_MS,
     moved: () => void (since = performance.now()),
     stop,
   };

@@ -263,6 +263,8 @@ function renderAsk(win: Window, root: HTMLElement, init: Init, c: AskContext): v
     }
     root.removeAttribute('aria-busy');
   });
+  // Buttons look ready only when a click would count (and tests wait for it).
+  setInterval(() => root.toggleAttribute('data-armed', c.gate.armed()), 100);
   // Warned about a look-alike: the safe choice comes first.
   (lookalike ? cancel : go).focus();
 }
