@@ -71,7 +71,8 @@ export function startGuard(env: GuardEnv): void {
     try {
       // Without IntersectionObserver v2 (Firefox) a framed prompt cannot prove it is visible.
       const confirmable = 'isVisible' in (win as Window & typeof globalThis).IntersectionObserverEntry.prototype;
-      const a: FrameResult = job.mode === 'ask' && !confirmable ? { type: 'window' } : await openPrompt(win.document, env.promptUrl, env.promptOrigin, token, docs, job.mode);
+      // A frame without an origin of its own (sandboxed, data:) would sandbox the prompt too.
+      const a: FrameResult = (job.mode === 'ask' && !confirmable) || win.origin === 'null' ? { type: 'window' } : await openPrompt(win.document, env.promptUrl, env.promptOrigin, token, docs, job.mode);
       return a.type === 'window' ? await inWindow(token, docs) : a;
     } finally {
       void env.runtime.sendMessage({ t: 'guard:done', token }).catch(() => undefined);
