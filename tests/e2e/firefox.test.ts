@@ -125,23 +125,9 @@ describe('Firefox', () => {
 
   it('hostile page: prompt.html framed by the page with forged work does nothing', async () => {
     const page = await ff.browser.newPage();
-    await page.goto(`${site.origin}/avatar.html`);
-    const answers = await page.evaluate(async (url) => {
-      const file = new File([new Uint8Array([0xff, 0xd8, 0xff, 0xd9])], 'p.jpg', { type: 'image/jpeg' });
-      return new Promise<unknown[]>((done) => {
-        const answers: unknown[] = [];
-        const f = document.createElement('iframe');
-        f.src = `${url}#forged`;
-        f.onload = () => {
-          const ch = new MessageChannel();
-          ch.port1.onmessage = (m) => answers.push(m.data);
-          const forged = { type: 'idstamp:init', nonce: 'forged', token: 'forged', mode: 'auto', files: [file], accept: '', page: { url: 'https://www.okx.com/', topOrigin: '', title: '', siteName: '', headings: [] } };
-          f.contentWindow!.postMessage(forged, '*', [ch.port2]);
-          setTimeout(() => done(answers), 4000);
-        };
-        document.body.append(f);
-      });
-    }, `moz-extension://${EXTENSION_UUID}/prompt.html`);
+    await page.goto(`${site.origin}/hostile.html?a=frame-prompt&url=${encodeURIComponent(`moz-extension://${EXTENSION_UUID}/prompt.html`)}`);
+    await new Promise((r) => setTimeout(r, 4000));
+    const answers = await page.evaluate(() => (window as unknown as { __answers: unknown[] }).__answers);
     expect(answers).toEqual([]);
     await page.close();
   });

@@ -39,9 +39,6 @@ switch (attack) {
   case 'remove-late': // gone after it loaded, the first time only
     onPrompt((n) => window.__prompts === 1 && setTimeout(() => n.remove(), 1500));
     break;
-  case 'navigate': // the prompt's frame sent elsewhere
-    onPrompt(() => window.__prompts === 1 && setTimeout(() => (frames[frames.length - 1].location = 'about:blank'), 1500));
-    break;
   case 'fade': // the prompt made nearly invisible
     onPrompt((n) => {
       n.style.setProperty('opacity', '0.01', 'important');
@@ -108,6 +105,23 @@ switch (attack) {
     document.getElementById('slot').append(f);
     break;
   }
+  case 'frame-prompt': // prompt.html framed by the page itself, sent forged work: ?url=…&url=…
+    window.__answers = [];
+    for (const url of new URLSearchParams(location.search).getAll('url')) {
+      const f = document.createElement('iframe');
+      f.src = `${url}#forged`;
+      f.onload = () => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = (m) => window.__answers.push(m.data);
+        const file = new File([new Uint8Array([0xff, 0xd8, 0xff, 0xd9])], 'p.jpg', { type: 'image/jpeg' });
+        // The old protocol (a nonce from the address) and the new one (a guessed token); auto
+        // mode for a site of the page's choice would show that site's saved purpose.
+        const forged = { type: 'idstamp:init', nonce: 'forged', token: 'forged', mode: 'auto', files: [file], accept: '', page: { url: 'https://www.okx.com/', topOrigin: '', title: '', siteName: '', headings: [] } };
+        f.contentWindow.postMessage(forged, '*', [ch.port2]);
+      };
+      document.getElementById('slot').append(f);
+    }
+    break;
   case 'paste':
     document.getElementById('paste').addEventListener('paste', (e) => {
       const files = [...e.clipboardData.files];
