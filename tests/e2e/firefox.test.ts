@@ -17,7 +17,8 @@ let ff: FirefoxWithExtension;
 let site: Site;
 
 beforeAll(async () => {
-  [ff, site] = await Promise.all([launchFirefox(), startSite()]);
+  // IDSTAMP_EXT_FF=<dir> runs these against another build (to see the hostile-page tests fail on main's).
+  [ff, site] = await Promise.all([launchFirefox(process.env.IDSTAMP_EXT_FF), startSite()]);
 });
 afterAll(async () => {
   await ff?.close();
