@@ -86,6 +86,11 @@ describe('hostile page: fail closed', () => {
     expect(await got(page)).toEqual([]);
     expect(await page.evaluate(() => (document.getElementById('doc') as HTMLInputElement).files!.length)).toBe(0);
     expect(await badge()).toBe('!');
+    // The toolbar button's popup says what happened, once.
+    const popup = await browser.open('popup.html');
+    expect(await popup.locator('#guard-notice[role=alert]').textContent()).toContain('127.0.0.1');
+    expect(await badge()).toBe('');
+    await popup.close();
     // The field is not held: the next pick is caught again at once.
     await page.locator('#doc').setInputFiles(PHOTO);
     await page.waitForFunction(() => (window as unknown as { __prompts: number }).__prompts >= 2, undefined, { timeout: 5000 });
