@@ -98,8 +98,13 @@ export function startGuard(env: GuardEnv): void {
     return files.map((f) => (isDocument(f) ? (out.shift() ?? f) : f));
   };
 
+  // data:, blob: and srcdoc frames have no host of their own: the site rules of the page around them apply.
+  const host = () => {
+    const around = win.location.ancestorOrigins?.[0];
+    return win.location.hostname || (around && around !== 'null' ? new URL(around).hostname : '');
+  };
   const decideFor = (target: Element, files: File[]) =>
-    decide(settings, win.location.hostname, () => looksLikeVerification(signalsFor(target)), files.some(isImage));
+    decide(settings, host(), () => looksLikeVerification(signalsFor(target)), files.some(isImage));
 
   /** The file input an event came from, also inside closed shadow roots (the path stops at their host). */
   const fileInput = (e: Event): HTMLInputElement | undefined => {
