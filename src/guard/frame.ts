@@ -11,7 +11,7 @@ const SILENCE_MS = 20_000;
 const TICK_MS = 150;
 
 // !important in the shadow tree outranks the page's styles on the host, even its !important ones.
-const OVERLAY = `:host{all:initial!important;display:block!important;position:fixed!important;inset:0!important;width:100vw!important;height:100vh!important;max-width:none!important;max-height:none!important;margin:0!important;padding:0!important;border:0!important;background:transparent!important;opacity:1!important;visibility:visible!important;filter:none!important;transform:none!important;clip-path:none!important;overflow:visible!important;z-index:2147483647!important;pointer-events:auto!important}
+const OVERLAY = `:host{all:initial!important;display:block!important;zoom:1!important;position:fixed!important;inset:0!important;width:100vw!important;height:100vh!important;max-width:none!important;max-height:none!important;margin:0!important;padding:0!important;border:0!important;background:transparent!important;opacity:1!important;visibility:visible!important;filter:none!important;transform:none!important;clip-path:none!important;overflow:visible!important;z-index:2147483647!important;pointer-events:auto!important}
 :host(.silent){inset:auto!important;left:-10px!important;top:-10px!important;width:1px!important;height:1px!important;pointer-events:none!important}
 .backdrop{position:fixed;inset:0;display:flex;align-items:center;justify-content:center;background:rgba(0,0,0,.45)}
 iframe{width:min(560px,calc(100vw - 16px));height:min(680px,calc(100vh - 16px));border:0;box-shadow:0 10px 40px rgba(0,0,0,.35);background:#fff;color-scheme:normal}
