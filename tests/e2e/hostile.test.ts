@@ -101,7 +101,8 @@ describe('hostile page: fail closed', () => {
     const page = await open('hostile.html?a=remove-late');
     await page.locator('#doc').setInputFiles(PHOTO);
     await promptReady(page);
-    await page.waitForTimeout(2500);
+    await page.evaluate(() => (window as unknown as { __removePrompt(): void }).__removePrompt());
+    await page.waitForTimeout(1000);
     expect(await got(page)).toEqual([]);
     // The next pick shows a working prompt: the person's own choice goes through.
     await page.locator('#doc').setInputFiles(PHOTO);

@@ -36,8 +36,8 @@ switch (attack) {
   case 'remove-early': // gone before its frame can load
     onPrompt((n) => n.remove());
     break;
-  case 'remove-late': // gone after it loaded, the first time only
-    onPrompt((n) => window.__prompts === 1 && setTimeout(() => n.remove(), 1500));
+  case 'remove-late': // gone after it loaded (the test calls __removePrompt once it shows)
+    onPrompt((n) => (window.__removePrompt = () => n.remove()));
     break;
   case 'fade': // the prompt made nearly invisible
     onPrompt((n) => {
