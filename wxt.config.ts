@@ -43,8 +43,10 @@ export default defineConfig({
     // storage: settings and history, on this device only. activeTab: read the current tab's
     // address when the toolbar button is clicked, to prefill the site in the purpose line.
     permissions: ['storage', 'activeTab'],
-    // The upload guard's prompt is framed into pages; nothing else is reachable from them.
-    web_accessible_resources: [{ resources: ['prompt.html'], matches: ['<all_urls>'] }],
+    // The upload guard's prompt is framed into pages; nothing else is reachable from them. In
+    // Chrome only under an address that changes every session (use_dynamic_url), so pages
+    // cannot probe for IDStamp or frame the prompt themselves.
+    web_accessible_resources: [{ resources: ['prompt.html'], matches: ['<all_urls>'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) }],
     ...(browser === 'firefox'
       ? {
           // Firefox MV2's default policy forbids WebAssembly, which pdf.js uses to decode scans.

@@ -6,6 +6,7 @@ export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
   matchAboutBlank: true,
+  matchOriginAsFallback: true,
   runAt: 'document_start',
   world: 'MAIN',
   main() {

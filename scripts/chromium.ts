@@ -129,6 +129,6 @@ export async function waitForFrame(frames: () => Frame[], url: (u: string) => bo
   throw new Error(`no frame showing ${ready}: ${frames().map((f) => f.url()).join(' ')}`);
 }
 
-/** The upload guard's prompt in a page (or a frame of it), once it shows `ready`. */
-export const waitForPrompt = (where: Page | Frame, ready = '#go'): Promise<Frame> =>
+/** The upload guard's prompt in a page (or a frame of it), once it shows `ready` (default: buttons that take clicks). */
+export const waitForPrompt = (where: Page | Frame, ready = '[data-armed] #go'): Promise<Frame> =>
   waitForFrame(() => ('frames' in where ? where.frames() : where.childFrames()), (u) => u.startsWith('chrome-extension://') && u.includes('/prompt.html'), ready);

@@ -1,5 +1,7 @@
-// What the content script and the prompt frame say to each other. Files travel by
-// postMessage (structured clone): runtime messaging would turn them into {} in Chrome.
+// What the guard's parts say to each other. Files travel by postMessage (structured clone) to a
+// framed prompt; runtime messaging (JSON in Chrome) carries them as base64 only to a prompt in
+// its own window. Whether a prompt may work at all is decided by the background (broker.ts):
+// a one-time token that our content script registers and the prompt redeems.
 
 export type PromptMode =
   /** Ask: preview, purpose, stamp / original / cancel. */
@@ -19,12 +21,9 @@ export interface PageInfo {
   headings: string[];
 }
 
-export interface PromptInit {
-  type: 'idstamp:init';
-  /** Must equal the nonce in the frame's URL: only our content script knows it. */
-  nonce: string;
+/** What the content script registers with the background (the page's address comes from the browser). */
+export interface PromptJob {
   mode: PromptMode;
-  files: File[];
   page: PageInfo;
   /** The field's accept attribute ('' for drops). */
   accept: string;
@@ -32,9 +31,70 @@ export interface PromptInit {
   maxBytes?: number;
 }
 
+/** The content script's message to a framed prompt, with a MessagePort. */
+export interface PromptInit {
+  type: 'idstamp:init';
+  token: string;
+  files: File[];
+}
+
 export type PromptAnswer =
   | { type: 'use'; files: File[] }
   | { type: 'original' }
   | { type: 'cancel' };
 
+/** A prompt that could not do its work: the page gets nothing and the person is told. */
+export type PromptFailure = { type: 'failed'; reason: FailReason };
+export type FailReason = 'removed' | 'not-loaded' | 'unresponsive' | 'no-window' | 'error';
+
+/** From the framed prompt to the content script, over the port (besides a PromptAnswer). */
 export const PROMPT_READY = 'idstamp:ready';
+export const PROMPT_ALIVE = 'idstamp:alive';
+/** The prompt cannot confirm it is visible: show it in a window of its own instead. */
+export const PROMPT_TO_WINDOW = 'idstamp:window';
+/** From the content script: the frame moved or changed size (clicks wait again). */
+export const PROMPT_MOVED = 'idstamp:moved';
+
+/** Runtime messages (content script / prompt ↔ background, prompt window → content script). */
+export type GuardMessage =
+  | { t: 'guard:register'; job: PromptJob }
+  | { t: 'guard:redeem'; token: string }
+  | { t: 'guard:window'; token: string }
+  | { t: 'guard:failed'; reason: FailReason }
+  | { t: 'guard:done'; token: string }
+  | { t: 'guard:notice' }
+  | { t: 'guard:files'; token: string }
+  | { t: 'guard:answer'; token: string; answer: WireAnswer };
+
+/** A redeemed job: what the prompt may use, with the address the browser reported. */
+export interface RedeemedJob extends PromptJob {
+  tabId: number;
+  frameId: number;
+  /** True when the prompt is in its own window (files come over runtime messaging). */
+  inWindow: boolean;
+}
+
+export interface WireFile {
+  name: string;
+  type: string;
+  lastModified: number;
+  base64: string;
+}
+export type WireAnswer = { type: 'use'; files: WireFile[] } | { type: 'original' } | { type: 'cancel' };
+
+export async function toWire(f: File): Promise<WireFile> {
+  const url = await new Promise<string>((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(r.result as string);
+    r.onerror = () => reject(r.error);
+    r.readAsDataURL(f);
+  });
+  return { name: f.name, type: f.type, lastModified: f.lastModified, base64: url.slice(url.indexOf(',') + 1) };
+}
+
+export function fromWire(w: WireFile): File {
+  const bin = atob(w.base64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return new File([bytes], w.name, { type: w.type, lastModified: w.lastModified });
+}

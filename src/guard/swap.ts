@@ -17,3 +17,7 @@ export function dropFiles(target: EventTarget, files: readonly File[], at: { cli
   const dataTransfer = fileList(files);
   target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, composed: true, dataTransfer, ...at }));
 }
+
+export function pasteFiles(target: EventTarget, files: readonly File[]): void {
+  target.dispatchEvent(new ClipboardEvent('paste', { bubbles: true, cancelable: true, composed: true, clipboardData: fileList(files) }));
+}

@@ -207,6 +207,8 @@ export const en = {
   sizeNote: 'The page allows at most $1: the copy will be made smaller if needed.',
   promptFooter: 'Processed on this device. IDStamp uploads nothing.',
   autoWorking: 'IDStamp is stamping this upload for $1…',
+  // Upload guard: fail closed (issue 10)
+  guardInterfered: 'IDStamp stopped an upload on $1: the page removed, hid or blocked IDStamp’s prompt, so the page got nothing. Choose the file again; if this keeps happening, upload on another device or from the stamping page.',
   someFailed: 'Nothing was handed to the page. You can use the original or cancel.',
   noAcceptedType: 'This field accepts $1, which IDStamp cannot produce from this file.',
   secBrands: 'Official domains',
@@ -434,6 +436,8 @@ export const zh_CN: Record<MessageKey, string> = {
   sizeNote: '此页面允许的文件最大为 $1：如有需要，副本会被缩小。',
   promptFooter: '在本设备上处理。IDStamp 不会上传任何内容。',
   autoWorking: 'IDStamp 正在为 $1 处理本次上传…',
+  // 上传守护：失败即拦截（issue 10）
+  guardInterfered: 'IDStamp 拦下了 $1 上的一次上传：该网页移除、隐藏或阻挡了 IDStamp 的提示框，因此网页没有收到任何文件。请重新选择文件；如果反复出现，请在其他设备或在盖章页面处理后再上传。',
   someFailed: '没有文件交给页面。您可以使用原文件或取消。',
   noAcceptedType: '此上传框只接受 $1，IDStamp 无法从该文件生成。',
   secBrands: '官方网址',

@@ -25,7 +25,20 @@ const SCRIPT_WORDS = ['身份', '认证', '實名', '实名', '证件', '證件'
 const LATIN = new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${WORDS.join('|')})(?=$|[^\\p{L}\\p{N}])`, 'iu');
 const OTHER = new RegExp(SCRIPT_WORDS.join('|'), 'u');
 
-export const mentionsVerification = (text: string): boolean => LATIN.test(text) || OTHER.test(text);
+// Pages can spell "pаssport" with a Cyrillic а, or hide zero-width characters inside a word:
+// the text is normalised (NFKC, invisible characters removed) and also read with look-alike
+// Cyrillic and Greek letters folded to Latin (the unfolded text keeps Russian words matching).
+const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/g;
+const LOOKALIKES = 'аaвbеeкkмmнhоoрpсcтtуyхxіiјjѕsԁdԛqԝwαaβbεeιiκkνvοoρpτtυuχx';
+const FOLD = new Map([...LOOKALIKES.matchAll(/(.)(.)/gu)].map((m) => [m[1]!, m[2]!]));
+export const normalizeText = (text: string): string => text.normalize('NFKC').replace(INVISIBLE, '').toLowerCase();
+const fold = (text: string) => text.replace(/[\u0370-\u052f]/g, (c) => FOLD.get(c) ?? c);
+
+export const mentionsVerification = (text: string): boolean => {
+  const n = normalizeText(text);
+  const f = fold(n);
+  return LATIN.test(n) || OTHER.test(n) || (f !== n && LATIN.test(f));
+};
 
 /** Hosts match their registrable domain or any subdomain of it. */
 export const isProviderHost = (host: string): boolean =>

@@ -7,7 +7,12 @@ import { stamp, type StampResult } from '../core/pipeline.ts';
 import { sniff } from '../core/sniff.ts';
 import { warningMessage } from '../core/warnings.ts';
 import { outputFor } from '../guard/accept.ts';
-import { PROMPT_READY, type PromptAnswer, type PromptInit } from '../guard/protocol.ts';
+import { browser } from 'wxt/browser';
+import {
+  fromWire, PROMPT_ALIVE, PROMPT_MOVED, PROMPT_READY, PROMPT_TO_WINDOW, toWire,
+  type GuardMessage, type PageInfo, type PromptAnswer, type PromptInit, type RedeemedJob, type WireAnswer, type WireFile,
+} from '../guard/protocol.ts';
+import { visibilityGate, type Gate } from '../guard/visible.ts';
 import { addHistory } from '../history/history.ts';
 import { t, uiLang } from '../i18n/t.ts';
 import type { Settings } from '../settings/schema.ts';
@@ -22,25 +27,65 @@ import { qualityView } from './quality.ts';
 import { redaction, type Box } from './redact.ts';
 import { errorText, firstPageBoxes, historyEntry, kindLabel } from './stamper.ts';
 
-/** Waits for our content script's init (right nonce, a port); anything else is ignored. */
-export function receiveInit(win: Window, nonce: string): Promise<{ init: PromptInit; port: MessagePort }> {
+/** Where the prompt's work comes from, and where its answer goes. */
+export interface PromptSession {
+  job: RedeemedJob;
+  files: File[];
+  answer(a: PromptAnswer): void;
+  /** Only a framed prompt: its port to the content script. */
+  port?: MessagePort;
+}
+
+const redeem = (token: string) =>
+  browser.runtime.sendMessage({ t: 'guard:redeem', token } satisfies GuardMessage).then((j) => (j as RedeemedJob | null) ?? null, () => null);
+
+/**
+ * A framed prompt waits for our content script's init and redeems its one-time token with the
+ * background. Anything else (a page framing prompt.html, forged messages, guessed tokens) gets
+ * nothing: no settings read, nothing shown.
+ */
+export function receiveFramed(win: Window): Promise<PromptSession> {
   return new Promise((resolve) => {
-    const onMessage = (e: MessageEvent) => {
+    let taken = false;
+    const onMessage = async (e: MessageEvent) => {
       const d = e.data as Partial<PromptInit> | null;
       const port = e.ports[0];
-      if (!nonce || !d || d.type !== 'idstamp:init' || d.nonce !== nonce || !port || !Array.isArray(d.files)) return;
+      if (taken || !d || d.type !== 'idstamp:init' || typeof d.token !== 'string' || !port || !Array.isArray(d.files) || !d.files.every((f) => f instanceof File)) return;
+      const job = await redeem(d.token);
+      if (!job || job.inWindow || taken) return;
+      taken = true;
       win.removeEventListener('message', onMessage);
-      resolve({ init: d as PromptInit, port });
+      resolve({ job, files: d.files, port, answer: (a) => port.postMessage(a) });
     };
     win.addEventListener('message', onMessage);
   });
+}
+
+/** A prompt in its own window (opened by the background): token in the address, files from the content script. */
+export async function receiveWindowed(win: Window): Promise<PromptSession | null> {
+  const token = win.location.hash.slice(1);
+  const job = token ? await redeem(token) : null;
+  if (!job?.inWindow) return null;
+  const to = (m: GuardMessage) => browser.tabs.sendMessage(job.tabId, m, { frameId: job.frameId });
+  const got = (await to({ t: 'guard:files', token }).catch(() => null)) as { files?: WireFile[] } | null;
+  if (!got?.files) return null;
+  return {
+    job,
+    files: got.files.map(fromWire),
+    answer: (a) =>
+      void (async () => {
+        const wire: WireAnswer = a.type === 'use' ? { type: 'use', files: await Promise.all(a.files.map(toWire)) } : a;
+        await to({ t: 'guard:answer', token, answer: wire }).catch(() => undefined);
+        win.close();
+      })(),
+  };
 }
 
 /**
  * The site the upload is for, as the person sees it: in a cross-origin frame (a verification
  * provider's widget) the page around it, else the page itself.
  */
-export function uploadSite(page: PromptInit['page']): string {
+export function uploadSite(page: PageInfo): string {
   return registrableDomain(page.topOrigin) || registrableDomain(page.url);
 }
 
@@ -48,14 +93,22 @@ const present = (...nodes: (Node | null)[]): Node[] => nodes.filter((n): n is No
 const kindOf = async (f: File) => sniff(new Uint8Array(await f.slice(0, 64).arrayBuffer())) ?? 'unknown';
 const TYPE_NAMES: Record<string, string> = { jpeg: 'JPEG', png: 'PNG', webp: 'WebP', pdf: 'PDF' };
 
-export async function runPrompt(win: Window, root: HTMLElement, received = receiveInit(win, win.location.hash.slice(1))): Promise<void> {
-  const { init, port } = await received;
-  port.postMessage(PROMPT_READY);
+/** Framed by the guard, or opened in its own window: the job and files, or null (not ours). */
+export const receiveSession = (win: Window): Promise<PromptSession | null> => (win.top !== win ? receiveFramed(win) : receiveWindowed(win));
+
+export async function runPrompt(win: Window, root: HTMLElement, received = receiveSession(win)): Promise<void> {
+  const framed = win.top !== win;
+  const session = await received;
+  if (!session) return; // not ours to show: stay blank
+  const { job, files, port } = session;
+  const init = { ...job, files };
+  port?.postMessage(PROMPT_READY);
+  if (port) setInterval(() => port.postMessage(PROMPT_ALIVE), 1000);
   let answered = false;
   const answer = (a: PromptAnswer) => {
     if (answered) return;
     answered = true;
-    port.postMessage(a);
+    session.answer(a);
   };
   const lang = uiLang();
   const settings = await loadSettings();
@@ -104,7 +157,15 @@ export async function runPrompt(win: Window, root: HTMLElement, received = recei
     }
   }
 
-  renderAsk(win, root, init, { settings, site, lang, outputs, process, answer });
+  const gate = visibilityGate(win as Window & typeof globalThis, root, framed, () => {
+    // Not confirmed visible: the same prompt opens in a window no page can touch.
+    answered = true;
+    root.replaceChildren();
+    port?.postMessage(PROMPT_TO_WINDOW);
+  });
+  port?.addEventListener('message', (m) => m.data === PROMPT_MOVED && gate.moved());
+  port?.start();
+  renderAsk(win, root, init, { settings, site, lang, outputs, process, answer, gate });
 }
 
 interface AskContext {
@@ -114,9 +175,12 @@ interface AskContext {
   outputs: (string | undefined)[];
   process: (mode: 'stamp' | 'strip', purpose: string, boxes?: Box[]) => Promise<StampResult[]>;
   answer: (a: PromptAnswer) => void;
+  gate: Gate;
 }
 
-function renderAsk(win: Window, root: HTMLElement, init: PromptInit, c: AskContext): void {
+type Init = RedeemedJob & { files: File[] };
+
+function renderAsk(win: Window, root: HTMLElement, init: Init, c: AskContext): void {
   const lookalike = findLookalike({ ...init.page, url: init.page.topOrigin && isProviderHost(new URL(init.page.url).hostname) ? init.page.topOrigin : init.page.url }, mergeBrands(c.settings.brands));
   const purpose = h('input', { id: 'purpose', type: 'text', value: purposeFor(c.settings, c.site, c.lang), autocomplete: 'off' });
   const stampChoice = h('input', { type: 'radio', name: 'what', id: 'what-stamp', value: 'stamp', checked: true });
@@ -174,7 +238,8 @@ function renderAsk(win: Window, root: HTMLElement, init: PromptInit, c: AskConte
   let purposeEdited = false;
 
   // Only a person's own input counts: events made by scripts are not trusted.
-  const onTrusted = (el: HTMLElement, fn: () => void) => el.addEventListener('click', (e) => e.isTrusted && fn());
+  // A click counts only on a prompt seen, unobscured and still for a moment (see visible.ts).
+  const onTrusted = (el: HTMLElement, fn: () => void) => el.addEventListener('click', (e) => void (e.isTrusted && c.gate.allows().then((ok) => ok && fn())));
   onTrusted(original, () => c.answer({ type: 'original' }));
   onTrusted(cancel, () => c.answer({ type: 'cancel' }));
   win.addEventListener('keydown', (e) => e.isTrusted && e.key === 'Escape' && c.answer({ type: 'cancel' }));
@@ -201,5 +266,8 @@ function renderAsk(win: Window, root: HTMLElement, init: PromptInit, c: AskConte
     }
     root.removeAttribute('aria-busy');
   });
-  go.focus();
+  // Buttons look ready only when a click would count (and tests wait for it).
+  setInterval(() => root.toggleAttribute('data-armed', c.gate.armed()), 100);
+  // Warned about a look-alike: the safe choice comes first.
+  (lookalike ? cancel : go).focus();
 }

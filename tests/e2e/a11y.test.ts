@@ -64,7 +64,8 @@ describe.each(['light', 'dark'] as const)('accessibility (%s)', (scheme) => {
     const { page, frame } = await promptFrame();
     await page.emulateMedia({ colorScheme: scheme });
     expect(await audit(frame)).toEqual([]);
-    expect(await frame.evaluate(() => document.activeElement?.id)).toBe('go');
+    // A look-alike page: the first focus is on the safe choice.
+    expect(await frame.evaluate(() => document.activeElement?.id)).toBe('cancel');
     await frame.locator('#purpose').press('Escape');
     await page.waitForFunction(() => !document.querySelector('idstamp-prompt'));
     expect(await page.evaluate(() => (window as unknown as { __received: unknown[] }).__received.length)).toBe(0);

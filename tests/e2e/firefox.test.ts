@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
 import { EXTENSION_UUID, launchFirefox, type FirefoxWithExtension } from '../../scripts/firefox.ts';
 import { en } from '../../src/i18n/messages.ts';
 import { DEFAULT_FIXTURES_DIR as img } from '../fixtures/make-fixtures.ts';
@@ -16,7 +17,8 @@ let ff: FirefoxWithExtension;
 let site: Site;
 
 beforeAll(async () => {
-  [ff, site] = await Promise.all([launchFirefox(), startSite()]);
+  // IDSTAMP_EXT_FF=<dir> runs these against another build (to see the hostile-page tests fail on main's).
+  [ff, site] = await Promise.all([launchFirefox(process.env.IDSTAMP_EXT_FF), startSite()]);
 });
 afterAll(async () => {
   await ff?.close();
@@ -29,6 +31,20 @@ async function downloaded(name: string): Promise<string> {
   // Firefox writes to a .part file first: wait until only the final file is there.
   for (let i = 0; i < 100 && readdirSync(ff.downloads).some((f) => f.endsWith('.part')); i++) await new Promise((r) => setTimeout(r, 100));
   return path;
+}
+
+const received = (page: Page) => page.evaluate(() => (window as unknown as { __received: unknown[] }).__received);
+
+/** The guard's prompt window, once its buttons take clicks. */
+async function promptWindow(): Promise<Page> {
+  for (let i = 0; i < 200; i++) {
+    for (const p of await ff.browser.pages()) {
+      const ready = await p.evaluate(() => location.pathname === '/prompt.html' && !!document.querySelector('[data-armed] #go')).catch(() => false);
+      if (ready) return p;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('no prompt window');
 }
 
 describe('Firefox', () => {
@@ -73,17 +89,16 @@ describe('Firefox', () => {
     expect(leftovers(exiftool(doc))).toEqual([]);
   });
 
-  it('upload guard: a file chosen on a verification page is caught, stamped and swapped in', async () => {
+  it('upload guard: a file chosen on a verification page is caught, stamped and swapped in (the prompt in its own window)', async () => {
     const page = await ff.browser.newPage();
     await page.goto(`${site.origin}/plain.html`);
     const input = await page.$('input#doc');
     await input!.uploadFile(resolve(img, 'photo.jpg'));
-    // The page does not get the original while the prompt is open.
-    await page.waitForFunction(() => document.querySelector('idstamp-prompt') !== null, { timeout: 10_000 });
+    // Firefox has no IntersectionObserver v2: the prompt cannot prove it is visible in the page,
+    // so it opens in a window of its own. The page does not get the original meanwhile.
+    const prompt = await promptWindow();
     expect(await page.evaluate(() => (document.getElementById('doc') as HTMLInputElement).files!.length)).toBe(0);
-    // The prompt puts the focus on "Stamp and use": the person presses Enter.
-    await new Promise((r) => setTimeout(r, 1500));
-    await page.keyboard.press('Enter');
+    await prompt.click('#go');
     await page.waitForFunction(() => (window as unknown as { __received: unknown[] }).__received.length > 0, { timeout: 30_000 });
     const [r] = await page.evaluate(() => (window as unknown as { __received: { name: string; type: string; base64: string }[] }).__received);
     expect(r).toMatchObject({ name: 'photo.jpg', type: 'image/jpeg' });
@@ -91,6 +106,30 @@ describe('Firefox', () => {
     writeFileSync(path, Buffer.from(r!.base64, 'base64'));
     expect(leftovers(exiftool(path))).toEqual([]);
     for (const f of changedFractions(await uprightRgb(join(img, 'photo.jpg')), await uprightRgb(path)).cells) expect(f).toBeGreaterThan(0.003);
+    await page.close();
+  });
+
+  it('hostile page: removing the prompt gets the page nothing (no original after a timeout); the field stays free', async () => {
+    const page = await ff.browser.newPage();
+    await page.goto(`${site.origin}/hostile.html?a=remove-early`);
+    await (await page.$('input#doc'))!.uploadFile(resolve(img, 'photo.jpg'));
+    await new Promise((r) => setTimeout(r, 16_500)); // past the old 15 s load timeout
+    expect(await received(page)).toEqual([]);
+    await (await promptWindow()).click('#cancel');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await received(page)).toEqual([]);
+    // The next pick is caught again.
+    await (await page.$('input#doc'))!.uploadFile(resolve(img, 'photo.jpg'));
+    await (await promptWindow()).click('#cancel');
+    await page.close();
+  });
+
+  it('hostile page: prompt.html framed by the page with forged work does nothing', async () => {
+    const page = await ff.browser.newPage();
+    await page.goto(`${site.origin}/hostile.html?a=frame-prompt&url=${encodeURIComponent(`moz-extension://${EXTENSION_UUID}/prompt.html`)}`);
+    await new Promise((r) => setTimeout(r, 4000));
+    const answers = await page.evaluate(() => (window as unknown as { __answers: unknown[] }).__answers);
+    expect(answers).toEqual([]);
     await page.close();
   });
 });

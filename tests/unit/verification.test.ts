@@ -42,4 +42,15 @@ describe('verification pages', () => {
     expect(isProviderHost('notsumsub.com')).toBe(false);
     expect(looksLikeVerification(page({ url: 'https://api.onfido.com/widget' }))).toBe(true);
   });
+
+  // Hostile pages (issue 10): look-alike letters, invisible characters and compatibility forms.
+  it.each(['Upload your p\u0430ssport', 'Upload your pass\u200bport', 'V\u0435rify your id\u0435ntity', 'ＫＹＣ check', 'Ｐａｓｓｐｏｒｔ', 'pa\u00adss\u2060port', '上传身\u200b份证'])(
+    'sees through disguised "%s"',
+    (text) => expect(mentionsVerification(text)).toBe(true),
+  );
+  it('still reads Cyrillic words, and folding invents nothing', () => {
+    expect(mentionsVerification('Загрузите паспорт')).toBe(true);
+    expect(mentionsVerification('мама и папа')).toBe(false);
+    expect(mentionsVerification('Upload your avatar')).toBe(false);
+  });
 });

@@ -218,6 +218,7 @@ const de: Record<MessageKey, string> = {
   redactKeysHint: 'Mit der Tastatur: Setzen Sie den Fokus auf die Vorschau und drücken Sie Enter, um einen Rahmen hinzuzufügen, die Pfeiltasten, um ihn zu verschieben, Umschalt+Pfeiltasten, um die Größe zu ändern, und Entf, um ihn zu entfernen.',
   redactMrzNote: 'Die maschinenlesbaren Zeilen unten im Reisepass oder Ausweis wiederholen Dokumentnummer und Namen: Schwärzen Sie auch diese Zeilen, wenn Sie diese Angaben verbergen. (Seiten zur Identitätsprüfung brauchen sie, verbergen Sie dort also nichts.)',
   redactCount: 'Geschwärzte Rahmen: $1',
+  guardInterfered: 'IDStamp hat einen Upload auf $1 gestoppt: Die Seite hat das IDStamp-Fenster entfernt, versteckt oder verdeckt, daher hat sie nichts erhalten. Wählen Sie die Datei erneut; wenn das wiederholt passiert, laden Sie sie von einem anderen Gerät hoch oder bearbeiten Sie sie zuerst auf der Stempelseite.',
 };
 
 export default de;

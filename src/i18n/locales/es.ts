@@ -218,6 +218,7 @@ const es: Record<MessageKey, string> = {
   redactKeysHint: 'Con el teclado: selecciona la vista previa y pulsa Intro para añadir un recuadro, las flechas para moverlo, Mayús+flechas para cambiar su tamaño y Supr para quitarlo.',
   redactMrzNote: 'Las líneas de lectura mecánica de la parte inferior del pasaporte o del documento de identidad repiten el número del documento y el nombre: si ocultas esos datos, tápalas también. (Las páginas de verificación las necesitan, así que ahí no tapes nada.)',
   redactCount: 'Recuadros tapados: $1',
+  guardInterfered: 'IDStamp detuvo una subida en $1: la página quitó, ocultó o tapó la ventana de IDStamp, así que no recibió nada. Vuelve a elegir el archivo; si sigue pasando, súbelo desde otro dispositivo o procésalo antes en la página de sellado.',
 };
 
 export default es;

@@ -218,6 +218,7 @@ const fr: Record<MessageKey, string> = {
   redactKeysHint: 'Au clavier : placez le focus sur l’aperçu, puis appuyez sur Entrée pour ajouter un rectangle, sur les flèches pour le déplacer, sur Maj+flèches pour le redimensionner et sur Suppr pour le supprimer.',
   redactMrzNote: 'Les lignes lisibles par machine en bas d’un passeport ou d’une carte d’identité reprennent le numéro du document et le nom : masquez-les aussi si vous cachez ces informations. (Les pages de vérification en ont besoin : n’y masquez donc rien.)',
   redactCount: 'Rectangles masqués : $1',
+  guardInterfered: 'IDStamp a arrêté un envoi sur $1 : la page a supprimé, masqué ou bloqué la fenêtre d’IDStamp, elle n’a donc rien reçu. Choisissez à nouveau le fichier ; si cela se reproduit, envoyez-le depuis un autre appareil ou traitez-le d’abord dans la page de tamponnage.',
 };
 
 export default fr;

@@ -218,6 +218,7 @@ const id: Record<MessageKey, string> = {
   redactKeysHint: 'Dengan keyboard: fokuskan pratinjau, tekan Enter untuk menambah kotak, tombol panah untuk memindahkannya, Shift+panah untuk mengubah ukurannya, Delete untuk menghapusnya.',
   redactMrzNote: 'Baris yang dapat dibaca mesin di bagian bawah paspor atau kartu identitas mengulang nomor dokumen dan nama: tutupi juga jika Anda menyembunyikan data itu. (Halaman verifikasi membutuhkannya, jadi jangan tutupi apa pun di sana.)',
   redactCount: 'Kotak yang ditutupi: $1',
+  guardInterfered: 'IDStamp menghentikan unggahan di $1: halaman menghapus, menyembunyikan, atau menghalangi jendela IDStamp, jadi halaman tidak menerima apa pun. Pilih file lagi; jika terus terjadi, unggah dari perangkat lain atau proses dulu di halaman stempel.',
 };
 
 export default id;

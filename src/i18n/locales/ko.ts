@@ -218,6 +218,7 @@ const ko: Record<MessageKey, string> = {
   redactKeysHint: '키보드 사용: 미리보기에 포커스를 두고 Enter로 상자 추가, 화살표 키로 이동, Shift+화살표 키로 크기 조절, Delete로 삭제합니다.',
   redactMrzNote: '여권이나 신분증 아래쪽의 기계 판독 줄에는 문서 번호와 이름이 반복됩니다. 이 정보를 가린다면 이 줄도 함께 가리세요. (본인 인증 페이지에는 이 줄이 필요하니 거기서는 아무것도 가리지 마세요.)',
   redactCount: '가린 상자: $1',
+  guardInterfered: 'IDStamp가 $1에서의 업로드를 막았습니다. 페이지가 IDStamp의 확인 창을 제거하거나 숨기거나 가려서, 페이지에는 아무것도 전달되지 않았습니다. 파일을 다시 선택하세요. 계속 이런 일이 생기면 다른 기기를 쓰거나 워터마크 페이지에서 처리한 뒤 업로드하세요.',
 };
 
 export default ko;

@@ -218,6 +218,7 @@ const pt_BR: Record<MessageKey, string> = {
   redactKeysHint: 'Pelo teclado: selecione a prévia e pressione Enter para adicionar um retângulo, as setas para movê-lo, Shift+setas para redimensioná-lo e Delete para removê-lo.',
   redactMrzNote: 'As linhas de leitura automática na parte de baixo do passaporte ou da identidade repetem o número do documento e o nome: se você esconder esses dados, tarje essas linhas também. (As páginas de verificação precisam delas, então não esconda nada lá.)',
   redactCount: 'Retângulos tarjados: $1',
+  guardInterfered: 'O IDStamp interrompeu um envio em $1: a página removeu, ocultou ou bloqueou a janela do IDStamp, então ela não recebeu nada. Escolha o arquivo de novo; se continuar acontecendo, envie de outro aparelho ou processe antes na página de carimbo.',
 };
 
 export default pt_BR;

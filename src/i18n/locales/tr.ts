@@ -218,6 +218,7 @@ const tr: Record<MessageKey, string> = {
   redactKeysHint: 'Klavyeyle: önizlemeye odaklanın; kutu eklemek için Enter, taşımak için ok tuşları, boyutlandırmak için Shift+ok tuşları, silmek için Delete tuşuna basın.',
   redactMrzNote: 'Pasaportun veya kimlik kartının altındaki makinece okunabilen satırlar belge numarasını ve adı tekrarlar: bunları gizliyorsanız bu satırları da karartın. (Doğrulama sayfaları bu satırlara ihtiyaç duyar; orada hiçbir şeyi gizlemeyin.)',
   redactCount: 'Karartılan kutular: $1',
+  guardInterfered: 'IDStamp, $1 üzerindeki bir yüklemeyi durdurdu: sayfa IDStamp penceresini kaldırdı, gizledi veya engelledi; bu yüzden sayfa hiçbir şey almadı. Dosyayı yeniden seçin; bu tekrarlanırsa başka bir cihazdan yükleyin ya da önce damgalama sayfasında işleyin.',
 };
 
 export default tr;

@@ -218,6 +218,7 @@ const vi: Record<MessageKey, string> = {
   redactKeysHint: 'Dùng bàn phím: chọn ảnh xem trước, nhấn Enter để thêm khung, phím mũi tên để di chuyển, Shift+mũi tên để đổi kích thước, Delete để xóa.',
   redactMrzNote: 'Các dòng mã máy đọc ở cuối hộ chiếu hoặc thẻ căn cước lặp lại số giấy tờ và họ tên: nếu bạn che những thông tin đó thì hãy che cả các dòng này. (Trang xác minh cần các dòng này, nên đừng che gì khi gửi xác minh.)',
   redactCount: 'Số khung đã che: $1',
+  guardInterfered: 'IDStamp đã chặn một lần tải lên trên $1: trang đã xóa, ẩn hoặc che hộp thoại của IDStamp, nên trang không nhận được gì. Hãy chọn lại tệp; nếu việc này lặp lại, hãy tải lên từ thiết bị khác hoặc xử lý tệp trong trang đóng dấu trước.',
 };
 
 export default vi;

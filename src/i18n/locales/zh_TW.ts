@@ -218,6 +218,7 @@ const zh_TW: Record<MessageKey, string> = {
   redactKeysHint: '使用鍵盤：先聚焦預覽圖，按 Enter 新增方框，方向鍵移動，Shift+方向鍵調整大小，Delete 刪除。',
   redactMrzNote: '護照或身分證底部的機讀碼會重複證件號碼和姓名：如果要隱藏這些資訊，請一併遮蓋。（身分驗證頁面需要讀取它們，上傳驗證時請勿遮蓋。）',
   redactCount: '已遮蓋的方框：$1',
+  guardInterfered: 'IDStamp 攔下了 $1 上的一次上傳：該網頁移除、隱藏或阻擋了 IDStamp 的提示視窗，因此網頁沒有收到任何檔案。請重新選擇檔案；如果一再發生，請改用其他裝置，或先在加浮水印頁面處理後再上傳。',
 };
 
 export default zh_TW;
