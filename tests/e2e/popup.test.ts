@@ -186,12 +186,12 @@ describe('popup', () => {
     const chooser = page.waitForEvent('filechooser');
     await page.focus('#purpose');
     const order: string[] = [];
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 5; i++) {
       await page.keyboard.press('Tab');
       order.push(await page.evaluate(() => document.activeElement?.id ?? ''));
     }
     // With no file chosen the action buttons are disabled, so focus moves on to the footer.
-    expect(order).toEqual(['site', 'preset', 'choose', 'open-tab']);
+    expect(order).toEqual(['purpose-lang', 'site', 'preset', 'choose', 'open-tab']);
     await page.focus('#choose');
     await page.keyboard.press('Enter');
     await (await chooser).setFiles(join(img, 'photo.png'));
