@@ -6,8 +6,8 @@ export type StampErrorCode =
   | 'truncated'
   | 'corrupt'
   | 'unsupported-type'
-  | 'heic-unsupported'
   | 'too-many-pixels'
+  | 'too-long-side'
   | 'too-large-file'
   | 'cannot-reach-size'
   | 'decode-failed'
@@ -37,16 +37,16 @@ const MESSAGES: Record<StampErrorCode, Record<Lang, string>> = {
     zh_CN: '文件已损坏，无法作为 {kind} 读取。请在设备上打开确认；若无法显示，请重新拍摄、扫描或导出。',
   },
   'unsupported-type': {
-    en: 'This file type is not supported (found: {found}). Use a PDF or a JPEG, PNG, WebP, GIF or BMP picture.',
-    zh_CN: '不支持此文件类型（检测到：{found}）。请使用 PDF，或 JPEG、PNG、WebP、GIF、BMP 图片。',
-  },
-  'heic-unsupported': {
-    en: 'HEIC/HEIF photos (iPhone default) are not supported yet. On the iPhone choose Settings › Camera › Formats › Most Compatible, or export the photo as JPEG.',
-    zh_CN: '暂不支持 HEIC/HEIF 照片（iPhone 默认格式）。请在 iPhone「设置 › 相机 › 格式」中选择「兼容性最佳」，或将照片导出为 JPEG。',
+    en: 'This file type is not supported (found: {found}). Use a PDF or a JPEG, PNG, WebP, HEIC, AVIF, TIFF, GIF or BMP picture.',
+    zh_CN: '不支持此文件类型（检测到：{found}）。请使用 PDF，或 JPEG、PNG、WebP、HEIC、AVIF、TIFF、GIF、BMP 图片。',
   },
   'too-many-pixels': {
     en: 'The picture is too large ({width}×{height} pixels, limit {limit} megapixels). Resize it or take a smaller photo.',
     zh_CN: '图片尺寸过大（{width}×{height} 像素，上限 {limit} 百万像素）。请缩小图片或重新拍摄较小的照片。',
+  },
+  'too-long-side': {
+    en: 'The picture is too long ({width}×{height} pixels; a side may be at most {limit} pixels). Crop or resize it.',
+    zh_CN: '图片边长过长（{width}×{height} 像素；每边最多 {limit} 像素）。请裁剪或缩小图片。',
   },
   'too-large-file': {
     en: 'The file is too large ({size} MB, limit {limit} MB). Use a smaller file.',

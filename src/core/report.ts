@@ -7,6 +7,8 @@ export type WarningCode =
   | 'reencoded-to-fit'
   /** GIF/BMP (and their metadata) came out as PNG. */
   | 'converted-to-png'
+  /** HEIC/AVIF/TIFF came out as JPEG (black-and-white scans: PNG); a multi-page scan as a PDF. */
+  | 'converted-format'
   /** The output type was changed on request (e.g. a field that accepts only PDF). */
   | 'converted'
   /** Scaled down to meet a size or dimension limit. */

@@ -11,6 +11,10 @@ const WARNINGS: Record<WarningCode, Record<Lang, string>> = {
     en: 'GIF and BMP pictures are saved as PNG.',
     zh_CN: 'GIF 和 BMP 图片会保存为 PNG。',
   },
+  'converted-format': {
+    en: 'HEIC, AVIF and TIFF pictures are saved as JPEG at high quality (black-and-white scans as PNG), which upload fields accept.',
+    zh_CN: 'HEIC、AVIF 和 TIFF 图片会以高质量保存为 JPEG（黑白扫描件保存为 PNG），便于上传。',
+  },
   converted: {
     en: 'The file was converted to the requested type.',
     zh_CN: '文件已转换为所需的类型。',
@@ -20,8 +24,8 @@ const WARNINGS: Record<WarningCode, Record<Lang, string>> = {
     zh_CN: '为满足大小限制，图片已缩小。',
   },
   'first-page-only': {
-    en: 'Only the first page of the PDF was turned into a picture.',
-    zh_CN: '仅将 PDF 的第一页转换成了图片。',
+    en: 'Only the first page was turned into a picture.',
+    zh_CN: '仅将第一页转换成了图片。',
   },
   'flattened-protected-pdf': {
     en: 'This PDF is locked against changes, so its pages were turned into pictures (text is no longer selectable).',
