@@ -56,6 +56,11 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : {}),
+      : {
+          // Chrome's default policy for extension pages has no 'wasm-unsafe-eval': the bundled
+          // HEIC decoder (libheif) and pdf.js's scan decoders are WebAssembly. Still no eval,
+          // and only the extension's own files ('self').
+          content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" },
+        }),
   }),
 });
