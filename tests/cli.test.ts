@@ -1,10 +1,12 @@
 // The CLI as a person runs it: real files in, files and JSON lines out, exit code says failures.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FIXTURES_DIR as dir } from './fixtures/make-fixtures.ts';
+import { DEFAULT_FORMAT_FIXTURES_DIR } from './fixtures/make-format-fixtures.ts';
 import { DEFAULT_PDF_FIXTURES_DIR } from './fixtures/make-pdf-fixtures.ts';
 import { exiftool, leftovers } from './helpers/exiftool.ts';
 import { storedRgba, uprightRgb } from './helpers/pixels.ts';
@@ -68,6 +70,35 @@ describe('npm run stamp', () => {
     expect(locked.code).toBe(1);
     expect(locked.stdout).toContain('此 PDF 设有打开密码');
   });
+
+  // The old CLI sent files as base64 over the DevTools protocol: a 150 MB file killed the page
+  // and every later file failed with "Target page, context or browser has been closed"
+  // (checked once against the old scripts/stamp.ts).
+  it('a 150 MB file, a 210 MB file, a folder and a missing file in one batch: clear answers, the rest stamped', () => {
+    const work = mkdtempSync(join(tmpdir(), 'idstamp-cli-big-'));
+    const out = join(work, 'out');
+    const phone = readFileSync(join(dir, 'phone.jpg'));
+    // A motion photo: the picture, then 150 MB of video after the end of the image.
+    const big = join(work, 'motion.jpg');
+    writeFileSync(big, Buffer.concat([phone, Buffer.alloc(150 * 2 ** 20)]));
+    const huge = join(work, 'huge.jpg');
+    writeFileSync(huge, Buffer.concat([phone, Buffer.alloc(210 * 2 ** 20)]));
+    const hash = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
+    const before = hash(big);
+    const heic = join(DEFAULT_FORMAT_FIXTURES_DIR, 'iphone.heic');
+    const r = cli(big, huge, work, join(work, 'missing.jpg'), join(dir, 'photo.png'), heic, '--strip-only', '--out', out, '--json');
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
+    expect(lines.map((l) => l.error?.code ?? 'ok')).toEqual(['ok', 'too-large-file', 'is-folder', 'not-found', 'ok', 'ok']);
+    expect(lines[0]!.removed).toContain('trailer');
+    expect(readFileSync(lines[0]!.output).length).toBeLessThan(phone.length);
+    expect(leftovers(exiftool(lines[0]!.output), { allowOrientation: true })).toEqual([]);
+    expect(lines[1]!.error.message).toMatch(/too large \(210\.\d MB, limit 200\.0 MB\)/);
+    expect(lines[2]!.error.message).toContain('is a folder');
+    expect(lines[5]).toMatchObject({ type: 'heic', output: join(out, 'iphone.jpg') });
+    expect(leftovers(exiftool(lines[5]!.output))).toEqual([]);
+    expect(hash(big)).toBe(before);
+  }, 180_000);
 
   it('explains bad options and shows help', () => {
     expect(cli('--help').stdout).toContain('Usage: npm run stamp');

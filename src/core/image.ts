@@ -1,6 +1,7 @@
 // The image path: lossless strip, or decode → orient → watermark → encode.
 import imageCompression from 'browser-image-compression';
 import { encode } from './encode.ts';
+import { MAX_PIXELS } from './limits.ts';
 import { greyCopy } from './quality/measure.ts';
 import { findQrCodes } from './quality/codes.ts';
 import { findMrz, type Rect } from './quality/mrz.ts';
@@ -14,8 +15,6 @@ import { drawRedactions, drawWatermark, planWatermark, summarize } from './water
 
 export type ImageKind = 'jpeg' | 'png' | 'webp';
 
-/** A decoder worker refuses pictures above this (grids and TIFF pages can claim any size). */
-const MAX_DECODE_PIXELS = 100_000_000;
 
 /**
  * `target`: the output type when the caller needs one (a PDF page, a field that accepts only
@@ -59,7 +58,7 @@ async function reencode(bytes: Uint8Array, kind: Kind, format: ImageFormat, info
   const clean = format.strip ? format.strip(bytes, { keepOrientation: false }).bytes : bytes;
   const tDecode = performance.now();
   const decoding = format.decode
-    ? format.decode(clean, { maxPixels: MAX_DECODE_PIXELS, signal: job.signal, page })
+    ? format.decode(clean, { maxPixels: MAX_PIXELS, signal: job.signal, page })
     : createImageBitmap(new Blob([clean as BlobPart], { type: format.mime }));
   decoding.catch(() => undefined); // awaited below; no unhandled rejection meanwhile
   // HEIF decoders apply irot/imir and crop (clap) themselves: take the size they give.

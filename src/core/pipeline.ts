@@ -1,6 +1,7 @@
 // stamp(file, options): the whole job for one file, in whatever browser context runs it
 // (extension page or worker). Web APIs only: no extension APIs, no page DOM.
 import { StampError } from './errors.ts';
+import { MAX_INPUT_BYTES, MAX_PIXELS, MAX_SIDE } from './limits.ts';
 import { IMAGE_FORMATS } from './formats/index.ts';
 import { stampImage, type ImageKind } from './image.ts';
 import { makeJob, type Produced, type StampEnv } from './job.ts';
@@ -15,10 +16,7 @@ import { traceCode } from './watermark/template.ts';
 
 export type { StampEnv } from './job.ts';
 
-/** Beyond this we refuse before decoding: a decompression bomb or a tab-crashing canvas. */
-export const MAX_PIXELS = 100_000_000;
-export const MAX_SIDE = 30_000;
-export const MAX_INPUT_BYTES = 200 * 1024 * 1024;
+export { MAX_INPUT_BYTES, MAX_PIXELS, MAX_SIDE } from './limits.ts';
 
 const randomBytes = (n: number) => crypto.getRandomValues(new Uint8Array(n));
 export const defaultEnv: StampEnv = { now: () => new Date(), random: Math.random, randomBytes, code: () => traceCode(randomBytes) };

@@ -2,6 +2,7 @@
 // first file that needs it; a job that is aborted (timeout) terminates it, which really stops
 // the decoding, and the next file starts a fresh one.
 import { StampError } from '../errors.ts';
+import { MAX_PIXELS } from '../limits.ts';
 
 export interface Decoded {
   width: number;
@@ -35,7 +36,7 @@ export function workerDecoder(make: () => Worker, kind: string) {
       const { error, width, height, rgba } = e.data;
       if (error?.startsWith('too-many-pixels')) {
         const [, w_, h_] = error.split(' ');
-        p.reject(new StampError('too-many-pixels', { width: Number(w_), height: Number(h_), limit: 100 }));
+        p.reject(new StampError('too-many-pixels', { width: Number(w_), height: Number(h_), limit: MAX_PIXELS / 1e6 }));
       } else if (error || !rgba || !width || !height) p.reject(new StampError('decode-failed', { kind }));
       else p.resolve({ width, height, rgba });
     };
