@@ -2,7 +2,9 @@
 // pixels decode or animate; drop text, time, EXIF and any other ancillary chunk.
 import { ascii, be32, concat, crc32, fromAscii, hasAscii, u32 } from '../bytes.ts';
 import { StampError } from '../errors.ts';
+import { deflate, inflate } from 'pako';
 import { orientationOnlyTiff, summarizeTiff } from './exif.ts';
+import { scrubIcc } from './icc.ts';
 import { KEEP, partition, type Verdict } from './partition.ts';
 import type { ImageFormat, ImageInfo, MetadataKind, StripResult } from './types.ts';
 
@@ -79,11 +81,25 @@ function inspect(b: Uint8Array): ImageInfo {
 function strip(b: Uint8Array, opts: { keepOrientation: boolean }): StripResult {
   const { chunks, iendEnd } = walk(b);
   const { kept, removed, orientation } = partition(chunks, (c) => judge(b, c), iendEnd < b.length);
-  const out = [b.subarray(0, 8), ...kept.map(({ part: c }) => b.subarray(c.start, c.end))];
+  const out = [b.subarray(0, 8), ...kept.map(({ part: c }) => (c.type === 'iCCP' ? genericIccp(b, c) : b.subarray(c.start, c.end)))];
   // eXIf must come before IDAT: right after IHDR.
   if (opts.keepOrientation && orientation !== 1) out.splice(2, 0, chunk('eXIf', orientationOnlyTiff(orientation)));
   return { bytes: concat(out), removed, orientation };
 }
+/** iCCP with a generic profile name and the profile's text made generic (icc.ts). */
+function genericIccp(b: Uint8Array, c: Chunk): Uint8Array {
+  const data = b.subarray(c.dataStart, c.end - 4);
+  const nul = data.indexOf(0);
+  try {
+    if (nul < 1 || nul > 79 || data[nul + 1] !== 0) throw new Error('not a zlib profile');
+    const profile = scrubIcc(inflate(data.subarray(nul + 2)));
+    return chunk('iCCP', concat([fromAscii('ICC Profile\0\0'), deflate(profile)]));
+  } catch {
+    // A profile we cannot read decides no colours in browsers either: drop it with its name.
+    return new Uint8Array(0);
+  }
+}
+
 /** A complete chunk: length, type, data, CRC. */
 export function chunk(type: string, data: Uint8Array): Uint8Array {
   const body = concat([fromAscii(type), data]);
