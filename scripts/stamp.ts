@@ -4,7 +4,7 @@
 //                            [--lang en|zh_CN] [--json]
 // Runs the extension's own stamping page in headless Chromium; one output per input in DIR.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, parse, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
@@ -31,6 +31,8 @@ Watermarks and cleans pictures (JPEG, PNG, WebP; GIF/BMP come out as PNG) and PD
   --dpi N               resolution of flattened PDF pages (72-300, default 150)
   --to TYPE             same (default), jpeg, png, webp or pdf: convert for fields that accept
                         only one type (a PDF becomes its first page as a picture)
+  --password TEXT       open PDFs protected with this password ("-": read it from standard
+                        input); used for this run only, never stored or printed
   --lang en|zh_CN       language of the default purpose and of messages
   --json                print one JSON object per file
   -h, --help            show this help`;
@@ -63,6 +65,7 @@ async function main(): Promise<number> {
       dpi: { type: 'string' },
       to: { type: 'string', default: 'same' },
       lang: { type: 'string', default: 'en' },
+      password: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -77,6 +80,7 @@ async function main(): Promise<number> {
     output: v.to,
     pdf: { mode: v['pdf-mode'], ...(v.dpi ? { dpi: Number(v.dpi) } : {}) },
     lang: v.lang,
+    ...(v.password !== undefined ? { password: v.password === '-' ? readStdinLine() : v.password } : {}),
     maxBytes: v['max-bytes'] ? Number(v['max-bytes']) : undefined,
     maxDimension: v['max-dimension'] ? Number(v['max-dimension']) : undefined,
     watermark: {
@@ -146,6 +150,11 @@ async function main(): Promise<number> {
 }
 
 type LineError = NonNullable<Line['error']>;
+
+/** The password from standard input (one line), so it stays out of the shell's history. */
+function readStdinLine(): string {
+  return readFileSync(0, 'utf8').split(/\r?\n/)[0] ?? '';
+}
 
 /** Missing files, folders and files over the limit are told apart before any browser work. */
 function checkPath(f: string): LineError | undefined {

@@ -1,5 +1,5 @@
 // The CLI as a person runs it: real files in, files and JSON lines out, exit code says failures.
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -98,6 +98,26 @@ describe('npm run stamp', () => {
     expect(lines[5]).toMatchObject({ type: 'heic', output: join(out, 'iphone.jpg') });
     expect(leftovers(exiftool(lines[5]!.output))).toEqual([]);
     expect(hash(big)).toBe(before);
+  }, 180_000);
+
+  it('--password opens a protected PDF (from standard input too); the output has no password; a wrong one says so', () => {
+    const out = mkdtempSync(join(tmpdir(), 'idstamp-cli-pw-'));
+    const pdf = join(DEFAULT_PDF_FIXTURES_DIR, 'user-password.pdf');
+    const ok = cli(pdf, '--password', 'secret', '--out', out, '--json');
+    expect(ok.code).toBe(0);
+    const line = JSON.parse(ok.stdout) as Record<string, any>;
+    expect(line.report).toMatchObject({ pdfMode: 'flatten', output: { pages: 1 } });
+    expect(ok.stdout).not.toContain('secret');
+    expect(execFileSync('qpdf', ['--show-encryption', line.output], { encoding: 'utf8' })).toContain('File is not encrypted');
+    expect(leftovers(exiftool(line.output))).toEqual([]);
+    const strip = spawnSync('node_modules/.bin/tsx', ['scripts/stamp.ts', pdf, '--password', '-', '--strip-only', '--out', out, '--json'], { input: 'secret\n', encoding: 'utf8', timeout: 120_000 });
+    expect(strip.status).toBe(0);
+    const stripped = JSON.parse(strip.stdout) as Record<string, any>;
+    expect(stripped.report.warnings).toContain('flattened-protected-pdf');
+    expect(execFileSync('qpdf', ['--show-encryption', stripped.output], { encoding: 'utf8' })).toContain('File is not encrypted');
+    const wrong = cli(pdf, '--password', 'nope', '--out', out, '--json', '--lang', 'zh_CN');
+    expect(wrong.code).toBe(1);
+    expect(JSON.parse(wrong.stdout).error).toMatchObject({ code: 'pdf-wrong-password', message_zh_CN: expect.stringContaining('密码不正确') });
   }, 180_000);
 
   it('explains bad options and shows help', () => {
