@@ -69,7 +69,7 @@ describe('npm run stamp', () => {
     const locked = cli(join(DEFAULT_PDF_FIXTURES_DIR, 'user-password.pdf'), '--out', out, '--lang', 'zh_CN');
     expect(locked.code).toBe(1);
     expect(locked.stdout).toContain('此 PDF 设有打开密码');
-  });
+  }, 180_000);
 
   // The old CLI sent files as base64 over the DevTools protocol: a 150 MB file killed the page
   // and every later file failed with "Target page, context or browser has been closed"

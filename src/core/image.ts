@@ -35,7 +35,7 @@ export async function stampImage(bytes: Uint8Array, kind: Kind, format: ImageFor
         ...uprightSize(info.width, info.height, info.orientation),
         lossless: true,
         removed: out.removed,
-        warnings: [],
+        warnings: [...(info.warnings ?? [])],
         ms: {},
       };
   }
@@ -44,7 +44,7 @@ export async function stampImage(bytes: Uint8Array, kind: Kind, format: ImageFor
 
 async function reencode(bytes: Uint8Array, kind: Kind, format: ImageFormat, info: ImageInfo, job: Job, target: ImageKind | undefined, page: number): Promise<Produced> {
   const { options } = job;
-  const warnings: WarningCode[] = [];
+  const warnings: WarningCode[] = [...(info.warnings ?? [])];
   const outKind: ImageKind = target ?? (kind === 'jpeg' || kind === 'webp' ? kind : (format.output?.(bytes) ?? 'png'));
   if (target && target !== kind) warnings.push('converted');
   else if (outKind !== kind) warnings.push(format.output ? 'converted-format' : 'converted-to-png');

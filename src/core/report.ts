@@ -21,6 +21,8 @@ export type WarningCode =
   | 'watermark-removable'
   /** Black boxes can only be burned into pixels: the PDF was flattened. */
   | 'flattened-for-redaction'
+  /** A damaged part browsers skip (a GIF's missing trailer, a PNG chunk with a bad CRC) was left out. */
+  | 'damaged-part-skipped'
   /** A very large PDF page was rendered below the chosen resolution. */
   | 'page-downscaled';
 

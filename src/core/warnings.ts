@@ -39,6 +39,10 @@ const WARNINGS: Record<WarningCode, Record<Lang, string>> = {
     en: 'To black out the boxes you drew, the pages were turned into pictures (text is no longer selectable).',
     zh_CN: '为遮盖您画出的框，页面已转换为图片（文字不再可选）。',
   },
+  'damaged-part-skipped': {
+    en: 'A damaged part of the file that browsers skip was left out; the picture is as your browser shows it.',
+    zh_CN: '文件中有浏览器会跳过的损坏部分，已将其略去；图片与浏览器中显示的一致。',
+  },
   'page-downscaled': {
     en: 'A very large page was rendered at a lower resolution.',
     zh_CN: '一个超大页面以较低分辨率渲染。',

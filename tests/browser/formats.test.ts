@@ -13,6 +13,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openStampPage, stampInPage, type ExtensionBrowser } from '../../scripts/chromium.ts';
 import type { AutomationResult } from '../../src/ui/automation.ts';
+import { DEFAULT_FIXTURES_DIR as FIXTURES } from '../fixtures/make-fixtures.ts';
 import { DEFAULT_FORMAT_FIXTURES_DIR as dir, makeFormatFixtures, type FormatManifest } from '../fixtures/make-format-fixtures.ts';
 import { exiftool, leftovers } from '../helpers/exiftool.ts';
 import { pdfinfo, qpdfCheck, renderPages } from '../helpers/pdf.ts';
@@ -138,4 +139,37 @@ describe('phone and scanner formats', () => {
       expect((await run('android.heif', {})).ok, `after ${name}`).toBe(true);
     }
   });
+
+  it('damage browsers skip is tolerated with a warning: a GIF without its trailer, a PNG chunk with a bad CRC', async () => {
+    const gif = readFileSync(join(FIXTURES, 'photo.gif'));
+    expect(gif[gif.length - 1]).toBe(0x3b);
+    const png = readFileSync(join(FIXTURES, 'photo.png'));
+    // A tEXt chunk after IHDR whose CRC is wrong.
+    const data = Buffer.from('Comment\0NEEDLE-BADCRC', 'latin1');
+    const text = Buffer.concat([Buffer.from([0, 0, 0, data.length]), Buffer.from('tEXt'), data, Buffer.from([1, 2, 3, 4])]);
+    const cases: [string, Buffer][] = [
+      ['no-trailer.gif', gif.subarray(0, gif.length - 1)],
+      ['bad-crc.png', Buffer.concat([png.subarray(0, 33), text, png.subarray(33)])],
+    ];
+    for (const [name, bytes] of cases)
+      for (const mode of ['stamp', 'strip']) {
+        const r = await stampInPage(page, name, bytes, { mode });
+        if (!r.ok) throw new Error(`${name} ${mode}: ${r.error.code}`);
+        expect(r.report.warnings, `${name} ${mode}`).toContain('damaged-part-skipped');
+        const out = join(outDir, `${mode}-${r.name}`);
+        writeFileSync(out, Buffer.from(r.base64, 'base64'));
+        expect(leftovers(exiftool(out))).toEqual([]);
+        expect(readFileSync(out).includes('NEEDLE-BADCRC')).toBe(false);
+        const img = await uprightRgb(out);
+        const original = await uprightRgb(join(FIXTURES, name.endsWith('gif') ? 'photo.gif' : 'photo.png'));
+        expect([img.width, img.height]).toEqual([original.width, original.height]);
+      }
+    // A PNG whose critical chunk (IDAT) has a bad CRC is still refused.
+    const idat = png.indexOf('IDAT');
+    const broken = Buffer.from(png);
+    broken[idat + 8] = broken[idat + 8]! ^ 0xff;
+    const r = await stampInPage(page, 'bad-idat.png', broken, {});
+    expect(r.ok ? 'ok' : r.error.code).toBe('corrupt');
+  });
 });
+

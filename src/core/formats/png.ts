@@ -15,6 +15,8 @@ const DECODING = new Set(['tRNS', 'gAMA', 'cHRM', 'sRGB', 'iCCP', 'sBIT', 'cICP'
 
 interface Chunk {
   type: string;
+  /** An ancillary chunk whose CRC is wrong: browsers skip it, so do we. */
+  damaged?: boolean;
   start: number;
   dataStart: number;
   end: number;
@@ -32,14 +34,16 @@ function walk(b: Uint8Array): { chunks: Chunk[]; iendEnd: number } {
     if (len > 0x7fffffff || end > b.length) throw new StampError('truncated');
     if (!/^[A-Za-z]{4}$/.test(type) || (chunks.length === 0 && type !== 'IHDR'))
       throw new StampError('corrupt', { kind: 'PNG' });
-    if (crc32(b, o + 4, end - 4) !== u32(b, end - 4)) throw new StampError('corrupt', { kind: 'PNG' });
-    chunks.push({ type, start: o, dataStart: o + 8, end });
+    const damaged = crc32(b, o + 4, end - 4) !== u32(b, end - 4);
+    if (damaged && type.charCodeAt(0) < 0x61) throw new StampError('corrupt', { kind: 'PNG' }); // critical chunk
+    chunks.push({ type, start: o, dataStart: o + 8, end, ...(damaged ? { damaged } : {}) });
     o = end;
     if (type === 'IEND') return { chunks, iendEnd: o };
   }
 }
 
 function judge(b: Uint8Array, c: Chunk): Verdict {
+  if (c.damaged) return { keep: false, kinds: [] };
   const critical = c.type.charCodeAt(0) < 0x61; // uppercase first letter
   if (critical || DECODING.has(c.type)) return KEEP;
   switch (c.type) {
@@ -75,7 +79,8 @@ function inspect(b: Uint8Array): ImageInfo {
   if (ihdr.end - ihdr.dataStart - 4 !== 13) throw new StampError('corrupt', { kind: 'PNG' });
   if (!chunks.some((c) => c.type === 'IDAT')) throw new StampError('corrupt', { kind: 'PNG' });
   const { removed, orientation } = partition(chunks, (c) => judge(b, c), iendEnd < b.length);
-  return { width: u32(b, ihdr.dataStart), height: u32(b, ihdr.dataStart + 4), orientation, metadata: removed };
+  const warnings = chunks.some((c) => c.damaged) ? (['damaged-part-skipped'] as const) : [];
+  return { width: u32(b, ihdr.dataStart), height: u32(b, ihdr.dataStart + 4), orientation, metadata: removed, warnings: [...warnings] };
 }
 
 function strip(b: Uint8Array, opts: { keepOrientation: boolean }): StripResult {

@@ -1,5 +1,6 @@
 // The one small interface every image format module implements (after mat2's libmat2).
 import type { Kind } from '../sniff.ts';
+import type { WarningCode } from '../report.ts';
 import type { Orientation } from './exif.ts';
 
 /** What a file can carry besides the picture; used in reports and the UI. */
@@ -37,6 +38,8 @@ export interface ImageInfo {
   orientation: Orientation;
   /** Metadata present in the file, removed by strip(). */
   metadata: MetadataKind[];
+  /** Damage tolerated because browsers show the file anyway (reported, never silent). */
+  warnings?: WarningCode[];
 }
 
 export interface StripResult {
