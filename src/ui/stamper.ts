@@ -17,8 +17,9 @@ import { qualityOf } from '../core/quality/measure.ts';
 import { debounce, download, formatBytes, h } from './dom.ts';
 import { qualityView } from './quality.ts';
 import { redaction, type Box } from './redact.ts';
+import { withPassword } from './password.ts';
 
-export const ACCEPT = 'image/jpeg,image/png,image/webp,image/gif,image/bmp,application/pdf,.jpg,.jpeg,.png,.webp,.gif,.bmp,.pdf';
+export const ACCEPT = 'image/jpeg,image/png,image/webp,image/gif,image/bmp,image/heic,image/heif,image/avif,image/tiff,application/pdf,.jpg,.jpeg,.png,.webp,.gif,.bmp,.heic,.heif,.avif,.tif,.tiff,.pdf';
 const PREVIEW_SIZE = 900;
 
 export interface StamperOptions {
@@ -235,7 +236,7 @@ export async function mountStamper(root: HTMLElement, o: StamperOptions): Promis
     for (const [i, f] of batch.entries()) {
       status.textContent = t('working', f.name);
       try {
-        const result = await stamp(f, options(mode, i === 0 ? { redact: firstPageBoxes(f, boxes.boxes()) } : {}));
+        const result = await withPassword(f.name, (pw) => stamp(f, { ...options(mode, i === 0 ? { redact: firstPageBoxes(f, boxes.boxes()) } : {}), ...pw }));
         download(result.file, result.file.name);
         await record(result);
         saved++;
