@@ -29,6 +29,11 @@ export default defineConfig({
   hooks: {
     'build:publicAssets': (_, files) => {
       files.push(...pdfjsAssets());
+      // Licences of the bundled decoders: libheif (LGPL-3.0, with libde265), UTIF (MIT).
+      files.push(
+        { absoluteSrc: resolve('node_modules/libheif-js/libheif-wasm/LICENSE'), relativeDest: 'licenses/libheif.txt' },
+        { absoluteSrc: resolve('node_modules/utif2/LICENSE'), relativeDest: 'licenses/utif.txt' },
+      );
       // UI strings live in src/i18n/messages.ts (typed); the browser reads them from here.
       for (const [lang, messages] of Object.entries(LOCALES))
         files.push({ relativeDest: `_locales/${lang}/messages.json`, contents: JSON.stringify(toMessagesJson(messages), null, 1) });
