@@ -1,7 +1,7 @@
 // npm run stamp -- <files…> [--purpose "…"] [--site example.com] [--strip-only] [--out DIR]
 //                            [--max-bytes N] [--max-dimension N] [--naming keep|neutral]
 //                            [--pdf-mode flatten|keep-text] [--dpi N] [--to same|jpeg|png|webp|pdf]
-//                            [--lang en|zh_CN] [--json]
+//                            [--password TEXT|-] [--lang en|zh_CN] [--json]
 // Runs the extension's own stamping page in headless Chromium; one output per input in DIR.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
@@ -17,7 +17,8 @@ import { CHROME_BUILD, ROOT, launchWithExtension, openStampPage, type ExtensionB
 
 const HELP = `Usage: npm run stamp -- <files…> [options]
 
-Watermarks and cleans pictures (JPEG, PNG, WebP; GIF/BMP come out as PNG) and PDFs on this machine.
+Watermarks and cleans pictures and PDFs on this machine: JPEG, PNG, WebP; GIF/BMP come out as PNG;
+HEIC/HEIF, AVIF and TIFF as JPEG (black-and-white scans as PNG, multi-page TIFF as a PDF).
   --purpose TEXT        purpose line (default: "Only for <site> identity verification")
   --site NAME           site or company the copy is for, e.g. okx.com
   --template TEXT       watermark template with {purpose} {site} {date} {code}; \\n = new line
