@@ -171,5 +171,34 @@ describe('phone and scanner formats', () => {
     const r = await stampInPage(page, 'bad-idat.png', broken, {});
     expect(r.ok ? 'ok' : r.error.code).toBe('corrupt');
   });
+
+  it('a HEIC job stopped by the time limit terminates its decoder worker; the next HEIC decodes', async () => {
+    const fresh = await openStampPage(browser);
+    const heicWorkers = () => fresh.workers().filter((w) => w.url().includes('heic.worker')).length;
+    const b64 = readFileSync(join(dir, 'iphone.heic')).toString('base64');
+    const r = await fresh.evaluate(async (b) => {
+      const bytes = window.idstamp!.fromBase64(b);
+      // The bytes arrive just before the 1 s limit: the limit hits while libheif loads.
+      const slow = Object.assign(new Blob([bytes as BlobPart]), {
+        name: 'slow.heic',
+        arrayBuffer: () => new Promise<ArrayBuffer>((resolve) => setTimeout(() => resolve(bytes.buffer as ArrayBuffer), 980)),
+      });
+      try {
+        await window.idstamp!.stamp(slow, { timeoutMs: 1000 });
+        return 'finished';
+      } catch (e) {
+        return (e as { code?: string }).code;
+      }
+    }, b64);
+    expect(r).toBe('timeout');
+    // A decoder left running would finish loading and stay (workers are kept for the next
+    // file); a terminated one never shows up or is gone.
+    await new Promise((w) => setTimeout(w, 3000));
+    expect(heicWorkers()).toBe(0);
+    const again = await stampInPage(fresh, 'iphone.heic', readFileSync(join(dir, 'iphone.heic')), {});
+    expect(again.ok).toBe(true);
+    expect(heicWorkers()).toBe(1);
+    await fresh.close();
+  });
 });
 
