@@ -30,6 +30,11 @@ export default defineConfig({
   hooks: {
     'build:publicAssets': (_, files) => {
       files.push(...pdfjsAssets());
+      // Licences of the bundled decoders: libheif (LGPL-3.0, with libde265), UTIF (MIT).
+      files.push(
+        { absoluteSrc: resolve('node_modules/libheif-js/libheif-wasm/LICENSE'), relativeDest: 'licenses/libheif.txt' },
+        { absoluteSrc: resolve('node_modules/utif2/LICENSE'), relativeDest: 'licenses/utif.txt' },
+      );
       // UI strings live in src/i18n (typed); the browser reads them from here. langCode tells
       // the pages which locale the browser picked (uiLang()).
       for (const [lang, messages] of Object.entries(ALL_LOCALES))
@@ -60,6 +65,11 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : {}),
+      : {
+          // Chrome's default policy for extension pages has no 'wasm-unsafe-eval': the bundled
+          // HEIC decoder (libheif) and pdf.js's scan decoders are WebAssembly. Still no eval,
+          // and only the extension's own files ('self').
+          content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" },
+        }),
   }),
 });

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 # Chromium runs the core (CLI, tests), Firefox ESR the Firefox tests; exiftool, qpdf and
 # poppler are the test oracles (tesseract with its Arabic model reads right-to-left watermarks);
 # the Noto fonts let Chromium draw any script (CJK, Arabic, emoji) in watermarks.
-packages=(chromium firefox-esr libimage-exiftool-perl qpdf poppler-utils fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji tesseract-ocr tesseract-ocr-ara)
+packages=(chromium firefox-esr libimage-exiftool-perl qpdf poppler-utils fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji tesseract-ocr tesseract-ocr-ara libheif-examples imagemagick)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if ((${#missing[@]})); then

@@ -2,22 +2,26 @@
 //                            [--max-bytes N] [--max-dimension N] [--naming keep|suffix|neutral]
 //                            [--pdf-mode flatten|keep-text] [--dpi N] [--to same|jpeg|png|webp|pdf]
 //                            [--preset kyc|strict] [--opacity X] [--size X] [--density X] [--angle DEG]
-//                            [--color #RRGGBB] [--lang LANG] [--json]
+//                            [--color #RRGGBB] [--password TEXT|-] [--lang LANG] [--json]
 // Runs the extension's own stamping page in headless Chromium; one output per input in DIR.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join, parse, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { join, parse, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Page } from 'playwright-core';
 import { formatMessage, type StampErrorCode } from '../src/core/errors.ts';
 import { LANGS, matchLang, type Lang } from '../src/core/lang.ts';
+import { MAX_INPUT_BYTES } from '../src/core/limits.ts';
 import type { StampReport } from '../src/core/report.ts';
 import { warningMessage } from '../src/core/warnings.ts';
 import { PRESETS, type PresetName } from '../src/settings/schema.ts';
-import { CHROME_BUILD, ROOT, launchWithExtension, openStampPage, stampInPage } from './chromium.ts';
+import type { UrlResult } from '../src/ui/automation.ts';
+import { CHROME_BUILD, ROOT, launchWithExtension, openStampPage, type ExtensionBrowser } from './chromium.ts';
 
 const HELP = `Usage: npm run stamp -- <files…> [options]
 
-Watermarks and cleans pictures (JPEG, PNG, WebP; GIF/BMP come out as PNG) and PDFs on this machine.
+Watermarks and cleans pictures and PDFs on this machine: JPEG, PNG, WebP; GIF/BMP come out as PNG;
+HEIC/HEIF, AVIF and TIFF as JPEG (black-and-white scans as PNG, multi-page TIFF as a PDF).
   --purpose TEXT        purpose line (default: "Only for <site> identity verification")
   --site NAME           site or company the copy is for, e.g. okx.com
   --template TEXT       watermark template with {purpose} {site} {date} {code}; \\n = new line
@@ -31,6 +35,8 @@ Watermarks and cleans pictures (JPEG, PNG, WebP; GIF/BMP come out as PNG) and PD
   --dpi N               resolution of flattened PDF pages (72-300, default 150)
   --to TYPE             same (default), jpeg, png, webp or pdf: convert for fields that accept
                         only one type (a PDF becomes its first page as a picture)
+  --password TEXT       open PDFs protected with this password ("-": read it from standard
+                        input); used for this run only, never stored or printed
   --preset NAME         kyc (default: light, data readable) or strict (denser, darker)
   --opacity X           opacity of the mark, 0.05-1 (kyc 0.3, strict 0.42)
   --size X              text height as a fraction of the shorter side, 0.01-0.2 (kyc 0.028)
@@ -77,6 +83,7 @@ async function main(): Promise<number> {
       density: { type: 'string' },
       angle: { type: 'string' },
       color: { type: 'string' },
+      password: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -98,6 +105,7 @@ async function main(): Promise<number> {
     output: v.to,
     pdf: { mode: v['pdf-mode'], ...(v.dpi ? { dpi: Number(v.dpi) } : {}) },
     lang,
+    ...(v.password !== undefined ? { password: v.password === '-' ? readStdinLine() : v.password } : {}),
     maxBytes: v['max-bytes'] ? Number(v['max-bytes']) : undefined,
     maxDimension: v['max-dimension'] ? Number(v['max-dimension']) : undefined,
     watermark: {
@@ -117,45 +125,137 @@ async function main(): Promise<number> {
   const inputs = new Set(files.map((f) => resolve(f)));
   const written = new Set<string>();
 
-  const browser = await launchWithExtension();
+  let browser: ExtensionBrowser | undefined;
+  let page: Page | undefined;
+  const timeoutMs = 120_000;
   let failed = 0;
   try {
-    const page = await openStampPage(browser);
     for (const f of files) {
       const line: Line = { input: f };
-      try {
-        const bytes = readFileSync(f);
-        line.bytesIn = bytes.length;
-        const r = await stampInPage(page, basename(f), bytes, options);
-        if (!r.ok) {
-          line.error = r.error;
-        } else {
-          const target = freePath(outDir, r.name, inputs, written);
-          writeFileSync(target, Buffer.from(r.base64, 'base64'));
-          written.add(target);
-          Object.assign(line, {
-            output: target,
-            type: r.report.input.kind,
-            bytesOut: r.report.output.bytes,
-            removed: r.report.removed,
-            ms: Math.round(r.report.ms.total),
-            report: r.report,
-          });
+      const problem = checkPath(f);
+      if (problem) line.error = problem;
+      else {
+        line.bytesIn = statSync(f).size;
+        try {
+          browser ??= await launchWithExtension();
+          page ??= await openStampPage(browser);
+          const r = await stampFile(page, resolve(f), options, timeoutMs + 30_000);
+          if (!r.ok) line.error = r.error;
+          else {
+            const target = freePath(outDir, r.name, inputs, written);
+            await download(page, r.url, r.name, target);
+            written.add(target);
+            Object.assign(line, {
+              output: target,
+              type: r.report.input.kind,
+              bytesOut: r.report.output.bytes,
+              removed: r.report.removed,
+              ms: Math.round(r.report.ms.total),
+              report: r.report,
+            });
+          }
+        } catch (e) {
+          // The page (or the whole browser) died on this file, most likely out of memory, or
+          // stopped answering: this file fails, the next ones get a fresh page.
+          line.error = crashed(f, line.bytesIn, e);
+          await page?.close().catch(() => undefined);
+          page = undefined;
+          if (!browser?.context.browser()?.isConnected() && browser) {
+            await browser.close().catch(() => undefined);
+            browser = undefined;
+          }
         }
-      } catch (e) {
-        const err = e as NodeJS.ErrnoException;
-        line.error =
-          err.code === 'ENOENT'
-            ? { code: 'not-found', message: `File not found: ${f}. Check the path.`, message_zh_CN: `找不到文件：${f}。请检查路径。` }
-            : { code: 'io', message: `Cannot read ${f}: ${err.message}` };
       }
       if (line.error) failed++;
       print(line, v.json!, lang);
     }
   } finally {
-    await browser.close();
+    await browser?.close();
   }
   return failed > 0 ? 1 : 0;
+}
+
+type LineError = NonNullable<Line['error']>;
+
+/** The password from standard input (one line), so it stays out of the shell's history. */
+function readStdinLine(): string {
+  return readFileSync(0, 'utf8').split(/\r?\n/)[0] ?? '';
+}
+
+/** Missing files, folders and files over the limit are told apart before any browser work. */
+function checkPath(f: string): LineError | undefined {
+  let st;
+  try {
+    st = statSync(f);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { code: 'not-found', message: `File not found: ${f}. Check the path.`, message_zh_CN: `找不到文件：${f}。请检查路径。` };
+    return { code: 'io', message: `Cannot read ${f}: ${(e as Error).message}`, message_zh_CN: `无法读取 ${f}：${(e as Error).message}` };
+  }
+  if (st.isDirectory())
+    return {
+      code: 'is-folder',
+      message: `${f} is a folder. Name the files inside it instead, e.g. ${join(f, '*')}`,
+      message_zh_CN: `${f} 是文件夹。请改为指定其中的文件，例如 ${join(f, '*')}`,
+    };
+  if (st.size > MAX_INPUT_BYTES) {
+    const params = { size: (st.size / 2 ** 20).toFixed(1), limit: (MAX_INPUT_BYTES / 2 ** 20).toFixed(1) };
+    return { code: 'too-large-file', message: formatMessage('too-large-file', params, 'en'), message_zh_CN: formatMessage('too-large-file', params, 'zh_CN'), params };
+  }
+  return undefined;
+}
+
+function crashed(f: string, bytes: number | undefined, e: unknown): LineError {
+  const mb = ((bytes ?? 0) / 2 ** 20).toFixed(1);
+  const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  return {
+    code: 'browser-failed',
+    message: `The browser could not finish ${f} (${mb} MB): it ran out of memory or stopped answering (${detail}). Try a smaller file; the other files are not affected.`,
+    message_zh_CN: `浏览器无法处理 ${f}（${mb} MB）：内存不足或无响应。请尝试较小的文件；其他文件不受影响。`,
+  };
+}
+
+/**
+ * Hands the file to the page through a file field filled with its path (no bytes over the
+ * DevTools protocol, so hundreds of MB work), and stamps it there.
+ */
+async function stampFile(page: Page, path: string, options: unknown, timeoutMs: number): Promise<UrlResult> {
+  const input = await page.evaluateHandle(() => {
+    const el = document.createElement('input');
+    el.type = 'file';
+    el.hidden = true;
+    document.body.append(el);
+    return el;
+  });
+  try {
+    await input.setInputFiles(path);
+    let timer: NodeJS.Timeout | undefined;
+    const stalled = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer after ${timeoutMs / 1000} s`)), timeoutMs)));
+    try {
+      return await Promise.race([input.evaluate((el, o) => window.idstamp!.stampToUrl(el.files![0]!, o), options), stalled]);
+    } finally {
+      clearTimeout(timer);
+    }
+  } finally {
+    await input.evaluate((el) => el.remove()).catch(() => undefined);
+    await input.dispose().catch(() => undefined);
+  }
+}
+
+/** The output leaves the page as a download (streamed to disk by the browser). */
+async function download(page: Page, url: string, name: string, target: string): Promise<void> {
+  const [d] = await Promise.all([
+    page.waitForEvent('download'),
+    page.evaluate(([u, n]) => {
+      const a = document.createElement('a');
+      a.href = u;
+      a.download = n;
+      a.click();
+    }, [url, name] as const),
+  ]);
+  await d.saveAs(target);
+  await d.delete().catch(() => undefined);
+  await page.evaluate((u) => URL.revokeObjectURL(u), url);
 }
 
 /** Never overwrite an input or an earlier output of this run: add " (2)", " (3)"… */

@@ -1,6 +1,7 @@
 // The CLI as a person runs it: real files in, files and JSON lines out, exit code says failures.
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -8,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { LANGS } from '../src/core/lang.ts';
 import { defaultPurpose } from '../src/core/watermark/template.ts';
 import { DEFAULT_FIXTURES_DIR as dir } from './fixtures/make-fixtures.ts';
+import { DEFAULT_FORMAT_FIXTURES_DIR } from './fixtures/make-format-fixtures.ts';
 import { DEFAULT_PDF_FIXTURES_DIR } from './fixtures/make-pdf-fixtures.ts';
 import { exiftool, leftovers } from './helpers/exiftool.ts';
 import { storedRgba, uprightRgb } from './helpers/pixels.ts';
@@ -70,7 +72,56 @@ describe('npm run stamp', () => {
     const locked = cli(join(DEFAULT_PDF_FIXTURES_DIR, 'user-password.pdf'), '--out', out, '--lang', 'zh_CN');
     expect(locked.code).toBe(1);
     expect(locked.stdout).toContain('此 PDF 设有打开密码');
-  });
+  }, 180_000);
+
+  // The old CLI sent files as base64 over the DevTools protocol: a 150 MB file killed the page
+  // and every later file failed with "Target page, context or browser has been closed"
+  // (checked once against the old scripts/stamp.ts).
+  it('a 150 MB file, a 210 MB file, a folder and a missing file in one batch: clear answers, the rest stamped', () => {
+    const work = mkdtempSync(join(tmpdir(), 'idstamp-cli-big-'));
+    const out = join(work, 'out');
+    const phone = readFileSync(join(dir, 'phone.jpg'));
+    // A motion photo: the picture, then 150 MB of video after the end of the image.
+    const big = join(work, 'motion.jpg');
+    writeFileSync(big, Buffer.concat([phone, Buffer.alloc(150 * 2 ** 20)]));
+    const huge = join(work, 'huge.jpg');
+    writeFileSync(huge, Buffer.concat([phone, Buffer.alloc(210 * 2 ** 20)]));
+    const hash = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
+    const before = hash(big);
+    const heic = join(DEFAULT_FORMAT_FIXTURES_DIR, 'iphone.heic');
+    const r = cli(big, huge, work, join(work, 'missing.jpg'), join(dir, 'photo.png'), heic, '--strip-only', '--out', out, '--json');
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
+    expect(lines.map((l) => l.error?.code ?? 'ok')).toEqual(['ok', 'too-large-file', 'is-folder', 'not-found', 'ok', 'ok']);
+    expect(lines[0]!.removed).toContain('trailer');
+    expect(readFileSync(lines[0]!.output).length).toBeLessThan(phone.length);
+    expect(leftovers(exiftool(lines[0]!.output), { allowOrientation: true })).toEqual([]);
+    expect(lines[1]!.error.message).toMatch(/too large \(210\.\d MB, limit 200\.0 MB\)/);
+    expect(lines[2]!.error.message).toContain('is a folder');
+    expect(lines[5]).toMatchObject({ type: 'heic', output: join(out, 'iphone.jpg') });
+    expect(leftovers(exiftool(lines[5]!.output))).toEqual([]);
+    expect(hash(big)).toBe(before);
+  }, 180_000);
+
+  it('--password opens a protected PDF (from standard input too); the output has no password; a wrong one says so', () => {
+    const out = mkdtempSync(join(tmpdir(), 'idstamp-cli-pw-'));
+    const pdf = join(DEFAULT_PDF_FIXTURES_DIR, 'user-password.pdf');
+    const ok = cli(pdf, '--password', 'secret', '--out', out, '--json');
+    expect(ok.code).toBe(0);
+    const line = JSON.parse(ok.stdout) as Record<string, any>;
+    expect(line.report).toMatchObject({ pdfMode: 'flatten', output: { pages: 1 } });
+    expect(ok.stdout).not.toContain('secret');
+    expect(execFileSync('qpdf', ['--show-encryption', line.output], { encoding: 'utf8' })).toContain('File is not encrypted');
+    expect(leftovers(exiftool(line.output))).toEqual([]);
+    const strip = spawnSync('node_modules/.bin/tsx', ['scripts/stamp.ts', pdf, '--password', '-', '--strip-only', '--out', out, '--json'], { input: 'secret\n', encoding: 'utf8', timeout: 120_000 });
+    expect(strip.status).toBe(0);
+    const stripped = JSON.parse(strip.stdout) as Record<string, any>;
+    expect(stripped.report.warnings).toContain('flattened-protected-pdf');
+    expect(execFileSync('qpdf', ['--show-encryption', stripped.output], { encoding: 'utf8' })).toContain('File is not encrypted');
+    const wrong = cli(pdf, '--password', 'nope', '--out', out, '--json', '--lang', 'zh_CN');
+    expect(wrong.code).toBe(1);
+    expect(JSON.parse(wrong.stdout).error).toMatchObject({ code: 'pdf-wrong-password', message_zh_CN: expect.stringContaining('密码不正确') });
+  }, 180_000);
 
   it('explains bad options and shows help', () => {
     expect(cli('--help').stdout).toContain('Usage: npm run stamp');

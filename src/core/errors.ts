@@ -9,8 +9,8 @@ export type StampErrorCode =
   | 'truncated'
   | 'corrupt'
   | 'unsupported-type'
-  | 'heic-unsupported'
   | 'too-many-pixels'
+  | 'too-long-side'
   | 'too-large-file'
   | 'cannot-reach-size'
   | 'decode-failed'
@@ -18,6 +18,9 @@ export type StampErrorCode =
   | 'timeout'
   | 'invalid-options'
   | 'pdf-password'
+  | 'pdf-wrong-password'
+  | 'pdf-page-too-small'
+  | 'pdf-image-too-large'
   | 'pdf-no-pages'
   | 'pdf-too-many-pages'
   | 'pdf-page-too-large';
@@ -32,24 +35,24 @@ const MESSAGES: Record<StampErrorCode, Record<'en' | 'zh_CN', string>> = {
     zh_CN: '文件是空的（0 字节）。请重新选择照片或扫描件。',
   },
   truncated: {
-    en: 'The file is incomplete (it ends too early), probably from an interrupted download or copy. Take or export the picture again.',
-    zh_CN: '文件不完整（提前结束），可能是下载或复制被中断。请重新拍摄或导出图片。',
+    en: 'The file is incomplete (it ends too early), probably from an interrupted download or copy. Download, export or scan it again.',
+    zh_CN: '文件不完整（提前结束），可能是下载或复制被中断。请重新下载、导出或扫描。',
   },
   corrupt: {
     en: 'The file is damaged and cannot be read as {kind}. Open it on your device; if it does not show, take, scan or export it again.',
     zh_CN: '文件已损坏，无法作为 {kind} 读取。请在设备上打开确认；若无法显示，请重新拍摄、扫描或导出。',
   },
   'unsupported-type': {
-    en: 'This file type is not supported (found: {found}). Use a PDF or a JPEG, PNG, WebP, GIF or BMP picture.',
-    zh_CN: '不支持此文件类型（检测到：{found}）。请使用 PDF，或 JPEG、PNG、WebP、GIF、BMP 图片。',
-  },
-  'heic-unsupported': {
-    en: 'HEIC/HEIF photos (iPhone default) are not supported yet. On the iPhone choose Settings › Camera › Formats › Most Compatible, or export the photo as JPEG.',
-    zh_CN: '暂不支持 HEIC/HEIF 照片（iPhone 默认格式）。请在 iPhone「设置 › 相机 › 格式」中选择「兼容性最佳」，或将照片导出为 JPEG。',
+    en: 'This file type is not supported (found: {found}). Use a PDF or a JPEG, PNG, WebP, HEIC, AVIF, TIFF, GIF or BMP picture.',
+    zh_CN: '不支持此文件类型（检测到：{found}）。请使用 PDF，或 JPEG、PNG、WebP、HEIC、AVIF、TIFF、GIF、BMP 图片。',
   },
   'too-many-pixels': {
     en: 'The picture is too large ({width}×{height} pixels, limit {limit} megapixels). Resize it or take a smaller photo.',
     zh_CN: '图片尺寸过大（{width}×{height} 像素，上限 {limit} 百万像素）。请缩小图片或重新拍摄较小的照片。',
+  },
+  'too-long-side': {
+    en: 'The picture is too long ({width}×{height} pixels; a side may be at most {limit} pixels). Crop or resize it.',
+    zh_CN: '图片边长过长（{width}×{height} 像素；每边最多 {limit} 像素）。请裁剪或缩小图片。',
   },
   'too-large-file': {
     en: 'The file is too large ({size} MB, limit {limit} MB). Use a smaller file.',
@@ -72,8 +75,20 @@ const MESSAGES: Record<StampErrorCode, Record<'en' | 'zh_CN', string>> = {
     zh_CN: '处理时间过长（超过 {seconds} 秒），已停止。请尝试较小的文件。',
   },
   'pdf-password': {
-    en: 'This PDF is protected with a password. Open it in a PDF viewer, print or save a copy without the password, and choose that copy.',
-    zh_CN: '此 PDF 设有打开密码。请在 PDF 阅读器中打开，另存或打印为无密码的副本，再选择该副本。',
+    en: 'This PDF is protected with a password. Enter the password to open it (it is used only for this file and never stored), or save a copy without the password.',
+    zh_CN: '此 PDF 设有打开密码。请输入密码以打开（仅用于此文件，不会保存），或另存一份无密码的副本。',
+  },
+  'pdf-wrong-password': {
+    en: 'The password for this PDF is not correct. Check it (for bank statements it is often a date of birth or part of an ID number) and try again.',
+    zh_CN: '此 PDF 的密码不正确。请核对后重试（银行对账单的密码常为出生日期或证件号的一部分）。',
+  },
+  'pdf-page-too-small': {
+    en: 'Page {page} of this PDF is too small to show ({width}×{height} mm). Export the document again at a normal paper size.',
+    zh_CN: '此 PDF 第 {page} 页过小，无法显示（{width}×{height} 毫米）。请按常规纸张尺寸重新导出。',
+  },
+  'pdf-image-too-large': {
+    en: 'This PDF holds a picture too large to open safely ({width}×{height} pixels, limit {limit} megapixels). Export the document again at a lower resolution.',
+    zh_CN: '此 PDF 包含一张过大的图片（{width}×{height} 像素，上限 {limit} 百万像素），无法安全打开。请以较低分辨率重新导出文档。',
   },
   'pdf-no-pages': {
     en: 'This PDF has no pages. Export the document again.',

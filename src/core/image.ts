@@ -1,10 +1,11 @@
 // The image path: lossless strip, or decode → orient → watermark → encode.
 import imageCompression from 'browser-image-compression';
 import { encode } from './encode.ts';
+import { MAX_PIXELS } from './limits.ts';
 import { greyCopy } from './quality/measure.ts';
 import { findQrCodes } from './quality/codes.ts';
 import { findMrz, type Rect } from './quality/mrz.ts';
-import { StampError } from './errors.ts';
+import { isStampError, StampError } from './errors.ts';
 import { IMAGE_FORMATS, type ImageFormat, type ImageInfo } from './formats/index.ts';
 import type { Job, Produced } from './job.ts';
 import { orientationMatrix, uprightSize } from './orientation.ts';
@@ -14,11 +15,12 @@ import { drawRedactions, drawWatermark, planWatermark, summarize } from './water
 
 export type ImageKind = 'jpeg' | 'png' | 'webp';
 
+
 /**
  * `target`: the output type when the caller needs one (a PDF page, a field that accepts only
  * JPEG); otherwise the input's own type (GIF/BMP: PNG).
  */
-export async function stampImage(bytes: Uint8Array, kind: Kind, format: ImageFormat, info: ImageInfo, job: Job, target?: ImageKind): Promise<Produced> {
+export async function stampImage(bytes: Uint8Array, kind: Kind, format: ImageFormat, info: ImageInfo, job: Job, target?: ImageKind, page = 1): Promise<Produced> {
   const { options } = job;
   // Black boxes need the pixels: only a clean copy without them can skip re-encoding.
   if (options.mode === 'strip' && format.strip && (!target || target === kind) && options.redact.length === 0) {
@@ -33,19 +35,21 @@ export async function stampImage(bytes: Uint8Array, kind: Kind, format: ImageFor
         ...uprightSize(info.width, info.height, info.orientation),
         lossless: true,
         removed: out.removed,
-        warnings: [],
+        warnings: [...(info.warnings ?? [])],
         ms: {},
       };
   }
-  return reencode(bytes, kind, format, info, job, target);
+  return reencode(bytes, kind, format, info, job, target, page);
 }
 
-async function reencode(bytes: Uint8Array, kind: Kind, format: ImageFormat, info: ImageInfo, job: Job, target?: ImageKind): Promise<Produced> {
+async function reencode(bytes: Uint8Array, kind: Kind, format: ImageFormat, info: ImageInfo, job: Job, target: ImageKind | undefined, page: number): Promise<Produced> {
   const { options } = job;
-  const warnings: WarningCode[] = [];
-  const outKind: ImageKind = target ?? (kind === 'jpeg' || kind === 'webp' ? kind : 'png');
+  const warnings: WarningCode[] = [...(info.warnings ?? [])];
+  const outKind: ImageKind = target ?? (kind === 'jpeg' || kind === 'webp' ? kind : (format.output?.(bytes) ?? 'png'));
   if (target && target !== kind) warnings.push('converted');
-  else if (outKind !== kind) warnings.push('converted-to-png');
+  else if (outKind !== kind) warnings.push(format.output ? 'converted-format' : 'converted-to-png');
+  // Clean-only of a format we cannot write (HEIC, AVIF, TIFF): a high-quality copy.
+  const quality = options.mode === 'strip' && !format.strip ? Math.max(options.quality, 0.95) : options.quality;
   if (options.mode === 'strip' && format.strip && !target && options.redact.length === 0) warnings.push('reencoded-to-fit');
   const mime = `image/${outKind}`;
 
@@ -53,8 +57,15 @@ async function reencode(bytes: Uint8Array, kind: Kind, format: ImageFormat, info
   // The browser decodes on its own threads: meanwhile, set up the canvas and plan the mark.
   const clean = format.strip ? format.strip(bytes, { keepOrientation: false }).bytes : bytes;
   const tDecode = performance.now();
-  const decoding = createImageBitmap(new Blob([clean as BlobPart], { type: format.mime }));
+  const decoding = format.decode
+    ? format.decode(clean, { maxPixels: MAX_PIXELS, signal: job.signal, page })
+    : createImageBitmap(new Blob([clean as BlobPart], { type: format.mime }));
   decoding.catch(() => undefined); // awaited below; no unhandled rejection meanwhile
+  // HEIF decoders apply irot/imir and crop (clap) themselves: take the size they give.
+  if (kind === 'heic' || kind === 'avif') {
+    const b = await decoding.catch(() => undefined);
+    if (b) info = { ...info, width: b.width, height: b.height };
+  }
 
   const up = uprightSize(info.width, info.height, info.orientation);
   const scale = options.maxDimension ? Math.min(1, options.maxDimension / Math.max(up.width, up.height)) : 1;
@@ -70,7 +81,8 @@ async function reencode(bytes: Uint8Array, kind: Kind, format: ImageFormat, info
   let bitmap: ImageBitmap;
   try {
     bitmap = await decoding;
-  } catch {
+  } catch (e) {
+    if (isStampError(e) || job.signal?.aborted) throw e;
     throw new StampError('decode-failed', { kind: kind.toUpperCase() });
   }
   const decode = performance.now() - tDecode;
@@ -87,7 +99,7 @@ async function reencode(bytes: Uint8Array, kind: Kind, format: ImageFormat, info
     ctx.drawImage(bitmap, 0, 0);
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     const clear = mark && options.watermark.protectCodes ? keepClearAreas(canvas) : { codes: [] };
-    drawRedactions(ctx, width, height, options.redact.filter((r) => !r.page || r.page === 1));
+    drawRedactions(ctx, width, height, options.redact.filter((r) => !r.page || r.page === page));
     let watermark: StampReport['watermark'];
     if (mark) {
       drawWatermark(ctx, mark, options.watermark, [...(clear.mrz ? [clear.mrz] : []), ...clear.codes]);
@@ -96,10 +108,10 @@ async function reencode(bytes: Uint8Array, kind: Kind, format: ImageFormat, info
     const draw = performance.now() - tDraw;
 
     const tEncode = performance.now();
-    let blob = await encodeCanvas(canvas, mime, options.quality);
+    let blob = await encodeCanvas(canvas, mime, quality);
     let size: { width: number; height: number } | undefined = { width, height };
     if (options.maxBytes && blob.size > options.maxBytes) {
-      blob = await fitBytes(blob, mime, options.maxBytes, options.quality);
+      blob = await fitBytes(blob, mime, options.maxBytes, quality);
       warnings.push('resized');
       size = undefined; // possibly scaled: read it from the file
     }

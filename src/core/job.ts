@@ -22,6 +22,8 @@ export interface Job {
   jitter: Jitter;
   /** Text lines before wrapping. */
   text: string[];
+  /** Aborted when the job times out: decoder workers and pdf.js tasks stop working. */
+  signal?: AbortSignal;
 }
 
 export function makeJob(name: string, options: StampOptions, env: StampEnv): Job {

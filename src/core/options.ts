@@ -67,6 +67,8 @@ export const StampOptionsSchema = z.object({
   /** same = the input's type; otherwise convert (upload fields that accept only one kind). */
   output: z.enum(['same', 'jpeg', 'png', 'webp', 'pdf']).default('same'),
   pdf: PdfOptionsSchema.prefault({}),
+  /** Opens a PDF protected with a password; used for this job only, never stored. */
+  password: z.string().max(1024).optional(),
   /** Boxes burned into the pixels (black) before the watermark. */
   redact: z.array(RedactionSchema).max(100).default([]),
   /** JPEG/WebP encoder quality. */

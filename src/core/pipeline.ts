@@ -1,11 +1,13 @@
 // stamp(file, options): the whole job for one file, in whatever browser context runs it
 // (extension page or worker). Web APIs only: no extension APIs, no page DOM.
 import { StampError } from './errors.ts';
+import { MAX_INPUT_BYTES, MAX_PIXELS, MAX_SIDE } from './limits.ts';
 import { IMAGE_FORMATS } from './formats/index.ts';
 import { stampImage, type ImageKind } from './image.ts';
 import { makeJob, type Produced, type StampEnv } from './job.ts';
 import { EXTENSIONS, outputName } from './naming.ts';
 import { parseOptions, type StampOptions } from './options.ts';
+import { tiffPage } from './formats/tiff.ts';
 import { imageToPdf } from './pdf/image-to-pdf.ts';
 import { stampPdf } from './pdf/stamp-pdf.ts';
 import type { StampReport } from './report.ts';
@@ -14,10 +16,7 @@ import { traceCode } from './watermark/template.ts';
 
 export type { StampEnv } from './job.ts';
 
-/** Beyond this we refuse before decoding: a decompression bomb or a tab-crashing canvas. */
-export const MAX_PIXELS = 100_000_000;
-export const MAX_SIDE = 30_000;
-export const MAX_INPUT_BYTES = 200 * 1024 * 1024;
+export { MAX_INPUT_BYTES, MAX_PIXELS, MAX_SIDE } from './limits.ts';
 
 const randomBytes = (n: number) => crypto.getRandomValues(new Uint8Array(n));
 export const defaultEnv: StampEnv = { now: () => new Date(), random: Math.random, randomBytes, code: () => traceCode(randomBytes) };
@@ -33,18 +32,25 @@ export interface NamedBlob extends Blob {
 
 export async function stamp(input: NamedBlob, rawOptions: unknown = {}, env: StampEnv = defaultEnv): Promise<StampResult> {
   const options = parseOptions(rawOptions);
+  // On timeout the job's signal aborts: decoder workers are terminated and pdf.js's task is
+  // destroyed, so a stopped job does not go on using the machine.
+  const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new StampError('timeout', { seconds: Math.round(options.timeoutMs / 1000) })), options.timeoutMs);
+    timer = setTimeout(() => {
+      const e = new StampError('timeout', { seconds: Math.round(options.timeoutMs / 1000) });
+      controller.abort(e);
+      reject(e);
+    }, options.timeoutMs);
   });
   try {
-    return await Promise.race([run(input, options, env), timeout]);
+    return await Promise.race([run(input, options, env, controller.signal), timeout]);
   } finally {
     clearTimeout(timer);
   }
 }
 
-async function run(input: NamedBlob, options: StampOptions, env: StampEnv): Promise<StampResult> {
+async function run(input: NamedBlob, options: StampOptions, env: StampEnv, signal: AbortSignal): Promise<StampResult> {
   const t0 = performance.now();
   if (input.size === 0) throw new StampError('empty');
   if (input.size > MAX_INPUT_BYTES) throw new StampError('too-large-file', { size: mb(input.size), limit: mb(MAX_INPUT_BYTES) });
@@ -52,7 +58,7 @@ async function run(input: NamedBlob, options: StampOptions, env: StampEnv): Prom
   const bytes = new Uint8Array(await input.arrayBuffer());
   const kind = sniff(bytes);
   const name = input.name ?? (kind === 'pdf' ? 'document' : 'image');
-  const job = makeJob(name, options, env);
+  const job = { ...makeJob(name, options, env), signal };
   const wanted = options.output === 'same' ? undefined : options.output;
 
   let input_: StampReport['input'];
@@ -61,17 +67,30 @@ async function run(input: NamedBlob, options: StampOptions, env: StampEnv): Prom
     out = await stampPdf(bytes, job, wanted === 'pdf' ? undefined : wanted);
     input_ = { name, bytes: bytes.length, kind, width: 0, height: 0 };
   } else {
-    if (kind === 'heic') throw new StampError('heic-unsupported');
     const format = kind ? IMAGE_FORMATS[kind] : undefined;
     if (!kind || !format) throw new StampError('unsupported-type', { found: describeUnknown(bytes) });
     const info = format.inspect(bytes);
-    if (info.width * info.height > MAX_PIXELS || Math.max(info.width, info.height) > MAX_SIDE)
-      throw new StampError('too-many-pixels', { width: info.width, height: info.height, limit: MAX_PIXELS / 1e6 });
-    input_ = { name, bytes: bytes.length, kind, width: info.width, height: info.height, orientation: info.orientation };
+    checkPixels(info.width, info.height);
+    const pages = format.pages?.(bytes) ?? 1;
+    input_ = { name, bytes: bytes.length, kind, width: info.width, height: info.height, orientation: info.orientation, ...(pages > 1 ? { pages } : {}) };
     // A PDF page holds a JPEG, or a PNG for screenshots and graphics (sharp text, no artefacts).
-    const target: ImageKind | undefined = wanted === 'pdf' ? (kind === 'jpeg' || kind === 'webp' ? 'jpeg' : 'png') : wanted;
-    out = await stampImage(bytes, kind, format, info, job, target);
-    if (wanted === 'pdf') out = await imageToPdf(out, job);
+    const pageKind = (k: ImageKind): ImageKind => (k === 'png' ? 'png' : 'jpeg');
+    const own = (b: Uint8Array): ImageKind => (kind === 'jpeg' || kind === 'webp' || kind === 'png' ? kind : (format.output?.(b) ?? 'png'));
+    if (pages > 1 && (wanted === undefined || wanted === 'pdf')) {
+      // A multi-page scan (TIFF) becomes a PDF with every page.
+      const produced: Produced[] = [];
+      for (let n = 1; n <= pages; n++) {
+        const page = tiffPage(bytes, n);
+        checkPixels(page.width, page.height);
+        produced.push(await stampImage(bytes, kind, format, page, job, page.bilevel ? 'png' : 'jpeg', n));
+      }
+      out = await imageToPdf(produced, job);
+    } else {
+      const target: ImageKind | undefined = wanted === 'pdf' ? pageKind(own(bytes)) : wanted;
+      out = await stampImage(bytes, kind, format, info, job, target);
+      if (pages > 1) out.warnings.push('first-page-only');
+      if (wanted === 'pdf') out = await imageToPdf([out], job);
+    }
   }
 
   const mime = out.kind === 'pdf' ? 'application/pdf' : `image/${out.kind}`;
@@ -94,3 +113,9 @@ async function run(input: NamedBlob, options: StampOptions, env: StampEnv): Prom
 }
 
 const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
+
+/** Refused before decoding: name the limit that was hit (pixels or the side). */
+function checkPixels(width: number, height: number): void {
+  if (Math.max(width, height) > MAX_SIDE) throw new StampError('too-long-side', { width, height, limit: MAX_SIDE.toLocaleString('en') });
+  if (width * height > MAX_PIXELS) throw new StampError('too-many-pixels', { width, height, limit: MAX_PIXELS / 1e6 });
+}

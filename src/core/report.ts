@@ -7,6 +7,8 @@ export type WarningCode =
   | 'reencoded-to-fit'
   /** GIF/BMP (and their metadata) came out as PNG. */
   | 'converted-to-png'
+  /** HEIC/AVIF/TIFF came out as JPEG (black-and-white scans: PNG); a multi-page scan as a PDF. */
+  | 'converted-format'
   /** The output type was changed on request (e.g. a field that accepts only PDF). */
   | 'converted'
   /** Scaled down to meet a size or dimension limit. */
@@ -19,6 +21,8 @@ export type WarningCode =
   | 'watermark-removable'
   /** Black boxes can only be burned into pixels: the PDF was flattened. */
   | 'flattened-for-redaction'
+  /** A damaged part browsers skip (a GIF's missing trailer, a PNG chunk with a bad CRC) was left out. */
+  | 'damaged-part-skipped'
   /** A very large PDF page was rendered below the chosen resolution. */
   | 'page-downscaled';
 

@@ -13,6 +13,10 @@ const WARNINGS: Record<WarningCode, Record<'en' | 'zh_CN', string>> = {
     en: 'GIF and BMP pictures are saved as PNG.',
     zh_CN: 'GIF 和 BMP 图片会保存为 PNG。',
   },
+  'converted-format': {
+    en: 'HEIC, AVIF and TIFF pictures are saved as JPEG at high quality (black-and-white scans as PNG), which upload fields accept.',
+    zh_CN: 'HEIC、AVIF 和 TIFF 图片会以高质量保存为 JPEG（黑白扫描件保存为 PNG），便于上传。',
+  },
   converted: {
     en: 'The file was converted to the requested type.',
     zh_CN: '文件已转换为所需的类型。',
@@ -22,8 +26,8 @@ const WARNINGS: Record<WarningCode, Record<'en' | 'zh_CN', string>> = {
     zh_CN: '为满足大小限制，图片已缩小。',
   },
   'first-page-only': {
-    en: 'Only the first page of the PDF was turned into a picture.',
-    zh_CN: '仅将 PDF 的第一页转换成了图片。',
+    en: 'Only the first page was turned into a picture.',
+    zh_CN: '仅将第一页转换成了图片。',
   },
   'flattened-protected-pdf': {
     en: 'This PDF is locked against changes, so its pages were turned into pictures (text is no longer selectable).',
@@ -36,6 +40,10 @@ const WARNINGS: Record<WarningCode, Record<'en' | 'zh_CN', string>> = {
   'flattened-for-redaction': {
     en: 'To black out the boxes you drew, the pages were turned into pictures (text is no longer selectable).',
     zh_CN: '为遮盖您画出的框，页面已转换为图片（文字不再可选）。',
+  },
+  'damaged-part-skipped': {
+    en: 'A damaged part of the file that browsers skip was left out; the picture is as your browser shows it.',
+    zh_CN: '文件中有浏览器会跳过的损坏部分，已将其略去；图片与浏览器中显示的一致。',
   },
   'page-downscaled': {
     en: 'A very large page was rendered at a lower resolution.',

@@ -28,9 +28,9 @@ export interface GuardEnv {
 }
 
 const DOCUMENT_TYPES = /^(image\/|application\/pdf$)/;
-const DOCUMENT_NAMES = /\.(jpe?g|jfif|png|webp|gif|bmp|heic|heif|avif|pdf)$/i;
+const DOCUMENT_NAMES = /\.(jpe?g|jfif|png|webp|gif|bmp|heic|heif|avif|tiff?|pdf)$/i;
 export const isDocument = (f: File): boolean => DOCUMENT_TYPES.test(f.type) || DOCUMENT_NAMES.test(f.name);
-const isImage = (f: File) => f.type.startsWith('image/') || /\.(jpe?g|jfif|png|webp|gif|bmp|heic|heif|avif)$/i.test(f.name);
+const isImage = (f: File) => f.type.startsWith('image/') || /\.(jpe?g|jfif|png|webp|gif|bmp|heic|heif|avif|tiff?)$/i.test(f.name);
 
 export function startGuard(env: GuardEnv): void {
   const win = env.window;

@@ -26,7 +26,17 @@ export interface Automation {
   stamp: typeof stamp;
   fromBase64: (s: string) => Uint8Array;
   stampBase64(name: string, base64: string, options: unknown): Promise<AutomationResult>;
+  /**
+   * For big files (the CLI): the input comes from a file field the driver filled with a path,
+   * the output goes out as an object URL that the driver downloads. No bytes cross the
+   * DevTools protocol.
+   */
+  stampToUrl(file: File, options: unknown): Promise<UrlResult>;
 }
+
+export type UrlResult =
+  | { ok: true; name: string; type: string; url: string; report: StampReport }
+  | Extract<AutomationResult, { ok: false }>;
 
 declare global {
   interface Window {
@@ -46,13 +56,24 @@ export function installAutomation(win: Window): void {
         const { file: out, report } = await stamp(file, options);
         return { ok: true, name: out.name, type: out.type, base64: await toBase64(out), report };
       } catch (err) {
-        if (isStampError(err))
-          return { ok: false, error: { code: err.code, message: err.localized('en'), message_zh_CN: err.localized('zh_CN'), params: { ...err.params } } };
-        const message = err instanceof Error ? err.message : String(err);
-        return { ok: false, error: { code: 'internal', message, message_zh_CN: message } };
+        return failure(err);
+      }
+    },
+    async stampToUrl(file, options) {
+      try {
+        const { file: out, report } = await stamp(file, options);
+        return { ok: true, name: out.name, type: out.type, url: URL.createObjectURL(out), report };
+      } catch (err) {
+        return failure(err);
       }
     },
   };
+}
+
+function failure(err: unknown): Extract<AutomationResult, { ok: false }> {
+  if (isStampError(err)) return { ok: false, error: { code: err.code, message: err.localized('en'), message_zh_CN: err.localized('zh_CN'), params: { ...err.params } } };
+  const message = err instanceof Error ? err.message : String(err);
+  return { ok: false, error: { code: 'internal', message, message_zh_CN: message } };
 }
 
 const floors: Floors = {

@@ -26,6 +26,7 @@ import { qualityOf } from '../core/quality/measure.ts';
 import { qualityView } from './quality.ts';
 import { redaction, type Box } from './redact.ts';
 import { errorText, firstPageBoxes, historyEntry, kindLabel } from './stamper.ts';
+import { withPassword } from './password.ts';
 
 /** Where the prompt's work comes from, and where its answer goes. */
 export interface PromptSession {
@@ -123,7 +124,7 @@ export async function runPrompt(win: Window, root: HTMLElement, received = recei
       if (!output) throw new Error(t('noAcceptedType', init.accept));
       const options = { ...stampOptionsFor(settings, { site, purpose, mode, lang, now: new Date(), output }), redact: i === 0 ? firstPageBoxes(file, boxes) : [] };
       const limits = [settings.output.maxBytes, init.maxBytes].filter((n): n is number => !!n);
-      const result = await stamp(file, { ...options, ...(limits.length ? { maxBytes: Math.min(...limits) } : {}) });
+      const result = await withPassword(file.name, (pw) => stamp(file, { ...options, ...(limits.length ? { maxBytes: Math.min(...limits) } : {}), ...pw }));
       results.push(result);
     }
     if (settings.history.enabled)

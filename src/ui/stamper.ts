@@ -19,8 +19,9 @@ import { debounce, download, formatBytes, h } from './dom.ts';
 import { languageOptions } from './language.ts';
 import { qualityView } from './quality.ts';
 import { redaction, type Box } from './redact.ts';
+import { withPassword } from './password.ts';
 
-export const ACCEPT = 'image/jpeg,image/png,image/webp,image/gif,image/bmp,application/pdf,.jpg,.jpeg,.png,.webp,.gif,.bmp,.pdf';
+export const ACCEPT = 'image/jpeg,image/png,image/webp,image/gif,image/bmp,image/heic,image/heif,image/avif,image/tiff,application/pdf,.jpg,.jpeg,.png,.webp,.gif,.bmp,.heic,.heif,.avif,.tif,.tiff,.pdf';
 const PREVIEW_SIZE = 900;
 
 export interface StamperOptions {
@@ -299,7 +300,7 @@ export async function mountStamper(root: HTMLElement, o: StamperOptions): Promis
       }
       status.textContent = t('working', f.name);
       try {
-        const result = await stamp(f, options(mode, i === 0 ? { redact: firstPageBoxes(f, boxes.boxes()) } : {}));
+        const result = await withPassword(f.name, (pw) => stamp(f, { ...options(mode, i === 0 ? { redact: firstPageBoxes(f, boxes.boxes()) } : {}), ...pw }));
         download(result.file, result.file.name);
         await record(result);
         saved++;

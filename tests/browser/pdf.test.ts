@@ -81,7 +81,7 @@ describe('statement.pdf (20 pages, Info, XMP, PieceInfo, JS, attachment, form, a
     expect(info['Page    1 size']).toMatch(/^595\.2\d* x 841\.8\d* pts/);
     expect(pdftotext(r.path).trim()).toBe('');
     await expectWatermarkOnEveryPage(join(dir, 'statement.pdf'), r.path);
-  });
+  }, 240_000); // 20 pages rendered twice by pdftoppm and compared: minutes on a loaded machine
 
   it('keeps the text in keep-text mode, says the mark can be removed, and is as clean', async () => {
     const r = await run('statement.pdf', { pdf: { mode: 'keep-text' } });
@@ -92,7 +92,7 @@ describe('statement.pdf (20 pages, Info, XMP, PieceInfo, JS, attachment, form, a
     for (let n = 1; n <= 20; n++) expect(text).toContain(`STATEMENT-PAGE-${n}\n`.replace('\n', '')); // every page's marker
     expect(text).toContain('DEMO BANK STATEMENT');
     await expectWatermarkOnEveryPage(join(dir, 'statement.pdf'), r.path);
-  });
+  }, 240_000); // a 20-page document and its oracles: minutes on a loaded machine
 
   it('strip-only keeps the text and adds no watermark', async () => {
     const r = await run('statement.pdf', { mode: 'strip' });

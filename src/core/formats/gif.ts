@@ -9,6 +9,7 @@ function inspect(b: Uint8Array): ImageInfo {
   const width = u16le(b, 6);
   const height = u16le(b, 8);
   const metadata: MetadataKind[] = [];
+  let images = 0;
   let o = 13 + colorTable(b[10]!);
   // Skips a run of data sub-blocks, returning the offset after the terminator.
   const subBlocks = (p: number): number => {
@@ -19,8 +20,14 @@ function inspect(b: Uint8Array): ImageInfo {
       if (n === 0) return p;
     }
   };
+  let warnings: ImageInfo['warnings'] = [];
   for (;;) {
-    if (o >= b.length) throw new StampError('truncated');
+    if (o >= b.length) {
+      // Every frame complete, only the trailer byte missing: browsers show it.
+      if (images === 0) throw new StampError('truncated');
+      warnings = ['damaged-part-skipped'];
+      break;
+    }
     const block = b[o]!;
     if (block === 0x3b) break; // trailer
     if (block === 0x21) {
@@ -35,10 +42,11 @@ function inspect(b: Uint8Array): ImageInfo {
     } else if (block === 0x2c) {
       if (o + 10 > b.length) throw new StampError('truncated');
       o = subBlocks(o + 10 + colorTable(b[o + 9]!) + 1); // +1: LZW minimum code size
+      images++;
     } else throw new StampError('corrupt', { kind: 'GIF' });
   }
   if (width === 0 || height === 0) throw new StampError('corrupt', { kind: 'GIF' });
-  return { width, height, orientation: 1, metadata };
+  return { width, height, orientation: 1, metadata, warnings };
 }
 
 const colorTable = (packed: number): number => (packed & 0x80 ? 3 * (1 << ((packed & 7) + 1)) : 0);

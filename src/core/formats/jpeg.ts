@@ -3,6 +3,7 @@
 import { be16, concat, hasAscii, u16 } from '../bytes.ts';
 import { StampError } from '../errors.ts';
 import { EXIF_HEADER, orientationOnlyTiff, summarizeTiff } from './exif.ts';
+import { scrubIcc } from './icc.ts';
 import { KEEP, partition, type Verdict } from './partition.ts';
 import type { ImageFormat, ImageInfo, StripResult } from './types.ts';
 
@@ -85,12 +86,39 @@ function entropyEnd(b: Uint8Array, o: number): number {
   }
 }
 
+/** Markers a decoder needs: frame, tables, scans, restarts. Reserved ones (JPGn…) are dropped. */
+const isDecoding = (m: number) => isSof(m) || m === 0xc4 || m === 0xcc || m === 0xdb || m === 0xdd || m === 0xdc || m === SOS || (m >= 0xd0 && m <= 0xd7) || m === 0x01;
+
+const ICC = 'ICC_PROFILE\0';
+
+/**
+ * The ICC profile (possibly split over several APP2 segments) with its text made generic:
+ * segment start → rewritten segment. Same lengths, so nothing else moves.
+ */
+function scrubbedIcc(b: Uint8Array, segments: Segment[]): Map<number, Uint8Array> {
+  const parts = segments.filter((s) => s.marker === 0xe2 && hasAscii(b, s.start + 4, ICC) && s.end - s.start > 18);
+  parts.sort((x, y) => b[x.start + 16]! - b[y.start + 16]!); // by sequence number
+  const out = new Map<number, Uint8Array>();
+  if (!parts.length) return out;
+  const profile = concat(parts.map((s) => b.subarray(s.start + 18, s.end)));
+  const clean = scrubIcc(profile);
+  if (clean === profile) return out;
+  let o = 0;
+  for (const s of parts) {
+    const seg = b.slice(s.start, s.end);
+    seg.set(clean.subarray(o, o + seg.length - 18), 18);
+    o += seg.length - 18;
+    out.set(s.start, seg);
+  }
+  return out;
+}
+
 /** Decides one segment: kept as is, kept rewritten, or removed (with what it carried). */
-function judge(b: Uint8Array, s: Segment): Verdict {
+function judge(b: Uint8Array, s: Segment, icc: Map<number, Uint8Array>): Verdict {
   const { marker, start } = s;
   const p = start + 4; // payload after marker + length
   if (marker === COM) return { keep: false, kinds: ['comment'] };
-  if (!isApp(marker)) return KEEP;
+  if (!isApp(marker)) return isDecoding(marker) ? KEEP : { keep: false, kinds: ['app-segment'] };
   switch (marker) {
     case 0xe0:
       if (hasAscii(b, p, 'JFIF\0') && s.end - p >= 14) {
@@ -112,7 +140,8 @@ function judge(b: Uint8Array, s: Segment): Verdict {
       if (hasAscii(b, p, 'http://ns.adobe.com/xmp/extension/\0')) return { keep: false, kinds: ['xmp-extended'] };
       return { keep: false, kinds: ['app-segment'] };
     case 0xe2:
-      if (hasAscii(b, p, 'ICC_PROFILE\0')) return KEEP; // colour, needed for the same pixels
+      // Colour, needed for the same pixels; its text tags made generic.
+      if (hasAscii(b, p, ICC)) return { keep: true, bytes: icc.get(start), kinds: [] };
       if (hasAscii(b, p, 'MPF\0')) return { keep: false, kinds: ['mpf'] };
       return { keep: false, kinds: ['app-segment'] };
     case 0xeb:
@@ -136,13 +165,14 @@ function judge(b: Uint8Array, s: Segment): Verdict {
 
 function inspect(b: Uint8Array): ImageInfo {
   const w = walk(b);
-  const { removed, orientation } = partition(w.segments, (s) => judge(b, s), w.eoiEnd < b.length);
+  const { removed, orientation } = partition(w.segments, (s) => judge(b, s, new Map()), w.eoiEnd < b.length);
   return { width: w.width, height: w.height, orientation, metadata: removed };
 }
 
 function strip(b: Uint8Array, opts: { keepOrientation: boolean }): StripResult {
   const w = walk(b);
-  const { kept, removed, orientation } = partition(w.segments, (s) => judge(b, s), w.eoiEnd < b.length);
+  const icc = scrubbedIcc(b, w.segments);
+  const { kept, removed, orientation } = partition(w.segments, (s) => judge(b, s, icc), w.eoiEnd < b.length);
   const out = [b.subarray(0, 2), ...kept.map(({ part: s, bytes }) => bytes ?? b.subarray(s.start, s.end)), Uint8Array.of(0xff, EOI)];
   if (opts.keepOrientation && orientation !== 1) {
     // After SOI, or after JFIF, which must come first.

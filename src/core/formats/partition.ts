@@ -24,10 +24,15 @@ export interface Partition<T> {
 /** `trailing`: bytes after the format's end marker (IEND, EOI, RIFF size), always removed. */
 export function partition<T>(parts: readonly T[], judge: (p: T) => Verdict, trailing: boolean): Partition<T> {
   const out: Partition<T> = { kept: [], removed: [], orientation: 1 };
+  let exifSeen = false;
   for (const part of parts) {
     const v = judge(part);
     addKinds(out.removed, v.kinds);
-    if (v.orientation) out.orientation = v.orientation;
+    // Browsers follow the first EXIF block (a second one, from an editor, is ignored).
+    if (v.orientation && !exifSeen) {
+      out.orientation = v.orientation;
+      exifSeen = true;
+    }
     if (v.keep) out.kept.push({ part, bytes: v.bytes });
   }
   if (trailing) addKinds(out.removed, ['trailer']);

@@ -2,7 +2,9 @@
 // pixels decode or animate; drop text, time, EXIF and any other ancillary chunk.
 import { ascii, be32, concat, crc32, fromAscii, hasAscii, u32 } from '../bytes.ts';
 import { StampError } from '../errors.ts';
+import { deflate, inflate } from 'pako';
 import { orientationOnlyTiff, summarizeTiff } from './exif.ts';
+import { scrubIcc } from './icc.ts';
 import { KEEP, partition, type Verdict } from './partition.ts';
 import type { ImageFormat, ImageInfo, MetadataKind, StripResult } from './types.ts';
 
@@ -13,6 +15,8 @@ const DECODING = new Set(['tRNS', 'gAMA', 'cHRM', 'sRGB', 'iCCP', 'sBIT', 'cICP'
 
 interface Chunk {
   type: string;
+  /** An ancillary chunk whose CRC is wrong: browsers skip it, so do we. */
+  damaged?: boolean;
   start: number;
   dataStart: number;
   end: number;
@@ -30,14 +34,16 @@ function walk(b: Uint8Array): { chunks: Chunk[]; iendEnd: number } {
     if (len > 0x7fffffff || end > b.length) throw new StampError('truncated');
     if (!/^[A-Za-z]{4}$/.test(type) || (chunks.length === 0 && type !== 'IHDR'))
       throw new StampError('corrupt', { kind: 'PNG' });
-    if (crc32(b, o + 4, end - 4) !== u32(b, end - 4)) throw new StampError('corrupt', { kind: 'PNG' });
-    chunks.push({ type, start: o, dataStart: o + 8, end });
+    const damaged = crc32(b, o + 4, end - 4) !== u32(b, end - 4);
+    if (damaged && type.charCodeAt(0) < 0x61) throw new StampError('corrupt', { kind: 'PNG' }); // critical chunk
+    chunks.push({ type, start: o, dataStart: o + 8, end, ...(damaged ? { damaged } : {}) });
     o = end;
     if (type === 'IEND') return { chunks, iendEnd: o };
   }
 }
 
 function judge(b: Uint8Array, c: Chunk): Verdict {
+  if (c.damaged) return { keep: false, kinds: [] };
   const critical = c.type.charCodeAt(0) < 0x61; // uppercase first letter
   if (critical || DECODING.has(c.type)) return KEEP;
   switch (c.type) {
@@ -73,17 +79,32 @@ function inspect(b: Uint8Array): ImageInfo {
   if (ihdr.end - ihdr.dataStart - 4 !== 13) throw new StampError('corrupt', { kind: 'PNG' });
   if (!chunks.some((c) => c.type === 'IDAT')) throw new StampError('corrupt', { kind: 'PNG' });
   const { removed, orientation } = partition(chunks, (c) => judge(b, c), iendEnd < b.length);
-  return { width: u32(b, ihdr.dataStart), height: u32(b, ihdr.dataStart + 4), orientation, metadata: removed };
+  const warnings = chunks.some((c) => c.damaged) ? (['damaged-part-skipped'] as const) : [];
+  return { width: u32(b, ihdr.dataStart), height: u32(b, ihdr.dataStart + 4), orientation, metadata: removed, warnings: [...warnings] };
 }
 
 function strip(b: Uint8Array, opts: { keepOrientation: boolean }): StripResult {
   const { chunks, iendEnd } = walk(b);
   const { kept, removed, orientation } = partition(chunks, (c) => judge(b, c), iendEnd < b.length);
-  const out = [b.subarray(0, 8), ...kept.map(({ part: c }) => b.subarray(c.start, c.end))];
+  const out = [b.subarray(0, 8), ...kept.map(({ part: c }) => (c.type === 'iCCP' ? genericIccp(b, c) : b.subarray(c.start, c.end)))];
   // eXIf must come before IDAT: right after IHDR.
   if (opts.keepOrientation && orientation !== 1) out.splice(2, 0, chunk('eXIf', orientationOnlyTiff(orientation)));
   return { bytes: concat(out), removed, orientation };
 }
+/** iCCP with a generic profile name and the profile's text made generic (icc.ts). */
+function genericIccp(b: Uint8Array, c: Chunk): Uint8Array {
+  const data = b.subarray(c.dataStart, c.end - 4);
+  const nul = data.indexOf(0);
+  try {
+    if (nul < 1 || nul > 79 || data[nul + 1] !== 0) throw new Error('not a zlib profile');
+    const profile = scrubIcc(inflate(data.subarray(nul + 2)));
+    return chunk('iCCP', concat([fromAscii('ICC Profile\0\0'), deflate(profile)]));
+  } catch {
+    // A profile we cannot read decides no colours in browsers either: drop it with its name.
+    return new Uint8Array(0);
+  }
+}
+
 /** A complete chunk: length, type, data, CRC. */
 export function chunk(type: string, data: Uint8Array): Uint8Array {
   const body = concat([fromAscii(type), data]);

@@ -1,5 +1,6 @@
 // The one small interface every image format module implements (after mat2's libmat2).
 import type { Kind } from '../sniff.ts';
+import type { WarningCode } from '../report.ts';
 import type { Orientation } from './exif.ts';
 
 /** What a file can carry besides the picture; used in reports and the UI. */
@@ -37,6 +38,8 @@ export interface ImageInfo {
   orientation: Orientation;
   /** Metadata present in the file, removed by strip(). */
   metadata: MetadataKind[];
+  /** Damage tolerated because browsers show the file anyway (reported, never silent). */
+  warnings?: WarningCode[];
 }
 
 export interface StripResult {
@@ -57,6 +60,15 @@ export interface ImageFormat {
    * Undefined for formats we can only clean by re-encoding (GIF, BMP).
    */
   strip?(b: Uint8Array, opts: { keepOrientation: boolean }): StripResult;
+  /**
+   * Formats browsers do not decode bring their own decoder (HEIC: libheif, TIFF: UTIF), in a
+   * worker that an aborted job terminates. The bitmap is upright for HEIF (irot/imir applied).
+   */
+  decode?(b: Uint8Array, opts: { maxPixels: number; signal?: AbortSignal; page?: number }): Promise<ImageBitmap>;
+  /** Output type when the input's own cannot be written (default PNG). */
+  output?(b: Uint8Array): 'jpeg' | 'png';
+  /** Pages (multi-page TIFF scans); 1 when absent. */
+  pages?(b: Uint8Array): number;
 }
 
 /** Adds each kind once, keeping first-seen order. */

@@ -3,6 +3,7 @@
 import { ascii, concat, fromAscii, hasAscii, le32, u16le, u24le, u32le } from '../bytes.ts';
 import { StampError } from '../errors.ts';
 import { orientationOnlyTiff, summarizeTiff } from './exif.ts';
+import { scrubIcc } from './icc.ts';
 import { KEEP, partition, type Verdict } from './partition.ts';
 import type { ImageFormat, ImageInfo, StripResult } from './types.ts';
 
@@ -65,14 +66,20 @@ function judge(b: Uint8Array, c: Chunk): Verdict {
 
 function inspect(b: Uint8Array): ImageInfo {
   const { chunks, riffEnd } = walk(b);
-  const { removed, orientation } = partition(chunks, (c) => judge(b, c), riffEnd < b.length);
-  return { ...size(b, chunks[0]!), orientation, metadata: removed };
+  const { removed } = partition(chunks, (c) => judge(b, c), riffEnd < b.length);
+  // Chromium shows WebP as stored, ignoring its EXIF orientation: a stamped copy must not turn
+  // it either (strip-only keeps the tag, as the input had it, for viewers that read it).
+  return { ...size(b, chunks[0]!), orientation: 1, metadata: removed };
 }
 
 function strip(b: Uint8Array, opts: { keepOrientation: boolean }): StripResult {
   const { chunks, riffEnd } = walk(b);
   const { kept: parts, removed, orientation } = partition(chunks, (c) => judge(b, c), riffEnd < b.length);
-  const kept: Uint8Array[] = parts.map(({ part: c }) => b.slice(c.start, c.end));
+  const kept: Uint8Array[] = parts.map(({ part: c }) => {
+    const bytes = b.slice(c.start, c.end);
+    if (c.id === 'ICCP') bytes.set(scrubIcc(bytes.subarray(8, 8 + c.size)), 8); // generic text, same size
+    return bytes;
+  });
   const vp8x = chunks[0]!.id === 'VP8X' ? kept[0]! : undefined;
   // Simple (non-VP8X) files cannot carry EXIF, and their decoders ignore orientation anyway.
   const writeExif = opts.keepOrientation && orientation !== 1 && vp8x !== undefined;

@@ -1,6 +1,7 @@
 // A first look at a PDF's bytes, before any parser: is it whole, is it locked, what does it
 // carry? Parsers (pdf.js especially) quietly repair truncated files; we would rather say so.
 import { StampError } from '../errors.ts';
+import { MAX_PIXELS } from '../limits.ts';
 import type { MetadataKind } from '../formats/types.ts';
 
 export interface PdfFacts {
@@ -12,6 +13,24 @@ export interface PdfFacts {
 }
 
 const latin1 = new TextDecoder('latin1');
+
+/**
+ * Memory budget: an image XObject whose pixels would decode beyond the picture limit is refused
+ * before pdf.js would spend gigabytes on it. Reads the image dictionaries visible in the raw
+ * bytes (compressed object streams cannot hold streams, so image dictionaries are plain).
+ */
+function checkImageSizes(text: string): void {
+  const re = /\/Subtype\s*\/Image/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const around = text.slice(Math.max(0, m.index - 400), m.index + 400);
+    const w = /\/Width\s+(\d+)/.exec(around);
+    const h = /\/Height\s+(\d+)/.exec(around);
+    if (!w || !h) continue;
+    const width = Number(w[1]);
+    const height = Number(h[1]);
+    if (width * height > MAX_PIXELS) throw new StampError('pdf-image-too-large', { width, height, limit: MAX_PIXELS / 1e6 });
+  }
+}
 
 export function inspectPdf(b: Uint8Array): PdfFacts {
   const head = latin1.decode(b.subarray(0, 1024));
@@ -34,5 +53,6 @@ export function inspectPdf(b: Uint8Array): PdfFacts {
   add('annotations', /\/Annots/);
   add('forms', /\/AcroForm/);
   if (revisions > 1) metadata.push('old-revisions');
+  checkImageSizes(text);
   return { revisions, encrypted: has(/\/Encrypt\s+\d+\s+\d+\s+R|\/Encrypt\s*<</), metadata };
 }

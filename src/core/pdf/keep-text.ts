@@ -10,7 +10,7 @@ import type { StampReport } from '../report.ts';
 import { blockImage, planWatermark, summarize, type WatermarkSummary } from '../watermark/draw.ts';
 import { createClean, saveClean, scrubJpegStreams, scrubObjects } from './clean.ts';
 import { checkPageCount } from './flatten.ts';
-import { MAX_PAGE_POINTS, pointsToCm } from './limits.ts';
+import { checkPageSize } from './limits.ts';
 import { StampError } from '../errors.ts';
 
 /** Resolution of the watermark layer. */
@@ -26,8 +26,11 @@ export interface KeptText {
   watermark?: StampReport['watermark'];
 }
 
-/** Returns 'encrypted' when the file is locked (pdf-lib cannot decrypt): flatten it instead. */
-export async function keepTextPdf(bytes: Uint8Array, job: Job): Promise<KeptText | 'encrypted'> {
+/**
+ * Returns 'encrypted' when the file is locked (pdf-lib cannot decrypt), 'unreadable' when
+ * pdf-lib finds no pages in a page tree pdf.js can still walk: flatten it instead.
+ */
+export async function keepTextPdf(bytes: Uint8Array, job: Job): Promise<KeptText | 'encrypted' | 'unreadable'> {
   let src: PDFDocument;
   try {
     src = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true, throwOnInvalidObject: false });
@@ -35,6 +38,7 @@ export async function keepTextPdf(bytes: Uint8Array, job: Job): Promise<KeptText
     throw new StampError('corrupt', { kind: 'PDF' });
   }
   if (src.isEncrypted) return 'encrypted';
+  if (src.getPageCount() === 0) return 'unreadable';
   checkPageCount(src.getPageCount());
   const removed: MetadataKind[] = [];
   const info = src.context.lookup(src.context.trailerInfo.Info);
@@ -69,8 +73,7 @@ export async function keepTextPdf(bytes: Uint8Array, job: Job): Promise<KeptText
 /** The page as a viewer shows it: crop box, turned by /Rotate. */
 function displayed(page: PDFPage, n: number) {
   const box = page.getCropBox();
-  if (box.width > MAX_PAGE_POINTS || box.height > MAX_PAGE_POINTS || box.width < 1 || box.height < 1)
-    throw new StampError('pdf-page-too-large', { page: n, width: pointsToCm(box.width), height: pointsToCm(box.height) });
+  checkPageSize(n, box.width, box.height);
   const rotation = (((page.getRotation().angle % 360) + 360) % 360) as 0 | 90 | 180 | 270;
   const turned = rotation === 90 || rotation === 270;
   return { width: turned ? box.height : box.width, height: turned ? box.width : box.height, rotation };

@@ -3,13 +3,18 @@
 import { AnnotationMode, getDocument, GlobalWorkerOptions, type PDFDocumentProxy } from 'pdfjs-dist';
 import PdfWorker from 'pdfjs-dist/build/pdf.worker.mjs?worker';
 import { StampError } from '../errors.ts';
-import { MAX_PAGE_PIXELS, MAX_PAGE_POINTS, pointsToCm } from './limits.ts';
+import { MAX_PIXELS } from '../limits.ts';
+import { checkPageSize, MAX_PAGE_PIXELS } from './limits.ts';
 
 
 /** Where the build puts pdf.js's data files (wxt.config.ts copies them). */
 const assets = () => new URL('/pdfjs/', globalThis.location.href).href;
 
-export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+/**
+ * `password`: for PDFs that need one to open (never stored). `signal`: aborting destroys the
+ * loading task and, once open, the document, so pdf.js's worker stops working on it.
+ */
+export async function openPdf(bytes: Uint8Array, password?: string, signal?: AbortSignal): Promise<PDFDocumentProxy> {
   // One worker, bundled by Vite and started on first use, shared by every document.
   GlobalWorkerOptions.workerPort ??= new PdfWorker();
   const base = assets();
@@ -23,13 +28,21 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
     wasmUrl: `${base}wasm/`,
     iccUrl: `${base}iccs/`,
     verbosity: 0,
+    // Memory budget: pdf.js skips decoding images above this many pixels instead of using
+    // gigabytes (inspect.ts refuses such files first, when their sizes are readable).
+    maxImageSize: MAX_PIXELS,
+    ...(password !== undefined ? { password } : {}),
   });
+  const stop = () => void task.destroy();
+  signal?.addEventListener('abort', stop, { once: true });
   try {
     return await task.promise;
   } catch (e) {
+    signal?.removeEventListener('abort', stop);
     await task.destroy();
-    const name = (e as { name?: string }).name;
-    if (name === 'PasswordException') throw new StampError('pdf-password');
+    const { name, code } = e as { name?: string; code?: number };
+    // pdf.js: code 1 = a password is needed, 2 = the one given is wrong.
+    if (name === 'PasswordException') throw new StampError(code === 2 ? 'pdf-wrong-password' : 'pdf-password');
     throw new StampError('corrupt', { kind: 'PDF' });
   }
 }
@@ -46,8 +59,7 @@ export async function renderPage(doc: PDFDocumentProxy, n: number, dpi: number):
   const page = await doc.getPage(n);
   try {
     const unit = page.getViewport({ scale: 1 });
-    if (unit.width > MAX_PAGE_POINTS || unit.height > MAX_PAGE_POINTS || unit.width < 1 || unit.height < 1)
-      throw new StampError('pdf-page-too-large', { page: n, width: pointsToCm(unit.width), height: pointsToCm(unit.height) });
+    checkPageSize(n, unit.width, unit.height);
     let scale = dpi / 72;
     const pixels = unit.width * unit.height * scale * scale;
     const downscaled = pixels > MAX_PAGE_PIXELS;

@@ -8,8 +8,20 @@ import { inspectPdf } from './inspect.ts';
 import { keepTextPdf } from './keep-text.ts';
 import { openPdf } from './render.ts';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
+import { isStampError, StampError } from '../errors.ts';
 
 export async function stampPdf(bytes: Uint8Array, job: Job, target?: ImageKind): Promise<Produced> {
+  try {
+    return await run(bytes, job, target);
+  } catch (e) {
+    if (isStampError(e) || job.signal?.aborted) throw e;
+    // Deep nesting, page-tree cycles and other malformed structures make the parsers throw
+    // (even "Maximum call stack size exceeded"): a damaged PDF, never an internal error.
+    throw new StampError('corrupt', { kind: 'PDF' });
+  }
+}
+
+async function run(bytes: Uint8Array, job: Job, target?: ImageKind): Promise<Produced> {
   const facts = inspectPdf(bytes);
   const removed: MetadataKind[] = [...facts.metadata];
   const warnings: WarningCode[] = [];
@@ -21,7 +33,7 @@ export async function stampPdf(bytes: Uint8Array, job: Job, target?: ImageKind):
   if (options.redact.length) warnings.push(...(options.mode === 'strip' || options.pdf.mode === 'keep-text' ? (['flattened-for-redaction'] as const) : []));
   if (!target && !options.redact.length && (options.mode === 'strip' || options.pdf.mode === 'keep-text')) {
     const kept = await keepTextPdf(bytes, job);
-    if (kept !== 'encrypted') {
+    if (kept !== 'encrypted' && kept !== 'unreadable') {
       if (options.mode === 'stamp') warnings.push('watermark-removable');
       addKinds(removed, kept.removed);
       return {
@@ -38,10 +50,12 @@ export async function stampPdf(bytes: Uint8Array, job: Job, target?: ImageKind):
         ms: { render: performance.now() - t0 },
       };
     }
-    warnings.push('flattened-protected-pdf');
+    if (kept === 'encrypted') warnings.push('flattened-protected-pdf');
   }
 
-  const doc = await openPdf(bytes);
+  const doc = await openPdf(bytes, options.password, job.signal);
+  const stop = () => void doc.destroy();
+  job.signal?.addEventListener('abort', stop, { once: true });
   try {
     addKinds(removed, await documentMetadata(doc));
     addKinds(removed, ['text-layer']);
@@ -64,6 +78,7 @@ export async function stampPdf(bytes: Uint8Array, job: Job, target?: ImageKind):
       ms: { render: flat.renderMs },
     };
   } finally {
+    job.signal?.removeEventListener('abort', stop);
     await doc.destroy();
   }
 }

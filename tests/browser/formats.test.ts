@@ -1,0 +1,204 @@
+// Phone and scanner formats (HEIC/HEIF, AVIF, TIFF) through the built extension's stamping page
+// in Chromium: every fixture × stamp, strip-only and --to pdf. Each gives an output or a typed
+// error; outputs decode (sharp, or qpdf + pdftoppm), exiftool finds nothing, no needle is left,
+// and the picture is upright as the reference decoder shows it (heif-convert for HEIF, the
+// known quadrants for AVIF and TIFF).
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, openStampPage, stampInPage, type ExtensionBrowser } from '../../scripts/chromium.ts';
+import type { AutomationResult } from '../../src/ui/automation.ts';
+import { DEFAULT_FIXTURES_DIR as FIXTURES } from '../fixtures/make-fixtures.ts';
+import { DEFAULT_FORMAT_FIXTURES_DIR as dir, makeFormatFixtures, type FormatManifest } from '../fixtures/make-format-fixtures.ts';
+import { exiftool, leftovers } from '../helpers/exiftool.ts';
+import { pdfinfo, qpdfCheck, renderPages } from '../helpers/pdf.ts';
+import { medianRgb, uprightRgb, type Raw } from '../helpers/pixels.ts';
+
+const outDir = mkdtempSync(join(tmpdir(), 'idstamp-formats-'));
+let manifest: FormatManifest;
+let browser: ExtensionBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  manifest = await makeFormatFixtures();
+  browser = await launchWithExtension();
+  page = await openStampPage(browser);
+}, 120_000);
+afterAll(() => browser?.close());
+
+type Ok = Extract<AutomationResult, { ok: true }>;
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+async function run(name: string, options: unknown): Promise<AutomationResult & { path?: string }> {
+  const before = readFileSync(join(dir, name));
+  const r = await stampInPage(page, name, before, options);
+  expect(sha(readFileSync(join(dir, name))), 'input unchanged').toBe(sha(before));
+  if (!r.ok) return r;
+  const path = join(outDir, `${Math.random().toString(36).slice(2)}-${r.name}`);
+  writeFileSync(path, Buffer.from(r.base64, 'base64'));
+  return { ...r, path };
+}
+
+/** The four quadrant centres' colours of an upright picture. */
+const quadrants = (img: Raw) => {
+  const w = img.width;
+  const h = img.height;
+  const box = (cx: number, cy: number) => medianRgb(img, Math.round(cx - w / 8), Math.round(cy - h / 8), Math.round(cx + w / 8), Math.round(cy + h / 8));
+  return [box(w / 4, h / 4), box((3 * w) / 4, h / 4), box(w / 4, (3 * h) / 4), box((3 * w) / 4, (3 * h) / 4)];
+};
+
+/** What the picture must look like: heif-convert (libheif's own tool) for HEIF, else the recipe. */
+async function expectedQuadrants(name: string, pageNo = 1): Promise<number[][]> {
+  const e = manifest.files[name]!;
+  if (e.kind === 'heic') {
+    const png = join(outDir, `${name}.oracle.png`);
+    execFileSync('heif-convert', [join(dir, name), png]);
+    // heif-convert copies the EXIF (Orientation 6 for the iPhone) into its PNG after applying
+    // irot: take its pixels as they are, as HEIF readers do.
+    const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    return quadrants({ data, width: info.width, height: info.height });
+  }
+  return e.quadrants![pageNo - 1]!;
+}
+
+function expectClose(got: number[][], want: number[][], what: string, tolerance = 60): void {
+  got.forEach((rgb, i) => rgb.forEach((v, c) => expect(Math.abs(v - want[i]![c]!), `${what}: quadrant ${i} channel ${c} (${rgb} vs ${want[i]})`).toBeLessThan(tolerance)));
+}
+
+function expectClean(path: string, name: string): void {
+  expect(leftovers(exiftool(path))).toEqual([]);
+  const out = readFileSync(path);
+  for (const n of manifest.files[name]!.needles) expect(out.includes(Buffer.from(n, 'latin1')), `needle ${n}`).toBe(false);
+}
+
+const GOOD = () => Object.keys(manifest.files).filter((f) => !manifest.files[f]!.expectError);
+
+describe('phone and scanner formats', () => {
+  it('the fixtures carry what the tests look for (exiftool sees the needles)', () => {
+    expect(GOOD().length).toBeGreaterThanOrEqual(11);
+    const tags = exiftool(join(dir, 'iphone.heic'));
+    expect(tags['IFD0:Model']).toBe('NEEDLE-IPHONE-MODEL');
+    expect(tags['QuickTime:Rotation']).toBe(270);
+    expect(exiftool(join(dir, 'multipage.tif'))['File:PageCount'] ?? 3).toBe(3);
+  });
+
+  for (const mode of ['stamp', 'strip', 'pdf'] as const) {
+    it(`${mode}: every good fixture gives a clean, decodable, upright output`, async () => {
+      for (const name of GOOD()) {
+        const e = manifest.files[name]!;
+        const options = mode === 'stamp' ? { watermark: { site: 'okx.com', density: 0.3 } } : mode === 'strip' ? { mode: 'strip' } : { output: 'pdf', mode: 'strip' };
+        const r = await run(name, options);
+        if (!r.ok) throw new Error(`${name} (${mode}): ${r.error.code}: ${r.error.message}`);
+        const ok = r as Ok & { path: string };
+        expectClean(ok.path, name);
+        const pages = e.pages ?? 1;
+        if (mode === 'pdf' || pages > 1) {
+          expect(ok.report.output.kind, name).toBe('pdf');
+          expect(qpdfCheck(ok.path).ok, name).toBe(true);
+          expect(Number(pdfinfo(ok.path)['Pages']), name).toBe(pages);
+          const rendered = renderPages(ok.path, 72);
+          for (const [i, png] of rendered.entries()) {
+            const img = await uprightRgb(png);
+            expect(img.height > img.width, `${name} page ${i + 1} portrait`).toBe(e.height > e.width);
+            if (mode !== 'stamp') expectClose(quadrants(img), await expectedQuadrants(name, i + 1), `${name} page ${i + 1}`);
+          }
+          continue;
+        }
+        expect(ok.report.output.kind, name).toBe(e.bilevel ? 'png' : 'jpeg');
+        expect(ok.report.warnings, name).toContain('converted-format');
+        expect(ok.report.lossless).toBe(false);
+        const img = await uprightRgb(ok.path);
+        expect([img.width, img.height], name).toEqual([e.width, e.height]);
+        // Stamped: the mark changes some pixels but the quadrants' medians stay.
+        expectClose(quadrants(img), await expectedQuadrants(name), `${name} ${mode}`, mode === 'stamp' ? 80 : 40);
+        if (mode === 'stamp') expect(ok.report.watermark?.lines[0]).toBe('Only for okx.com identity verification');
+        if (e.needles.length) expect(ok.report.removed, name).toContain('exif');
+      }
+    }, 240_000);
+  }
+
+  it('a multi-page scan asked for as a picture gives its first page and says so', async () => {
+    const r = await run('multipage.tif', { output: 'jpeg', mode: 'strip' });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.report.warnings).toContain('first-page-only');
+    expectClose(quadrants(await uprightRgb(r.path!)), manifest.files['multipage.tif']!.quadrants![0]!, 'page 1', 40);
+  });
+
+  it('damaged files get a typed error in both languages, and the next file still works', async () => {
+    for (const [name, e] of Object.entries(manifest.files).filter(([, x]) => x.expectError)) {
+      const r = await run(name, {});
+      expect(r.ok, name).toBe(false);
+      if (r.ok) continue;
+      expect(r.error.code, name).toBe(e.expectError);
+      expect(r.error.message_zh_CN).toMatch(/[\u4e00-\u9fff]/);
+      expect((await run('android.heif', {})).ok, `after ${name}`).toBe(true);
+    }
+  });
+
+  it('damage browsers skip is tolerated with a warning: a GIF without its trailer, a PNG chunk with a bad CRC', async () => {
+    const gif = readFileSync(join(FIXTURES, 'photo.gif'));
+    expect(gif[gif.length - 1]).toBe(0x3b);
+    const png = readFileSync(join(FIXTURES, 'photo.png'));
+    // A tEXt chunk after IHDR whose CRC is wrong.
+    const data = Buffer.from('Comment\0NEEDLE-BADCRC', 'latin1');
+    const text = Buffer.concat([Buffer.from([0, 0, 0, data.length]), Buffer.from('tEXt'), data, Buffer.from([1, 2, 3, 4])]);
+    const cases: [string, Buffer][] = [
+      ['no-trailer.gif', gif.subarray(0, gif.length - 1)],
+      ['bad-crc.png', Buffer.concat([png.subarray(0, 33), text, png.subarray(33)])],
+    ];
+    for (const [name, bytes] of cases)
+      for (const mode of ['stamp', 'strip']) {
+        const r = await stampInPage(page, name, bytes, { mode });
+        if (!r.ok) throw new Error(`${name} ${mode}: ${r.error.code}`);
+        expect(r.report.warnings, `${name} ${mode}`).toContain('damaged-part-skipped');
+        const out = join(outDir, `${mode}-${r.name}`);
+        writeFileSync(out, Buffer.from(r.base64, 'base64'));
+        expect(leftovers(exiftool(out))).toEqual([]);
+        expect(readFileSync(out).includes('NEEDLE-BADCRC')).toBe(false);
+        const img = await uprightRgb(out);
+        const original = await uprightRgb(join(FIXTURES, name.endsWith('gif') ? 'photo.gif' : 'photo.png'));
+        expect([img.width, img.height]).toEqual([original.width, original.height]);
+      }
+    // A PNG whose critical chunk (IDAT) has a bad CRC is still refused.
+    const idat = png.indexOf('IDAT');
+    const broken = Buffer.from(png);
+    broken[idat + 8] = broken[idat + 8]! ^ 0xff;
+    const r = await stampInPage(page, 'bad-idat.png', broken, {});
+    expect(r.ok ? 'ok' : r.error.code).toBe('corrupt');
+  });
+
+  it('a HEIC job stopped by the time limit terminates its decoder worker; the next HEIC decodes', async () => {
+    const fresh = await openStampPage(browser);
+    const heicWorkers = () => fresh.workers().filter((w) => w.url().includes('heic.worker')).length;
+    const b64 = readFileSync(join(dir, 'iphone.heic')).toString('base64');
+    const r = await fresh.evaluate(async (b) => {
+      const bytes = window.idstamp!.fromBase64(b);
+      // The bytes arrive just before the 1 s limit: the limit hits while libheif loads.
+      const slow = Object.assign(new Blob([bytes as BlobPart]), {
+        name: 'slow.heic',
+        arrayBuffer: () => new Promise<ArrayBuffer>((resolve) => setTimeout(() => resolve(bytes.buffer as ArrayBuffer), 980)),
+      });
+      try {
+        await window.idstamp!.stamp(slow, { timeoutMs: 1000 });
+        return 'finished';
+      } catch (e) {
+        return (e as { code?: string }).code;
+      }
+    }, b64);
+    expect(r).toBe('timeout');
+    // A decoder left running would finish loading and stay (workers are kept for the next
+    // file); a terminated one never shows up or is gone.
+    await new Promise((w) => setTimeout(w, 3000));
+    expect(heicWorkers()).toBe(0);
+    const again = await stampInPage(fresh, 'iphone.heic', readFileSync(join(dir, 'iphone.heic')), {});
+    expect(again.ok).toBe(true);
+    expect(heicWorkers()).toBe(1);
+    await fresh.close();
+  });
+});
+
