@@ -49,7 +49,7 @@ export async function stampPdf(bytes: Uint8Array, job: Job, target?: ImageKind):
       const image = await firstPageAsImage(doc, job, target);
       return { ...image, kind: target, pages: undefined, lossless: false, removed, warnings: [...warnings, ...image.warnings, 'converted'], ms: { render: performance.now() - t0 } };
     }
-    const flat = await flattenPdf(doc, job);
+    const flat = await flattenPdf(doc, job, bytes.length);
     return {
       bytes: flat.bytes,
       kind: 'pdf',

@@ -1,0 +1,54 @@
+// The smallest faithful encoding of a picture: a palette image when it has few colours,
+// otherwise the full-colour encoder (JPEG: lowering the quality step by step to a byte budget).
+// Runs in the encode worker (on an ImageBitmap) or in the page (on the canvas itself).
+import { indexPicture, type Indexed } from './index.ts';
+import { indexedPng } from './png.ts';
+
+export interface CompactRequest {
+  mime: 'image/jpeg' | 'image/png';
+  quality: number;
+  /** Palette sizes to try, smallest first (≤ 256); none: full colour only. */
+  colours: number[];
+  /** Try a palette only when this share of pixels has one colour (see IndexRequest). */
+  minFlat?: number;
+  /** Largest accepted mean error (levels of 255) and share of clearly wrong pixels. */
+  maxMean: number;
+  maxFar: number;
+  /** JPEG: bytes to stay within by lowering the quality, not below MIN_QUALITY. */
+  budget?: number;
+  /** Give the palette image back as is (a PDF embeds it), not as a PNG. */
+  raw?: boolean;
+}
+
+export type Compact = { blob: Blob; quality?: number } | { indexed: Indexed };
+
+/** JPEG quality is not lowered below this to meet a budget (scans stay legible). */
+export const MIN_QUALITY = 0.65;
+
+export async function compact(source: ImageBitmap | OffscreenCanvas, req: CompactRequest): Promise<Compact> {
+  if (req.colours.length) {
+    const indexed = await indexPicture(source, { colours: req.colours, minFlat: req.minFlat, png: !req.raw, accept: (e) => e.mean <= req.maxMean && e.far <= req.maxFar });
+    // A palette image larger than the budget (a scan's paper grain) is worse than a JPEG.
+    if (indexed && !(req.budget && indexed.data.length > req.budget)) return req.raw ? { indexed } : { blob: indexedPng(indexed) };
+  }
+  const canvas = source instanceof OffscreenCanvas ? source : bitmapCanvas(source);
+  let quality = req.quality;
+  let blob = await canvas.convertToBlob({ type: req.mime, quality });
+  while (req.mime === 'image/jpeg' && req.budget && blob.size > req.budget && quality > MIN_QUALITY + 1e-9) {
+    quality = Math.max(MIN_QUALITY, quality - 0.1);
+    blob = await canvas.convertToBlob({ type: req.mime, quality });
+  }
+  return { blob, quality };
+}
+
+/** Zero-copy: the bitmap becomes the canvas's content (drawn where that is unsupported). */
+export function bitmapCanvas(bitmap: ImageBitmap): OffscreenCanvas {
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const renderer = canvas.getContext('bitmaprenderer');
+  if (renderer) renderer.transferFromImageBitmap(bitmap);
+  else {
+    canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
+    bitmap.close();
+  }
+  return canvas;
+}
