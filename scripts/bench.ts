@@ -13,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { makePdfFixtures } from '../tests/fixtures/make-pdf-fixtures.ts';
+import { makeScreenshot } from '../tests/fixtures/screenshot.ts';
 import { startSite } from '../tests/e2e/site-server.ts';
 import { CHROME_BUILD, ROOT, chromiumPath, launchWithExtension, openStampPage, waitForPrompt, type ExtensionBrowser } from './chromium.ts';
 
@@ -47,15 +48,6 @@ async function photo(name: string, width: number, height: number): Promise<strin
   return path;
 }
 
-async function screenshot(name: string, width: number, height: number): Promise<string> {
-  const path = join(INPUTS, name);
-  if (existsSync(path)) return path;
-  const rows = Array.from({ length: 40 }, (_, i) => `<rect x="260" y="${120 + i * 45}" width="${1200 + (i % 7) * 180}" height="14" rx="4" fill="#${i % 3 ? 'c8ccd4' : '8a94a6'}"/>`).join('');
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#f6f8fa"/><rect width="220" height="100%" fill="#24292f"/><rect x="0" y="0" width="100%" height="80" fill="#0b5cad"/>${rows}<text x="280" y="60" font-size="36" fill="#fff" font-family="sans-serif">Account – identity verification</text></svg>`;
-  await sharp(Buffer.from(svg)).png().toFile(path);
-  return path;
-}
-
 async function inputs(): Promise<Input[]> {
   mkdirSync(INPUTS, { recursive: true });
   const pdfDir = join(ROOT, 'tests', 'fixtures', 'out', 'pdf');
@@ -63,7 +55,7 @@ async function inputs(): Promise<Input[]> {
   return [
     { name: 'photo-12mp.jpg', path: await photo('photo-12mp.jpg', 4032, 3024), kind: 'jpeg', width: 4032, height: 3024, label: '12 MP JPEG photo' },
     { name: 'photo-24mp.jpg', path: await photo('photo-24mp.jpg', 6000, 4000), kind: 'jpeg', width: 6000, height: 4000, label: '24 MP JPEG photo' },
-    { name: 'screenshot.png', path: await screenshot('screenshot.png', 3000, 2000), kind: 'png', width: 3000, height: 2000, label: '3000×2000 PNG screenshot' },
+    { name: 'screenshot.png', path: await makeScreenshot(join(INPUTS, 'screenshot.png'), 3000, 2000), kind: 'png', width: 3000, height: 2000, label: '3000×2000 PNG screenshot' },
     { name: 'statement.pdf', path: join(pdfDir, 'statement.pdf'), kind: 'pdf', pages: 20, label: '20-page text PDF' },
     { name: 'scan.pdf', path: join(pdfDir, 'scan.pdf'), kind: 'pdf', pages: 5, label: '5-page scanned PDF' },
   ];

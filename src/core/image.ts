@@ -1,6 +1,8 @@
 // The image path: lossless strip, or decode → orient → watermark → encode.
 import imageCompression from 'browser-image-compression';
-import { encode } from './encode.ts';
+import { encode, encodeCompact } from './encode.ts';
+import { PNG_PALETTE } from './palette/compact.ts';
+import { jpegQuality } from './formats/jpeg-quality.ts';
 import { greyCopy } from './quality/measure.ts';
 import { findQrCodes } from './quality/codes.ts';
 import { findMrz, type Rect } from './quality/mrz.ts';
@@ -96,10 +98,12 @@ async function reencode(bytes: Uint8Array, kind: Kind, format: ImageFormat, info
     const draw = performance.now() - tDraw;
 
     const tEncode = performance.now();
-    let blob = await encodeCanvas(canvas, mime, options.quality);
+    // No higher than the source's own quality: more would add bytes, not detail.
+    const quality = outKind === 'jpeg' && kind === 'jpeg' ? Math.min(options.quality, jpegQuality(bytes) ?? 1) : options.quality;
+    let blob = await encodeCanvas(canvas, mime, quality);
     let size: { width: number; height: number } | undefined = { width, height };
     if (options.maxBytes && blob.size > options.maxBytes) {
-      blob = await fitBytes(blob, mime, options.maxBytes, options.quality);
+      blob = await fitBytes(blob, mime, options.maxBytes, quality);
       warnings.push('resized');
       size = undefined; // possibly scaled: read it from the file
     }
@@ -131,12 +135,20 @@ export function keepClearAreas(canvas: OffscreenCanvas): { mrz?: Rect; codes: Re
   return { ...(mrz ? { mrz: full(mrz) } : {}), codes: findQrCodes(grey).map(full) };
 }
 
-/** Encodes (and empties) a canvas; a typed error when the browser cannot. */
+/**
+ * Encodes (and empties) a canvas; a typed error when the browser cannot. PNG: a palette PNG when
+ * the picture has few colours (screenshots: the mark's antialiased edges would otherwise make
+ * the file several times larger), else the browser's full-colour PNG.
+ */
 export async function encodeCanvas(canvas: OffscreenCanvas, mime: string, quality: number, background = false): Promise<Blob> {
   const kind = mime.slice(6).toUpperCase();
   let blob: Blob;
   try {
-    blob = await encode(canvas, mime, quality, background);
+    if (mime === 'image/png') {
+      const out = await encodeCompact(canvas, { mime, quality, ...PNG_PALETTE }, background);
+      if (!('blob' in out)) throw new Error('no PNG');
+      blob = out.blob;
+    } else blob = await encode(canvas, mime, quality, background);
   } catch {
     throw new StampError('encode-failed', { kind });
   }

@@ -11,8 +11,9 @@ export interface CompactRequest {
   colours: number[];
   /** Try a palette only when this share of pixels has one colour (see IndexRequest). */
   minFlat?: number;
-  /** Largest accepted mean error (levels of 255) and share of clearly wrong pixels. */
+  /** Largest accepted mean error (levels of 255), shares of visibly off and clearly wrong pixels. */
   maxMean: number;
+  maxOff: number;
   maxFar: number;
   /** JPEG: bytes to stay within by lowering the quality, not below MIN_QUALITY. */
   budget?: number;
@@ -22,12 +23,19 @@ export interface CompactRequest {
 
 export type Compact = { blob: Blob; quality?: number } | { indexed: Indexed };
 
+/**
+ * A PNG picture (screenshot, graphic, generated ID-card scene) becomes a palette PNG only when
+ * it is practically exact: mean error ≤ 1 level of 255, ≤ 0.1% of pixels off by more than 8
+ * levels, none clearly wrong. Photos fail this and keep full colour.
+ */
+export const PNG_PALETTE: Pick<CompactRequest, 'colours' | 'maxMean' | 'maxOff' | 'maxFar'> = { colours: [16, 64, 256], maxMean: 1, maxOff: 0.001, maxFar: 0.00001 };
+
 /** JPEG quality is not lowered below this to meet a budget (scans stay legible). */
 export const MIN_QUALITY = 0.65;
 
 export async function compact(source: ImageBitmap | OffscreenCanvas, req: CompactRequest): Promise<Compact> {
   if (req.colours.length) {
-    const indexed = await indexPicture(source, { colours: req.colours, minFlat: req.minFlat, png: !req.raw, accept: (e) => e.mean <= req.maxMean && e.far <= req.maxFar });
+    const indexed = await indexPicture(source, { colours: req.colours, minFlat: req.minFlat, png: !req.raw, accept: (e) => e.mean <= req.maxMean && e.off <= req.maxOff && e.far <= req.maxFar });
     // A palette image larger than the budget (a scan's paper grain) is worse than a JPEG.
     if (indexed && !(req.budget && indexed.data.length > req.budget)) return req.raw ? { indexed } : { blob: indexedPng(indexed) };
   }

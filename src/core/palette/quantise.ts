@@ -14,12 +14,14 @@ export class Histogram {
   readonly count = new Uint32Array(BINS);
   /** Sums of r, g, b per bin: the bin's mean colour, not its corner. */
   readonly sum = new Float64Array(BINS * 3);
+  /** Sums of squares: how far a bin's pixels lie from its mean (smooth gradients share bins). */
+  readonly sq = new Float64Array(BINS * 3);
   /** Some pixel is not opaque: we leave those to the full-colour encoder. */
   translucent = false;
   pixels = 0;
 
   add(rgba: Uint8ClampedArray): void {
-    const { count, sum } = this;
+    const { count, sum, sq } = this;
     // Whole pixels at a time, and runs of one colour (paper, flat areas) counted once.
     const px = new Uint32Array(rgba.buffer, rgba.byteOffset, rgba.length >> 2);
     this.pixels += px.length;
@@ -36,6 +38,9 @@ export class Histogram {
       sum[k * 3] = sum[k * 3]! + r * n;
       sum[k * 3 + 1] = sum[k * 3 + 1]! + g * n;
       sum[k * 3 + 2] = sum[k * 3 + 2]! + b * n;
+      sq[k * 3] = sq[k * 3]! + r * r * n;
+      sq[k * 3 + 1] = sq[k * 3 + 1]! + g * g * n;
+      sq[k * 3 + 2] = sq[k * 3 + 2]! + b * b * n;
       i = j;
     }
   }
@@ -143,29 +148,37 @@ export function medianCut(h: Histogram, max: number): Palette {
 /** Bits a pixel for this many colours (PNG and PDF both allow 1, 2, 4, 8). */
 export const bitsFor = (size: number) => (size <= 2 ? 1 : size <= 4 ? 2 : size <= 16 ? 4 : 8);
 
-/** How far the mapped picture is from the original (bin means against their entries). */
+/** How far the mapped picture is from the original, from the histogram. */
 export interface MapError {
-  /** Mean over pixels of the largest channel difference. */
+  /** Mean over pixels of the largest channel's RMS difference (per bin: spread + offset). */
   mean: number;
+  /** Share of pixels whose colour is visibly off (a channel off by more than NEAR). */
+  off: number;
   /** Share of pixels whose colour is clearly wrong (a channel off by more than FAR). */
   far: number;
 }
+const NEAR = 8;
 const FAR = 40;
 
 /** The error, from the histogram alone: a picture that does not fit is rejected without a pass. */
 export function mapError(h: Histogram, p: Palette): MapError {
-  let sum = 0, far = 0, total = 0;
+  let sum = 0, off = 0, far = 0, total = 0;
   for (let k = 0; k < BINS; k++) {
     const n = h.count[k]!;
     if (!n) continue;
     const idx = p.lut[k]!;
     let e = 0;
-    for (let c = 0; c < 3; c++) e = Math.max(e, Math.abs(h.sum[k * 3 + c]! / n - p.rgb[idx * 3 + c]!));
+    for (let c = 0; c < 3; c++) {
+      const m = h.sum[k * 3 + c]! / n;
+      const spread = Math.max(0, h.sq[k * 3 + c]! / n - m * m);
+      e = Math.max(e, Math.sqrt(spread + (m - p.rgb[idx * 3 + c]!) ** 2));
+    }
     sum += e * n;
     total += n;
+    if (e > NEAR) off += n;
     if (e > FAR) far += n;
   }
-  return { mean: sum / total, far: far / total };
+  return { mean: sum / total, off: off / total, far: far / total };
 }
 
 /**

@@ -59,7 +59,8 @@ const IN_FLIGHT = 2;
 const PAGE_COLOURS = [8, 10, 12, 16];
 /**
  * Mean error ≤ 1.5 levels of 255 and ≤ 0.05% of pixels clearly off (a small colour logo gets
- * its own entries): tesseract reads the 8-colour statement page as well as the original.
+ * its own entries); antialiased edges may shift a few levels: tesseract reads the 8-colour
+ * statement page as well as the original.
  */
 const PAGE_MAX_MEAN = 1.5;
 const PAGE_MAX_FAR = 0.0005;
@@ -89,7 +90,7 @@ export async function flattenPdf(doc: PDFDocumentProxy, job: Job, inputBytes = 0
     encoded.push(
       encodeCompact(
         page.canvas,
-        { mime: 'image/jpeg', quality: job.options.pdf.quality, colours: PAGE_COLOURS, minFlat: PAGE_MIN_FLAT, maxMean: PAGE_MAX_MEAN, maxFar: PAGE_MAX_FAR, budget, raw: true },
+        { mime: 'image/jpeg', quality: job.options.pdf.quality, colours: PAGE_COLOURS, minFlat: PAGE_MIN_FLAT, maxMean: PAGE_MAX_MEAN, maxOff: 1, maxFar: PAGE_MAX_FAR, budget, raw: true },
         true,
       )
         .catch(() => {
