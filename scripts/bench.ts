@@ -11,9 +11,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import sharp from 'sharp';
 import { makePdfFixtures } from '../tests/fixtures/make-pdf-fixtures.ts';
-import { makeScreenshot } from '../tests/fixtures/screenshot.ts';
+import { makeCameraPhoto, makeScreenshot } from '../tests/fixtures/size-inputs.ts';
 import { startSite } from '../tests/e2e/site-server.ts';
 import { CHROME_BUILD, ROOT, chromiumPath, launchWithExtension, openStampPage, waitForPrompt, type ExtensionBrowser } from './chromium.ts';
 
@@ -32,21 +31,7 @@ interface Input {
 }
 
 // ---------------------------------------------------------------- inputs (generated, cached)
-async function photo(name: string, width: number, height: number): Promise<string> {
-  const path = join(INPUTS, name);
-  if (existsSync(path)) return path;
-  // Smoothed noise over a gradient: compresses like a real phone photo (not like flat colour).
-  const noise = await sharp({ create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).blur(1.2).raw().toBuffer();
-  const gradient = Buffer.from(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#c9b59a"/><stop offset="1" stop-color="#3f5f7f"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#g)"/><rect x="20%" y="25%" width="60%" height="50%" rx="40" fill="#f3efe6"/></svg>`,
-  );
-  await sharp(gradient)
-    .composite([{ input: noise, raw: { width, height, channels: 3 }, blend: 'soft-light' }])
-    .jpeg({ quality: 90 })
-    .toFile(path);
-  execFileSync('exiftool', ['-q', '-overwrite_original', '-Make=BenchCam', '-GPSLatitude=48.85', '-GPSLatitudeRef=N', '-GPSLongitude=2.29', '-GPSLongitudeRef=E', path]);
-  return path;
-}
+const photo = (name: string, width: number, height: number) => makeCameraPhoto(join(INPUTS, name), width, height);
 
 async function inputs(): Promise<Input[]> {
   mkdirSync(INPUTS, { recursive: true });
