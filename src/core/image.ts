@@ -182,4 +182,5 @@ async function fitBytes(blob: Blob, mime: string, maxBytes: number, quality: num
   return out;
 }
 
-const human = (n: number) => (n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MB` : `${Math.round(n / 1024)} KB`);
+/** Bytes for messages: "1.2 MB", "850 KB". */
+export const human = (n: number) => (n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MB` : `${Math.round(n / 1024)} KB`);

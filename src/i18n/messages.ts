@@ -149,6 +149,8 @@ export const en = {
   cancel: 'Cancel',
   convertNote: 'This field accepts only some file types: the copy will be $1.',
   sizeNote: 'The page allows at most $1: the copy will be made smaller if needed.',
+  // Output sizes (issue 14)
+  sizeChange: 'Size: $1 → $2',
   promptFooter: 'Processed on this device. IDStamp uploads nothing.',
   autoWorking: 'IDStamp is stamping this upload for $1…',
   someFailed: 'Nothing was handed to the page. You can use the original or cancel.',
@@ -319,6 +321,8 @@ export const zh_CN: Record<MessageKey, string> = {
   cancel: '取消',
   convertNote: '此上传框只接受部分文件类型：副本将为 $1。',
   sizeNote: '此页面允许的文件最大为 $1：如有需要，副本会被缩小。',
+  // Output sizes (issue 14)
+  sizeChange: '大小：$1 → $2',
   promptFooter: '在本设备上处理。IDStamp 不会上传任何内容。',
   autoWorking: 'IDStamp 正在为 $1 处理本次上传…',
   someFailed: '没有文件交给页面。您可以使用原文件或取消。',

@@ -258,6 +258,8 @@ export async function mountStamper(root: HTMLElement, o: StamperOptions): Promis
       null,
       h('strong', null, t('savedAs', name, r.output.name)),
       h('br'),
+      t('sizeChange', formatBytes(r.input.bytes), formatBytes(r.output.bytes)),
+      h('br'),
       t('removedList', r.removed.length ? r.removed.map(kindLabel).join(', ') : t('removedNothing')),
       ...r.warnings.map((w) => h('p', { class: 'warning' }, warningMessage(w, lang))),
     );

@@ -3,7 +3,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { jpegQuality } from '../../src/core/formats/jpeg-quality.ts';
-import { Histogram, bitsFor, mapError, mapRows, medianCut } from '../../src/core/palette/quantise.ts';
+import { Histogram, bitsFor, mapError, mapKeys, medianCut } from '../../src/core/palette/quantise.ts';
 import { deflate, type Indexed } from '../../src/core/palette/index.ts';
 import { indexedPng } from '../../src/core/palette/png.ts';
 
@@ -21,12 +21,16 @@ function bands(width: number, height: number, colours: [number, number, number][
 
 async function index(rgba: Uint8ClampedArray, width: number, height: number, colours: number): Promise<Indexed> {
   const h = new Histogram();
-  h.add(rgba);
+  const keys = new Uint16Array(width * height);
+  // In two strips, as the browser code reads pictures.
+  const half = Math.floor(height / 2) * width * 4;
+  h.add(rgba.subarray(0, half), keys, 0);
+  h.add(rgba.subarray(half), keys, half / 4);
   const p = medianCut(h, colours);
   const bits = bitsFor(p.size);
   const stride = 1 + Math.ceil((width * bits) / 8);
   const raw = new Uint8Array(stride * height);
-  mapRows(rgba, width, height, p, bits, raw, 0, stride, 1);
+  mapKeys(keys, width, height, p, bits, raw, stride, 1);
   return { width, height, palette: p.rgb, size: p.size, bits, data: await deflate(raw), error: mapError(h, p) };
 }
 

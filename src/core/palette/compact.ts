@@ -15,8 +15,9 @@ export interface CompactRequest {
   maxMean: number;
   maxOff: number;
   maxFar: number;
-  /** JPEG: bytes to stay within by lowering the quality, not below MIN_QUALITY. */
+  /** JPEG: bytes to stay within by lowering the quality, not below `minQuality` (MIN_QUALITY). */
   budget?: number;
+  minQuality?: number;
   /** Give the palette image back as is (a PDF embeds it), not as a PNG. */
   raw?: boolean;
 }
@@ -30,8 +31,10 @@ export type Compact = { blob: Blob; quality?: number } | { indexed: Indexed };
  */
 export const PNG_PALETTE: Pick<CompactRequest, 'colours' | 'maxMean' | 'maxOff' | 'maxFar'> = { colours: [16, 64, 256], maxMean: 1, maxOff: 0.001, maxFar: 0.00001 };
 
-/** JPEG quality is not lowered below this to meet a budget (scans stay legible). */
+/** JPEG quality is not lowered below this to meet a budget (scans stay legible)… */
 export const MIN_QUALITY = 0.65;
+/** …unless a field's stated size limit asks for it: then down to this (still legible at 150 DPI). */
+export const MIN_QUALITY_FOR_LIMIT = 0.45;
 
 export async function compact(source: ImageBitmap | OffscreenCanvas, req: CompactRequest): Promise<Compact> {
   if (req.colours.length) {
@@ -41,9 +44,10 @@ export async function compact(source: ImageBitmap | OffscreenCanvas, req: Compac
   }
   const canvas = source instanceof OffscreenCanvas ? source : bitmapCanvas(source);
   let quality = req.quality;
+  const floor = Math.min(quality, req.minQuality ?? MIN_QUALITY);
   let blob = await canvas.convertToBlob({ type: req.mime, quality });
-  while (req.mime === 'image/jpeg' && req.budget && blob.size > req.budget && quality > MIN_QUALITY + 1e-9) {
-    quality = Math.max(MIN_QUALITY, quality - 0.1);
+  while (req.mime === 'image/jpeg' && req.budget && blob.size > req.budget && quality > floor + 1e-9) {
+    quality = Math.max(floor, quality - 0.1);
     blob = await canvas.convertToBlob({ type: req.mime, quality });
   }
   return { blob, quality };

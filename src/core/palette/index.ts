@@ -1,7 +1,7 @@
 // Pictures with few colours as palette images: a text page or a screenshot keeps its sharp
 // edges and compresses far better than as a JPEG (a stamped A4 text page: ~60 KB instead of
 // ~265 KB) or a full-colour PNG (the mark's antialiased edges break PNG's flat runs).
-import { Histogram, bitsFor, flatShare, mapError, mapRows, medianCut, type MapError, type Palette } from './quantise.ts';
+import { Histogram, bitsFor, flatShare, mapError, mapKeys, medianCut, type MapError, type Palette } from './quantise.ts';
 
 export interface Indexed {
   width: number;
@@ -49,7 +49,10 @@ function strips(source: Source, fn: (rgba: Uint8ClampedArray, y: number, rows: n
 export async function indexPicture(source: Source, req: IndexRequest): Promise<Indexed | undefined> {
   const { width, height } = source;
   const h = new Histogram();
-  strips(source, (rgba) => h.add(rgba));
+  // One read of the pixels: each pixel's bin is kept (2 bytes, a buffer reused from job to job)
+  // instead of reading the picture a second time to map it.
+  const keys = keyBuffer(width * height);
+  strips(source, (rgba, y) => h.add(rgba, keys, y * width));
   if (h.translucent || (req.minFlat && flatShare(h) < req.minFlat)) return undefined;
   let palette: Palette | undefined, error: MapError | undefined;
   for (const n of req.colours) {
@@ -65,9 +68,12 @@ export async function indexPicture(source: Source, req: IndexRequest): Promise<I
   const skip = req.png ? 1 : 0;
   const stride = skip + Math.ceil((width * bits) / 8);
   const raw = new Uint8Array(stride * height);
-  strips(source, (rgba, y, n) => mapRows(rgba, width, n, palette, bits, raw, y, stride, skip));
+  mapKeys(keys, width, height, palette, bits, raw, stride, skip);
   return { width, height, palette: palette.rgb, size: palette.size, bits, data: await deflate(raw), error };
 }
+
+let keyCache = new Uint16Array(0);
+const keyBuffer = (n: number) => (keyCache.length >= n ? keyCache : (keyCache = new Uint16Array(n))).subarray(0, n);
 
 /** zlib (RFC 1950), as PNG's IDAT and PDF's FlateDecode want it: the browser's own, native. */
 export async function deflate(bytes: Uint8Array): Promise<Uint8Array> {

@@ -20,7 +20,8 @@ export class Histogram {
   translucent = false;
   pixels = 0;
 
-  add(rgba: Uint8ClampedArray): void {
+  /** Counts the pixels; `keys` (from `at`) gets each pixel's bin, for mapKeys. */
+  add(rgba: Uint8ClampedArray, keys?: Uint16Array, at = 0): void {
     const { count, sum, sq } = this;
     // Whole pixels at a time, and runs of one colour (paper, flat areas) counted once.
     const px = new Uint32Array(rgba.buffer, rgba.byteOffset, rgba.length >> 2);
@@ -41,6 +42,7 @@ export class Histogram {
       sq[k * 3] = sq[k * 3]! + r * r * n;
       sq[k * 3 + 1] = sq[k * 3 + 1]! + g * g * n;
       sq[k * 3 + 2] = sq[k * 3 + 2]! + b * b * n;
+      keys?.fill(k, at + i, at + j);
       i = j;
     }
   }
@@ -182,25 +184,17 @@ export function mapError(h: Histogram, p: Palette): MapError {
 }
 
 /**
- * Writes `rows` rows of palette indices, packed at `bits`, into `out` from row `y0`; each row is
- * `stride` bytes and starts after `skip` bytes (PNG's filter byte, 0: none).
+ * Writes the palette index of every pixel (given as its bin, from Histogram.add), packed at
+ * `bits`, one row every `stride` bytes after `skip` bytes (PNG's filter byte, 0: none).
  */
-export function mapRows(rgba: Uint8ClampedArray, width: number, rows: number, p: Palette, bits: number, out: Uint8Array, y0: number, stride: number, skip: number): void {
+export function mapKeys(keys: Uint16Array, width: number, height: number, p: Palette, bits: number, out: Uint8Array, stride: number, skip: number): void {
   const { lut } = p;
-  const px = new Uint32Array(rgba.buffer, rgba.byteOffset, rgba.length >> 2);
   const first = 8 - bits;
-  let last = -1, idx = 0;
-  for (let y = 0; y < rows; y++) {
-    let o = (y0 + y) * stride + skip;
+  for (let y = 0; y < height; y++) {
+    let o = y * stride + skip;
     let byte = 0, shift = first;
-    for (let x = 0, i = y * width; x < width; x++, i++) {
-      const v = px[i]!;
-      if (v !== last) {
-        const c = i * 4;
-        idx = lut[((rgba[c]! >> SHIFT) << (2 * BITS)) | ((rgba[c + 1]! >> SHIFT) << BITS) | (rgba[c + 2]! >> SHIFT)]!;
-        last = v;
-      }
-      byte |= idx << shift;
+    for (let i = y * width, end = i + width; i < end; i++) {
+      byte |= lut[keys[i]!]! << shift;
       shift -= bits;
       if (shift < 0) {
         out[o++] = byte;

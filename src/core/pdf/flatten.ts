@@ -5,7 +5,8 @@ import { PDFHexString, PDFName, PDFRawStream, concatTransformationMatrix, drawOb
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { encodeCompact } from '../encode.ts';
 import { StampError } from '../errors.ts';
-import { encodeCanvas, keepClearAreas, verifyClean, type ImageKind } from '../image.ts';
+import { encodeCanvas, human, keepClearAreas, verifyClean, type ImageKind } from '../image.ts';
+import { MIN_QUALITY_FOR_LIMIT } from '../palette/compact.ts';
 import type { Indexed } from '../palette/index.ts';
 import type { Job } from '../job.ts';
 import type { StampReport, WarningCode } from '../report.ts';
@@ -77,7 +78,10 @@ export async function flattenPdf(doc: PDFDocumentProxy, job: Job, inputBytes = 0
   const warnings: WarningCode[] = [];
   let renderMs = 0;
   let first: Flattened['watermark'];
-  const budget = Math.max(MIN_BUDGET, (GROWTH * inputBytes) / doc.numPages);
+  // A field's stated limit (maxBytes) wins: its share a page, less a little for the structure.
+  const limit = job.options.maxBytes;
+  const share = Math.max(MIN_BUDGET, (GROWTH * inputBytes) / doc.numPages);
+  const budget = limit ? Math.min(share, (limit * 0.98 - 2000) / doc.numPages) : share;
   const encoded: Promise<EncodedPage>[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     if (n > IN_FLIGHT) await encoded[n - 1 - IN_FLIGHT];
@@ -90,7 +94,7 @@ export async function flattenPdf(doc: PDFDocumentProxy, job: Job, inputBytes = 0
     encoded.push(
       encodeCompact(
         page.canvas,
-        { mime: 'image/jpeg', quality: job.options.pdf.quality, colours: PAGE_COLOURS, minFlat: PAGE_MIN_FLAT, maxMean: PAGE_MAX_MEAN, maxOff: 1, maxFar: PAGE_MAX_FAR, budget, raw: true },
+        { mime: 'image/jpeg', quality: job.options.pdf.quality, colours: PAGE_COLOURS, minFlat: PAGE_MIN_FLAT, maxMean: PAGE_MAX_MEAN, maxOff: 1, maxFar: PAGE_MAX_FAR, budget, ...(limit ? { minQuality: MIN_QUALITY_FOR_LIMIT } : {}), raw: true },
         true,
       )
         .catch(() => {
@@ -107,8 +111,10 @@ export async function flattenPdf(doc: PDFDocumentProxy, job: Job, inputBytes = 0
     } else addIndexedPage(out, p.indexed, p.widthPt, p.heightPt);
   }
   const firstPage = out.getPage(0).getSize();
+  const bytes = await saveClean(out, job.env.randomBytes);
+  if (limit && bytes.length > limit) throw new StampError('cannot-reach-size', { limit: human(limit), size: human(bytes.length) });
   return {
-    bytes: await saveClean(out, job.env.randomBytes),
+    bytes,
     pages: doc.numPages,
     widthPt: firstPage.width,
     heightPt: firstPage.height,
