@@ -100,7 +100,7 @@ async function reencode(bytes: Uint8Array, kind: Kind, format: ImageFormat, info
     const tEncode = performance.now();
     // No higher than the source's own quality: more would add bytes, not detail.
     const quality = outKind === 'jpeg' && kind === 'jpeg' ? Math.min(options.quality, jpegQuality(bytes) ?? 1) : options.quality;
-    let blob = await encodeCanvas(canvas, mime, quality);
+    let blob = await encodeCanvas(canvas, mime, quality, false, options.mode === 'stamp');
     let size: { width: number; height: number } | undefined = { width, height };
     if (options.maxBytes && blob.size > options.maxBytes) {
       blob = await fitBytes(blob, mime, options.maxBytes, quality);
@@ -138,13 +138,14 @@ export function keepClearAreas(canvas: OffscreenCanvas): { mrz?: Rect; codes: Re
 /**
  * Encodes (and empties) a canvas; a typed error when the browser cannot. PNG: a palette PNG when
  * the picture has few colours (screenshots: the mark's antialiased edges would otherwise make
- * the file several times larger), else the browser's full-colour PNG.
+ * the file several times larger), else the browser's full-colour PNG. `palette: false` when the
+ * pixels must stay exactly as decoded (strip-only GIF/BMP → PNG).
  */
-export async function encodeCanvas(canvas: OffscreenCanvas, mime: string, quality: number, background = false): Promise<Blob> {
+export async function encodeCanvas(canvas: OffscreenCanvas, mime: string, quality: number, background = false, palette = true): Promise<Blob> {
   const kind = mime.slice(6).toUpperCase();
   let blob: Blob;
   try {
-    if (mime === 'image/png') {
+    if (mime === 'image/png' && palette) {
       const out = await encodeCompact(canvas, { mime, quality, ...PNG_PALETTE }, background);
       if (!('blob' in out)) throw new Error('no PNG');
       blob = out.blob;
