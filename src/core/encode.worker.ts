@@ -1,25 +1,27 @@
 // Encodes pictures off the page's thread. In a document, Chrome schedules convertToBlob as an
 // idle task; frames that get no idle time (a prompt over a busy page, a background tab, any
 // headless frame) then wait a full second per picture. A worker encodes at once.
+import { bitmapCanvas, compact, type CompactRequest } from './palette/compact.ts';
+
 interface Job {
   id: number;
   bitmap: ImageBitmap;
   mime: string;
   quality: number;
+  /** Palette or budgeted encoding (PDF pages, screenshots). */
+  compact?: CompactRequest;
 }
 
 self.onmessage = async (e: MessageEvent<Job>) => {
   const { id, bitmap, mime, quality } = e.data;
   try {
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    // Zero-copy: the bitmap becomes the canvas's content (draw it where that is unsupported).
-    const renderer = canvas.getContext('bitmaprenderer');
-    if (renderer) renderer.transferFromImageBitmap(bitmap);
-    else {
-      canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
-      bitmap.close();
+    if (e.data.compact) {
+      const out = await compact(bitmap, e.data.compact);
+      bitmap.close(); // done with it either way: released now, not at collection
+      self.postMessage({ id, out }, { transfer: 'indexed' in out ? [out.indexed.data.buffer as ArrayBuffer] : [] });
+      return;
     }
-    self.postMessage({ id, blob: await canvas.convertToBlob({ type: mime, quality }) });
+    self.postMessage({ id, out: { blob: await bitmapCanvas(bitmap).convertToBlob({ type: mime, quality }) } });
   } catch (err) {
     self.postMessage({ id, error: err instanceof Error ? err.message : String(err) });
   }

@@ -1,7 +1,9 @@
 // The image path: lossless strip, or decode → orient → watermark → encode.
 import imageCompression from 'browser-image-compression';
-import { encode } from './encode.ts';
+import { encode, encodeCompact } from './encode.ts';
 import { MAX_PIXELS } from './limits.ts';
+import { PNG_PALETTE } from './palette/compact.ts';
+import { jpegQuality } from './formats/jpeg-quality.ts';
 import { greyCopy } from './quality/measure.ts';
 import { findQrCodes } from './quality/codes.ts';
 import { findMrz, type Rect } from './quality/mrz.ts';
@@ -108,10 +110,12 @@ async function reencode(bytes: Uint8Array, kind: Kind, format: ImageFormat, info
     const draw = performance.now() - tDraw;
 
     const tEncode = performance.now();
-    let blob = await encodeCanvas(canvas, mime, quality);
+    // No higher than the source's own quality: more would add bytes, not detail.
+    const encodeQuality = outKind === 'jpeg' && kind === 'jpeg' ? Math.min(quality, jpegQuality(bytes) ?? 1) : quality;
+    let blob = await encodeCanvas(canvas, mime, encodeQuality, false, options.mode === 'stamp');
     let size: { width: number; height: number } | undefined = { width, height };
     if (options.maxBytes && blob.size > options.maxBytes) {
-      blob = await fitBytes(blob, mime, options.maxBytes, quality);
+      blob = await fitBytes(blob, mime, options.maxBytes, encodeQuality);
       warnings.push('resized');
       size = undefined; // possibly scaled: read it from the file
     }
@@ -143,12 +147,21 @@ export function keepClearAreas(canvas: OffscreenCanvas): { mrz?: Rect; codes: Re
   return { ...(mrz ? { mrz: full(mrz) } : {}), codes: findQrCodes(grey).map(full) };
 }
 
-/** Encodes (and empties) a canvas; a typed error when the browser cannot. */
-export async function encodeCanvas(canvas: OffscreenCanvas, mime: string, quality: number, background = false): Promise<Blob> {
+/**
+ * Encodes (and empties) a canvas; a typed error when the browser cannot. PNG: a palette PNG when
+ * the picture has few colours (screenshots: the mark's antialiased edges would otherwise make
+ * the file several times larger), else the browser's full-colour PNG. `palette: false` when the
+ * pixels must stay exactly as decoded (strip-only GIF/BMP → PNG).
+ */
+export async function encodeCanvas(canvas: OffscreenCanvas, mime: string, quality: number, background = false, palette = true): Promise<Blob> {
   const kind = mime.slice(6).toUpperCase();
   let blob: Blob;
   try {
-    blob = await encode(canvas, mime, quality, background);
+    if (mime === 'image/png' && palette) {
+      const out = await encodeCompact(canvas, { mime, quality, ...PNG_PALETTE }, background);
+      if (!('blob' in out)) throw new Error('no PNG');
+      blob = out.blob;
+    } else blob = await encode(canvas, mime, quality, background);
   } catch {
     throw new StampError('encode-failed', { kind });
   }
@@ -182,4 +195,5 @@ async function fitBytes(blob: Blob, mime: string, maxBytes: number, quality: num
   return out;
 }
 
-const human = (n: number) => (n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MB` : `${Math.round(n / 1024)} KB`);
+/** Bytes for messages: "1.2 MB", "850 KB". */
+export const human = (n: number) => (n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MB` : `${Math.round(n / 1024)} KB`);

@@ -254,6 +254,7 @@ function renderAsk(win: Window, root: HTMLElement, init: Init, c: AskContext): v
       if (mode() === 'stamp' && purposeEdited && text && c.site)
         await updateSettings((s) => void (s.sites[c.site] = { rule: s.sites[c.site]?.rule ?? 'ask', purpose: text }));
       status.replaceChildren(
+        ...results.map((r) => h('p', { class: 'size' }, `${t('resultSize')}: ${t('sizeChange', formatBytes(r.report.input.bytes), formatBytes(r.report.output.bytes))}`)),
         ...results.map((r) => h('p', null, t('removedList', r.report.removed.length ? r.report.removed.map(kindLabel).join(', ') : t('removedNothing')))),
         ...results.flatMap((r) => r.report.warnings.map((w) => h('p', { class: 'warning' }, warningMessage(w, c.lang)))),
       );

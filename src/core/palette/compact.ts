@@ -1,0 +1,66 @@
+// The smallest faithful encoding of a picture: a palette image when it has few colours,
+// otherwise the full-colour encoder (JPEG: lowering the quality step by step to a byte budget).
+// Runs in the encode worker (on an ImageBitmap) or in the page (on the canvas itself).
+import { indexPicture, type Indexed } from './index.ts';
+import { indexedPng } from './png.ts';
+
+export interface CompactRequest {
+  mime: 'image/jpeg' | 'image/png';
+  quality: number;
+  /** Palette sizes to try, smallest first (≤ 256); none: full colour only. */
+  colours: number[];
+  /** Try a palette only when this share of pixels has one colour (see IndexRequest). */
+  minFlat?: number;
+  /** Largest accepted mean error (levels of 255), shares of visibly off and clearly wrong pixels. */
+  maxMean: number;
+  maxOff: number;
+  maxFar: number;
+  /** JPEG: bytes to stay within by lowering the quality, not below `minQuality` (MIN_QUALITY). */
+  budget?: number;
+  minQuality?: number;
+  /** Give the palette image back as is (a PDF embeds it), not as a PNG. */
+  raw?: boolean;
+}
+
+export type Compact = { blob: Blob; quality?: number } | { indexed: Indexed };
+
+/**
+ * A PNG picture (screenshot, graphic, generated ID-card scene) becomes a palette PNG only when
+ * it is practically exact: mean error ≤ 1 level of 255, ≤ 0.1% of pixels off by more than 8
+ * levels, none clearly wrong. Photos fail this and keep full colour.
+ */
+export const PNG_PALETTE: Pick<CompactRequest, 'colours' | 'maxMean' | 'maxOff' | 'maxFar'> = { colours: [16, 64, 256], maxMean: 1, maxOff: 0.001, maxFar: 0.00001 };
+
+/** JPEG quality is not lowered below this to meet a budget (scans stay legible)… */
+export const MIN_QUALITY = 0.65;
+/** …unless a field's stated size limit asks for it: then down to this (still legible at 150 DPI). */
+export const MIN_QUALITY_FOR_LIMIT = 0.45;
+
+export async function compact(source: ImageBitmap | OffscreenCanvas, req: CompactRequest): Promise<Compact> {
+  if (req.colours.length) {
+    const indexed = await indexPicture(source, { colours: req.colours, minFlat: req.minFlat, png: !req.raw, accept: (e) => e.mean <= req.maxMean && e.off <= req.maxOff && e.far <= req.maxFar });
+    // A palette image larger than the budget (a scan's paper grain) is worse than a JPEG.
+    if (indexed && !(req.budget && indexed.data.length > req.budget)) return req.raw ? { indexed } : { blob: indexedPng(indexed) };
+  }
+  const canvas = source instanceof OffscreenCanvas ? source : bitmapCanvas(source);
+  let quality = req.quality;
+  const floor = Math.min(quality, req.minQuality ?? MIN_QUALITY);
+  let blob = await canvas.convertToBlob({ type: req.mime, quality });
+  while (req.mime === 'image/jpeg' && req.budget && blob.size > req.budget && quality > floor + 1e-9) {
+    quality = Math.max(floor, quality - 0.1);
+    blob = await canvas.convertToBlob({ type: req.mime, quality });
+  }
+  return { blob, quality };
+}
+
+/** Zero-copy: the bitmap becomes the canvas's content (drawn where that is unsupported). */
+export function bitmapCanvas(bitmap: ImageBitmap): OffscreenCanvas {
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const renderer = canvas.getContext('bitmaprenderer');
+  if (renderer) renderer.transferFromImageBitmap(bitmap);
+  else {
+    canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
+    bitmap.close();
+  }
+  return canvas;
+}

@@ -1,0 +1,206 @@
+// Median-cut colour quantiser for pictures with few colours (text pages, screenshots).
+// Our own, ~150 lines: it reads the picture a strip at a time (no second full-size copy) and maps
+// pixels through a 32,768-entry table, so a 12 MP page costs two linear passes. The npm
+// quantisers we looked at either need the whole RGBA buffer and search the palette per pixel
+// (image-q: seconds on a 6 MP screenshot in plain JS) or are GPL (libimagequant).
+
+/** 5 bits a channel: 32,768 bins. Fine for flat colours and antialiased text. */
+const BITS = 5;
+const SHIFT = 8 - BITS;
+const BINS = 1 << (3 * BITS);
+const key = (r: number, g: number, b: number) => ((r >> SHIFT) << (2 * BITS)) | ((g >> SHIFT) << BITS) | (b >> SHIFT);
+
+export class Histogram {
+  readonly count = new Uint32Array(BINS);
+  /** Sums of r, g, b per bin: the bin's mean colour, not its corner. */
+  readonly sum = new Float64Array(BINS * 3);
+  /** Sums of squares: how far a bin's pixels lie from its mean (smooth gradients share bins). */
+  readonly sq = new Float64Array(BINS * 3);
+  /** Some pixel is not opaque: we leave those to the full-colour encoder. */
+  translucent = false;
+  pixels = 0;
+
+  /** Counts the pixels; `keys` (from `at`) gets each pixel's bin, for mapKeys. */
+  add(rgba: Uint8ClampedArray, keys?: Uint16Array, at = 0): void {
+    const { count, sum, sq } = this;
+    // Whole pixels at a time, and runs of one colour (paper, flat areas) counted once.
+    const px = new Uint32Array(rgba.buffer, rgba.byteOffset, rgba.length >> 2);
+    this.pixels += px.length;
+    let i = 0;
+    while (i < px.length) {
+      const v = px[i]!;
+      let j = i + 1;
+      while (j < px.length && px[j] === v) j++;
+      const n = j - i;
+      const r = rgba[i * 4]!, g = rgba[i * 4 + 1]!, b = rgba[i * 4 + 2]!;
+      if (rgba[i * 4 + 3] !== 255) this.translucent = true;
+      const k = key(r, g, b);
+      count[k] = count[k]! + n;
+      sum[k * 3] = sum[k * 3]! + r * n;
+      sum[k * 3 + 1] = sum[k * 3 + 1]! + g * n;
+      sum[k * 3 + 2] = sum[k * 3 + 2]! + b * n;
+      sq[k * 3] = sq[k * 3]! + r * r * n;
+      sq[k * 3 + 1] = sq[k * 3 + 1]! + g * g * n;
+      sq[k * 3 + 2] = sq[k * 3 + 2]! + b * b * n;
+      keys?.fill(k, at + i, at + j);
+      i = j;
+    }
+  }
+}
+
+/** Share of the pixels in the most common bin: high for a page with a plain background. */
+export function flatShare(h: Histogram): number {
+  let most = 0;
+  for (const n of h.count) if (n > most) most = n;
+  return most / h.pixels;
+}
+
+export interface Palette {
+  /** r, g, b of each entry. */
+  rgb: Uint8Array;
+  size: number;
+  /** Bin → palette index. */
+  lut: Uint8Array;
+}
+
+interface Box {
+  lo: number;
+  hi: number;
+  count: number;
+  /** Sum of squared distances of its pixels to its mean colour (bins at their means). */
+  error: number;
+  axis: number;
+}
+
+/**
+ * Up to `max` colours (≤ 256) for the histogram's pixels: median cut that splits the box with the
+ * largest squared error where the split removes the most error (not at the median pixel: a
+ * large area of one colour would be cut in two near-equal shades, which costs compression).
+ */
+export function medianCut(h: Histogram, max: number): Palette {
+  const keys: number[] = [];
+  for (let k = 0; k < BINS; k++) if (h.count[k]) keys.push(k);
+  const mean = (k: number, c: number) => h.sum[k * 3 + c]! / h.count[k]!;
+  const describe = (lo: number, hi: number): Box => {
+    let count = 0, sq = 0;
+    const s = [0, 0, 0], min = [255, 255, 255], maxc = [0, 0, 0];
+    for (let i = lo; i < hi; i++) {
+      const k = keys[i]!, n = h.count[k]!;
+      count += n;
+      for (let c = 0; c < 3; c++) {
+        const v = mean(k, c);
+        s[c] = s[c]! + v * n;
+        sq += v * v * n;
+        if (v < min[c]!) min[c] = v;
+        if (v > maxc[c]!) maxc[c] = v;
+      }
+    }
+    const ranges = [0, 1, 2].map((c) => maxc[c]! - min[c]!);
+    const error = sq - (s[0]! ** 2 + s[1]! ** 2 + s[2]! ** 2) / count;
+    return { lo, hi, count, error: hi - lo > 1 ? error : 0, axis: ranges.indexOf(Math.max(...ranges)) };
+  };
+  const boxes: Box[] = [describe(0, keys.length)];
+  while (boxes.length < max) {
+    let best = -1, worst = 0.5;
+    boxes.forEach((b, i) => {
+      if (b.error > worst) (worst = b.error), (best = i);
+    });
+    if (best < 0) break;
+    const b = boxes[best]!;
+    const part = keys.slice(b.lo, b.hi).sort((x, y) => mean(x, b.axis) - mean(y, b.axis));
+    keys.splice(b.lo, part.length, ...part);
+    // The cut that leaves the least error: maximise Σ S1²/n1 + S2²/n2 over the three channels.
+    const total = [0, 1, 2].map((c) => part.reduce((a, k) => a + h.sum[k * 3 + c]!, 0));
+    let n1 = 0, gain = -1, cut = b.lo + 1;
+    const s1 = [0, 0, 0];
+    for (let i = 0; i < part.length - 1; i++) {
+      const k = part[i]!;
+      n1 += h.count[k]!;
+      let g = 0;
+      for (let c = 0; c < 3; c++) {
+        s1[c] = s1[c]! + h.sum[k * 3 + c]!;
+        g += s1[c]! ** 2 / n1 + (total[c]! - s1[c]!) ** 2 / (b.count - n1);
+      }
+      if (g > gain) (gain = g), (cut = b.lo + i + 1);
+    }
+    boxes.splice(best, 1, describe(b.lo, cut), describe(cut, b.hi));
+  }
+  const rgb = new Uint8Array(boxes.length * 3);
+  boxes.forEach((b, i) => {
+    for (let c = 0; c < 3; c++) {
+      let s = 0;
+      for (let j = b.lo; j < b.hi; j++) s += h.sum[keys[j]! * 3 + c]!;
+      rgb[i * 3 + c] = Math.round(s / b.count);
+    }
+  });
+  // Each bin takes the nearest entry to its mean colour (usually, but not always, its own box's).
+  const lut = new Uint8Array(BINS);
+  for (const k of keys) {
+    let best = 0, dist = Infinity;
+    for (let p = 0; p < boxes.length; p++) {
+      const dr = mean(k, 0) - rgb[p * 3]!, dg = mean(k, 1) - rgb[p * 3 + 1]!, db = mean(k, 2) - rgb[p * 3 + 2]!;
+      const d = dr * dr + dg * dg + db * db;
+      if (d < dist) (dist = d), (best = p);
+    }
+    lut[k] = best;
+  }
+  return { rgb, size: boxes.length, lut };
+}
+
+/** Bits a pixel for this many colours (PNG and PDF both allow 1, 2, 4, 8). */
+export const bitsFor = (size: number) => (size <= 2 ? 1 : size <= 4 ? 2 : size <= 16 ? 4 : 8);
+
+/** How far the mapped picture is from the original, from the histogram. */
+export interface MapError {
+  /** Mean over pixels of the largest channel's RMS difference (per bin: spread + offset). */
+  mean: number;
+  /** Share of pixels whose colour is visibly off (a channel off by more than NEAR). */
+  off: number;
+  /** Share of pixels whose colour is clearly wrong (a channel off by more than FAR). */
+  far: number;
+}
+const NEAR = 8;
+const FAR = 40;
+
+/** The error, from the histogram alone: a picture that does not fit is rejected without a pass. */
+export function mapError(h: Histogram, p: Palette): MapError {
+  let sum = 0, off = 0, far = 0, total = 0;
+  for (let k = 0; k < BINS; k++) {
+    const n = h.count[k]!;
+    if (!n) continue;
+    const idx = p.lut[k]!;
+    let e = 0;
+    for (let c = 0; c < 3; c++) {
+      const m = h.sum[k * 3 + c]! / n;
+      const spread = Math.max(0, h.sq[k * 3 + c]! / n - m * m);
+      e = Math.max(e, Math.sqrt(spread + (m - p.rgb[idx * 3 + c]!) ** 2));
+    }
+    sum += e * n;
+    total += n;
+    if (e > NEAR) off += n;
+    if (e > FAR) far += n;
+  }
+  return { mean: sum / total, off: off / total, far: far / total };
+}
+
+/**
+ * Writes the palette index of every pixel (given as its bin, from Histogram.add), packed at
+ * `bits`, one row every `stride` bytes after `skip` bytes (PNG's filter byte, 0: none).
+ */
+export function mapKeys(keys: Uint16Array, width: number, height: number, p: Palette, bits: number, out: Uint8Array, stride: number, skip: number): void {
+  const { lut } = p;
+  const first = 8 - bits;
+  for (let y = 0; y < height; y++) {
+    let o = y * stride + skip;
+    let byte = 0, shift = first;
+    for (let i = y * width, end = i + width; i < end; i++) {
+      byte |= lut[keys[i]!]! << shift;
+      shift -= bits;
+      if (shift < 0) {
+        out[o++] = byte;
+        (byte = 0), (shift = first);
+      }
+    }
+    if (shift !== first) out[o] = byte;
+  }
+}

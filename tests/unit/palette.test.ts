@@ -1,0 +1,112 @@
+// The palette quantiser and indexed PNG writer on synthetic pixels (decoded back with sharp),
+// and the JPEG quality estimate on files written by sharp at known qualities.
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { jpegQuality } from '../../src/core/formats/jpeg-quality.ts';
+import { Histogram, bitsFor, mapError, mapKeys, medianCut } from '../../src/core/palette/quantise.ts';
+import { deflate, type Indexed } from '../../src/core/palette/index.ts';
+import { indexedPng } from '../../src/core/palette/png.ts';
+
+/** A picture of `colours` flat vertical bands, plus an optional smooth grey ramp below. */
+function bands(width: number, height: number, colours: [number, number, number][], ramp = false): Uint8ClampedArray {
+  const px = new Uint8ClampedArray(width * height * 4);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 4;
+      const c = ramp && y >= height / 2 ? [Math.round((x / (width - 1)) * 255), Math.round((x / (width - 1)) * 255), Math.round((x / (width - 1)) * 255)] : colours[Math.floor((x * colours.length) / width)]!;
+      px.set([...c, 255], i);
+    }
+  return px;
+}
+
+async function index(rgba: Uint8ClampedArray, width: number, height: number, colours: number): Promise<Indexed> {
+  const h = new Histogram();
+  const keys = new Uint16Array(width * height);
+  // In two strips, as the browser code reads pictures.
+  const half = Math.floor(height / 2) * width * 4;
+  h.add(rgba.subarray(0, half), keys, 0);
+  h.add(rgba.subarray(half), keys, half / 4);
+  const p = medianCut(h, colours);
+  const bits = bitsFor(p.size);
+  const stride = 1 + Math.ceil((width * bits) / 8);
+  const raw = new Uint8Array(stride * height);
+  mapKeys(keys, width, height, p, bits, raw, stride, 1);
+  return { width, height, palette: p.rgb, size: p.size, bits, data: await deflate(raw), error: mapError(h, p) };
+}
+
+const decode = async (png: Blob) => {
+  const bytes = Buffer.from(await png.arrayBuffer());
+  const { data, info } = await sharp(bytes).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  return { data, info, meta: await sharp(bytes).metadata() };
+};
+
+describe('palette', () => {
+  const flat: [number, number, number][] = [
+    [255, 255, 255],
+    [0, 0, 0],
+    [11, 92, 173],
+    [246, 248, 250],
+    [200, 204, 212],
+  ];
+
+  it.each([
+    [2, 1],
+    [4, 2],
+    [5, 4],
+    [16, 4],
+    [17, 8],
+  ])('%i exact colours come back pixel for pixel at %i bits a pixel', async (n, bits) => {
+    const colours = Array.from({ length: n }, (_, i) => flat[i] ?? ([(i * 53) % 256, (i * 97) % 256, (i * 151) % 256] as [number, number, number]));
+    const width = 37; // rows that do not end on a byte boundary
+    const rgba = bands(width, 9, colours);
+    const im = await index(rgba, width, 9, 256);
+    expect(im.size).toBe(n);
+    expect(im.bits).toBe(bits);
+    expect(im.error.mean).toBe(0);
+    const { data, meta } = await decode(indexedPng(im));
+    expect(meta.format).toBe('png');
+    expect(meta.isPalette).toBe(true);
+    for (let p = 0; p < width * 9; p++) expect([...data.subarray(p * 3, p * 3 + 3)]).toEqual([...rgba.subarray(p * 4, p * 4 + 3)]);
+  });
+
+  it('a smooth ramp squeezed into 8 colours reports its error; 256 colours nearly none', async () => {
+    const rgba = bands(256, 16, flat, true);
+    const coarse = await index(rgba, 256, 16, 8);
+    const fine = await index(rgba, 256, 16, 256);
+    expect(coarse.error.mean).toBeGreaterThan(2);
+    expect(coarse.error.off).toBeGreaterThan(0.1);
+    expect(fine.error.mean).toBeLessThan(2.5); // 5-bit bins: a ramp keeps ±4 levels within a bin
+    expect(fine.error.far).toBe(0);
+    // The reported error matches the decoded picture's real error (within the bins' spread).
+    const { data } = await decode(indexedPng(coarse));
+    let sum = 0;
+    for (let p = 0; p < 256 * 16; p++) sum += Math.max(...[0, 1, 2].map((c) => Math.abs(data[p * 3 + c]! - rgba[p * 4 + c]!)));
+    expect(Math.abs(sum / (256 * 16) - coarse.error.mean)).toBeLessThan(1.5);
+  });
+
+  it('a large area of one colour is not split into near-equal shades', () => {
+    // 90% one grey, 10% a shade 3 levels lighter, plus black text: 2 colours must keep black.
+    const rgba = new Uint8ClampedArray(1000 * 4);
+    for (let i = 0; i < 1000; i++) rgba.set(i < 900 ? [208, 210, 215, 255] : i < 950 ? [211, 212, 216, 255] : [0, 0, 0, 255], i * 4);
+    const h = new Histogram();
+    h.add(rgba);
+    const p = medianCut(h, 2);
+    expect([...p.rgb].some((v, i) => i % 3 === 0 && v < 10)).toBe(true);
+  });
+
+  it('translucent pixels are noticed (palette PNGs here carry no transparency)', () => {
+    const h = new Histogram();
+    h.add(new Uint8ClampedArray([1, 2, 3, 255, 1, 2, 3, 128]));
+    expect(h.translucent).toBe(true);
+  });
+});
+
+describe('jpegQuality', () => {
+  it.each([50, 75, 85, 90, 95])('reads quality %i back from a file sharp wrote', async (q) => {
+    const jpeg = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#808080' } }).jpeg({ quality: q }).toBuffer();
+    expect(Math.abs(jpegQuality(new Uint8Array(jpeg))! - q / 100)).toBeLessThanOrEqual(0.01);
+  });
+  it('has no answer for a file without a table', () => {
+    expect(jpegQuality(new Uint8Array([0xff, 0xd8, 0xff, 0xda, 0, 2]))).toBeUndefined();
+  });
+});
