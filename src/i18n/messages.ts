@@ -446,7 +446,6 @@ export const zh_CN: Record<MessageKey, string> = {
   cancel: '取消',
   convertNote: '此上传框只接受部分文件类型：副本将为 $1。',
   sizeNote: '此页面允许的文件最大为 $1：如有需要，副本会被缩小。',
-  // Output sizes (issue 14)
   promptFooter: '在本设备上处理。IDStamp 不会上传任何内容。',
   autoWorking: 'IDStamp 正在为 $1 处理本次上传…',
   // 上传守护：失败即拦截（issue 10）
