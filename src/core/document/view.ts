@@ -1,0 +1,152 @@
+// One look at the picture before the mark is drawn: where the document is (its outline), and
+// what on it must stay clear (MRZ, 2D codes), found in the document's own levelled frame so a
+// tilted card is searched as if it lay straight. Small copies only: ~320 px for the outline,
+// the document levelled to ~900 px for the keep-clear search.
+import type { Grey } from '../quality/checks.ts';
+import { findCodes } from './codes.ts';
+import { findMrz, type Rect } from '../quality/mrz.ts';
+import { colourPlanes, findDocument } from './find.ts';
+import { apply, rectToQuad, sides, type Homography, type Point, type Quad } from './geometry.ts';
+
+export interface DocumentView {
+  /** The document's outline in the picture's pixels (the whole picture when none was found). */
+  quad: Quad;
+  found: boolean;
+  /** Areas the mark leaves alone, as polygons in the picture's pixels. */
+  keepClear: Point[][];
+  /** Bounding boxes, for the report. */
+  mrz?: Rect;
+  codes: Rect[];
+  /** Mean brightness (0..255) around a point of the picture, from the small copy. */
+  brightness: (x: number, y: number, radius: number) => number;
+  ms: number;
+}
+
+/** A small RGBA copy of a canvas or bitmap, at most `side` pixels on its long side. */
+export function smallCopy(source: OffscreenCanvas | ImageBitmap, side: number): ImageData {
+  const scale = Math.min(1, side / Math.max(source.width, source.height));
+  const small = new OffscreenCanvas(Math.max(1, Math.round(source.width * scale)), Math.max(1, Math.round(source.height * scale)));
+  const ctx = small.getContext('2d', { willReadFrequently: true })!;
+  ctx.drawImage(source, 0, 0, small.width, small.height);
+  return ctx.getImageData(0, 0, small.width, small.height);
+}
+
+function lumaOf(img: ImageData): Grey {
+  const out = new Float32Array(img.width * img.height);
+  for (let i = 0, j = 0; i < out.length; i++, j += 4) out[i] = 0.299 * img.data[j]! + 0.587 * img.data[j + 1]! + 0.114 * img.data[j + 2]!;
+  return { width: img.width, height: img.height, data: out };
+}
+
+const wholePicture = (w: number, h: number): Quad => [
+  { x: 0, y: 0 },
+  { x: w, y: 0 },
+  { x: w, y: h },
+  { x: 0, y: h },
+];
+
+/** Resamples a grey picture through `h` (output pixel → source pixel), bilinear. */
+export function warpGrey(src: Grey, h: Homography, width: number, height: number): Grey {
+  const out = new Float32Array(width * height);
+  const { width: W, height: H, data } = src;
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const p = apply(h, { x: x + 0.5, y: y + 0.5 });
+      const fx = p.x - 0.5;
+      const fy = p.y - 0.5;
+      if (fx < 0 || fy < 0 || fx >= W - 1 || fy >= H - 1) {
+        out[y * width + x] = 255;
+        continue;
+      }
+      const ix = Math.floor(fx);
+      const iy = Math.floor(fy);
+      const tx = fx - ix;
+      const ty = fy - iy;
+      const i = iy * W + ix;
+      out[y * width + x] = (data[i]! * (1 - tx) + data[i + 1]! * tx) * (1 - ty) + (data[i + W]! * (1 - tx) + data[i + W + 1]! * tx) * ty;
+    }
+  return { width, height, data: out };
+}
+
+export interface ViewOptions {
+  /** Search for MRZ and codes to keep clear. */
+  protect: boolean;
+  /** Treat the whole picture as the document (PDF pages, screenshots). */
+  whole?: boolean;
+}
+
+/** Margin of the levelled frame around the found outline (share of each side): a pale MRZ strip on a pale table may be left out of the outline. */
+const MARGIN = 0.12;
+
+export function viewDocument(canvas: OffscreenCanvas, o: ViewOptions): DocumentView {
+  const t0 = performance.now();
+  const { width: W, height: H } = canvas;
+  const small = smallCopy(canvas, 320);
+  const grey = lumaOf(small);
+  const found = o.whole ? undefined : findDocument(grey, colourPlanes(small));
+  const sx = W / small.width;
+  const sy = H / small.height;
+  const quad: Quad = found ? (found.quad.map((p) => ({ x: (p.x + 0.5) * sx, y: (p.y + 0.5) * sy })) as Quad) : wholePicture(W, H);
+  const brightness = (x: number, y: number, radius: number): number => {
+    const cx = Math.round(x / sx);
+    const cy = Math.round(y / sy);
+    const r = Math.max(1, Math.round(radius / sx));
+    let s = 0;
+    let n = 0;
+    for (let yy = Math.max(0, cy - r); yy <= Math.min(grey.height - 1, cy + r); yy += 2)
+      for (let xx = Math.max(0, cx - r); xx <= Math.min(grey.width - 1, cx + r); xx += 2) {
+        s += grey.data[yy * grey.width + xx]!;
+        n++;
+      }
+    return n ? s / n : 128;
+  };
+  const view: DocumentView = { quad, found: !!found, keepClear: [], codes: [], brightness, ms: 0 };
+  if (o.protect) {
+    // The document levelled, with a margin, about 900 px wide: MRZ characters ~12 px tall.
+    const side = sides(quad);
+    const scale = Math.min(1, 900 / side.width);
+    const lw = Math.round(side.width * (1 + 2 * MARGIN) * scale);
+    const lh = Math.round(side.height * (1 + 2 * MARGIN) * scale);
+    const big = lumaOf(smallCopy(canvas, Math.max(1200, Math.round((Math.max(W, H) * 900) / side.width))));
+    const bs = big.width / W;
+    // Levelled frame (with margin) → picture pixels → the big grey copy's pixels.
+    const mx = side.width * MARGIN * scale;
+    const my = side.height * MARGIN * scale;
+    const toPicture = rectToQuad(lw - 2 * mx, lh - 2 * my, quad)!;
+    const levelToPicture = (p: Point): Point => apply(toPicture, { x: p.x - mx, y: p.y - my });
+    const corners = [
+      { x: 0, y: 0 },
+      { x: lw, y: 0 },
+      { x: lw, y: lh },
+      { x: 0, y: lh },
+    ];
+    const toBig = rectToQuad(lw, lh, corners.map((p) => levelToPicture(p)).map((p) => ({ x: p.x * bs, y: p.y * bs })) as Quad)!;
+    const level = warpGrey(big, toBig, lw, lh);
+    const polygon = (r: Rect): Point[] =>
+      [
+        { x: r.x * lw, y: r.y * lh },
+        { x: (r.x + r.w) * lw, y: r.y * lh },
+        { x: (r.x + r.w) * lw, y: (r.y + r.h) * lh },
+        { x: r.x * lw, y: (r.y + r.h) * lh },
+      ].map(levelToPicture);
+    const bounds = (p: Point[]): Rect => {
+      const xs = p.map((q) => q.x);
+      const ys = p.map((q) => q.y);
+      const x = Math.max(0, Math.min(...xs));
+      const y = Math.max(0, Math.min(...ys));
+      return { x, y, w: Math.min(W, Math.max(...xs)) - x, h: Math.min(H, Math.max(...ys)) - y };
+    };
+    const mrz = findMrz(level);
+    if (mrz) {
+      const p = polygon(mrz);
+      view.keepClear.push(p);
+      view.mrz = bounds(p);
+    }
+    for (const c of findCodes(level)) {
+      const p = polygon(c);
+      view.keepClear.push(p);
+      view.codes.push(bounds(p));
+    }
+  }
+  view.ms = performance.now() - t0;
+  return view;
+}
