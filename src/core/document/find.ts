@@ -177,6 +177,11 @@ function intersect(a: Line, b: Line): Point | undefined {
  * side of it (a document's paper against the table; a line in a wood grain or a pattern has
  * the same surface on both sides).
  */
+const OFFSETS = [0, -1, 1, -2, 2];
+const PARALLEL = (12 * Math.PI) / 180;
+const PERPENDICULAR = (70 * Math.PI) / 180;
+const MAX_TURN = (14 * Math.PI) / 180;
+
 function support(g: Grey, gr: Gradients, planes: readonly Float32Array[], a: Point, b: Point): { hits: number; contrast: number } {
   const { width: w, height: h } = g;
   const sums = planes.map(() => [0, 0]);
@@ -200,17 +205,17 @@ function support(g: Grey, gr: Gradients, planes: readonly Float32Array[], a: Poi
     const oy = Math.round(py - ny * 3);
     if (ix >= 0 && iy >= 0 && ix < w && iy < h && ox >= 0 && oy >= 0 && ox < w && oy < h) {
       strips++;
-      planes.forEach((d, c) => {
-        sums[c]![0]! += d[iy * w + ix]!;
-        sums[c]![1]! += d[oy * w + ox]!;
-      });
+      for (let c = 0; c < planes.length; c++) {
+        sums[c]![0]! += planes[c]![iy * w + ix]!;
+        sums[c]![1]! += planes[c]![oy * w + ox]!;
+      }
     }
-    for (const off of [0, -1, 1, -2, 2]) {
+    for (const off of OFFSETS) {
       const x = Math.round(px + nx * off);
       const y = Math.round(py + ny * off);
       if (x < 1 || y < 1 || x >= w - 1 || y >= h - 1) continue;
       const i = y * w + x;
-      if (gr.mag[i]! >= gr.threshold * 0.6 && angleBetween(gr.dir[i]!, normal) < (14 * Math.PI) / 180) {
+      if (gr.mag[i]! >= gr.threshold * 0.6 && angleBetween(gr.dir[i]!, normal) < MAX_TURN) {
         hits++;
         break;
       }
@@ -260,23 +265,18 @@ export function findDocument(g: Grey, colour?: readonly Float32Array[]): FoundDo
   const frame = w * h;
   const slack = Math.min(w, h) * 0.02; // corners may sit just outside the copy
   let best: { quad: Quad; support: number; score: number } | undefined;
-  for (let i = 0; i < lines.length; i++)
-    for (let j = i + 1; j < lines.length; j++) {
-      const a1 = lines[i]!;
-      const a2 = lines[j]!;
-      // Opposite sides: nearly parallel (perspective tilts them a little), well apart.
-      if (angleBetween(a1.theta, a2.theta) > (12 * Math.PI) / 180) continue;
-      if (Math.abs(sameSense(a1, a2) - a1.rho) < Math.min(w, h) * 0.2) continue;
-      for (let k = 0; k < lines.length; k++)
-        for (let l = k + 1; l < lines.length; l++) {
-          if (k === i || k === j || l === i || l === j) continue;
-          const b1 = lines[k]!;
-          const b2 = lines[l]!;
-          if (angleBetween(b1.theta, b2.theta) > (12 * Math.PI) / 180) continue;
-          if (angleBetween(a1.theta, b1.theta) < (70 * Math.PI) / 180) continue;
-          if (Math.abs(sameSense(b1, b2) - b1.rho) < Math.min(w, h) * 0.2) continue;
-          // Count each pair of families once.
-          if (Math.min(k, l) < Math.min(i, j)) continue;
+  // Pairs of opposite sides: nearly parallel (perspective tilts them a little), well apart.
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++)
+      if (angleBetween(lines[i]!.theta, lines[j]!.theta) <= PARALLEL && Math.abs(sameSense(lines[i]!, lines[j]!) - lines[i]!.rho) >= Math.min(w, h) * 0.2) pairs.push([i, j]);
+  for (let p = 0; p < pairs.length; p++)
+    for (let r = p + 1; r < pairs.length; r++) {
+      const [i, j] = pairs[p]!;
+      const [k, l] = pairs[r]!;
+      // The two families roughly perpendicular.
+      if (angleBetween(lines[i]!.theta, lines[k]!.theta) < PERPENDICULAR) continue;
+      {
           const corners = [cross(i, k), cross(k, j), cross(j, l), cross(l, i)];
           if (corners.some((p) => !p || p.x < -slack || p.y < -slack || p.x > w + slack || p.y > h + slack)) continue;
           const q = order(corners as Point[]);

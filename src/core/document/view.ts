@@ -20,6 +20,8 @@ export interface DocumentView {
   /** Mean brightness (0..255) around a point of the picture, from the small copy. */
   brightness: (x: number, y: number, radius: number) => number;
   ms: number;
+  /** Where the time went: the small copy, the outline, the keep-clear search. */
+  parts?: { copy: number; find: number; keepClear: number };
 }
 
 /** A small RGBA copy of a canvas or bitmap, at most `side` pixels on its long side. */
@@ -27,6 +29,9 @@ export function smallCopy(source: OffscreenCanvas | ImageBitmap, side: number): 
   const scale = Math.min(1, side / Math.max(source.width, source.height));
   const small = new OffscreenCanvas(Math.max(1, Math.round(source.width * scale)), Math.max(1, Math.round(source.height * scale)));
   const ctx = small.getContext('2d', { willReadFrequently: true })!;
+  // Averaged, not sampled: a sampled copy aliases sensor noise and fine texture into edges.
+  ctx.imageSmoothingEnabled = true;
+  ctx.imageSmoothingQuality = 'medium';
   ctx.drawImage(source, 0, 0, small.width, small.height);
   return ctx.getImageData(0, 0, small.width, small.height);
 }
@@ -48,11 +53,15 @@ const wholePicture = (w: number, h: number): Quad => [
 export function warpGrey(src: Grey, h: Homography, width: number, height: number): Grey {
   const out = new Float32Array(width * height);
   const { width: W, height: H, data } = src;
+  const [a, b, c, d, e, f, g, k, m] = h;
   for (let y = 0; y < height; y++)
     for (let x = 0; x < width; x++) {
-      const p = apply(h, { x: x + 0.5, y: y + 0.5 });
-      const fx = p.x - 0.5;
-      const fy = p.y - 0.5;
+      // apply(h, …) inlined: no object per pixel.
+      const X = x + 0.5;
+      const Y = y + 0.5;
+      const z = g * X + k * Y + m;
+      const fx = (a * X + b * Y + c) / z - 0.5;
+      const fy = (d * X + e * Y + f) / z - 0.5;
       if (fx < 0 || fy < 0 || fx >= W - 1 || fy >= H - 1) {
         out[y * width + x] = 255;
         continue;
@@ -76,13 +85,16 @@ export interface ViewOptions {
 
 /** Margin of the levelled frame around the found outline (share of each side): a pale MRZ strip on a pale table may be left out of the outline. */
 const MARGIN = 0.12;
+const LEVEL_WIDTH = 720;
 
 export function viewDocument(canvas: OffscreenCanvas, o: ViewOptions): DocumentView {
   const t0 = performance.now();
   const { width: W, height: H } = canvas;
   const small = smallCopy(canvas, 320);
   const grey = lumaOf(small);
+  const t1 = performance.now();
   const found = o.whole ? undefined : findDocument(grey, colourPlanes(small));
+  const t2 = performance.now();
   const sx = W / small.width;
   const sy = H / small.height;
   const quad: Quad = found ? (found.quad.map((p) => ({ x: (p.x + 0.5) * sx, y: (p.y + 0.5) * sy })) as Quad) : wholePicture(W, H);
@@ -101,12 +113,12 @@ export function viewDocument(canvas: OffscreenCanvas, o: ViewOptions): DocumentV
   };
   const view: DocumentView = { quad, found: !!found, keepClear: [], codes: [], brightness, ms: 0 };
   if (o.protect) {
-    // The document levelled, with a margin, about 900 px wide: MRZ characters ~12 px tall.
+    // The document levelled, with a margin, about 720 px wide: MRZ characters ~10 px tall.
     const side = sides(quad);
-    const scale = Math.min(1, 900 / side.width);
+    const scale = Math.min(1, LEVEL_WIDTH / side.width);
     const lw = Math.round(side.width * (1 + 2 * MARGIN) * scale);
     const lh = Math.round(side.height * (1 + 2 * MARGIN) * scale);
-    const big = lumaOf(smallCopy(canvas, Math.max(1200, Math.round((Math.max(W, H) * 900) / side.width))));
+    const big = lumaOf(smallCopy(canvas, Math.round(Math.max(W, H) * scale)));
     const bs = big.width / W;
     // Levelled frame (with margin) → picture pixels → the big grey copy's pixels.
     const mx = side.width * MARGIN * scale;
@@ -148,5 +160,6 @@ export function viewDocument(canvas: OffscreenCanvas, o: ViewOptions): DocumentV
     }
   }
   view.ms = performance.now() - t0;
+  view.parts = { copy: t1 - t0, find: t2 - t1, keepClear: performance.now() - t2 };
   return view;
 }
