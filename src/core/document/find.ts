@@ -252,7 +252,8 @@ function order(pts: Point[]): Quad {
 export function findDocument(g: Grey, colour?: readonly Float32Array[]): FoundDocument | undefined {
   const { width: w, height: h } = g;
   const gr = gradients(g, colour);
-  const lines = houghLines(g, gr, 24);
+  // Enough lines that a wood grain or a pattern cannot crowd out a real side.
+  const lines = houghLines(g, gr, 32);
   const n = lines.length;
   const crossings = new Map<number, Point | undefined>();
   const cross = (a: number, b: number): Point | undefined => {

@@ -133,12 +133,14 @@ export function viewDocument(canvas: OffscreenCanvas, o: ViewOptions): DocumentV
     ];
     const toBig = rectToQuad(lw, lh, corners.map((p) => levelToPicture(p)).map((p) => ({ x: p.x * bs, y: p.y * bs })) as Quad)!;
     const level = warpGrey(big, toBig, lw, lh);
+    // A little extra all round: the found band hugs the characters, and a reader wants a quiet margin.
+    const pad = lh * 0.012;
     const polygon = (r: Rect): Point[] =>
       [
-        { x: r.x * lw, y: r.y * lh },
-        { x: (r.x + r.w) * lw, y: r.y * lh },
-        { x: (r.x + r.w) * lw, y: (r.y + r.h) * lh },
-        { x: r.x * lw, y: (r.y + r.h) * lh },
+        { x: r.x * lw - pad, y: r.y * lh - pad },
+        { x: (r.x + r.w) * lw + pad, y: r.y * lh - pad },
+        { x: (r.x + r.w) * lw + pad, y: (r.y + r.h) * lh + pad },
+        { x: r.x * lw - pad, y: (r.y + r.h) * lh + pad },
       ].map(levelToPicture);
     const bounds = (p: Point[]): Rect => {
       const xs = p.map((q) => q.x);

@@ -26,8 +26,11 @@ export interface DrawnWatermark {
 
 /** Around the document the mark is sparser and lighter: the data to protect is on the document. */
 const BACKGROUND = { density: 0.45, opacity: 0.7 };
-/** On the document: size × 1.25, density moved 40 % of the way to 1. */
-const ON_DOCUMENT = { size: 1.25, density: 0.4 };
+/**
+ * On the document: larger and denser (density moved 75 % of the way to 1), so it
+ * covers most of the document while the printed data still reads (tests/quality/marks.test.ts).
+ */
+const ON_DOCUMENT = { size: 1.25, density: 0.75, opacity: 1 };
 
 export function planWatermark(
   ctx: Ctx2D,
@@ -53,7 +56,14 @@ export function planWatermark(
 export function planOnDocument(ctx: Ctx2D, width: number, height: number, text: readonly string[], o: WatermarkOptions, jitter: Jitter, quad: Quad): DrawnWatermark {
   const { width: dw, height: dh } = sides(quad);
   // Denser and a little larger than on a whole picture: the document is what must be marked.
-  const doc = planWatermark(ctx, dw, dh, text, { ...o, size: o.size * ON_DOCUMENT.size, density: o.density + (1 - o.density) * ON_DOCUMENT.density }, jitter);
+  const doc = planWatermark(
+    ctx,
+    dw,
+    dh,
+    text,
+    { ...o, size: o.size * ON_DOCUMENT.size, density: o.density + (1 - o.density) * ON_DOCUMENT.density, opacity: o.opacity * ON_DOCUMENT.opacity },
+    jitter,
+  );
   const frame = rectToQuad(dw, dh, quad);
   if (!frame) return planWatermark(ctx, width, height, text, o, jitter);
   // The picture's mark: in the picture's frame, at the document's tilt plus the option's angle.
