@@ -4,14 +4,17 @@
 // levelling the document as a provider does) relative to the unstamped photo, the share of the
 // document's 40-px blocks that carry the mark, the share of the photo's 32-px blocks changed,
 // and whether its 2D code still decodes (ZXing, WebAssembly, local file).
-// Used by tests/quality/marks.test.ts (which asserts IDStamp's figures) and by scripts/bench.ts:
-//   console.log(formatMarks(await measureMarks((name, bytes) => stampOne(page, name, bytes))));
+// Used by tests/quality/marks.test.ts (which asserts IDStamp's figures) and by scripts/bench.ts,
+// in one line with its stamping page open:
+//   console.log(formatMarks(await measureMarks(stampInBrowser(page))));
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
+import { stampInPage } from '../scripts/chromium.ts';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import { levelDocument, photographDocument, renderDocument, type Background, type DocKind, type DocumentPhoto } from '../tests/fixtures/documents.ts';
 
@@ -47,6 +50,15 @@ export interface MarkRow {
   /** Corner error of the document found by IDStamp (px), when the marker reports one. */
   cornerError?: number;
 }
+
+/** IDStamp at default settings, in the built extension's stamping page. */
+export const stampInBrowser =
+  (page: Page) =>
+  async (name: string, jpeg: Buffer): Promise<{ jpeg: Buffer; document?: { x: number; y: number }[] }> => {
+    const r = await stampInPage(page, name, jpeg);
+    if (!r.ok) throw new Error(r.error.message);
+    return { jpeg: Buffer.from(r.base64, 'base64'), document: r.report.watermark?.document };
+  };
 
 // --- Anchors --------------------------------------------------------------------------------
 

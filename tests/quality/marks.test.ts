@@ -3,8 +3,8 @@
 // public parameters (bench/anchors.ts). Prints the table.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { formatMarks, measureMarks, type Measured } from '../../bench/anchors.ts';
-import { launchWithExtension, openStampPage, stampInPage, type ExtensionBrowser } from '../../scripts/chromium.ts';
+import { formatMarks, measureMarks, stampInBrowser, type Measured } from '../../bench/anchors.ts';
+import { launchWithExtension, openStampPage, type ExtensionBrowser } from '../../scripts/chromium.ts';
 
 let browser: ExtensionBrowser;
 let page: Page;
@@ -13,11 +13,7 @@ let m: Measured;
 beforeAll(async () => {
   browser = await launchWithExtension();
   page = await openStampPage(browser);
-  m = await measureMarks(async (name, jpeg) => {
-    const r = await stampInPage(page, name, jpeg);
-    if (!r.ok) throw new Error(r.error.message);
-    return { jpeg: Buffer.from(r.base64, 'base64'), document: r.report.watermark?.document };
-  });
+  m = await measureMarks(stampInBrowser(page));
   console.log(`\n${formatMarks(m)}\n`);
 }, 600_000);
 afterAll(() => browser?.close());

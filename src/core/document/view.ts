@@ -85,6 +85,8 @@ export interface ViewOptions {
 
 /** Margin of the levelled frame around the found outline (share of each side): a pale MRZ strip on a pale table may be left out of the outline. */
 const MARGIN = 0.12;
+/** Below the outline the frame reaches further: the MRZ is at the bottom of a document, and a pale MRZ strip is what an outline most often stops above. */
+const BELOW = 0.45;
 const LEVEL_WIDTH = 720;
 
 export function viewDocument(canvas: OffscreenCanvas, o: ViewOptions): DocumentView {
@@ -117,13 +119,13 @@ export function viewDocument(canvas: OffscreenCanvas, o: ViewOptions): DocumentV
     const side = sides(quad);
     const scale = Math.min(1, LEVEL_WIDTH / side.width);
     const lw = Math.round(side.width * (1 + 2 * MARGIN) * scale);
-    const lh = Math.round(side.height * (1 + 2 * MARGIN) * scale);
+    const lh = Math.round(side.height * (1 + MARGIN + BELOW) * scale);
     const big = lumaOf(smallCopy(canvas, Math.round(Math.max(W, H) * scale)));
     const bs = big.width / W;
     // Levelled frame (with margin) → picture pixels → the big grey copy's pixels.
     const mx = side.width * MARGIN * scale;
     const my = side.height * MARGIN * scale;
-    const toPicture = rectToQuad(lw - 2 * mx, lh - 2 * my, quad)!;
+    const toPicture = rectToQuad(side.width * scale, side.height * scale, quad)!;
     const levelToPicture = (p: Point): Point => apply(toPicture, { x: p.x - mx, y: p.y - my });
     const corners = [
       { x: 0, y: 0 },

@@ -151,11 +151,12 @@ export function drawWatermark(
       path(ctx, inside);
       ctx.clip();
     }
-    if (holes.length) {
-      // Even-odd: the polygons inside the full rectangle are holes.
+    // One clip per hole (even-odd: the polygon inside the full rectangle is a hole); in one
+    // path, overlapping holes would cancel each other out.
+    for (const p of holes) {
       ctx.beginPath();
       ctx.rect(0, 0, W, H);
-      for (const p of holes) path(ctx, p);
+      path(ctx, p);
       ctx.clip('evenodd');
     }
   };
