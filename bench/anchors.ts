@@ -55,7 +55,8 @@ export interface MarkRow {
 export const stampInBrowser =
   (page: Page) =>
   async (name: string, jpeg: Buffer): Promise<{ jpeg: Buffer; document?: { x: number; y: number }[] }> => {
-    const r = await stampInPage(page, name, jpeg);
+    // Default settings without the per-copy jitter (±8 % spacing, ±0.04 opacity), so runs compare.
+    const r = await stampInPage(page, name, jpeg, { watermark: { jitter: false } });
     if (!r.ok) throw new Error(r.error.message);
     return { jpeg: Buffer.from(r.base64, 'base64'), document: r.report.watermark?.document };
   };

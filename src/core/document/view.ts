@@ -152,10 +152,23 @@ export function viewDocument(canvas: OffscreenCanvas, o: ViewOptions): DocumentV
       return { x, y, w: Math.min(W, Math.max(...xs)) - x, h: Math.min(H, Math.max(...ys)) - y };
     };
     const mrz = findMrz(level);
-    if (mrz) {
-      const p = polygon(mrz);
-      view.keepClear.push(p);
-      view.mrz = bounds(p);
+    const zones = mrz ? [polygon(mrz)] : [];
+    if (found) {
+      // Also the picture as it is: an outline that stopped at an inner frame (a pale card on
+      // pale paper) can cut a level MRZ short in the levelled frame.
+      const flat = lumaOf(smallCopy(canvas, 800));
+      const m = findMrz(flat);
+      if (m)
+        zones.push([
+          { x: m.x * W, y: m.y * H },
+          { x: (m.x + m.w) * W, y: m.y * H },
+          { x: (m.x + m.w) * W, y: (m.y + m.h) * H },
+          { x: m.x * W, y: (m.y + m.h) * H },
+        ]);
+    }
+    if (zones.length) {
+      view.keepClear.push(...zones);
+      view.mrz = bounds(zones.flat());
     }
     for (const c of findCodes(level)) {
       const p = polygon(c);
