@@ -6,7 +6,7 @@ import type { Grey } from '../quality/checks.ts';
 import { findCodes } from './codes.ts';
 import { findMrz, type Rect } from '../quality/mrz.ts';
 import { colourPlanes, findDocument } from './find.ts';
-import { apply, rectToQuad, sides, type Homography, type Point, type Quad } from './geometry.ts';
+import { apply, rectToQuad, sides, topAngle, type Homography, type Point, type Quad } from './geometry.ts';
 
 export interface DocumentView {
   /** The document's outline in the picture's pixels (the whole picture when none was found). */
@@ -153,9 +153,10 @@ export function viewDocument(canvas: OffscreenCanvas, o: ViewOptions): DocumentV
     };
     const mrz = findMrz(level);
     const zones = mrz ? [polygon(mrz)] : [];
-    if (found) {
-      // Also the picture as it is: an outline that stopped at an inner frame (a pale card on
-      // pale paper) can cut a level MRZ short in the levelled frame.
+    if (found && Math.abs(topAngle(quad)) < (3 * Math.PI) / 180) {
+      // A level document: also the picture as it is (an outline that stopped at an inner frame,
+      // a pale card on pale paper, can cut the MRZ short in the levelled frame). Not on a tilted
+      // one, where a level band would be far too tall.
       const flat = lumaOf(smallCopy(canvas, 800));
       const m = findMrz(flat);
       if (m)
