@@ -91,7 +91,6 @@ async function reencode(bytes: Uint8Array, kind: Kind, format: ImageFormat, info
       // Where the document is and what on it stays clear, before redaction boxes hide anything.
       const view = viewDocument(canvas, { protect: options.watermark.protectCodes });
       find = view.ms;
-      if (view.parts) console.debug("idstamp view", JSON.stringify(view.parts));
       drawRedactions(ctx, width, height, options.redact.filter((r) => !r.page || r.page === 1));
       const mark = view.found
         ? planOnDocument(ctx, width, height, job.text, options.watermark, job.jitter, view.quad)
