@@ -7,11 +7,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Chromium runs the core (CLI, tests), Firefox ESR the Firefox tests; exiftool, qpdf, poppler
-# and tesseract (with its Arabic model, for right-to-left watermarks) are the test oracles;
-# heif-enc and ImageMagick make the HEIC/AVIF/TIFF fixtures; img2pdf, jpegtran and ImageMagick
-# are the native tools the bench compares with; the Noto fonts let Chromium draw any script
-# (CJK, Arabic, emoji) in watermarks.
-packages=(chromium firefox-esr libimage-exiftool-perl qpdf poppler-utils tesseract-ocr tesseract-ocr-ara libheif-examples imagemagick img2pdf libjpeg-turbo-progs fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji)
+# and tesseract (English, and Arabic for right-to-left watermarks) are the test oracles; OCR-B
+# draws the synthetic documents' MRZ; heif-enc and ImageMagick make the HEIC/AVIF/TIFF fixtures;
+# img2pdf, jpegtran and ImageMagick are the native tools the bench compares with; the Noto fonts
+# let Chromium draw any script (CJK, Arabic, emoji) in watermarks.
+packages=(chromium firefox-esr libimage-exiftool-perl qpdf poppler-utils tesseract-ocr tesseract-ocr-eng tesseract-ocr-ara fonts-ocr-b libheif-examples imagemagick img2pdf libjpeg-turbo-progs fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if ((${#missing[@]})); then

@@ -4,16 +4,15 @@ import { encode, encodeCompact } from './encode.ts';
 import { MAX_PIXELS } from './limits.ts';
 import { PNG_PALETTE } from './palette/compact.ts';
 import { jpegQuality } from './formats/jpeg-quality.ts';
-import { greyCopy } from './quality/measure.ts';
-import { findQrCodes } from './quality/codes.ts';
-import { findMrz, type Rect } from './quality/mrz.ts';
+import type { Rect } from './quality/mrz.ts';
+import { viewDocument } from './document/view.ts';
 import { isStampError, StampError } from './errors.ts';
 import { IMAGE_FORMATS, type ImageFormat, type ImageInfo } from './formats/index.ts';
 import type { Job, Produced } from './job.ts';
 import { orientationMatrix, uprightSize } from './orientation.ts';
 import type { StampReport, WarningCode } from './report.ts';
 import type { Kind } from './sniff.ts';
-import { drawRedactions, drawWatermark, planWatermark, summarize } from './watermark/draw.ts';
+import { drawRedactions, drawWatermark, planOnDocument, planWatermark, summarize } from './watermark/draw.ts';
 
 export type ImageKind = 'jpeg' | 'png' | 'webp';
 
@@ -78,7 +77,7 @@ async function reencode(bytes: Uint8Array, kind: Kind, format: ImageFormat, info
   // An opaque canvas for JPEG output: no alpha to premultiply and carry through.
   const ctx = canvas.getContext('2d', { alpha: outKind !== 'jpeg' });
   if (!ctx) throw new StampError('encode-failed', { kind: outKind.toUpperCase() });
-  const mark = options.mode === 'stamp' ? planWatermark(ctx, width, height, job.text, options.watermark, job.jitter) : undefined;
+  const stamping = options.mode === 'stamp';
 
   let bitmap: ImageBitmap;
   try {
@@ -100,13 +99,19 @@ async function reencode(bytes: Uint8Array, kind: Kind, format: ImageFormat, info
     ctx.setTransform(...orientationMatrix(info.orientation, bitmap.width, bitmap.height, scale));
     ctx.drawImage(bitmap, 0, 0);
     ctx.setTransform(1, 0, 0, 1, 0, 0);
-    const clear = mark && options.watermark.protectCodes ? keepClearAreas(canvas) : { codes: [] };
-    drawRedactions(ctx, width, height, options.redact.filter((r) => !r.page || r.page === page));
     let watermark: StampReport['watermark'];
-    if (mark) {
-      drawWatermark(ctx, mark, options.watermark, [...(clear.mrz ? [clear.mrz] : []), ...clear.codes]);
-      watermark = { ...summarize(mark, job.code), ...clear };
-    }
+    let find: number | undefined;
+    if (stamping) {
+      // Where the document is and what on it stays clear, before redaction boxes hide anything.
+      const view = viewDocument(canvas, { protect: options.watermark.protectCodes });
+      find = view.ms;
+      drawRedactions(ctx, width, height, options.redact.filter((r) => !r.page || r.page === page));
+      const mark = view.found
+        ? planOnDocument(ctx, width, height, job.text, options.watermark, job.jitter, view.quad)
+        : planWatermark(ctx, width, height, job.text, options.watermark, job.jitter);
+      drawWatermark(ctx, mark, options.watermark, view.keepClear, view.brightness);
+      watermark = { ...summarize(mark, job.code), ...(view.mrz ? { mrz: view.mrz } : {}), codes: view.codes };
+    } else drawRedactions(ctx, width, height, options.redact.filter((r) => !r.page || r.page === page));
     const draw = performance.now() - tDraw;
 
     const tEncode = performance.now();
@@ -129,7 +134,7 @@ async function reencode(bytes: Uint8Array, kind: Kind, format: ImageFormat, info
       removed: info.metadata,
       watermark,
       warnings: [...new Set(warnings)],
-      ms: { decode, draw, encode: performance.now() - tEncode },
+      ms: { decode, draw, encode: performance.now() - tEncode, ...(find !== undefined ? { find } : {}) },
     };
   } finally {
     bitmap.close();
@@ -137,14 +142,12 @@ async function reencode(bytes: Uint8Array, kind: Kind, format: ImageFormat, info
 }
 
 /**
- * What the mark must leave clear on the (upright) picture: a machine-readable zone and QR codes,
- * in its pixels, found on a small grey copy.
+ * What the mark must leave clear on a whole page (a PDF page is a document as a whole): a
+ * machine-readable zone and 2D codes, in its pixels.
  */
 export function keepClearAreas(canvas: OffscreenCanvas): { mrz?: Rect; codes: Rect[] } {
-  const grey = greyCopy(canvas, 800);
-  const full = (r: Rect): Rect => ({ x: r.x * canvas.width, y: r.y * canvas.height, w: r.w * canvas.width, h: r.h * canvas.height });
-  const mrz = findMrz(grey);
-  return { ...(mrz ? { mrz: full(mrz) } : {}), codes: findQrCodes(grey).map(full) };
+  const view = viewDocument(canvas, { protect: true, whole: true });
+  return { ...(view.mrz ? { mrz: view.mrz } : {}), codes: view.codes };
 }
 
 /**

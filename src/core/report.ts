@@ -45,9 +45,12 @@ export interface StampReport {
     tiles: number;
     /** The machine-readable zone kept clear of the mark (pixels of the output). */
     mrz?: { x: number; y: number; w: number; h: number };
-    /** QR codes kept clear of the mark. */
+    /** 2D codes (QR, PDF417, DataMatrix, Aztec) kept clear of the mark. */
     codes?: { x: number; y: number; w: number; h: number }[];
+    /** The document's outline found in the picture (corners TL, TR, BR, BL); absent: the whole picture. */
+    document?: { x: number; y: number }[];
   };
   warnings: WarningCode[];
-  ms: { total: number; decode?: number; draw?: number; encode?: number; render?: number };
+  /** find: finding the document and its keep-clear areas (part of draw). */
+  ms: { total: number; decode?: number; draw?: number; encode?: number; render?: number; find?: number };
 }

@@ -151,8 +151,27 @@ export function edgeCoverage(g: Grey): number {
   return on / n;
 }
 
+/** Checks that only make sense for a camera photo; a born-digital page never has these problems. */
+export const CAMERA_CHECKS: readonly CheckId[] = ['blur', 'glare', 'dark', 'cut'];
+
+export interface CheckContext {
+  /** A PDF page with text or vector content, or a screenshot: not a camera photo. */
+  digital?: boolean;
+  /**
+   * The document's outline found in the grey copy (its pixels), when one was found: the
+   * document is cut off when a corner lies outside the picture.
+   */
+  outline?: readonly { x: number; y: number }[];
+}
+
+/** How far the outline's corners reach outside the picture, as a share of its short side. */
+function outsideShare(g: Grey, outline: readonly { x: number; y: number }[]): number {
+  const s = Math.min(g.width, g.height);
+  return Math.max(0, ...outline.map((p) => Math.max(-p.x, -p.y, p.x - g.width, p.y - g.height) / s));
+}
+
 /** All checks, on a grey copy about 512 px on its long side, for an original of `original` size. */
-export function checkQuality(g: Grey, original: { width: number; height: number }): Check[] {
+export function checkQuality(g: Grey, original: { width: number; height: number }, context: CheckContext = {}): Check[] {
   const { mean, spread } = meanAndSpread(g);
   const checks: Check[] = [
     { id: 'blur', value: laplacianVariance(g), level: 'pass' },
@@ -160,11 +179,13 @@ export function checkQuality(g: Grey, original: { width: number; height: number 
     { id: 'dark', value: mean, level: 'pass' },
     { id: 'contrast', value: spread, level: 'pass' },
     { id: 'small', value: Math.min(original.width, original.height), level: 'pass' },
-    { id: 'cut', value: edgeCoverage(g), level: 'pass' },
+    // With a found outline, a corner outside the frame is what "cut off" means; a document
+    // fully inside passes whatever touches the edges (a busy table, a dark sleeve).
+    { id: 'cut', value: context.outline ? (outsideShare(g, context.outline) > 0 ? THRESHOLDS.cut[1] : 0) : edgeCoverage(g), level: 'pass' },
   ];
   for (const c of checks) {
     const higherIsWorse = c.id === 'glare' || c.id === 'cut';
-    c.level = level(c.value, THRESHOLDS[c.id], higherIsWorse);
+    c.level = context.digital && CAMERA_CHECKS.includes(c.id) ? 'pass' : level(c.value, THRESHOLDS[c.id], higherIsWorse);
   }
   return checks;
 }

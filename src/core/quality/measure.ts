@@ -5,6 +5,7 @@ import { openPdf, renderPage } from '../pdf/render.ts';
 import { sniff } from '../sniff.ts';
 import { uprightSize } from '../orientation.ts';
 import { checkQuality, toGrey, type Check, type Grey } from './checks.ts';
+import { findDocument, shrinkGrey } from '../document/find.ts';
 
 const SIDE = 512;
 
@@ -34,8 +35,10 @@ export async function qualityOf(file: Blob): Promise<Check[] | undefined> {
       const pages: Check[][] = [];
       for (let n = 1; n <= Math.min(doc.numPages, MAX_PAGES); n++) {
         const page = await renderPage(doc, n, 72);
+        // A page with text (a statement, a letter) was made on a computer, not photographed.
+        const digital = (await (await doc.getPage(n)).getTextContent()).items.length > 0;
         // A PDF page is as large as its paper at print resolution: size is not the question.
-        pages.push(checkQuality(greyCopy(page.canvas, SIDE), { width: 10_000, height: 10_000 }).filter((c) => c.id !== 'small'));
+        pages.push(checkQuality(greyCopy(page.canvas, SIDE), { width: 10_000, height: 10_000 }, { digital }).filter((c) => c.id !== 'small'));
       }
       return pages.length ? worstOf(pages) : undefined;
     } finally {
@@ -54,5 +57,21 @@ export async function qualityOf(file: Blob): Promise<Check[] | undefined> {
   });
   const grey = greyCopy(bitmap, SIDE);
   bitmap.close();
-  return checkQuality(grey, uprightSize(info.width, info.height, info.orientation));
+  const found = findDocument(shrinkGrey(grey, 320));
+  const f = grey.width / shrinkGrey(grey, 320).width;
+  const outline = found?.quad.map((p) => ({ x: (p.x + 0.5) * f, y: (p.y + 0.5) * f }));
+  const digital = kind === 'png' && screenshotLike(grey);
+  return checkQuality(grey, uprightSize(info.width, info.height, info.orientation), { digital, ...(outline ? { outline } : {}) });
+}
+
+/**
+ * A screenshot or an exported page: most neighbouring pixels exactly equal (flat colours), which
+ * a camera's noise never gives.
+ */
+function screenshotLike(g: Grey): boolean {
+  let same = 0;
+  let n = 0;
+  for (let y = 0; y < g.height; y += 3)
+    for (let x = 1; x < g.width; x++, n++) if (g.data[y * g.width + x] === g.data[y * g.width + x - 1]) same++;
+  return n > 0 && same / n > 0.6;
 }

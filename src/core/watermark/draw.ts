@@ -3,6 +3,8 @@ import type { WatermarkOptions } from '../options.ts';
 import { fontSizeFor, layoutTiles, maxLineWidth, type Jitter, type Layout } from './layout.ts';
 import { textDirection, wrapLine } from './template.ts';
 import type { Rect } from '../quality/mrz.ts';
+import { apply, rectToQuad, sides, topAngle, type Homography, type Point, type Quad } from '../document/geometry.ts';
+import type { DocumentView } from '../document/view.ts';
 
 type Ctx2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
 
@@ -17,7 +19,20 @@ export interface DrawnWatermark {
   /** Each line's base direction (Arabic: right to left; the browser shapes the letters). */
   dirs: ('ltr' | 'rtl')[];
   layout: Layout;
+  /** Laid out on a document: its frame (the layout's own pixels → the picture's) and outline. */
+  frame?: Homography;
+  quad?: Quad;
+  /** The lighter, sparser mark on the picture around the document. */
+  background?: Layout;
 }
+
+/** Around the document the mark is sparser and lighter: the data to protect is on the document. */
+const BACKGROUND = { density: 0.45, opacity: 0.7 };
+/**
+ * On the document: larger, denser (density moved 75 % of the way to 1) and lighter, so it
+ * covers most of the document while the printed data still reads (tests/quality/marks.test.ts).
+ */
+const ON_DOCUMENT = { size: 1.25, density: 0.75, opacity: 0.8 };
 
 export function planWatermark(
   ctx: Ctx2D,
@@ -35,6 +50,40 @@ export function planWatermark(
   return { lines, dirs: lines.map(textDirection), layout };
 }
 
+/**
+ * The mark laid out on a found document: sized and spaced relative to the document, at its
+ * angle (the option's angle is relative to the document's text), mapped through its
+ * perspective; plus a sparser, lighter mark on the rest of the picture.
+ */
+export function planOnDocument(ctx: Ctx2D, width: number, height: number, text: readonly string[], o: WatermarkOptions, jitter: Jitter, quad: Quad): DrawnWatermark {
+  const { width: dw, height: dh } = sides(quad);
+  // Denser and a little larger than on a whole picture: the document is what must be marked.
+  const doc = planWatermark(
+    ctx,
+    dw,
+    dh,
+    text,
+    { ...o, size: o.size * ON_DOCUMENT.size, density: o.density + (1 - o.density) * ON_DOCUMENT.density, opacity: o.opacity * ON_DOCUMENT.opacity },
+    jitter,
+  );
+  const frame = rectToQuad(dw, dh, quad);
+  if (!frame) return planWatermark(ctx, width, height, text, o, jitter);
+  // The picture's mark: in the picture's frame, at the document's tilt plus the option's angle.
+  const tilt = (topAngle(quad) * 180) / Math.PI;
+  const bgFont = fontSizeFor(width, height, o.size);
+  ctx.font = `600 ${bgFont}px ${FONT_STACK}`;
+  const widths = doc.lines.map((l) => ctx.measureText(l).width);
+  const background = layoutTiles(
+    width,
+    height,
+    widths,
+    bgFont,
+    { angle: o.angle + tilt, density: o.density * BACKGROUND.density, opacity: o.opacity * BACKGROUND.opacity },
+    jitter,
+  );
+  return { ...doc, frame, quad, background };
+}
+
 type Matrix = [number, number, number, number, number, number];
 
 /**
@@ -42,24 +91,29 @@ type Matrix = [number, number, number, number, number, number];
  * the mark visible on dark areas is the same text in white, nudged down-right: glyph fills are
  * cached by the browser, stroked outlines are not (they cost more than the rest together).
  */
-function drawBlock(ctx: Ctx2D, w: DrawnWatermark, o: WatermarkOptions, m: Matrix): void {
-  const { layout, lines, dirs } = w;
+function drawBlock(ctx: Ctx2D, w: DrawnWatermark, o: WatermarkOptions, m: Matrix, layout: Layout = w.layout, dark = false): void {
+  const { lines, dirs } = w;
   ctx.setTransform(...m);
   const fill = (line: string, i: number, x: number, y: number) => {
     if (ctx.direction !== dirs[i]) ctx.direction = dirs[i]!;
     ctx.fillText(line, x, y);
   };
   const top = -layout.blockHeight / 2 + layout.lineHeightPx / 2;
-  const nudge = outlineWidth(w);
+  const nudge = Math.max(1, layout.fontPx * 0.04);
+  // On a dark area the tones swap: a light core with a dark edge.
   if (o.outline) {
-    ctx.globalAlpha = layout.opacity * 0.6;
-    ctx.fillStyle = '#ffffff';
+    ctx.globalAlpha = Math.min(1, layout.opacity * (dark ? 0.8 : 0.6));
+    ctx.fillStyle = dark ? '#000000' : '#ffffff';
     lines.forEach((line, i) => fill(line, i, nudge, top + i * layout.lineHeightPx + nudge));
   }
-  ctx.globalAlpha = layout.opacity;
-  ctx.fillStyle = o.color;
+  ctx.globalAlpha = Math.min(1, layout.opacity * (dark ? 1.4 : 1));
+  ctx.fillStyle = dark ? DARK_CORE : o.color;
   lines.forEach((line, i) => fill(line, i, 0, top + i * layout.lineHeightPx));
 }
+
+/** Below this mean brightness (0..255) an area counts as dark, and the mark turns light. */
+const DARK_BELOW = 100;
+const DARK_CORE = '#f4f4f5';
 
 function withTextStyle(ctx: Ctx2D, w: DrawnWatermark, o: WatermarkOptions, draw: () => void): void {
   ctx.save();
@@ -76,19 +130,93 @@ const outlineWidth = (w: DrawnWatermark) => Math.max(1, w.layout.fontPx * 0.04);
  * Draws the text at every tile. (Placing one pre-rendered block image instead is ~5× slower:
  * every rotated copy resamples its whole rectangle, while text touches only its glyphs.)
  */
-export function drawWatermark(ctx: Ctx2D, w: DrawnWatermark, o: WatermarkOptions, keepClear: readonly Rect[] = []): void {
-  const cos = Math.cos(w.layout.angle);
-  const sin = Math.sin(w.layout.angle);
-  withTextStyle(ctx, w, o, () => {
-    if (keepClear.length) {
-      // Everything but the kept-clear areas (even-odd: the inner rectangles are holes).
+export function drawWatermark(
+  ctx: Ctx2D,
+  w: DrawnWatermark,
+  o: WatermarkOptions,
+  keepClear: readonly (Rect | readonly Point[])[] = [],
+  brightness?: DocumentView['brightness'],
+): void {
+  const polygons = keepClear.map((k): readonly Point[] =>
+    'w' in k
+      ? [
+          { x: k.x, y: k.y },
+          { x: k.x + k.w, y: k.y },
+          { x: k.x + k.w, y: k.y + k.h },
+          { x: k.x, y: k.y + k.h },
+        ]
+      : k,
+  );
+  const W = ctx.canvas.width;
+  const H = ctx.canvas.height;
+  /** Clips to the inside of `inside` (or everywhere) minus `holes` and `outside`. */
+  const clip = (inside: readonly Point[] | undefined, holes: readonly (readonly Point[])[]) => {
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    if (inside) {
       ctx.beginPath();
-      ctx.rect(0, 0, ctx.canvas.width, ctx.canvas.height);
-      for (const r of keepClear) ctx.rect(r.x, r.y, r.w, r.h);
+      path(ctx, inside);
+      ctx.clip();
+    }
+    // One clip per hole (even-odd: the polygon inside the full rectangle is a hole); in one
+    // path, overlapping holes would cancel each other out.
+    for (const p of holes) {
+      ctx.beginPath();
+      ctx.rect(0, 0, W, H);
+      path(ctx, p);
       ctx.clip('evenodd');
     }
-    for (const t of w.layout.tiles) drawBlock(ctx, w, o, [cos, sin, -sin, cos, t.x, t.y]);
+  };
+  const dark = (x: number, y: number, r: number) => !!brightness && brightness(x, y, r) < DARK_BELOW;
+  withTextStyle(ctx, w, o, () => {
+    const cos = Math.cos(w.layout.angle);
+    const sin = Math.sin(w.layout.angle);
+    ctx.save();
+    clip(w.quad, polygons);
+    const r = w.layout.blockWidth / 2;
+    for (const t of w.layout.tiles) {
+      if (!w.frame) {
+        drawBlock(ctx, w, o, [cos, sin, -sin, cos, t.x, t.y], w.layout, dark(t.x, t.y, r));
+        continue;
+      }
+      // The document's perspective, linearised at the tile: its frame's local axes.
+      const p = apply(w.frame, t);
+      const ux = apply(w.frame, { x: t.x + 1, y: t.y });
+      const vy = apply(w.frame, { x: t.x, y: t.y + 1 });
+      const [a, b, c, d] = [ux.x - p.x, ux.y - p.y, vy.x - p.x, vy.y - p.y];
+      drawBlock(ctx, w, o, [a * cos + c * sin, b * cos + d * sin, -a * sin + c * cos, -b * sin + d * cos, p.x, p.y], w.layout, dark(p.x, p.y, r));
+    }
+    ctx.restore();
+    const bg = w.background;
+    if (bg && w.quad) {
+      ctx.save();
+      clip(undefined, [w.quad, ...polygons]);
+      const bc = Math.cos(bg.angle);
+      const bs = Math.sin(bg.angle);
+      const br = bg.blockWidth / 2;
+      ctx.font = `600 ${bg.fontPx}px ${FONT_STACK}`;
+      for (const t of bg.tiles) if (!insideQuad(w.quad, t)) drawBlock(ctx, w, o, [bc, bs, -bs, bc, t.x, t.y], bg, dark(t.x, t.y, br));
+      ctx.restore();
+    }
   });
+}
+
+function path(ctx: Ctx2D, p: readonly Point[]): void {
+  ctx.moveTo(p[0]!.x, p[0]!.y);
+  for (const q of p.slice(1)) ctx.lineTo(q.x, q.y);
+  ctx.closePath();
+}
+
+/** Whether a point lies inside a convex quadrilateral (either winding). */
+function insideQuad(q: Quad, p: Point): boolean {
+  let sign = 0;
+  for (let i = 0; i < 4; i++) {
+    const a = q[i]!;
+    const b = q[(i + 1) % 4]!;
+    const s = Math.sign((b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x));
+    if (s && sign && s !== sign) return false;
+    if (s) sign = s;
+  }
+  return true;
 }
 
 /** One unrotated copy of the block on a transparent canvas (a PDF places it at each tile). */
@@ -100,7 +228,7 @@ export function blockImage(w: DrawnWatermark, o: WatermarkOptions): OffscreenCan
   return canvas;
 }
 
-export type WatermarkSummary = { lines: string[]; code: string; fontPx: number; angle: number; opacity: number; tiles: number; mrz?: Rect; codes?: Rect[] };
+export type WatermarkSummary = { lines: string[]; code: string; fontPx: number; angle: number; opacity: number; tiles: number; mrz?: Rect; codes?: Rect[]; document?: Point[] };
 
 export function summarize(mark: DrawnWatermark, code: string): WatermarkSummary {
   const { layout } = mark;
@@ -110,7 +238,8 @@ export function summarize(mark: DrawnWatermark, code: string): WatermarkSummary 
     fontPx: layout.fontPx,
     angle: Math.round(((layout.angle * 180) / Math.PI) * 10) / 10,
     opacity: Math.round(layout.opacity * 1000) / 1000,
-    tiles: layout.tiles.length,
+    tiles: layout.tiles.length + (mark.background?.tiles.length ?? 0),
+    ...(mark.quad ? { document: mark.quad.map((p) => ({ x: Math.round(p.x), y: Math.round(p.y) })) } : {}),
   };
 }
 

@@ -1,0 +1,183 @@
+// One look at the picture before the mark is drawn: where the document is (its outline), and
+// what on it must stay clear (MRZ, 2D codes), found in the document's own levelled frame so a
+// tilted card is searched as if it lay straight. Small copies only: ~320 px for the outline,
+// the document levelled to ~900 px for the keep-clear search.
+import type { Grey } from '../quality/checks.ts';
+import { findCodes } from './codes.ts';
+import { findMrz, type Rect } from '../quality/mrz.ts';
+import { colourPlanes, findDocument } from './find.ts';
+import { apply, rectToQuad, sides, topAngle, type Homography, type Point, type Quad } from './geometry.ts';
+
+export interface DocumentView {
+  /** The document's outline in the picture's pixels (the whole picture when none was found). */
+  quad: Quad;
+  found: boolean;
+  /** Areas the mark leaves alone, as polygons in the picture's pixels. */
+  keepClear: Point[][];
+  /** Bounding boxes, for the report. */
+  mrz?: Rect;
+  codes: Rect[];
+  /** Mean brightness (0..255) around a point of the picture, from the small copy. */
+  brightness: (x: number, y: number, radius: number) => number;
+  ms: number;
+  /** Where the time went: the small copy, the outline, the keep-clear search. */
+  parts?: { copy: number; find: number; keepClear: number };
+}
+
+/** A small RGBA copy of a canvas or bitmap, at most `side` pixels on its long side. */
+export function smallCopy(source: OffscreenCanvas | ImageBitmap, side: number): ImageData {
+  const scale = Math.min(1, side / Math.max(source.width, source.height));
+  const small = new OffscreenCanvas(Math.max(1, Math.round(source.width * scale)), Math.max(1, Math.round(source.height * scale)));
+  const ctx = small.getContext('2d', { willReadFrequently: true })!;
+  // Averaged, not sampled: a sampled copy aliases sensor noise and fine texture into edges.
+  ctx.imageSmoothingEnabled = true;
+  ctx.imageSmoothingQuality = 'medium';
+  ctx.drawImage(source, 0, 0, small.width, small.height);
+  return ctx.getImageData(0, 0, small.width, small.height);
+}
+
+function lumaOf(img: ImageData): Grey {
+  const out = new Float32Array(img.width * img.height);
+  for (let i = 0, j = 0; i < out.length; i++, j += 4) out[i] = 0.299 * img.data[j]! + 0.587 * img.data[j + 1]! + 0.114 * img.data[j + 2]!;
+  return { width: img.width, height: img.height, data: out };
+}
+
+const wholePicture = (w: number, h: number): Quad => [
+  { x: 0, y: 0 },
+  { x: w, y: 0 },
+  { x: w, y: h },
+  { x: 0, y: h },
+];
+
+/** Resamples a grey picture through `h` (output pixel → source pixel), bilinear. */
+export function warpGrey(src: Grey, h: Homography, width: number, height: number): Grey {
+  const out = new Float32Array(width * height);
+  const { width: W, height: H, data } = src;
+  const [a, b, c, d, e, f, g, k, m] = h;
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      // apply(h, …) inlined: no object per pixel.
+      const X = x + 0.5;
+      const Y = y + 0.5;
+      const z = g * X + k * Y + m;
+      const fx = (a * X + b * Y + c) / z - 0.5;
+      const fy = (d * X + e * Y + f) / z - 0.5;
+      if (fx < 0 || fy < 0 || fx >= W - 1 || fy >= H - 1) {
+        out[y * width + x] = 255;
+        continue;
+      }
+      const ix = Math.floor(fx);
+      const iy = Math.floor(fy);
+      const tx = fx - ix;
+      const ty = fy - iy;
+      const i = iy * W + ix;
+      out[y * width + x] = (data[i]! * (1 - tx) + data[i + 1]! * tx) * (1 - ty) + (data[i + W]! * (1 - tx) + data[i + W + 1]! * tx) * ty;
+    }
+  return { width, height, data: out };
+}
+
+export interface ViewOptions {
+  /** Search for MRZ and codes to keep clear. */
+  protect: boolean;
+  /** Treat the whole picture as the document (PDF pages, screenshots). */
+  whole?: boolean;
+}
+
+/** Margin of the levelled frame around the found outline (share of each side): a pale MRZ strip on a pale table may be left out of the outline. */
+const MARGIN = 0.12;
+/** Below the outline the frame reaches further: the MRZ is at the bottom of a document, and a pale MRZ strip is what an outline most often stops above. */
+const BELOW = 0.45;
+const LEVEL_WIDTH = 720;
+
+export function viewDocument(canvas: OffscreenCanvas, o: ViewOptions): DocumentView {
+  const t0 = performance.now();
+  const { width: W, height: H } = canvas;
+  const small = smallCopy(canvas, 320);
+  const grey = lumaOf(small);
+  const t1 = performance.now();
+  const found = o.whole ? undefined : findDocument(grey, colourPlanes(small));
+  const t2 = performance.now();
+  const sx = W / small.width;
+  const sy = H / small.height;
+  const quad: Quad = found ? (found.quad.map((p) => ({ x: (p.x + 0.5) * sx, y: (p.y + 0.5) * sy })) as Quad) : wholePicture(W, H);
+  const brightness = (x: number, y: number, radius: number): number => {
+    const cx = Math.round(x / sx);
+    const cy = Math.round(y / sy);
+    const r = Math.max(1, Math.round(radius / sx));
+    let s = 0;
+    let n = 0;
+    for (let yy = Math.max(0, cy - r); yy <= Math.min(grey.height - 1, cy + r); yy += 2)
+      for (let xx = Math.max(0, cx - r); xx <= Math.min(grey.width - 1, cx + r); xx += 2) {
+        s += grey.data[yy * grey.width + xx]!;
+        n++;
+      }
+    return n ? s / n : 128;
+  };
+  const view: DocumentView = { quad, found: !!found, keepClear: [], codes: [], brightness, ms: 0 };
+  if (o.protect) {
+    // The document levelled, with a margin, about 720 px wide: MRZ characters ~10 px tall.
+    const side = sides(quad);
+    const scale = Math.min(1, LEVEL_WIDTH / side.width);
+    const lw = Math.round(side.width * (1 + 2 * MARGIN) * scale);
+    const lh = Math.round(side.height * (1 + MARGIN + BELOW) * scale);
+    const big = lumaOf(smallCopy(canvas, Math.round(Math.max(W, H) * scale)));
+    const bs = big.width / W;
+    // Levelled frame (with margin) → picture pixels → the big grey copy's pixels.
+    const mx = side.width * MARGIN * scale;
+    const my = side.height * MARGIN * scale;
+    const toPicture = rectToQuad(side.width * scale, side.height * scale, quad)!;
+    const levelToPicture = (p: Point): Point => apply(toPicture, { x: p.x - mx, y: p.y - my });
+    const corners = [
+      { x: 0, y: 0 },
+      { x: lw, y: 0 },
+      { x: lw, y: lh },
+      { x: 0, y: lh },
+    ];
+    const toBig = rectToQuad(lw, lh, corners.map((p) => levelToPicture(p)).map((p) => ({ x: p.x * bs, y: p.y * bs })) as Quad)!;
+    const level = warpGrey(big, toBig, lw, lh);
+    // A little extra all round: the found band hugs the characters, and a reader wants a quiet margin.
+    const pad = lh * 0.012;
+    const polygon = (r: Rect): Point[] =>
+      [
+        { x: r.x * lw - pad, y: r.y * lh - pad },
+        { x: (r.x + r.w) * lw + pad, y: r.y * lh - pad },
+        { x: (r.x + r.w) * lw + pad, y: (r.y + r.h) * lh + pad },
+        { x: r.x * lw - pad, y: (r.y + r.h) * lh + pad },
+      ].map(levelToPicture);
+    const bounds = (p: Point[]): Rect => {
+      const xs = p.map((q) => q.x);
+      const ys = p.map((q) => q.y);
+      const x = Math.max(0, Math.min(...xs));
+      const y = Math.max(0, Math.min(...ys));
+      return { x, y, w: Math.min(W, Math.max(...xs)) - x, h: Math.min(H, Math.max(...ys)) - y };
+    };
+    const mrz = findMrz(level);
+    const zones = mrz ? [polygon(mrz)] : [];
+    if (found && Math.abs(topAngle(quad)) < (3 * Math.PI) / 180) {
+      // A level document: also the picture as it is (an outline that stopped at an inner frame,
+      // a pale card on pale paper, can cut the MRZ short in the levelled frame). Not on a tilted
+      // one, where a level band would be far too tall.
+      const flat = lumaOf(smallCopy(canvas, 800));
+      const m = findMrz(flat);
+      if (m)
+        zones.push([
+          { x: m.x * W, y: m.y * H },
+          { x: (m.x + m.w) * W, y: m.y * H },
+          { x: (m.x + m.w) * W, y: (m.y + m.h) * H },
+          { x: m.x * W, y: (m.y + m.h) * H },
+        ]);
+    }
+    if (zones.length) {
+      view.keepClear.push(...zones);
+      view.mrz = bounds(zones.flat());
+    }
+    for (const c of findCodes(level)) {
+      const p = polygon(c);
+      view.keepClear.push(p);
+      view.codes.push(bounds(p));
+    }
+  }
+  view.ms = performance.now() - t0;
+  view.parts = { copy: t1 - t0, find: t2 - t1, keepClear: performance.now() - t2 };
+  return view;
+}
