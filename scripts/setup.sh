@@ -8,8 +8,9 @@ cd "$(dirname "$0")/.."
 
 # Chromium runs the core (CLI, tests), Firefox ESR the Firefox tests; exiftool, qpdf and
 # poppler are the test oracles;
-# the Noto fonts let Chromium draw any script (CJK, Arabic, emoji) in watermarks.
-packages=(chromium firefox-esr libimage-exiftool-perl qpdf poppler-utils fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji)
+# the Noto fonts let Chromium draw any script (CJK, Arabic, emoji) in watermarks; OCR-B draws the
+# synthetic documents' MRZ and tesseract reads them back (tests/quality).
+packages=(chromium firefox-esr libimage-exiftool-perl qpdf poppler-utils fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji fonts-ocr-b tesseract-ocr tesseract-ocr-eng)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if ((${#missing[@]})); then
