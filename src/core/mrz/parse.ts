@@ -170,30 +170,3 @@ export function expiryStatus(expiry: string | undefined, today = new Date()): Ex
   const month = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, today.getUTCDate()));
   return expiry <= month.toISOString().slice(0, 10) ? 'soon' : 'valid';
 }
-
-/** Builds a valid zone from fields (tests and fixtures): the inverse of parseMrz. */
-export function composeMrz(
-  f: { format: MrzFormat; documentCode?: string; issuingState: string; surname: string; givenNames: string; documentNumber: string; nationality?: string; birthDate: string; sex: 'M' | 'F' | '<'; expiryDate: string; optional?: string },
-): string[] {
-  const pad = (s: string, n: number) => (s.toUpperCase().replace(/[^A-Z0-9<]/g, '<') + '<'.repeat(n)).slice(0, n);
-  const ymd = (iso: string) => iso.slice(2, 4) + iso.slice(5, 7) + iso.slice(8, 10);
-  const cd = (s: string) => String(checkDigit(s));
-  const nat = pad(f.nationality ?? f.issuingState, 3);
-  const name = (n: number) => pad(`${f.surname.replace(/ /g, '<')}<<${f.givenNames.replace(/ /g, '<')}`, n);
-  const birth = ymd(f.birthDate) + cd(ymd(f.birthDate));
-  const expiry = ymd(f.expiryDate) + cd(ymd(f.expiryDate));
-  if (f.format === 'TD1') {
-    const num = pad(f.documentNumber, 9);
-    const a = pad(f.documentCode ?? 'ID', 2) + pad(f.issuingState, 3) + num + cd(num) + pad(f.optional ?? '', 15);
-    const bHead = birth + (f.sex === '<' ? '<' : f.sex) + expiry + nat + pad('', 11);
-    const b = bHead + cd(a.slice(5, 30) + bHead.slice(0, 7) + bHead.slice(8, 15) + bHead.slice(18, 29));
-    return [a, b, name(30)];
-  }
-  const long = f.format === 'TD3';
-  const len = long ? 44 : 36;
-  const num = pad(f.documentNumber, 9);
-  const opt = pad(f.optional ?? '', long ? 14 : 7);
-  const head = num + cd(num) + nat + birth + (f.sex === '<' ? '<' : f.sex) + expiry + opt + (long ? (/^<*$/.test(opt) ? '<' : cd(opt)) : '');
-  const b = head + cd(head.slice(0, 10) + head.slice(13, 20) + head.slice(21));
-  return [pad(f.documentCode ?? (long ? 'P' : 'I'), 2) + pad(f.issuingState, 3) + name(len - 5), b];
-}
