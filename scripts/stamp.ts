@@ -1,7 +1,7 @@
 // npm run stamp -- <files…> [--purpose "…"] [--site example.com] [--strip-only] [--out DIR]
 //                            [--max-bytes N] [--max-dimension N] [--naming keep|neutral]
 //                            [--pdf-mode flatten|keep-text] [--dpi N] [--to same|jpeg|png|webp|pdf]
-//                            [--lang en|zh_CN] [--json]
+//                            [--lang en|zh_CN] [--json] [--no-mrz]
 // Runs the extension's own stamping page in headless Chromium; one output per input in DIR.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -28,7 +28,8 @@ Watermarks and cleans pictures (JPEG, PNG, WebP; GIF/BMP come out as PNG) and PD
   --to TYPE             same (default), jpeg, png, webp or pdf: convert for fields that accept
                         only one type (a PDF becomes its first page as a picture)
   --lang en|zh_CN       language of the default purpose and of messages
-  --json                print one JSON object per file
+  --json                print one JSON object per file (with what the document's MRZ says)
+  --no-mrz              do not read passports' and ID cards' machine-readable zones
   -h, --help            show this help`;
 
 interface Line {
@@ -60,6 +61,7 @@ async function main(): Promise<number> {
       to: { type: 'string', default: 'same' },
       lang: { type: 'string', default: 'en' },
       json: { type: 'boolean', default: false },
+      'no-mrz': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -100,7 +102,8 @@ async function main(): Promise<number> {
       try {
         const bytes = readFileSync(f);
         line.bytesIn = bytes.length;
-        const r = await stampInPage(page, basename(f), bytes, options);
+        // The MRZ is read before and after stamping (the mark lightened if the copy no longer reads).
+        const r = v['no-mrz'] || v['strip-only'] ? await stampInPage(page, basename(f), bytes, options) : await stampWithMrzInPage(page, basename(f), bytes, options);
         if (!r.ok) {
           line.error = r.error;
         } else {
@@ -158,6 +161,17 @@ function print(l: Line, json: boolean, zh: boolean): void {
       `removed: ${l.removed?.join(', ') || 'nothing'}, ${l.ms} ms)`,
   );
   for (const w of l.report?.warnings ?? []) console.log(`  ! ${warningMessage(w, zh ? 'zh_CN' : 'en')}`);
+  const m = l.report?.mrz;
+  if (m?.fields)
+    console.log(
+      `  MRZ ${m.format}: ${m.fields.surname}, ${m.fields.givenNames} · ${m.fields.documentNumber} · expires ${m.fields.expiryDate ?? '?'} (${m.expiry})` +
+        `${m.valid ? '' : ' · check digits fail: retake the photo'}${m.after ? (m.after.valid ? ' · stamped copy still machine-readable ✓' : ' · stamped copy no longer reads') : ''}`,
+    );
+}
+
+function stampWithMrzInPage(page: Parameters<typeof stampInPage>[0], name: string, bytes: Uint8Array, options: unknown) {
+  const base64 = Buffer.from(bytes).toString('base64');
+  return page.evaluate(([n, b, o]) => window.idstamp!.stampBase64(n, b, o, true), [name, base64, options] as const);
 }
 
 main().then(

@@ -4,6 +4,9 @@ import { isStampError } from '../core/errors.ts';
 import { openPdf, renderPage } from '../core/pdf/render.ts';
 import { qualityOf } from '../core/quality/measure.ts';
 import { stamp } from '../core/pipeline.ts';
+import { readMrz } from '../core/mrz/read.ts';
+import { mrzSummary, stampKeepingMrz } from '../core/mrz/stamped.ts';
+import type { StampOptionsInput } from '../core/options.ts';
 import type { StampReport } from '../core/report.ts';
 
 export type AutomationResult =
@@ -24,8 +27,11 @@ export interface Automation {
   quality: typeof qualityOf;
   /** The core itself, for in-page checks. */
   stamp: typeof stamp;
+  /** The MRZ reader (tests, bench). */
+  readMrz: typeof readMrz;
   fromBase64: (s: string) => Uint8Array;
-  stampBase64(name: string, base64: string, options: unknown): Promise<AutomationResult>;
+  /** `mrz`: read the zone before and after stamping, lighten the mark if needed (CLI --json). */
+  stampBase64(name: string, base64: string, options: unknown, mrz?: boolean): Promise<AutomationResult>;
 }
 
 declare global {
@@ -39,11 +45,12 @@ export function installAutomation(win: Window): void {
     floors,
     quality: qualityOf,
     stamp,
+    readMrz,
     fromBase64,
-    async stampBase64(name, base64, options) {
+    async stampBase64(name, base64, options, mrz = false) {
       try {
         const file = new File([fromBase64(base64) as BlobPart], name);
-        const { file: out, report } = await stamp(file, options);
+        const { file: out, report } = mrz ? await stampWithMrz(file, options as StampOptionsInput) : await stamp(file, options);
         return { ok: true, name: out.name, type: out.type, base64: await toBase64(out), report };
       } catch (err) {
         if (isStampError(err))
@@ -88,4 +95,9 @@ function toBase64(blob: Blob): Promise<string> {
     r.onerror = () => reject(r.error);
     r.readAsDataURL(blob);
   });
+}
+
+async function stampWithMrz(file: File, options: StampOptionsInput) {
+  const r = await stampKeepingMrz(file, options, stamp, readMrz);
+  return { file: r.file, report: { ...r.report, mrz: mrzSummary(r.mrz.before, r.mrz.after, r.mrz.restamped) } };
 }

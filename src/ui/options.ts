@@ -230,6 +230,7 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
       h('h2', { id: 'sec-history' }, t('secHistory')),
       h('p', { class: 'hint' }, t('historyHint')),
       checkbox('history-enabled', 'historyEnabled', settings.history.enabled, (v) => save((s) => void (s.history.enabled = v))),
+      checkbox('mrz-read', 'mrzReadSetting', settings.mrz.read, (v) => save((s) => void (s.mrz.read = v))),
       search,
       count,
       h(

@@ -19,6 +19,8 @@ import { isProviderHost } from '../sites/verification.ts';
 import { formatBytes, h } from './dom.ts';
 import { qualityOf } from '../core/quality/measure.ts';
 import { qualityView } from './quality.ts';
+import { mrzSlot } from './mrz-card.ts';
+import { readMrz } from '../core/mrz/read.ts';
 import { redaction, type Box } from './redact.ts';
 import { errorText, firstPageBoxes, historyEntry, kindLabel } from './stamper.ts';
 
@@ -62,6 +64,7 @@ export async function runPrompt(win: Window, root: HTMLElement): Promise<void> {
   const site = uploadSite(init.page);
   const kinds = await Promise.all(init.files.map(kindOf));
   const outputs = kinds.map((k) => outputFor(init.accept, k));
+  const mrz = mrzSlot(() => settings.mrz.read && init.mode === 'ask', readMrz);
 
   const process = async (mode: 'stamp' | 'strip', purpose: string, boxes: Box[] = []): Promise<StampResult[]> => {
     const results: StampResult[] = [];
@@ -70,7 +73,7 @@ export async function runPrompt(win: Window, root: HTMLElement): Promise<void> {
       if (!output) throw new Error(t('noAcceptedType', init.accept));
       const options = { ...stampOptionsFor(settings, { site, purpose, mode, lang, now: new Date(), output }), redact: i === 0 ? firstPageBoxes(file, boxes) : [] };
       const limits = [settings.output.maxBytes, init.maxBytes].filter((n): n is number => !!n);
-      const result = await stamp(file, { ...options, ...(limits.length ? { maxBytes: Math.min(...limits) } : {}) });
+      const result = await (i === 0 ? mrz.stamp : stamp)(file, { ...options, ...(limits.length ? { maxBytes: Math.min(...limits) } : {}) });
       results.push(result);
     }
     if (settings.history.enabled)
@@ -104,7 +107,7 @@ export async function runPrompt(win: Window, root: HTMLElement): Promise<void> {
     }
   }
 
-  renderAsk(win, root, init, { settings, site, lang, outputs, process, answer });
+  renderAsk(win, root, init, { settings, site, lang, outputs, process, answer, mrz });
 }
 
 interface AskContext {
@@ -114,6 +117,7 @@ interface AskContext {
   outputs: (string | undefined)[];
   process: (mode: 'stamp' | 'strip', purpose: string, boxes?: Box[]) => Promise<StampResult[]>;
   answer: (a: PromptAnswer) => void;
+  mrz: ReturnType<typeof mrzSlot>;
 }
 
 function renderAsk(win: Window, root: HTMLElement, init: PromptInit, c: AskContext): void {
@@ -137,6 +141,7 @@ function renderAsk(win: Window, root: HTMLElement, init: PromptInit, c: AskConte
     h('p', null, c.site ? t('promptLead', c.site) : t('promptLeadNoSite')),
     h('ul', { id: 'files', class: 'files' }, ...init.files.map((f) => h('li', null, h('span', { class: 'name' }, f.name), h('span', { class: 'size' }, formatBytes(f.size))))),
     quality,
+    c.mrz.element,
     h('figure', { class: 'preview' }, boxes.element),
     h('label', { for: 'purpose' }, t('purposeLabel')),
     purpose,
@@ -166,6 +171,7 @@ function renderAsk(win: Window, root: HTMLElement, init: PromptInit, c: AskConte
       })
       .catch(() => undefined);
 
+  c.mrz.show(first);
   if (first) void qualityOf(first).then((checks) => checks && quality.replaceChildren(qualityView(checks)), () => undefined);
 
   const mode = () => (cleanChoice.checked ? 'strip' : 'stamp');

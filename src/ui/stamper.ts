@@ -16,6 +16,8 @@ import { registrableDomain } from '../sites/domain.ts';
 import { qualityOf } from '../core/quality/measure.ts';
 import { debounce, download, formatBytes, h } from './dom.ts';
 import { qualityView } from './quality.ts';
+import { mrzSlot } from './mrz-card.ts';
+import { readMrz } from '../core/mrz/read.ts';
 import { redaction, type Box } from './redact.ts';
 
 export const ACCEPT = 'image/jpeg,image/png,image/webp,image/gif,image/bmp,application/pdf,.jpg,.jpeg,.png,.webp,.gif,.bmp,.pdf';
@@ -83,6 +85,7 @@ export async function mountStamper(root: HTMLElement, o: StamperOptions): Promis
   const boxes = redaction(img);
   const preview = h('figure', { class: 'preview', 'aria-live': 'polite' }, o.compact ? img : boxes.element, caption);
   const quality = h('div', { id: 'quality-slot' });
+  const mrz = mrzSlot(() => settings.mrz.read, readMrz);
   const stampBtn = h('button', { type: 'button', id: 'stamp', class: 'primary', disabled: true }, t('stampSave'));
   const cleanBtn = h('button', { type: 'button', id: 'clean', class: 'secondary', disabled: true }, t('cleanSave'));
   const copyBtn = h('button', { type: 'button', id: 'copy', class: 'secondary', disabled: true }, t('copyImage'));
@@ -101,6 +104,7 @@ export async function mountStamper(root: HTMLElement, o: StamperOptions): Promis
     drop,
     list,
     quality,
+    mrz.element,
     preview,
     h('div', { class: 'actions' }, stampBtn, cleanBtn, copyBtn),
     status,
@@ -136,6 +140,7 @@ export async function mountStamper(root: HTMLElement, o: StamperOptions): Promis
     boxes.reset();
     refreshPreview();
     refreshQuality();
+    mrz.show(files[0]);
   };
 
   // The photo check of the first file: never blocks, only tells.
@@ -235,7 +240,7 @@ export async function mountStamper(root: HTMLElement, o: StamperOptions): Promis
     for (const [i, f] of batch.entries()) {
       status.textContent = t('working', f.name);
       try {
-        const result = await stamp(f, options(mode, i === 0 ? { redact: firstPageBoxes(f, boxes.boxes()) } : {}));
+        const result = await (i === 0 ? mrz.stamp : stamp)(f, options(mode, i === 0 ? { redact: firstPageBoxes(f, boxes.boxes()) } : {}));
         download(result.file, result.file.name);
         await record(result);
         saved++;

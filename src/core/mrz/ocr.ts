@@ -5,7 +5,7 @@
 // (glyphs.ts) are made by scripts/make-mrz-glyphs.ts from rendered fonts through this same code.
 // Pure: the browser (or a test) provides the pixels.
 import type { Grey } from '../quality/checks.ts';
-import { findMrz, type Rect } from '../quality/mrz.ts';
+import type { Rect } from '../quality/mrz.ts';
 
 export const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<';
 /** A cell becomes a GW × GH picture of ink (0..1). */
@@ -202,7 +202,10 @@ export function cutLine(ink: Uint8Array, w: number, line: { top: number; bottom:
       if (cost < best.cost) best = { cost, p, o };
     }
   const { p, o } = best;
-  const cells: Cell[] = [];
+  // Each glyph's columns and, for the full-height ones, its top and bottom: a photo's
+  // perspective or a slight remaining tilt moves the line along its length.
+  const reach = Math.round(lh * 0.3);
+  const glyphs: { cx: number; top: number; bottom: number }[] = [];
   for (let i = 0; i < n; i++) {
     // The cell without its borders' neighbourhood, so a neighbour's edge does not shift it.
     const a = Math.max(0, Math.round(o + (i + 0.1) * p));
@@ -214,10 +217,48 @@ export function cutLine(ink: Uint8Array, w: number, line: { top: number; bottom:
         if (x0 < 0) x0 = x;
         x1 = x;
       }
-    const cx = x0 < 0 ? (a + b) / 2 : (x0 + x1) / 2;
-    cells.push({ feature: feature(ink, w, h, cx - p / 2, top, p, bottom - top + 1) });
+    let gt = -1;
+    let gb = -1;
+    for (let y = Math.max(0, line.top - reach); y <= Math.min(h - 1, line.bottom + reach); y++)
+      for (let x = a; x <= b; x++)
+        if (ink[y * w + x]) {
+          if (gt < 0) gt = y;
+          gb = y;
+          break;
+        }
+    glyphs.push({ cx: x0 < 0 ? (a + b) / 2 : (x0 + x1) / 2, top: gt, bottom: gb });
   }
-  return cells;
+  const tall = glyphs.filter((g) => g.top >= 0 && g.bottom - g.top + 1 >= lh * 0.75 && g.bottom - g.top + 1 <= lh * 1.4);
+  const fitTop = fit(tall.map((g) => [g.cx, g.top]), line.top);
+  const fitBottom = fit(tall.map((g) => [g.cx, g.bottom]), line.bottom);
+  return glyphs.map((g) => {
+    const t = fitTop(g.cx);
+    const gh = fitBottom(g.cx) - t + 1;
+    return { feature: feature(ink, w, h, g.cx - p / 2, t - gh * 0.08, p, gh * 1.16) };
+  });
+}
+
+/** Least-squares line through points, or a constant when there are too few. */
+function fit(pts: number[][], fallback: number): (x: number) => number {
+  if (pts.length < 4) return () => fallback;
+  let sx = 0;
+  let sy = 0;
+  let sxx = 0;
+  let sxy = 0;
+  for (const [x, y] of pts) {
+    sx += x!;
+    sy += y!;
+    sxx += x! * x!;
+    sxy += x! * y!;
+  }
+  const n = pts.length;
+  const d = n * sxx - sx * sx;
+  if (!d) return () => sy / n;
+  const b = (n * sxy - sx * sy) / d;
+  const a = (sy - b * sx) / n;
+  // A robust second pass: drop points far from the first line (a glyph touching a neighbour).
+  const keep = pts.filter(([x, y]) => Math.abs(a + b * x! - y!) <= 3);
+  return keep.length >= 4 && keep.length < n ? fit(keep, fallback) : (x) => a + b * x;
 }
 
 /** The ink of a window as a GW × GH picture (3 × 3 samples per pixel), normalised. */
@@ -273,42 +314,82 @@ export function guessBands(g: Grey, maxTilt = 21): BandGuess[] {
   for (let deg = -maxTilt; deg <= maxTilt; deg += 3) {
     const a = deg * DEG;
     const turned = deg === 0 ? small : warp(small, small.width / 2, small.height / 2, a, small.width, small.height, 1);
-    const r = findMrz(turned);
-    if (!r) continue;
-    const rect: Rect = { x: r.x * small.width, y: r.y * small.height, w: r.w * small.width, h: r.h * small.height };
-    // Back to the picture: the band's centre turned back by the angle.
-    const du = rect.x + rect.w / 2 - small.width / 2;
-    const dv = rect.y + rect.h / 2 - small.height / 2;
-    const cx = small.width / 2 + du * Math.cos(a) - dv * Math.sin(a);
-    const cy = small.height / 2 + du * Math.sin(a) + dv * Math.cos(a);
-    // At the right tilt the lines are found whole: the widest band wins; crispness breaks ties.
-    guesses.push({ cx: cx * f, cy: cy * f, w: rect.w * f, h: rect.h * f, angle: a, score: rect.w * (1 + bandScore(turned, rect)) });
+    for (const { rect, score } of findBands(turned)) {
+      // Back to the picture: the band's centre turned back by the angle.
+      const du = rect.x + rect.w / 2 - small.width / 2;
+      const dv = rect.y + rect.h / 2 - small.height / 2;
+      const cx = small.width / 2 + du * Math.cos(a) - dv * Math.sin(a);
+      const cy = small.height / 2 + du * Math.sin(a) + dv * Math.cos(a);
+      guesses.push({ cx: cx * f, cy: cy * f, w: rect.w * f, h: rect.h * f, angle: a, score });
+    }
   }
   guesses.sort((a, b) => b.score - a.score);
   // One guess per place: the best angle for it.
   const out: BandGuess[] = [];
-  for (const q of guesses) if (!out.some((o) => Math.hypot(o.cx - q.cx, o.cy - q.cy) < Math.min(o.h, q.h))) out.push(q);
+  for (const q of guesses) if (!out.some((o) => Math.hypot(o.cx - q.cx, o.cy - q.cy) < Math.max(o.h, q.h))) out.push(q);
   return out;
 }
 
-/** Crisp text lines: strong horizontal edges, concentrated in few rows. */
-function bandScore(g: Grey, r: Rect): number {
-  const x0 = Math.max(1, Math.round(r.x));
-  const x1 = Math.min(g.width - 1, Math.round(r.x + r.w));
-  const y0 = Math.max(0, Math.round(r.y));
-  const y1 = Math.min(g.height - 1, Math.round(r.y + r.h));
-  let sum = 0;
-  let sq = 0;
-  let n = 0;
-  for (let y = y0; y <= y1; y++) {
-    let e = 0;
-    for (let x = x0; x < x1; x++) e += Math.abs(g.data[y * g.width + x]! - g.data[y * g.width + x - 1]!) > 40 ? 1 : 0;
-    e /= Math.max(1, x1 - x0);
-    sum += e;
-    sq += e * e;
-    n++;
+/**
+ * Groups of 2–3 text lines without gaps (a zone has no spaces: '<' fills them) spanning a long
+ * stretch, in a picture turned so that they may be level. Each row's longest run of closely
+ * spaced edges; level lines give long runs in all their rows, so the best tilt scores highest.
+ */
+function findBands(g: Grey): { rect: Rect; score: number }[] {
+  const { width: w, height: h, data } = g;
+  const gap = Math.max(8, w * 0.035);
+  const runs: { from: number; to: number }[] = [];
+  for (let y = 0; y < h; y++) {
+    let best = { from: 0, to: -1, n: 0 };
+    let from = -1;
+    let last = -Infinity;
+    let n = 0;
+    for (let x = 1; x < w; x++) {
+      if (Math.abs(data[y * w + x]! - data[y * w + x - 1]!) <= 32) continue;
+      if (x - last > gap) {
+        from = x;
+        n = 0;
+      }
+      last = x;
+      n++;
+      if (last - from > best.to - best.from) best = { from, to: last, n };
+    }
+    const len = best.to - best.from + 1;
+    runs.push(len >= w * 0.25 && best.n / len >= 0.1 ? best : { from: 0, to: -1 });
   }
-  return n ? sq / n : 0;
+  const lines: { top: number; bottom: number; left: number; right: number; sum: number }[] = [];
+  for (let y = 0; y < h; y++) {
+    const r = runs[y]!;
+    if (r.to < r.from) continue;
+    const last = lines[lines.length - 1];
+    if (last && y - last.bottom <= 1 && Math.abs(r.from - last.left) < w * 0.06) {
+      last.bottom = y;
+      last.left = Math.min(last.left, r.from);
+      last.right = Math.max(last.right, r.to);
+      last.sum += r.to - r.from;
+    } else lines.push({ top: y, bottom: y, left: r.from, right: r.to, sum: r.to - r.from });
+  }
+  const real = lines.filter((l) => l.bottom - l.top >= 2);
+  const out: { rect: Rect; score: number }[] = [];
+  for (let i = 0; i < real.length; i++) {
+    const group = [real[i]!];
+    for (let j = i + 1; j < real.length && group.length < 3; j++) {
+      const prev = group[group.length - 1]!;
+      const next = real[j]!;
+      const lh = prev.bottom - prev.top + 1;
+      const similar = Math.abs(next.left - group[0]!.left) < w * 0.05 && Math.abs(next.right - next.left - (group[0]!.right - group[0]!.left)) < w * 0.1;
+      if (next.top - prev.bottom > lh * 2.5 || !similar) break;
+      group.push(next);
+    }
+    if (group.length < 2) continue;
+    const top = group[0]!.top;
+    const bottom = group[group.length - 1]!.bottom;
+    const left = Math.min(...group.map((l) => l.left));
+    const right = Math.max(...group.map((l) => l.right));
+    const pad = (bottom - top) * 0.25;
+    out.push({ rect: { x: left - pad, y: top - pad, w: right - left + 2 * pad, h: bottom - top + 2 * pad }, score: group.reduce((s, l) => s + l.sum, 0) });
+  }
+  return out;
 }
 
 export interface LevelledBand {
