@@ -34,10 +34,9 @@ export function warp(g: Grey, cx: number, cy: number, angle: number, w: number, 
   const s = Math.sin(angle) * scale;
   for (let v = 0; v < h; v++) {
     const dv = v - h / 2;
-    for (let u = 0; u < w; u++) {
-      const du = u - w / 2;
-      out[v * w + u] = sample(g, cx + du * c - dv * s, cy + du * s + dv * c);
-    }
+    let x = cx - (w / 2) * c - dv * s;
+    let y = cy - (w / 2) * s + dv * c;
+    for (let u = 0; u < w; u++, x += c, y += s) out[v * w + u] = sample(g, x, y);
   }
   return { width: w, height: h, data: out };
 }
@@ -307,11 +306,12 @@ export interface BandGuess {
 
 const DEG = Math.PI / 180;
 
-export function guessBands(g: Grey, maxTilt = 21): BandGuess[] {
-  const small = shrink(g, 720);
+export function guessBands(g: Grey, maxTilt = 20): BandGuess[] {
+  const small = shrink(g, 640);
   const f = g.width / small.width;
   const guesses: BandGuess[] = [];
-  for (let deg = -maxTilt; deg <= maxTilt; deg += 3) {
+  // 2° apart: a line 300 pixels long then drifts by at most about its height.
+  for (let deg = -maxTilt; deg <= maxTilt; deg += 2) {
     const a = deg * DEG;
     const turned = deg === 0 ? small : warp(small, small.width / 2, small.height / 2, a, small.width, small.height, 1);
     for (const { rect, score } of findBands(turned)) {
@@ -357,18 +357,23 @@ function findBands(g: Grey): { rect: Rect; score: number }[] {
     const len = best.to - best.from + 1;
     runs.push(len >= w * 0.25 && best.n / len >= 0.1 ? best : { from: 0, to: -1 });
   }
-  const lines: { top: number; bottom: number; left: number; right: number; sum: number }[] = [];
+  // Lines: runs of such rows. A line still slightly tilted spreads over its rows, and a busy
+  // background next to the document can lengthen a row's run: a line's ends are the 10th and
+  // 90th percentiles of its rows' ends.
+  const lines: { top: number; bottom: number; left: number; right: number; sum: number; froms: number[]; tos: number[] }[] = [];
   for (let y = 0; y < h; y++) {
     const r = runs[y]!;
     if (r.to < r.from) continue;
     const last = lines[lines.length - 1];
-    if (last && y - last.bottom <= 1 && Math.abs(r.from - last.left) < w * 0.06) {
+    if (last && y - last.bottom <= 1) {
       last.bottom = y;
-      last.left = Math.min(last.left, r.from);
-      last.right = Math.max(last.right, r.to);
+      last.froms.push(r.from);
+      last.tos.push(r.to);
       last.sum += r.to - r.from;
-    } else lines.push({ top: y, bottom: y, left: r.from, right: r.to, sum: r.to - r.from });
+    } else lines.push({ top: y, bottom: y, left: 0, right: 0, sum: r.to - r.from, froms: [r.from], tos: [r.to] });
   }
+  const pct = (a: number[], q: number) => [...a].sort((x, y) => x - y)[Math.floor((a.length - 1) * q)]!;
+  for (const l of lines) [l.left, l.right] = [pct(l.froms, 0.1), pct(l.tos, 0.9)];
   const real = lines.filter((l) => l.bottom - l.top >= 2);
   const out: { rect: Rect; score: number }[] = [];
   for (let i = 0; i < real.length; i++) {
@@ -377,7 +382,9 @@ function findBands(g: Grey): { rect: Rect; score: number }[] {
       const prev = group[group.length - 1]!;
       const next = real[j]!;
       const lh = prev.bottom - prev.top + 1;
-      const similar = Math.abs(next.left - group[0]!.left) < w * 0.05 && Math.abs(next.right - next.left - (group[0]!.right - group[0]!.left)) < w * 0.1;
+      const first = group[0]!;
+      const overlap = Math.min(next.right, first.right) - Math.max(next.left, first.left);
+      const similar = overlap >= 0.75 * (Math.max(next.right, first.right) - Math.min(next.left, first.left));
       if (next.top - prev.bottom > lh * 2.5 || !similar) break;
       group.push(next);
     }
