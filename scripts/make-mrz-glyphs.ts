@@ -29,9 +29,9 @@ async function samples(font: string, seed: number, size: number, blur: number): 
   if (band.lines.length !== 2) throw new Error(`${font}: ${band.lines.length} lines`);
   const out: { char: string; f: Float32Array }[] = [];
   band.lines.forEach((line, i) => {
-    const cells = cutLine(band.ink, band.width, line, N);
-    if (!cells) throw new Error(`${font}: line not cut`);
-    cells.forEach((c, j) => out.push({ char: lines[i]![j]!, f: c.feature }));
+    const cut = cutLine(band.ink, band.width, line, N);
+    if (!cut) throw new Error(`${font}: line not cut`);
+    cut.cells.forEach((c, j) => out.push({ char: lines[i]![j]!, f: c.feature }));
   });
   return out;
 }

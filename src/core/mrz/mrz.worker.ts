@@ -12,7 +12,7 @@ export interface MrzJob {
 }
 
 /** Characters need about 20 pixels of pitch: larger pictures are read at this long side. */
-export const READ_SIDE = 2400;
+export const READ_SIDE = 2000;
 
 self.onmessage = async (e: MessageEvent<MrzJob>) => {
   const { id, source, today } = e.data;

@@ -164,7 +164,14 @@ export interface Cell {
 }
 
 /** Cuts a line into `n` cells at a fixed pitch, fitted so that cell borders fall between glyphs. */
-export function cutLine(ink: Uint8Array, w: number, line: { top: number; bottom: number }, n: number): Cell[] | undefined {
+export interface CutLine {
+  cells: Cell[];
+  /** Left border of the first cell and the pitch: the lines of a zone share them. */
+  o: number;
+  p: number;
+}
+
+export function cutLine(ink: Uint8Array, w: number, line: { top: number; bottom: number }, n: number, fixed?: { o: number; p: number }): CutLine | undefined {
   const lh = line.bottom - line.top + 1;
   const h = ink.length / w;
   const top = Math.max(0, line.top - Math.round(lh * 0.1));
@@ -192,15 +199,21 @@ export function cutLine(ink: Uint8Array, w: number, line: { top: number; bottom:
   // Glyphs fill about 3/4 of their pitch: extent ≈ (n - 1/4) pitches.
   const p0 = (right - left + 1) / (n - 0.25);
   const at = (x: number) => (x < 0 || x >= w ? 0 : col[Math.round(x)]!);
+  // Ink that the grid leaves outside counts against it: a stray mark beyond the line's ends
+  // (the background, a shadow) must not stretch the grid.
+  const prefix = new Float64Array(w + 1);
+  for (let x = 0; x < w; x++) prefix[x + 1] = prefix[x]! + (x >= left && x <= right ? col[x]! : 0);
+  const inkBetween = (a: number, b: number) => prefix[Math.max(0, Math.min(w, Math.round(b)))]! - prefix[Math.max(0, Math.min(w, Math.round(a)))]!;
+  const total = inkBetween(left, right + 1);
   let best = { cost: Infinity, p: p0, o: left - p0 * 0.12 };
-  for (let p = p0 * 0.95; p <= p0 * 1.05; p += p0 * 0.0025)
-    for (let o = left - p * 0.5; o <= left; o += 0.5) {
-      if (o + n * p < right) continue;
+  for (let p = p0 * 0.88; p <= p0 * 1.06; p += p0 * 0.0025)
+    for (let o = left - p * 0.5; o <= Math.max(left, right + 1 - n * p + p * 0.5); o += 0.5) {
       let cost = 0;
       for (let i = 0; i <= n; i++) cost += at(o + i * p);
+      cost += (total - inkBetween(o, o + n * p)) * 0.5;
       if (cost < best.cost) best = { cost, p, o };
     }
-  const { p, o } = best;
+  const { p, o } = fixed ?? best;
   // Each glyph's columns and, for the full-height ones, its top and bottom: a photo's
   // perspective or a slight remaining tilt moves the line along its length.
   const reach = Math.round(lh * 0.3);
@@ -230,11 +243,12 @@ export function cutLine(ink: Uint8Array, w: number, line: { top: number; bottom:
   const tall = glyphs.filter((g) => g.top >= 0 && g.bottom - g.top + 1 >= lh * 0.75 && g.bottom - g.top + 1 <= lh * 1.4);
   const fitTop = fit(tall.map((g) => [g.cx, g.top]), line.top);
   const fitBottom = fit(tall.map((g) => [g.cx, g.bottom]), line.bottom);
-  return glyphs.map((g) => {
+  const cells = glyphs.map((g) => {
     const t = fitTop(g.cx);
     const gh = fitBottom(g.cx) - t + 1;
     return { feature: feature(ink, w, h, g.cx - p / 2, t - gh * 0.08, p, gh * 1.16) };
   });
+  return { cells, o, p };
 }
 
 /** Least-squares line through points, or a constant when there are too few. */

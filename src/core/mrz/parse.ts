@@ -54,7 +54,8 @@ export function checkDigit(field: string): number {
 const digitOk = (field: string, digit: string): boolean => digit === String(checkDigit(field)) || (digit === '<' && /^<*$/.test(field));
 
 /**
- * What kind of character each position may hold: 'a' letters or '<', 'n' digits, '*' any.
+ * What kind of character each position may hold: 'a' letters or '<', 'n' digits, '*' any;
+ * 'p' the first letter of a passport's or visa's code (P, V), 'c' of a card's (I, A, C).
  * The OCR uses it to choose between look-alikes (O/0, I/1, B/8, S/5).
  */
 export function positionKinds(format: MrzFormat): string[] {
@@ -67,11 +68,11 @@ export function positionKinds(format: MrzFormat): string[] {
   };
   switch (format) {
     case 'TD3':
-      return [f([[2, 'a'], [3, 'a'], [39, 'a']], 44), f([[9, '*'], [1, 'n'], [3, 'a'], [7, 'n'], [1, 'a'], [7, 'n'], [14, '*'], [2, 'n']], 44)];
+      return [f([[1, 'p'], [1, 'a'], [3, 'a'], [39, 'a']], 44), f([[9, '*'], [1, 'n'], [3, 'a'], [7, 'n'], [1, 'a'], [7, 'n'], [14, '*'], [2, 'n']], 44)];
     case 'TD2':
-      return [f([[2, 'a'], [3, 'a'], [31, 'a']], 36), f([[9, '*'], [1, 'n'], [3, 'a'], [7, 'n'], [1, 'a'], [7, 'n'], [7, '*'], [1, 'n']], 36)];
+      return [f([[1, 'c'], [1, 'a'], [3, 'a'], [31, 'a']], 36), f([[9, '*'], [1, 'n'], [3, 'a'], [7, 'n'], [1, 'a'], [7, 'n'], [7, '*'], [1, 'n']], 36)];
     case 'TD1':
-      return [f([[2, 'a'], [3, 'a'], [9, '*'], [1, '*'], [15, '*']], 30), f([[7, 'n'], [1, 'a'], [7, 'n'], [3, 'a'], [11, '*'], [1, 'n']], 30), f([[30, 'a']], 30)];
+      return [f([[1, 'c'], [1, 'a'], [3, 'a'], [9, '*'], [1, '*'], [15, '*']], 30), f([[7, 'n'], [1, 'a'], [7, 'n'], [3, 'a'], [11, '*'], [1, 'n']], 30), f([[30, 'a']], 30)];
   }
 }
 

@@ -2,7 +2,7 @@
 // cells, classify each cell among the characters its position may hold, parse and check.
 import type { Grey } from '../quality/checks.ts';
 import { GLYPHS, GLYPH_FONTS } from './glyphs.ts';
-import { ALPHABET, GH, GW, cutLine, guessBands, levelBand, normalise, type BandGuess, type Cell, type LevelledBand } from './ocr.ts';
+import { ALPHABET, GH, GW, cutLine, guessBands, levelBand, normalise, type BandGuess, type Cell, type CutLine, type LevelledBand } from './ocr.ts';
 import { LINE_COUNT, LINE_LENGTH, parseMrz, positionKinds, type MrzFormat, type MrzResult } from './parse.ts';
 
 export interface GreyRead {
@@ -42,7 +42,7 @@ export function scores(cell: Cell): Map<string, number> {
   return out;
 }
 
-const ALLOWED: Record<string, string> = { a: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ<', n: '0123456789<', '*': ALPHABET };
+const ALLOWED: Record<string, string> = { a: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ<', n: '0123456789<', '*': ALPHABET, p: 'PV', c: 'IAC' };
 
 function decode(cells: Cell[][], format: MrzFormat): { lines: string[]; confidence: number } {
   const kinds = positionKinds(format);
@@ -61,6 +61,10 @@ function decode(cells: Cell[][], format: MrzFormat): { lines: string[]; confiden
       })
       .join(''),
   );
+  // Names are left-aligned and padded with '<' to the end: one or two letters after three or
+  // more fillers at the line's end are the background or a shadow, not a name.
+  const nameLine = format === 'TD1' ? 2 : 0;
+  lines[nameLine] = lines[nameLine]!.replace(/(<<<+)([A-Z]{1,2})$/, (_, fill: string, tail: string) => fill + '<'.repeat(tail.length));
   return { lines, confidence: count ? total / count : 0 };
 }
 
@@ -72,14 +76,20 @@ function readBand(band: LevelledBand, today: Date): GreyRead | undefined {
     // The zone is usually the lowest lines of the band, but text of the document above it or
     // the background below may have come in: try each run of n lines, lowest first.
     for (let end = band.lines.length; end >= n; end--) {
-      const cells = band.lines.slice(end - n, end).map((l) => cutLine(band.ink, band.width, l, LINE_LENGTH[format]));
-      if (cells.some((c) => !c)) continue;
-      const { lines: text, confidence } = decode(cells as Cell[][], format);
-      const result = parseMrz(text, today);
-      if (!result) continue;
-      const rank = result.checks.filter((c) => c.ok).length * 10 + confidence * 5;
-      if (!best || rank > best.rank) best = { result, confidence, rank };
-      if (result.valid) return best;
+      const lines = band.lines.slice(end - n, end);
+      const cuts = lines.map((l) => cutLine(band.ink, band.width, l, LINE_LENGTH[format]));
+      if (cuts.some((c) => !c)) continue;
+      // Each line cut on its own, then all on each line's grid: a zone's lines share left edge
+      // and pitch, and one line's ends may be blurred by the background or a shadow.
+      const variants = [cuts as CutLine[], ...(cuts as CutLine[]).map((c) => lines.map((l) => cutLine(band.ink, band.width, l, LINE_LENGTH[format], c)!))];
+      for (const v of variants) {
+        const { lines: text, confidence } = decode(v.map((c) => c.cells), format);
+        const result = parseMrz(text, today);
+        if (!result) continue;
+        const rank = result.checks.filter((c) => c.ok).length * 10 + confidence * 5;
+        if (!best || rank > best.rank) best = { result, confidence, rank };
+      }
+      if (best?.result?.valid) return best;
     }
   }
   return best;
