@@ -4,7 +4,7 @@
 // compared with templates of every character (nearest by correlation). The templates
 // (glyphs.ts) are made by scripts/make-mrz-glyphs.ts from rendered fonts through this same code.
 // Pure: the browser (or a test) provides the pixels.
-import type { Grey } from '../quality/checks.ts';
+import { otsu, type Grey } from '../quality/checks.ts';
 import type { Rect } from '../quality/mrz.ts';
 
 export const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<';
@@ -58,38 +58,6 @@ export function shrink(g: Grey, maxSide: number): Grey {
   return { width: w, height: h, data: out };
 }
 
-function otsu(values: Float32Array, from: number, to: number, stride: number, rows: number, width: number): number {
-  const hist = new Float64Array(256);
-  let n = 0;
-  for (let y = 0; y < rows; y++)
-    for (let x = from; x < to; x++) {
-      hist[Math.max(0, Math.min(255, values[y * width + x]! | 0))]!++;
-      n++;
-    }
-  void stride;
-  let sum = 0;
-  for (let i = 0; i < 256; i++) sum += i * hist[i]!;
-  let sumB = 0;
-  let wB = 0;
-  let best = 0;
-  let threshold = 128;
-  for (let i = 0; i < 256; i++) {
-    wB += hist[i]!;
-    if (!wB) continue;
-    const wF = n - wB;
-    if (!wF) break;
-    sumB += i * hist[i]!;
-    const mB = sumB / wB;
-    const mF = (sum - sumB) / wF;
-    const between = wB * wF * (mB - mF) ** 2;
-    if (between > best) {
-      best = between;
-      threshold = i;
-    }
-  }
-  return threshold;
-}
-
 /** Ink (1) where darker than its strip's Otsu threshold: strips follow uneven light. */
 export function binarize(g: Grey, strips = 12): Uint8Array {
   const ink = new Uint8Array(g.width * g.height);
@@ -98,7 +66,9 @@ export function binarize(g: Grey, strips = 12): Uint8Array {
     const from = s * sw;
     const to = Math.min(g.width, from + sw);
     if (from >= to) break;
-    const t = otsu(g.data, from, to, 1, g.height, g.width);
+    const strip = new Float32Array((to - from) * g.height);
+    for (let y = 0, k = 0; y < g.height; y++) for (let x = from; x < to; x++) strip[k++] = g.data[y * g.width + x]!;
+    const t = otsu({ width: to - from, height: g.height, data: strip });
     // A strip of plain paper has no ink: its "threshold" would split the paper's noise.
     let lo = 255;
     let hi = 0;
