@@ -54,7 +54,13 @@ function decode(cells: Cell[][], format: MrzFormat): { lines: string[]; confiden
         const s = scores(cell);
         let best = '<';
         let bs = -Infinity;
-        for (const ch of ALLOWED[kinds[l]![i]!]!) if (s.get(ch)! > bs) [best, bs] = [ch, s.get(ch)!];
+        // '<' counts as 0 in check digits, so a '0' misread as '<' in a digit field would pass
+        // them: there '<' must win clearly (it is rare: an empty field's check digit).
+        const kind = kinds[l]![i]!;
+        for (const ch of ALLOWED[kind]!) {
+          const v = s.get(ch)! - (kind === 'n' && ch === '<' ? 0.15 : 0);
+          if (v > bs) [best, bs] = [ch, v];
+        }
         total += bs;
         count++;
         return best;
