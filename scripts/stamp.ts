@@ -2,7 +2,7 @@
 //                            [--max-bytes N] [--max-dimension N] [--naming keep|suffix|neutral]
 //                            [--pdf-mode flatten|keep-text] [--dpi N] [--to same|jpeg|png|webp|pdf]
 //                            [--preset kyc|strict] [--opacity X] [--size X] [--density X] [--angle DEG]
-//                            [--color #RRGGBB] [--password TEXT|-] [--lang LANG] [--json]
+//                            [--color #RRGGBB] [--password TEXT|-] [--lang LANG] [--json] [--no-mrz]
 // Runs the extension's own stamping page in headless Chromium; one output per input in DIR.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
@@ -46,7 +46,8 @@ HEIC/HEIF, AVIF and TIFF as JPEG (black-and-white scans as PNG, multi-page TIFF 
   --lang LANG           language of the default purpose line and of messages:
                         ${LANGS.join(' ')}
                         (zh-TW, pt-BR and the like are understood too)
-  --json                print one JSON object per file
+  --json                print one JSON object per file (with what the document's MRZ says)
+  --no-mrz              do not read passports' and ID cards' machine-readable zones
   -h, --help            show this help`;
 
 interface Line {
@@ -85,6 +86,7 @@ async function main(): Promise<number> {
       color: { type: 'string' },
       password: { type: 'string' },
       json: { type: 'boolean', default: false },
+      'no-mrz': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -139,7 +141,8 @@ async function main(): Promise<number> {
         try {
           browser ??= await launchWithExtension();
           page ??= await openStampPage(browser);
-          const r = await stampFile(page, resolve(f), options, timeoutMs + 30_000);
+          // The MRZ is read before and after stamping (the mark lightened if the copy no longer reads).
+          const r = await stampFile(page, resolve(f), options, timeoutMs + 30_000, !v['no-mrz'] && !v['strip-only']);
           if (!r.ok) line.error = r.error;
           else {
             const target = freePath(outDir, r.name, inputs, written);
@@ -219,7 +222,7 @@ function crashed(f: string, bytes: number | undefined, e: unknown): LineError {
  * Hands the file to the page through a file field filled with its path (no bytes over the
  * DevTools protocol, so hundreds of MB work), and stamps it there.
  */
-async function stampFile(page: Page, path: string, options: unknown, timeoutMs: number): Promise<UrlResult> {
+async function stampFile(page: Page, path: string, options: unknown, timeoutMs: number, mrz: boolean): Promise<UrlResult> {
   const input = await page.evaluateHandle(() => {
     const el = document.createElement('input');
     el.type = 'file';
@@ -232,7 +235,7 @@ async function stampFile(page: Page, path: string, options: unknown, timeoutMs: 
     let timer: NodeJS.Timeout | undefined;
     const stalled = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer after ${timeoutMs / 1000} s`)), timeoutMs)));
     try {
-      return await Promise.race([input.evaluate((el, o) => window.idstamp!.stampToUrl(el.files![0]!, o), options), stalled]);
+      return await Promise.race([input.evaluate((el, [o, m]) => window.idstamp!.stampToUrl(el.files![0]!, o, m), [options, mrz] as const), stalled]);
     } finally {
       clearTimeout(timer);
     }
@@ -295,6 +298,12 @@ function print(l: Line, json: boolean, lang: Lang): void {
       `removed: ${l.removed?.join(', ') || 'nothing'}, ${l.ms} ms)`,
   );
   for (const w of l.report?.warnings ?? []) console.log(`  ! ${warningMessage(w, lang)}`);
+  const m = l.report?.mrz;
+  if (m?.fields)
+    console.log(
+      `  MRZ ${m.format}: ${m.fields.surname}, ${m.fields.givenNames} · ${m.fields.documentNumber} · expires ${m.fields.expiryDate ?? '?'} (${m.expiry})` +
+        `${m.valid ? '' : ' · check digits fail: retake the photo'}${m.after ? (m.after.valid ? ' · stamped copy still machine-readable ✓' : ' · stamped copy no longer reads') : ''}`,
+    );
 }
 
 main().then(

@@ -1,5 +1,6 @@
 // The one report type that travels from the core to every UI and to the CLI's --json.
 import type { MetadataKind, Orientation } from './formats/index.ts';
+import type { ExpiryStatus, MrzFields, MrzFormat } from './mrz/parse.ts';
 import type { Kind } from './sniff.ts';
 
 export type WarningCode =
@@ -51,6 +52,24 @@ export interface StampReport {
     document?: { x: number; y: number }[];
   };
   warnings: WarningCode[];
+  /** The machine-readable zone read before and after stamping (shown and printed, never stored). */
+  mrz?: MrzReport;
   /** find: finding the document and its keep-clear areas (part of draw). */
   ms: { total: number; decode?: number; draw?: number; encode?: number; render?: number; find?: number };
+}
+
+/** What was read from a document's machine-readable zone (src/core/mrz). */
+export interface MrzReport {
+  found: boolean;
+  format?: MrzFormat;
+  fields?: MrzFields;
+  /** Every check digit of the original passes. */
+  valid: boolean;
+  /** Fields whose check digit fails. */
+  failed?: string[];
+  expiry: ExpiryStatus;
+  /** The stamped copy read again. */
+  after?: { found: boolean; valid: boolean };
+  /** The copy was stamped again with a lighter mark so that its zone reads. */
+  restamped?: boolean;
 }

@@ -71,6 +71,8 @@ export const SettingsSchema = z.object({
       purpose: z.enum(['ui', ...LANGS]).default('ui'),
     })
     .prefault({}),
+  /** Read passports' and ID cards' machine-readable zones before upload (shown, never stored). */
+  mrz: z.object({ read: z.boolean().default(true) }).prefault({}),
   /** Official domains the person adds (for the lookalike warning): a known brand's or their own. */
   brands: z
     .array(z.object({ name: z.string().min(1).max(100), domains: z.array(z.string().max(253)).max(50) }))

@@ -4,6 +4,9 @@ import { isStampError } from '../core/errors.ts';
 import { openPdf, renderPage } from '../core/pdf/render.ts';
 import { qualityOf } from '../core/quality/measure.ts';
 import { stamp } from '../core/pipeline.ts';
+import { readMrz } from '../core/mrz/read.ts';
+import { mrzSummary, stampKeepingMrz } from '../core/mrz/stamped.ts';
+import type { StampOptionsInput } from '../core/options.ts';
 import type { StampReport } from '../core/report.ts';
 
 export type AutomationResult =
@@ -24,14 +27,17 @@ export interface Automation {
   quality: typeof qualityOf;
   /** The core itself, for in-page checks. */
   stamp: typeof stamp;
+  /** The MRZ reader (tests, bench). */
+  readMrz: typeof readMrz;
   fromBase64: (s: string) => Uint8Array;
-  stampBase64(name: string, base64: string, options: unknown): Promise<AutomationResult>;
+  /** `mrz`: read the zone before and after stamping, lighten the mark if needed (CLI --json). */
+  stampBase64(name: string, base64: string, options: unknown, mrz?: boolean): Promise<AutomationResult>;
   /**
    * For big files (the CLI): the input comes from a file field the driver filled with a path,
    * the output goes out as an object URL that the driver downloads. No bytes cross the
    * DevTools protocol.
    */
-  stampToUrl(file: File, options: unknown): Promise<UrlResult>;
+  stampToUrl(file: File, options: unknown, mrz?: boolean): Promise<UrlResult>;
 }
 
 export type UrlResult =
@@ -49,19 +55,20 @@ export function installAutomation(win: Window): void {
     floors,
     quality: qualityOf,
     stamp,
+    readMrz,
     fromBase64,
-    async stampBase64(name, base64, options) {
+    async stampBase64(name, base64, options, mrz = false) {
       try {
         const file = new File([fromBase64(base64) as BlobPart], name);
-        const { file: out, report } = await stamp(file, options);
+        const { file: out, report } = mrz ? await stampWithMrz(file, options as StampOptionsInput) : await stamp(file, options);
         return { ok: true, name: out.name, type: out.type, base64: await toBase64(out), report };
       } catch (err) {
         return failure(err);
       }
     },
-    async stampToUrl(file, options) {
+    async stampToUrl(file, options, mrz = false) {
       try {
-        const { file: out, report } = await stamp(file, options);
+        const { file: out, report } = mrz ? await stampWithMrz(file, options as StampOptionsInput) : await stamp(file, options);
         return { ok: true, name: out.name, type: out.type, url: URL.createObjectURL(out), report };
       } catch (err) {
         return failure(err);
@@ -109,4 +116,9 @@ function toBase64(blob: Blob): Promise<string> {
     r.onerror = () => reject(r.error);
     r.readAsDataURL(blob);
   });
+}
+
+async function stampWithMrz(file: File, options: StampOptionsInput) {
+  const r = await stampKeepingMrz(file, options, stamp, readMrz);
+  return { file: r.file, report: { ...r.report, mrz: mrzSummary(r.mrz.before, r.mrz.after, r.mrz.restamped) } };
 }

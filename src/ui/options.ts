@@ -96,6 +96,7 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
         h('h2', { id: 'sec-guard' }, t('secGuard')),
         ...field('guard-mode', 'guardModeLabel', select('guard-mode', [['verification', 'guardVerification'], ['everywhere', 'guardEverywhere'], ['off', 'guardOff']], settings.guard.mode, (v) => save((s) => void (s.guard.mode = v as Settings['guard']['mode'])))),
         checkbox('silent-strip', 'silentStripLabel', settings.guard.silentStrip, (v) => save((s) => void (s.guard.silentStrip = v))),
+        checkbox('mrz-read', 'mrzReadSetting', settings.mrz.read, (v) => save((s) => void (s.mrz.read = v))),
       ),
       await historyView({ history, enabled: settings.history.enabled, onToggle: (v) => void save((s) => void (s.history.enabled = v)), rerender: render }),
       h(

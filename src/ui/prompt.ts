@@ -24,6 +24,8 @@ import { isProviderHost } from '../sites/verification.ts';
 import { formatBytes, h } from './dom.ts';
 import { qualityOf } from '../core/quality/measure.ts';
 import { qualityView } from './quality.ts';
+import { mrzSlot } from './mrz-card.ts';
+import { readMrz } from '../core/mrz/read.ts';
 import { redaction, type Box } from './redact.ts';
 import { errorText, firstPageBoxes, historyEntry, kindLabel } from './stamper.ts';
 import { withPassword } from './password.ts';
@@ -116,6 +118,7 @@ export async function runPrompt(win: Window, root: HTMLElement, received = recei
   const site = uploadSite(init.page);
   const kinds = await Promise.all(init.files.map(kindOf));
   const outputs = kinds.map((k) => outputFor(init.accept, k));
+  const mrz = mrzSlot(() => settings.mrz.read && init.mode === 'ask', readMrz);
 
   const process = async (mode: 'stamp' | 'strip', purpose: string, boxes: Box[] = []): Promise<StampResult[]> => {
     const results: StampResult[] = [];
@@ -124,7 +127,7 @@ export async function runPrompt(win: Window, root: HTMLElement, received = recei
       if (!output) throw new Error(t('noAcceptedType', init.accept));
       const options = { ...stampOptionsFor(settings, { site, purpose, mode, lang, now: new Date(), output }), redact: i === 0 ? firstPageBoxes(file, boxes) : [] };
       const limits = [settings.output.maxBytes, init.maxBytes].filter((n): n is number => !!n);
-      const result = await withPassword(file.name, (pw) => stamp(file, { ...options, ...(limits.length ? { maxBytes: Math.min(...limits) } : {}), ...pw }));
+      const result = await withPassword(file.name, (pw) => (i === 0 ? mrz.stamp : stamp)(file, { ...options, ...(limits.length ? { maxBytes: Math.min(...limits) } : {}), ...pw }));
       results.push(result);
     }
     if (settings.history.enabled)
@@ -166,7 +169,7 @@ export async function runPrompt(win: Window, root: HTMLElement, received = recei
   });
   port?.addEventListener('message', (m) => m.data === PROMPT_MOVED && gate.moved());
   port?.start();
-  renderAsk(win, root, init, { settings, site, lang, outputs, process, answer, gate });
+  renderAsk(win, root, init, { settings, site, lang, outputs, process, answer, gate, mrz });
 }
 
 interface AskContext {
@@ -177,6 +180,7 @@ interface AskContext {
   process: (mode: 'stamp' | 'strip', purpose: string, boxes?: Box[]) => Promise<StampResult[]>;
   answer: (a: PromptAnswer) => void;
   gate: Gate;
+  mrz: ReturnType<typeof mrzSlot>;
 }
 
 type Init = RedeemedJob & { files: File[] };
@@ -202,6 +206,7 @@ function renderAsk(win: Window, root: HTMLElement, init: Init, c: AskContext): v
     h('p', null, c.site ? t('promptLead', c.site) : t('promptLeadNoSite')),
     h('ul', { id: 'files', class: 'files' }, ...init.files.map((f) => h('li', null, h('span', { class: 'name' }, f.name), h('span', { class: 'size' }, formatBytes(f.size))))),
     quality,
+    c.mrz.element,
     h('figure', { class: 'preview' }, boxes.element),
     h('label', { for: 'purpose' }, t('purposeLabel')),
     purpose,
@@ -231,6 +236,7 @@ function renderAsk(win: Window, root: HTMLElement, init: Init, c: AskContext): v
       })
       .catch(() => undefined);
 
+  c.mrz.show(first);
   if (first) void qualityOf(first).then((checks) => checks && quality.replaceChildren(qualityView(checks)), () => undefined);
 
   const mode = () => (cleanChoice.checked ? 'strip' : 'stamp');

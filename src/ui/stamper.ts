@@ -18,6 +18,8 @@ import { qualityOf } from '../core/quality/measure.ts';
 import { debounce, download, formatBytes, h } from './dom.ts';
 import { languageOptions } from './language.ts';
 import { qualityView } from './quality.ts';
+import { mrzSlot } from './mrz-card.ts';
+import { readMrz } from '../core/mrz/read.ts';
 import { redaction, type Box } from './redact.ts';
 import { withPassword } from './password.ts';
 
@@ -104,6 +106,7 @@ export async function mountStamper(root: HTMLElement, o: StamperOptions): Promis
   zoomBtn.addEventListener('click', enlarge);
   if (o.compact) img.addEventListener('click', enlarge);
   const quality = h('div', { id: 'quality-slot' });
+  const mrz = mrzSlot(() => settings.mrz.read, readMrz);
   const stampBtn = h('button', { type: 'button', id: 'stamp', class: 'primary', disabled: true }, t('stampSave'));
   const cleanBtn = h('button', { type: 'button', id: 'clean', class: 'secondary', disabled: true }, t('cleanSave'));
   const copyBtn = h('button', { type: 'button', id: 'copy', class: 'secondary', disabled: true, title: t('copyImage') }, t(o.compact ? 'copyShort' : 'copyImage'));
@@ -124,6 +127,7 @@ export async function mountStamper(root: HTMLElement, o: StamperOptions): Promis
     drop,
     list,
     quality,
+    mrz.element,
     preview,
     results,
     h('div', { class: 'actions sticky' }, stampBtn, cleanBtn, copyBtn, status),
@@ -182,6 +186,7 @@ export async function mountStamper(root: HTMLElement, o: StamperOptions): Promis
     refreshPreview();
     refreshQuality();
     void checkFiles();
+    mrz.show(files[0]);
   };
 
   // The photo check of the first file: never blocks, only tells.
@@ -300,7 +305,7 @@ export async function mountStamper(root: HTMLElement, o: StamperOptions): Promis
       }
       status.textContent = t('working', f.name);
       try {
-        const result = await withPassword(f.name, (pw) => stamp(f, { ...options(mode, i === 0 ? { redact: firstPageBoxes(f, boxes.boxes()) } : {}), ...pw }));
+        const result = await withPassword(f.name, (pw) => (i === 0 ? mrz.stamp : stamp)(f, { ...options(mode, i === 0 ? { redact: firstPageBoxes(f, boxes.boxes()) } : {}), ...pw }));
         download(result.file, result.file.name);
         await record(result);
         saved++;

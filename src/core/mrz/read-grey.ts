@@ -1,0 +1,119 @@
+// From grey pixels to a parsed zone: find the band (tilt included), level it, cut it into
+// cells, classify each cell among the characters its position may hold, parse and check.
+import type { Grey } from '../quality/checks.ts';
+import { GLYPHS, GLYPH_FONTS } from './glyphs.ts';
+import { ALPHABET, GH, GW, cutLine, guessBands, levelBand, normalise, type BandGuess, type Cell, type CutLine, type LevelledBand } from './ocr.ts';
+import { LINE_COUNT, LINE_LENGTH, parseMrz, positionKinds, type MrzFormat, type MrzResult } from './parse.ts';
+
+export interface GreyRead {
+  result?: MrzResult;
+  /** Mean correlation of the chosen characters with their templates (0..1). */
+  confidence: number;
+  /** Where the zone is, in the picture's pixels (centre, size, tilt in degrees). */
+  band?: { cx: number; cy: number; w: number; h: number; angle: number };
+}
+
+let templates: { char: string; t: Float32Array }[] | undefined;
+
+/** Templates decoded once: every font's picture of every character. */
+function loadTemplates(): { char: string; t: Float32Array }[] {
+  if (templates) return templates;
+  const bin = atob(GLYPHS);
+  const size = GW * GH;
+  templates = [];
+  for (let f = 0; f < GLYPH_FONTS.length; f++)
+    for (let c = 0; c < ALPHABET.length; c++) {
+      const t = new Float32Array(size);
+      const base = (f * ALPHABET.length + c) * size;
+      for (let i = 0; i < size; i++) t[i] = bin.charCodeAt(base + i) / 255;
+      templates.push({ char: ALPHABET[c]!, t: normalise(t) });
+    }
+  return templates;
+}
+
+/** Per character, the best correlation of the cell with any font's template. */
+export function scores(cell: Cell): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const { char, t } of loadTemplates()) {
+    let s = 0;
+    for (let i = 0; i < t.length; i++) s += t[i]! * cell.feature[i]!;
+    if (s > (out.get(char) ?? -Infinity)) out.set(char, s);
+  }
+  return out;
+}
+
+const ALLOWED: Record<string, string> = { a: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ<', n: '0123456789<', '*': ALPHABET, p: 'PV', c: 'IAC' };
+
+function decode(cells: Cell[][], format: MrzFormat): { lines: string[]; confidence: number } {
+  const kinds = positionKinds(format);
+  let total = 0;
+  let count = 0;
+  const lines = cells.map((line, l) =>
+    line
+      .map((cell, i) => {
+        const s = scores(cell);
+        let best = '<';
+        let bs = -Infinity;
+        // '<' counts as 0 in check digits, so a '0' misread as '<' in a digit field would pass
+        // them: there '<' must win clearly (it is rare: an empty field's check digit).
+        const kind = kinds[l]![i]!;
+        for (const ch of ALLOWED[kind]!) {
+          const v = s.get(ch)! - (kind === 'n' && ch === '<' ? 0.15 : 0);
+          if (v > bs) [best, bs] = [ch, v];
+        }
+        total += bs;
+        count++;
+        return best;
+      })
+      .join(''),
+  );
+  // Names are left-aligned and padded with '<' to the end: one or two letters after three or
+  // more fillers at the line's end are the background or a shadow, not a name.
+  const nameLine = format === 'TD1' ? 2 : 0;
+  lines[nameLine] = lines[nameLine]!.replace(/(<<<+)([A-Z]{1,2})$/, (_, fill: string, tail: string) => fill + '<'.repeat(tail.length));
+  return { lines, confidence: count ? total / count : 0 };
+}
+
+function readBand(band: LevelledBand, today: Date): GreyRead | undefined {
+  let best: (GreyRead & { rank: number }) | undefined;
+  for (const format of ['TD3', 'TD2', 'TD1'] as MrzFormat[]) {
+    const n = LINE_COUNT[format];
+    if (band.lines.length < n) continue;
+    // The zone is usually the lowest lines of the band, but text of the document above it or
+    // the background below may have come in: try each run of n lines, lowest first.
+    for (let end = band.lines.length; end >= n; end--) {
+      const lines = band.lines.slice(end - n, end);
+      const cuts = lines.map((l) => cutLine(band.ink, band.width, l, LINE_LENGTH[format]));
+      if (cuts.some((c) => !c)) continue;
+      // Each line cut on its own, then all on each line's grid: a zone's lines share left edge
+      // and pitch, and one line's ends may be blurred by the background or a shadow.
+      const variants = [cuts as CutLine[], ...(cuts as CutLine[]).map((c) => lines.map((l) => cutLine(band.ink, band.width, l, LINE_LENGTH[format], c)!))];
+      for (const v of variants) {
+        const { lines: text, confidence } = decode(v.map((c) => c.cells), format);
+        const result = parseMrz(text, today);
+        if (!result) continue;
+        const rank = result.checks.filter((c) => c.ok).length * 10 + confidence * 5;
+        if (!best || rank > best.rank) best = { result, confidence, rank };
+      }
+      if (best?.result?.valid) return best;
+    }
+  }
+  return best;
+}
+
+/** Reads the zone of a picture; `result` is undefined when none could be read. */
+export function readMrzGrey(g: Grey, today = new Date(), attempts = 3): GreyRead {
+  let best: (GreyRead & { rank: number }) | undefined;
+  for (const q of guessBands(g).slice(0, attempts)) {
+    const read = readBand(levelBand(g, q), today);
+    if (!read?.result) continue;
+    const rank = read.result.checks.filter((c) => c.ok).length * 10 + read.confidence * 5;
+    if (!best || rank > best.rank) best = { ...read, band: bandOf(q), rank };
+    if (read.result.valid) break;
+  }
+  if (!best) return { confidence: 0 };
+  const { rank: _, ...read } = best;
+  return read;
+}
+
+const bandOf = (q: BandGuess) => ({ cx: Math.round(q.cx), cy: Math.round(q.cy), w: Math.round(q.w), h: Math.round(q.h), angle: Math.round((q.angle * 180) / Math.PI * 10) / 10 });
