@@ -71,23 +71,19 @@ export async function launchWithExtension(extensionDir = CHROME_BUILD, opts: Lau
     env: { ...process.env, ...(opts.lang ? { LANGUAGE: opts.lang.replace('-', '_'), LANG: `${opts.lang.replace('-', '_')}.UTF-8` } : {}) },
   });
   const extensionId = unpackedExtensionId(extensionDir);
-  // Pages the tests open themselves (welcome.html included) are theirs; only the tab the
-  // extension opens on install is closed.
-  const ours = new WeakSet<Page>();
+  // A first install opens the welcome tab: wait for it and close it before any test runs, so
+  // that it neither shares the machine with a test nor counts among a test's pages.
   if (!opts.welcome) {
-    const closeWelcome = (p: Page) => {
-      if (ours.has(p)) return;
-      if (p.url().includes('/welcome.html')) void p.close();
-      else void p.waitForURL(/\/welcome\.html/, { timeout: 5_000 }).then(() => (ours.has(p) ? undefined : p.close()), () => undefined);
-    };
-    context.on('page', closeWelcome);
-    context.pages().forEach(closeWelcome);
+    for (let i = 0; i < 100; i++) {
+      const welcome = context.pages().find((p) => p.url().includes('/welcome.html'));
+      if (welcome) {
+        await welcome.close();
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
-  const newPage = async () => {
-    const page = await context.newPage();
-    ours.add(page);
-    return page;
-  };
+  const newPage = () => context.newPage();
   return {
     context,
     profile,

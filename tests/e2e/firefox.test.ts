@@ -76,13 +76,13 @@ describe('Firefox', () => {
     await page.click('#stamp');
     await page.waitForFunction((text) => document.querySelector('#status')?.textContent === text, { timeout: 90_000 }, en.saved.replace('$1', '2').replace('$2', '2'));
 
-    const photo = await downloaded('phone.jpg');
+    const photo = await downloaded('phone-stamped.jpg');
     expect(leftovers(exiftool(photo))).toEqual([]);
     const after = await uprightRgb(photo);
     expect([after.width, after.height]).toEqual([3024, 4032]);
     for (const f of changedFractions(await uprightRgb(join(img, 'phone.jpg')), after).cells) expect(f).toBeGreaterThan(0.003);
 
-    const doc = await downloaded('statement.pdf');
+    const doc = await downloaded('statement-stamped.pdf');
     expect(qpdfCheck(doc).ok).toBe(true);
     expect(pdfinfo(doc).Pages).toBe('20');
     expect(pdftotext(doc).trim()).toBe('');
@@ -101,7 +101,7 @@ describe('Firefox', () => {
     await prompt.click('#go');
     await page.waitForFunction(() => (window as unknown as { __received: unknown[] }).__received.length > 0, { timeout: 30_000 });
     const [r] = await page.evaluate(() => (window as unknown as { __received: { name: string; type: string; base64: string }[] }).__received);
-    expect(r).toMatchObject({ name: 'photo.jpg', type: 'image/jpeg' });
+    expect(r).toMatchObject({ name: 'photo-stamped.jpg', type: 'image/jpeg' });
     const path = join(ff.downloads, 'guarded.jpg');
     writeFileSync(path, Buffer.from(r!.base64, 'base64'));
     expect(leftovers(exiftool(path))).toEqual([]);

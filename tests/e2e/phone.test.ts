@@ -101,7 +101,7 @@ describe('on a phone (360×740, touch)', () => {
     await prompt.locator('#go').tap();
     await page.waitForFunction(() => (window as unknown as { __received: unknown[] }).__received.length === 1, undefined, { timeout: 60_000 });
     const [r] = await page.evaluate(() => (window as unknown as { __received: { name: string; type: string; base64: string }[] }).__received);
-    expect(r).toMatchObject({ name: 'photo.jpg', type: 'image/jpeg' });
+    expect(r).toMatchObject({ name: 'photo-stamped.jpg', type: 'image/jpeg' });
     const path = join(out, 'from-camera.jpg');
     writeFileSync(path, Buffer.from(r!.base64, 'base64'));
     expect(leftovers(exiftool(path))).toEqual([]);
