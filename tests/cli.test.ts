@@ -146,10 +146,12 @@ describe('npm run stamp: every setting of the mark, every language', () => {
     const r = json(cli(join(dir, 'photo.jpg'), '--site', 'okx.com', '--preset', 'strict', '--lang', 'ja', '--json', '--out', out()));
     const w = r.report.watermark;
     expect(w.lines[0]).toBe('okx.comの本人確認専用');
-    expect(w.opacity).toBeGreaterThan(0.42 - 0.045);
-    expect(w.opacity).toBeLessThan(0.42 + 0.045);
     const kyc = json(cli(join(dir, 'photo.jpg'), '--site', 'okx.com', '--json', '--out', out())).report.watermark;
     expect(kyc.lines[0]).toBe('Only for okx.com identity verification');
+    // On a found document both are scaled alike (src/core/watermark/draw.ts): compare the two.
+    // Presets: 0.42 / 0.3 = 1.4, each with its per-copy jitter.
+    expect(w.opacity / kyc.opacity).toBeGreaterThan(1.15);
+    expect(w.opacity / kyc.opacity).toBeLessThan(1.75);
     expect(w.tiles).toBeGreaterThan(kyc.tiles); // strict is denser
   });
 

@@ -220,7 +220,7 @@ function renderAsk(win: Window, root: HTMLElement, init: Init, c: AskContext): v
     converted.length ? h('p', { class: 'hint' }, t('convertNote', converted.join(', '))) : null,
     init.maxBytes ? h('p', { class: 'hint' }, t('sizeNote', formatBytes(init.maxBytes))) : null,
     status,
-    h('div', { class: 'actions' }, go, original, cancel),
+    h('div', { class: 'actions sticky' }, go, original, cancel),
     h('p', { class: 'hint' }, t('promptFooter')),
     ),
   );

@@ -289,6 +289,12 @@ describe('in Chinese', () => {
     try {
       const page = await zh.open('popup.html?site=okx.com');
       await page.locator('#stamp').waitFor();
+      // Under load a freshly started Chromium can still be settling its UI language when the
+      // first extension page opens (seen only in full parallel runs): wait for the browser to
+      // report Chinese, then the page must be in Chinese.
+      await page.waitForFunction(() => (globalThis as unknown as { chrome: { i18n: { getUILanguage(): string } } }).chrome.i18n.getUILanguage().startsWith('zh'), undefined, { timeout: 10_000 });
+      await page.reload();
+      await page.locator('#stamp').waitFor();
       expect(await page.textContent('#stamp')).toBe(zh_CN.stampSave);
       expect(await page.inputValue('#purpose')).toBe('仅用于okx.com身份认证');
       expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
