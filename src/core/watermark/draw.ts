@@ -27,7 +27,7 @@ export interface DrawnWatermark {
 }
 
 /** Around the document the mark is sparser and lighter: the data to protect is on the document. */
-const BACKGROUND = { density: 0.45, opacity: 0.7 };
+const BACKGROUND = { density: 0.6, opacity: 0.7 };
 /**
  * On the document: larger, denser (density moved 82 % of the way to 1) and lighter, so it
  * covers most of the document while the printed data still reads (tests/quality/marks.test.ts).
