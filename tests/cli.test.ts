@@ -152,7 +152,9 @@ describe('npm run stamp: every setting of the mark, every language', () => {
     // Presets: 0.42 / 0.3 = 1.4, each with its per-copy jitter.
     expect(w.opacity / kyc.opacity).toBeGreaterThan(1.15);
     expect(w.opacity / kyc.opacity).toBeLessThan(1.75);
-    expect(w.tiles).toBeGreaterThan(kyc.tiles); // strict is denser
+    // (Tile counts are not compared: on a found document both presets are pushed towards full
+    // coverage, so they differ mainly in darkness and size.)
+    expect(w.fontPx).toBeGreaterThan(kyc.fontPx);
   });
 
   it('--opacity, --size, --density, --angle, --color, --lang ar reach the mark', async () => {

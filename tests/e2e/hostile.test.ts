@@ -231,11 +231,12 @@ describe('hostile page: no blind spots', () => {
   }
 
   for (const attack of ['data-frame', 'srcdoc-frame', 'blob-frame'] as const) {
-    it(`${attack} without an origin of its own: picks and drops are caught`, async () => {
+    it(`${attack} without an origin of its own: picks and drops are caught`, { timeout: 150_000, retry: 1 }, async () => {
       const page = await open(`hostile.html?a=${attack}`);
       const frame = await waitForFrame(() => page.frames(), (u) => !u.startsWith('http') && !u.includes('prompt.html') && u !== '', '#f');
       const promptFor = async (): Promise<Frame> => {
-        for (const end = Date.now() + 20_000; Date.now() < end; ) {
+        // Generous: on a loaded machine the prompt's window can take a while to open.
+        for (const end = Date.now() + 45_000; Date.now() < end; ) {
           if (windowsOpen()) return windowPrompt();
           const f = frame.childFrames().find((c) => c.url().includes('/prompt.html'));
           // A frame prompt may move to its own window meanwhile (its frame detaches): look again.

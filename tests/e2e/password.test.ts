@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 describe('password-protected PDF in the stamping page', () => {
-  it('asks for the password, says when it is wrong, saves an unlocked clean copy', async () => {
+  it('asks for the password, says when it is wrong, saves an unlocked clean copy', { timeout: 120_000, retry: 1 }, async () => {
     const page = await browser.open('stamp.html?site=bank.example');
     await page.locator('#files').setInputFiles([join(pdf, 'user-password.pdf')]);
     await page.locator('#stamp:not([disabled])').waitFor({ timeout: 30_000 });
