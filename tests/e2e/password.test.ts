@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 describe('password-protected PDF in the stamping page', () => {
-  it('asks for the password, says when it is wrong, saves an unlocked clean copy', { timeout: 120_000, retry: 1 }, async () => {
+  it('asks for the password, says when it is wrong, saves an unlocked clean copy', { timeout: 180_000, retry: 1 }, async () => {
     const page = await browser.open('stamp.html?site=bank.example');
     await page.locator('#files').setInputFiles([join(pdf, 'user-password.pdf')]);
     await page.locator('#stamp:not([disabled])').waitFor({ timeout: 30_000 });
@@ -42,5 +42,5 @@ describe('password-protected PDF in the stamping page', () => {
     const stored = await page.evaluate(async () => JSON.stringify(await (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<unknown> } } } }).chrome.storage.local.get(null)));
     expect(stored).not.toContain('secret');
     await page.close();
-  }, 180_000);
+  });
 });
