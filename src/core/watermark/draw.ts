@@ -26,8 +26,8 @@ export interface DrawnWatermark {
   background?: Layout;
 }
 
-/** Around the document the mark is lighter (as dense, so every part of a photo stays marked): the data to protect is on the document. */
-const BACKGROUND = { density: 1, opacity: 0.7 };
+/** Around the document the mark is sparser and lighter: the data to protect is on the document. */
+const BACKGROUND = { density: 0.6, opacity: 0.7 };
 /**
  * On the document: larger, denser (density moved 82 % of the way to 1) and lighter, so it
  * covers most of the document while the printed data still reads (tests/quality/marks.test.ts).
