@@ -508,8 +508,6 @@ export const zh_CN: Record<MessageKey, string> = {
   redactCount: '已遮盖的框：$1',
 };
 
-export const LOCALES = { en, zh_CN } as const;
-
 /** chrome.i18n's messages.json shape; $1… become named placeholders. */
 export function toMessagesJson(messages: Record<string, string>): Record<string, { message: string; placeholders?: Record<string, { content: string }> }> {
   return Object.fromEntries(
