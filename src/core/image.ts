@@ -2,7 +2,7 @@
 import imageCompression from 'browser-image-compression';
 import { encode, encodeCompact } from './encode.ts';
 import { MAX_PIXELS } from './limits.ts';
-import { PNG_PALETTE } from './palette/compact.ts';
+import { PNG_PALETTE, type CompactRequest } from './palette/compact.ts';
 import { jpegQuality } from './formats/jpeg-quality.ts';
 import type { Rect } from './quality/mrz.ts';
 import { viewDocument } from './document/view.ts';
@@ -16,6 +16,10 @@ import { drawRedactions, drawWatermark, planOnDocument, planWatermark, summarize
 
 export type ImageKind = 'jpeg' | 'png' | 'webp';
 
+/** A stamped JPEG photo aims at ≤ this × its input's bytes (issue 14 allows 1.3×; margin kept)… */
+const PHOTO_GROWTH = 1.2;
+/** …by lowering the quality at most 0.1 below the source's, and never below this. */
+const PHOTO_MIN_QUALITY = 0.75;
 
 /**
  * `target`: the output type when the caller needs one (a PDF page, a field that accepts only
@@ -117,7 +121,10 @@ async function reencode(bytes: Uint8Array, kind: Kind, format: ImageFormat, info
     const tEncode = performance.now();
     // No higher than the source's own quality: more would add bytes, not detail.
     const encodeQuality = outKind === 'jpeg' && kind === 'jpeg' ? Math.min(quality, jpegQuality(bytes) ?? 1) : quality;
-    let blob = await encodeCanvas(canvas, mime, encodeQuality, false, options.mode === 'stamp');
+    // A stamped photo stays near its input's size: the mark's fine edges cost bytes, so the
+    // quality may step down a little (never below PHOTO_MIN_QUALITY) to keep within PHOTO_GROWTH.
+    const budget = outKind === 'jpeg' && kind === 'jpeg' && stamping ? { bytes: Math.round(bytes.length * PHOTO_GROWTH), minQuality: Math.max(PHOTO_MIN_QUALITY, encodeQuality - 0.1) } : undefined;
+    let blob = await encodeCanvas(canvas, mime, encodeQuality, false, options.mode === 'stamp', budget);
     let size: { width: number; height: number } | undefined = { width, height };
     if (options.maxBytes && blob.size > options.maxBytes) {
       blob = await fitBytes(blob, mime, options.maxBytes, encodeQuality);
@@ -156,13 +163,26 @@ export function keepClearAreas(canvas: OffscreenCanvas): { mrz?: Rect; codes: Re
  * the file several times larger), else the browser's full-colour PNG. `palette: false` when the
  * pixels must stay exactly as decoded (strip-only GIF/BMP → PNG).
  */
-export async function encodeCanvas(canvas: OffscreenCanvas, mime: string, quality: number, background = false, palette = true): Promise<Blob> {
+export async function encodeCanvas(
+  canvas: OffscreenCanvas,
+  mime: string,
+  quality: number,
+  background = false,
+  palette = true,
+  budget?: { bytes: number; minQuality: number },
+): Promise<Blob> {
   const kind = mime.slice(6).toUpperCase();
   let blob: Blob;
   try {
-    if (mime === 'image/png' && palette) {
-      const out = await encodeCompact(canvas, { mime, quality, ...PNG_PALETTE }, background);
-      if (!('blob' in out)) throw new Error('no PNG');
+    const request: CompactRequest | undefined =
+      mime === 'image/png' && palette
+        ? { mime, quality, ...PNG_PALETTE }
+        : mime === 'image/jpeg' && budget
+          ? { mime, quality, colours: [], maxMean: 0, maxOff: 0, maxFar: 0, budget: budget.bytes, minQuality: budget.minQuality, step: 0.03 }
+          : undefined;
+    if (request) {
+      const out = await encodeCompact(canvas, request, background);
+      if (!('blob' in out)) throw new Error('no picture');
       blob = out.blob;
     } else blob = await encode(canvas, mime, quality, background);
   } catch {

@@ -69,6 +69,38 @@ async function answer(prompt: Frame, selector: string): Promise<void> {
 }
 const windowsOpen = () => browser.context.pages().filter((p) => p.url().includes('/prompt.html#')).length;
 
+/**
+ * The prompt the person sees for `page`: in a frame of it, or in a window of its own (where a
+ * framed prompt moves when it cannot confirm that it is seen, e.g. on a loaded machine).
+ */
+async function shownPrompt(page: Page, timeoutMs = 45_000): Promise<Frame> {
+  const ready = OTHER_BUILD ? '#go' : '[data-armed] #go';
+  const shows = async (f: Frame) => !f.isDetached() && f.url().startsWith('chrome-extension://') && f.url().includes('/prompt.html') && (await f.locator(ready).count().catch(() => 0)) > 0;
+  for (const end = Date.now() + timeoutMs; Date.now() < end; ) {
+    const windows = browser.context.pages().filter((p) => p.url().includes('/prompt.html#')).map((p) => p.mainFrame());
+    for (const f of [...windows, ...page.frames()]) if (await shows(f)) return f;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('no prompt shown');
+}
+/**
+ * The person answers: clicks `selector` on the prompt they see, and again if that prompt let the
+ * click pass (it was not yet confirmed as seen) or moved to a window meanwhile, until `done`.
+ */
+async function choose(page: Page, selector: string, done: () => Promise<boolean>): Promise<void> {
+  for (let tries = 0; tries < 4; tries++) {
+    await answer(await shownPrompt(page), selector);
+    for (const end = Date.now() + 4000; Date.now() < end; ) {
+      if (await done()) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error(`${selector} was never taken`);
+}
+const hasReceived = (page: Page, n = 1) => async () => (await got(page)).length >= n;
+/** The prompt is gone: from the page's frames and from any window. */
+const promptGone = (page: Page) => async () => !windowsOpen() && !page.frames().some((f) => !f.isDetached() && f.url().includes('/prompt.html') && f.url().startsWith('chrome-extension://'));
+
 async function badge(): Promise<string> {
   const sw = browser.context.serviceWorkers()[0] ?? (await browser.context.waitForEvent('serviceworker'));
   return sw.evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(o: object): Promise<string> } } }).chrome.action.getBadgeText({}));
@@ -109,13 +141,13 @@ describe('hostile page: fail closed', () => {
   it('a prompt removed after it loaded: nothing for the page, the next pick works', async () => {
     const page = await open('hostile.html?a=remove-late');
     await page.locator('#doc').setInputFiles(PHOTO);
-    await promptReady(page);
+    await shownPrompt(page);
     await page.evaluate(() => (window as unknown as { __removePrompt(): void }).__removePrompt());
     await page.waitForTimeout(1000);
     expect(await got(page)).toEqual([]);
     // The next pick shows a working prompt: the person's own choice goes through.
     await page.locator('#doc').setInputFiles(PHOTO);
-    await (await promptReady(page)).click('#original');
+    await choose(page, '#original', hasReceived(page));
     const [r] = await received(page);
     expect(isOriginal(r)).toBe(true);
     await page.close();
@@ -127,7 +159,7 @@ describe('hostile page: framing and forged work', () => {
     // Learn the session address as an attacker never could, to test the token itself.
     const warm = await open('plain.html');
     await warm.locator('#doc').setInputFiles(PHOTO);
-    await (await promptReady(warm)).click('#cancel');
+    await choose(warm, '#cancel', promptGone(warm));
     await warm.close();
     if (!OTHER_BUILD) expect(dynamicPromptUrl).not.toBe('');
 
@@ -205,9 +237,9 @@ describe('hostile page: a prompt that cannot be hidden, covered or steered', () 
   it('a look-alike warning puts the first focus on Cancel', async () => {
     const page = await open('lookalike.html');
     await page.locator('#doc').setInputFiles(PHOTO);
-    const prompt = await promptReady(page);
+    const prompt = await shownPrompt(page);
     expect(await prompt.evaluate(() => document.activeElement?.id)).toBe('cancel');
-    await prompt.click('#cancel');
+    await choose(page, '#cancel', promptGone(page));
     await page.close();
   });
 });
@@ -220,9 +252,9 @@ describe('hostile page: no blind spots', () => {
       await page.goto(`${site.origin}/hostile.html?a=${attack}`);
       await page.click('#pick');
       await (await chooser).setFiles(PHOTO);
-      const prompt = await promptReady(page);
+      await shownPrompt(page);
       expect(await got(page)).toEqual([]);
-      await prompt.click('#original');
+      await choose(page, '#original', hasReceived(page));
       const [r] = await received(page);
       expect(r!.via).toBe(attack === 'closed-shadow' ? 'closed-shadow' : 'detached');
       expect(isOriginal(r)).toBe(true);
@@ -234,19 +266,8 @@ describe('hostile page: no blind spots', () => {
     it(`${attack} without an origin of its own: picks and drops are caught`, { timeout: 150_000, retry: 1 }, async () => {
       const page = await open(`hostile.html?a=${attack}`);
       const frame = await waitForFrame(() => page.frames(), (u) => !u.startsWith('http') && !u.includes('prompt.html') && u !== '', '#f');
-      const promptFor = async (): Promise<Frame> => {
-        // Generous: on a loaded machine the prompt's window can take a while to open.
-        for (const end = Date.now() + 45_000; Date.now() < end; ) {
-          if (windowsOpen()) return windowPrompt();
-          const f = frame.childFrames().find((c) => c.url().includes('/prompt.html'));
-          // A frame prompt may move to its own window meanwhile (its frame detaches): look again.
-          if (f && (await f.locator(OTHER_BUILD ? '#go' : '[data-armed] #go').count().catch(() => 0))) return f;
-          await new Promise((r) => setTimeout(r, 100));
-        }
-        throw new Error('no prompt');
-      };
       await frame.locator('#f').setInputFiles(PHOTO);
-      await answer(await promptFor(), '#original');
+      await choose(page, '#original', hasReceived(page));
       const [r] = await received(page);
       expect(r!.via).toBe(attack);
       expect(isOriginal(r)).toBe(true);
@@ -258,9 +279,9 @@ describe('hostile page: no blind spots', () => {
       const data = { items: [], files: [resolve(PHOTO)], dragOperationsMask: 1 };
       const at = { x: box.x + 100, y: box.y + 150 };
       for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await cdp.send('Input.dispatchDragEvent', { type, ...at, data });
-      const prompt = await promptFor();
+      await shownPrompt(page);
       expect((await got(page)).length).toBe(1);
-      await answer(prompt, '#cancel');
+      await choose(page, '#cancel', promptGone(page));
       await page.waitForTimeout(500);
       expect((await got(page)).length).toBe(1);
       await page.close();
@@ -277,9 +298,9 @@ describe('hostile page: no blind spots', () => {
     }, png);
     await page.click('#paste');
     await page.keyboard.press('Control+V');
-    const prompt = await promptReady(page);
+    await shownPrompt(page);
     expect(await got(page)).toEqual([]);
-    await prompt.click('#cancel');
+    await choose(page, '#cancel', promptGone(page));
     await page.waitForTimeout(500);
     expect(await got(page)).toEqual([]);
     await page.close();
@@ -288,16 +309,16 @@ describe('hostile page: no blind spots', () => {
   it('verification words in disguise (Cyrillic а, zero-width spaces, fullwidth letters) are still recognised', async () => {
     const page = await open('disguised.html');
     await page.locator('#doc').setInputFiles(PHOTO);
-    const prompt = await promptReady(page);
+    await shownPrompt(page);
     expect(await got(page)).toEqual([]);
-    await prompt.click('#cancel');
+    await choose(page, '#cancel', promptGone(page));
     await page.close();
   });
 
   it('an input in an open shadow root gets no empty change before the chosen file', async () => {
     const page = await open('shadow.html');
     await page.locator('id-uploader input').setInputFiles(PHOTO);
-    await (await promptReady(page)).click('#original');
+    await choose(page, '#original', hasReceived(page));
     await received(page);
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => (window as unknown as { __events: number }).__events)).toBe(1);

@@ -18,6 +18,8 @@ export interface CompactRequest {
   /** JPEG: bytes to stay within by lowering the quality, not below `minQuality` (MIN_QUALITY). */
   budget?: number;
   minQuality?: number;
+  /** How far the quality drops per try (default 0.1; photos use finer steps to stay close). */
+  step?: number;
   /** Give the palette image back as is (a PDF embeds it), not as a PNG. */
   raw?: boolean;
 }
@@ -47,7 +49,7 @@ export async function compact(source: ImageBitmap | OffscreenCanvas, req: Compac
   const floor = Math.min(quality, req.minQuality ?? MIN_QUALITY);
   let blob = await canvas.convertToBlob({ type: req.mime, quality });
   while (req.mime === 'image/jpeg' && req.budget && blob.size > req.budget && quality > floor + 1e-9) {
-    quality = Math.max(floor, quality - 0.1);
+    quality = Math.max(floor, quality - (req.step ?? 0.1));
     blob = await canvas.convertToBlob({ type: req.mime, quality });
   }
   return { blob, quality };
