@@ -11,7 +11,15 @@ export const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record
   // 1 → 2: version 1 always followed the browser's language, for the pages and the purpose line;
   // say so explicitly (a stray `language` value from elsewhere is replaced).
   1: (old) => ({ ...old, language: { ui: 'auto', purpose: 'ui' } }),
+  // 2 → 3: sites gained an optional `copy`; a version-2 site without one keeps getting stamped
+  // copies, so nothing is reshaped (a stray value is dropped, not trusted).
+  2: (old) => ({ ...old, sites: stripCopy(old.sites) }),
 };
+
+function stripCopy(sites: unknown): unknown {
+  if (!isObject(sites)) return sites;
+  return Object.fromEntries(Object.entries(sites).map(([k, v]) => [k, isObject(v) ? (({ copy: _, ...rest }) => rest)(v) : v]));
+}
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

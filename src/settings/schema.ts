@@ -3,8 +3,11 @@
 import { z } from 'zod';
 import { LANGS } from '../core/lang.ts';
 
-/** 2: language choice (interface, purpose line) and a purpose language per site. */
-export const SETTINGS_VERSION = 2;
+/**
+ * 2: language choice (interface, purpose line) and a purpose language per site.
+ * 3: per site, the copy it gets (`copy: 'clean'` for sites that decline watermarked photos).
+ */
+export const SETTINGS_VERSION = 3;
 
 /** Watermark looks a person picks from, before fine-tuning. */
 export const PRESETS = {
@@ -22,6 +25,11 @@ export const SiteRuleSchema = z.object({
   purpose: z.string().max(1000).optional(),
   /** Language of this site's standard purpose line (an English-speaking site from a Chinese UI). */
   purposeLang: z.enum(LANGS).optional(),
+  /**
+   * The copy this site gets: 'clean' = cleaned, without a watermark (the site declines
+   * watermarked photos, as the person or the page's own text said); unset = stamped.
+   */
+  copy: z.enum(['stamped', 'clean']).optional(),
 });
 
 export const SettingsSchema = z.object({

@@ -30,12 +30,23 @@ describe('settings versions', () => {
   it('v1 → v2: the language follows the browser, as version 1 did; v2 keeps its language choices', () => {
     const v1 = parseSettings(JSON.parse(readFileSync(`${FIXTURES}/v1.json`, 'utf8')));
     expect(v1.language).toEqual({ ui: 'auto', purpose: 'ui' });
-    expect(v1.schemaVersion).toBe(2);
+    expect(v1.schemaVersion).toBe(3);
     // A stray value where v2 keeps the language is replaced by the migration, not trusted.
     expect(parseSettings({ schemaVersion: 1, language: { ui: 'ar', purpose: 'ar' } }).language).toEqual({ ui: 'auto', purpose: 'ui' });
     const v2 = parseSettings(JSON.parse(readFileSync(`${FIXTURES}/v2.json`, 'utf8')));
     expect(v2.language).toEqual({ ui: 'zh_CN', purpose: 'ja' });
     expect(v2.sites['kraken.com']).toEqual({ rule: 'ask', purposeLang: 'en' });
+  });
+
+  it('v2 → v3: sites keep getting stamped copies; v3 keeps a site that gets clean copies', () => {
+    const v2 = parseSettings(JSON.parse(readFileSync(`${FIXTURES}/v2.json`, 'utf8')));
+    expect(v2.schemaVersion).toBe(3);
+    expect(Object.values(v2.sites).every((s) => s.copy === undefined)).toBe(true);
+    // A stray value in a version-2 store is dropped, not trusted.
+    expect(parseSettings({ schemaVersion: 2, sites: { 'a.com': { rule: 'ask', copy: 'clean' } } }).sites['a.com']).toEqual({ rule: 'ask' });
+    const v3 = parseSettings(JSON.parse(readFileSync(`${FIXTURES}/v3.json`, 'utf8')));
+    expect(v3.sites['binance.com']).toEqual({ rule: 'ask', copy: 'clean' });
+    expect(v3.sites['okx.com']!.purpose).toBe('仅用于OKX身份认证');
   });
 
   it('drops an unknown language, keeping the rest', () => {
