@@ -37,6 +37,8 @@ interface Job extends PromptJob {
 /** A prompt has this long to redeem its token. */
 const REDEEM_MS = 60_000;
 const KEY = 'guardJobs';
+/** A prompt window's confirmation stays at most this long. */
+const LINGER_MAX_MS = 12_000;
 export const NOTICE_KEY = 'guardNotice';
 
 const web = (u: string | undefined) => (u && /^https?:/.test(u) ? u : '');
@@ -108,8 +110,8 @@ export function startBroker(b: BrokerBrowser): (msg: GuardMessage, sender: Sende
           // A framed prompt must sit in the tab that asked; a window prompt in the window opened for it.
           if (inWindow ? tab !== j.windowTabId : tab !== j.tabId || sender.frameId === 0) return null;
           j.redeemed = true;
-          const { mode, page, accept, maxBytes, tabId, frameId } = j;
-          return { mode, page, accept, ...(maxBytes ? { maxBytes } : {}), tabId, frameId, inWindow };
+          const { mode, page, accept, maxBytes, declinesWatermarks, tabId, frameId } = j;
+          return { mode, page, accept, ...(maxBytes ? { maxBytes } : {}), ...(declinesWatermarks ? { declinesWatermarks } : {}), tabId, frameId, inWindow };
         });
       case 'guard:window':
         return (async () => {
@@ -129,7 +131,9 @@ export function startBroker(b: BrokerBrowser): (msg: GuardMessage, sender: Sende
           const j = jobs[msg.token];
           if (!j || (sender.tab?.id !== j.tabId && sender.tab?.id !== j.windowTabId)) return false;
           delete jobs[msg.token];
-          if (j.windowId !== undefined) void b.windows.remove(j.windowId).catch(() => undefined);
+          // A window showing its confirmation closes itself; removed here only if it does not.
+          const remove = () => void b.windows.remove(j.windowId!).catch(() => undefined);
+          if (j.windowId !== undefined) msg.linger ? setTimeout(remove, LINGER_MAX_MS) : remove();
           return true;
         });
       case 'guard:failed': {

@@ -5,7 +5,8 @@ import { looksLikeVerification } from '../sites/verification.ts';
 import { openPrompt, type FrameResult } from './frame.ts';
 import { fromWire, toWire, type GuardMessage, type PromptAnswer, type PromptFailure, type PromptJob, type PromptMode, type WireAnswer } from './protocol.ts';
 import { decide, guardSettings, GUARD_DEFAULTS, type GuardSettings } from './settings-lite.ts';
-import { fieldLabels, pageInfo, signalsFor, statedMaxBytes } from './signals.ts';
+import { fieldLabels, pageDeclinesWatermarks, pageInfo, signalsFor, statedMaxBytes } from './signals.ts';
+import { showToast } from './toast.ts';
 import { dropFiles, pasteFiles, putFiles } from './swap.ts';
 
 export interface GuardEnv {
@@ -13,7 +14,8 @@ export interface GuardEnv {
   /** storage.local, read and watched for the settings. */
   storage: {
     get(key: string): Promise<Record<string, unknown>>;
-    onChanged: { addListener(cb: (changes: Record<string, { newValue?: unknown }>, area: string) => void): void };
+    /** storage.local.onChanged: changes only (no area argument, unlike storage.onChanged). */
+    onChanged: { addListener(cb: (changes: Record<string, { newValue?: unknown }>) => void): void };
   };
   promptUrl: string;
   /** The origin the prompt frame ends up with (the only one our files may go to). */
@@ -36,8 +38,9 @@ export function startGuard(env: GuardEnv): void {
   const win = env.window;
   let settings: GuardSettings = GUARD_DEFAULTS;
   void env.storage.get('settings').then((r) => (settings = guardSettings(r.settings)), () => undefined);
-  env.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && 'settings' in changes) settings = guardSettings(changes.settings?.newValue);
+  // A rule set in the prompt ("always / never on this site") applies to the next pick, no reload.
+  env.storage.onChanged.addListener((changes) => {
+    if ('settings' in changes) settings = guardSettings(changes.settings?.newValue);
   });
 
   /** Inputs and drop targets with a prompt open: their follow-up events are held too. */
@@ -52,7 +55,9 @@ export function startGuard(env: GuardEnv): void {
     if (m.t !== 'guard:answer') return undefined;
     windows.delete(m.token);
     const a = m.answer as WireAnswer;
-    w.resolve(a.type === 'use' ? { type: 'use', files: a.files.map(fromWire) } : a.type === 'original' ? a : { type: 'cancel' });
+    w.resolve(a.type === 'use' ? { type: 'use', files: a.files.map(fromWire), linger: true } : a.type === 'original' ? a : { type: 'cancel' });
+    // The person is looking at the window: the page's notice shows at once.
+    if (a.type === 'use') showToast(win.document, a.toast);
     return Promise.resolve(true);
   });
   const inWindow = (token: string, files: File[]) =>
@@ -68,14 +73,17 @@ export function startGuard(env: GuardEnv): void {
   const ask = async (job: PromptJob, docs: File[]): Promise<PromptAnswer | PromptFailure> => {
     const token = ((await env.runtime.sendMessage({ t: 'guard:register', job })) as { token?: string } | undefined)?.token;
     if (!token) return { type: 'failed', reason: 'error' };
+    let linger = false;
     try {
       // Without IntersectionObserver v2 (Firefox) a framed prompt cannot prove it is visible.
       const confirmable = 'isVisible' in (win as Window & typeof globalThis).IntersectionObserverEntry.prototype;
       // A frame without an origin of its own (sandboxed, data:) would sandbox the prompt too.
       const a: FrameResult = (job.mode === 'ask' && !confirmable) || win.origin === 'null' ? { type: 'window' } : await openPrompt(win.document, env.promptUrl, env.promptOrigin, token, docs, job.mode);
-      return a.type === 'window' ? await inWindow(token, docs) : a;
+      const answer = a.type === 'window' ? await inWindow(token, docs) : a;
+      linger = answer.type === 'use' && !!answer.linger;
+      return answer;
     } finally {
-      void env.runtime.sendMessage({ t: 'guard:done', token }).catch(() => undefined);
+      void env.runtime.sendMessage({ t: 'guard:done', token, ...(linger ? { linger } : {}) }).catch(() => undefined);
     }
   };
 
@@ -86,7 +94,9 @@ export function startGuard(env: GuardEnv): void {
   const review = async (mode: PromptMode, files: File[], accept: string, labels: string[]): Promise<File[] | null> => {
     const docs = files.filter(isDocument);
     const maxBytes = statedMaxBytes(labels);
-    const answer = await ask({ mode, page: pageInfo(win.document), accept, ...(maxBytes ? { maxBytes } : {}) }, docs).catch((): PromptFailure => ({ type: 'failed', reason: 'error' }));
+    const page = pageInfo(win.document);
+    const declinesWatermarks = pageDeclinesWatermarks(win.document, page, labels);
+    const answer = await ask({ mode, page, accept, ...(maxBytes ? { maxBytes } : {}), ...(declinesWatermarks ? { declinesWatermarks } : {}) }, docs).catch((): PromptFailure => ({ type: 'failed', reason: 'error' }));
     if (answer.type === 'failed') {
       void env.runtime.sendMessage({ t: 'guard:failed', reason: answer.reason }).catch(() => undefined);
       return null;

@@ -29,6 +29,8 @@ export interface PromptJob {
   accept: string;
   /** A size limit the page states near the field, in bytes. */
   maxBytes?: number;
+  /** The page's own text says it declines watermarked photos ("no watermarks", "请勿添加水印"). */
+  declinesWatermarks?: boolean;
 }
 
 /** The content script's message to a framed prompt, with a MessagePort. */
@@ -39,7 +41,8 @@ export interface PromptInit {
 }
 
 export type PromptAnswer =
-  | { type: 'use'; files: File[] }
+  /** `toast`: what the page-side notice says (fixed wording, nothing private); `linger`: the prompt stays for its confirmation. */
+  | { type: 'use'; files: File[]; toast?: string; linger?: boolean }
   | { type: 'original' }
   | { type: 'cancel' };
 
@@ -52,6 +55,8 @@ export const PROMPT_READY = 'idstamp:ready';
 export const PROMPT_ALIVE = 'idstamp:alive';
 /** The prompt cannot confirm it is visible: show it in a window of its own instead. */
 export const PROMPT_TO_WINDOW = 'idstamp:window';
+/** After a 'use' answer with `linger`: the person has seen the confirmation, close the prompt. */
+export const PROMPT_CLOSE = 'idstamp:close';
 /** From the content script: the frame moved or changed size (clicks wait again). */
 export const PROMPT_MOVED = 'idstamp:moved';
 
@@ -61,7 +66,8 @@ export type GuardMessage =
   | { t: 'guard:redeem'; token: string }
   | { t: 'guard:window'; token: string }
   | { t: 'guard:failed'; reason: FailReason }
-  | { t: 'guard:done'; token: string }
+  /** `linger`: a window prompt shows its confirmation and closes itself (removed later at the latest). */
+  | { t: 'guard:done'; token: string; linger?: boolean }
   | { t: 'guard:notice' }
   | { t: 'guard:files'; token: string }
   | { t: 'guard:answer'; token: string; answer: WireAnswer };
@@ -80,7 +86,7 @@ export interface WireFile {
   lastModified: number;
   base64: string;
 }
-export type WireAnswer = { type: 'use'; files: WireFile[] } | { type: 'original' } | { type: 'cancel' };
+export type WireAnswer = { type: 'use'; files: WireFile[]; toast?: string } | { type: 'original' } | { type: 'cancel' };
 
 export async function toWire(f: File): Promise<WireFile> {
   const url = await new Promise<string>((resolve, reject) => {

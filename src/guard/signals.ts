@@ -1,6 +1,7 @@
 // What the page says about itself and about an upload field: text only, read on demand.
 import type { PageInfo } from './protocol.ts';
 import type { PageSignals } from '../sites/verification.ts';
+import { declinesWatermarks } from '../sites/watermark-decline.ts';
 
 const clip = (s: string | null | undefined, n = 300) => (s ?? '').replace(/\s+/g, ' ').trim().slice(0, n);
 
@@ -50,4 +51,13 @@ export function statedMaxBytes(texts: readonly string[]): number | undefined {
     if (bytes >= 50 * 1024) return bytes;
   }
   return undefined;
+}
+
+/**
+ * The page's own text says it declines watermarked photos: its title, headings, the field's
+ * labels and the visible text of the page (the start of it: a long page states its rules early).
+ */
+export function pageDeclinesWatermarks(doc: Document, info: PageInfo, labels: readonly string[]): boolean {
+  const body = (doc.body?.innerText ?? '').slice(0, 50_000);
+  return [info.title, ...info.headings, ...labels, body].some((t) => t && declinesWatermarks(t));
 }

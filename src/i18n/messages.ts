@@ -256,6 +256,22 @@ export const en = {
   redactKeysHint: 'With the keyboard: focus the preview, press Enter to add a box, arrows to move it, Shift+arrows to resize it, Delete to remove it.',
   redactMrzNote: 'The machine-readable lines at the bottom of a passport or ID card repeat the document number and name: black them out too if you hide those. (Verification pages need them, so hide nothing there.)',
   redactCount: 'Blacked-out boxes: $1',
+  // Upload guard prompt: live preview, site choices, sites declining watermarks, confirmation, page notice (issue 13)
+  previewCleanOf: 'Preview of the cleaned copy of $1 (no watermark)',
+  declinesPage: 'This page says it declines photos with a watermark, so IDStamp suggests a cleaned copy without one.',
+  declinesSite: 'You marked $1 as declining watermarks, so IDStamp suggests a cleaned copy without one.',
+  sitePrefsLegend: 'From now on, on $1',
+  siteRuleLabel: 'When you upload here',
+  siteRuleAsk: 'Ask me each time',
+  siteRuleAlways: 'Always protect, without asking',
+  siteRuleNever: 'Never step in',
+  siteCleanChoice: 'This site declines watermarks: always give it a clean copy',
+  confirmStamped: 'Done: $1 got a stamped, cleaned copy.',
+  confirmCleaned: 'Done: $1 got a cleaned copy without a watermark.',
+  confirmThisPage: 'this page',
+  resultHanded: 'Handed to',
+  toastStamped: 'IDStamp handed this page a stamped copy: watermarked, metadata removed.',
+  toastCleaned: 'IDStamp handed this page a cleaned copy: metadata removed, no watermark.',
 };
 
 export type MessageKey = keyof typeof en;
@@ -506,6 +522,21 @@ export const zh_CN: Record<MessageKey, string> = {
   redactKeysHint: '使用键盘：聚焦预览图，按 Enter 添加一个框，方向键移动，Shift+方向键调整大小，Delete 删除。',
   redactMrzNote: '护照或身份证底部的机读行会重复证件号码和姓名：如要隐藏这些信息，请一并遮盖。（身份认证页面需要读取它们，上传认证时请不要遮盖。）',
   redactCount: '已遮盖的框：$1',
+  previewCleanOf: '$1 清理后副本的预览（无水印）',
+  declinesPage: '此页面说明不接受带水印的照片，因此 IDStamp 建议使用不带水印的清理副本。',
+  declinesSite: '你已将 $1 标记为不接受水印，因此 IDStamp 建议使用不带水印的清理副本。',
+  sitePrefsLegend: '今后在 $1 上',
+  siteRuleLabel: '在此网站上传时',
+  siteRuleAsk: '每次都询问我',
+  siteRuleAlways: '始终自动保护，不再询问',
+  siteRuleNever: '从不介入',
+  siteCleanChoice: '此网站不接受水印：始终提供不带水印的清理副本',
+  confirmStamped: '完成：$1 已收到加水印并清除元数据的副本。',
+  confirmCleaned: '完成：$1 已收到不带水印的清理副本。',
+  confirmThisPage: '此页面',
+  resultHanded: '已提供给',
+  toastStamped: 'IDStamp 已向此页面提供加水印的副本：已加水印，已清除元数据。',
+  toastCleaned: 'IDStamp 已向此页面提供清理后的副本：已清除元数据，无水印。',
 };
 
 /** chrome.i18n's messages.json shape; $1… become named placeholders. */

@@ -32,7 +32,7 @@ const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200
 const LOOKALIKES = 'аaвbеeкkмmнhоoрpсcтtуyхxіiјjѕsԁdԛqԝwαaβbεeιiκkνvοoρpτtυuχx';
 const FOLD = new Map([...LOOKALIKES.matchAll(/(.)(.)/gu)].map((m) => [m[1]!, m[2]!]));
 export const normalizeText = (text: string): string => text.normalize('NFKC').replace(INVISIBLE, '').toLowerCase();
-const fold = (text: string) => text.replace(/[\u0370-\u052f]/g, (c) => FOLD.get(c) ?? c);
+export const fold = (text: string) => text.replace(/[\u0370-\u052f]/g, (c) => FOLD.get(c) ?? c);
 
 export const mentionsVerification = (text: string): boolean => {
   const n = normalizeText(text);

@@ -56,6 +56,28 @@ export const firstPageBoxes = (file: File, boxes: Box[]) => (file.type === 'appl
 
 export const kindLabel = (k: string): string => t(`kind_${k.replaceAll('-', '_')}` as MessageKey);
 
+/**
+ * What happened to one file: its new name, sizes, what was removed, the trace code, where it
+ * went (the stamping page and popup: the Downloads folder; the guard's prompt: the site).
+ */
+export function resultCard(name: string, r: StampReport, where: { label: MessageKey; value: string } = { label: 'resultWhere', value: t('resultDownloads') }): HTMLLIElement {
+  const row = (label: MessageKey, value: string | HTMLElement) => [h('dt', null, t(label)), h('dd', null, value)];
+  return h(
+    'li',
+    { class: 'result' },
+    h('div', { class: 'title' }, t('savedAs', name, r.output.name)),
+    h(
+      'dl',
+      null,
+      ...row('resultSize', t('sizeChange', formatBytes(r.input.bytes), formatBytes(r.output.bytes))),
+      ...row('resultRemoved', r.removed.length ? r.removed.map(kindLabel).join(', ') : t('removedNothing')),
+      ...(r.watermark ? row('colCode', h('span', { class: 'code' }, r.watermark.code)) : []),
+      ...row(where.label, where.value),
+    ),
+    ...r.warnings.map((w) => h('p', { class: 'warning' }, warningMessage(w, uiLang()))),
+  );
+}
+
 export function errorText(err: unknown): string {
   if (isStampError(err)) return err.localized(uiLang());
   return err instanceof Error ? err.message : String(err);
@@ -324,25 +346,6 @@ export async function mountStamper(root: HTMLElement, o: StamperOptions): Promis
     else renderList();
     root.setAttribute('aria-busy', String(busy));
   };
-  /** What happened to one file: its new name, sizes, what was removed, the trace code, where it went. */
-  const resultCard = (name: string, r: StampReport) => {
-    const row = (label: MessageKey, value: string | HTMLElement) => [h('dt', null, t(label)), h('dd', null, value)];
-    return h(
-      'li',
-      { class: 'result' },
-      h('div', { class: 'title' }, t('savedAs', name, r.output.name)),
-      h(
-        'dl',
-        null,
-        ...row('resultSize', t('sizeChange', formatBytes(r.input.bytes), formatBytes(r.output.bytes))),
-        ...row('resultRemoved', r.removed.length ? r.removed.map(kindLabel).join(', ') : t('removedNothing')),
-        ...(r.watermark ? row('colCode', h('span', { class: 'code' }, r.watermark.code)) : []),
-        ...row('resultWhere', t('resultDownloads')),
-      ),
-      ...r.warnings.map((w) => h('p', { class: 'warning' }, warningMessage(w, lang))),
-    );
-  };
-
   stampBtn.addEventListener('click', () => saveAll('stamp'));
   cleanBtn.addEventListener('click', () => saveAll('strip'));
   copyBtn.addEventListener('click', async () => {

@@ -8,6 +8,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, waitForFrame, waitForPrompt, type ExtensionBrowser } from '../../scripts/chromium.ts';
 import { DEFAULT_FIXTURES_DIR as img } from '../fixtures/make-fixtures.ts';
+import { promptFinder } from '../helpers/prompt.ts';
 import { startSite, type Site } from './site-server.ts';
 
 interface Received { via: string; name: string; base64?: string }
@@ -58,48 +59,8 @@ async function windowPrompt(): Promise<Frame> {
   }
   throw new Error('no prompt window');
 }
-/**
- * Clicks an answer in a prompt that may live in its own window: answering closes that window,
- * sometimes before Playwright has finished the click, which is the expected outcome.
- */
-async function answer(prompt: Frame, selector: string): Promise<void> {
-  await prompt.click(selector).catch((e: Error) => {
-    if (!/has been closed|detached/i.test(e.message)) throw e;
-  });
-}
-const windowsOpen = () => browser.context.pages().filter((p) => p.url().includes('/prompt.html#')).length;
-
-/**
- * The prompt the person sees for `page`: in a frame of it, or in a window of its own (where a
- * framed prompt moves when it cannot confirm that it is seen, e.g. on a loaded machine).
- */
-async function shownPrompt(page: Page, timeoutMs = 45_000): Promise<Frame> {
-  const ready = OTHER_BUILD ? '#go' : '[data-armed] #go';
-  const shows = async (f: Frame) => !f.isDetached() && f.url().startsWith('chrome-extension://') && f.url().includes('/prompt.html') && (await f.locator(ready).count().catch(() => 0)) > 0;
-  for (const end = Date.now() + timeoutMs; Date.now() < end; ) {
-    const windows = browser.context.pages().filter((p) => p.url().includes('/prompt.html#')).map((p) => p.mainFrame());
-    for (const f of [...windows, ...page.frames()]) if (await shows(f)) return f;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('no prompt shown');
-}
-/**
- * The person answers: clicks `selector` on the prompt they see, and again if that prompt let the
- * click pass (it was not yet confirmed as seen) or moved to a window meanwhile, until `done`.
- */
-async function choose(page: Page, selector: string, done: () => Promise<boolean>): Promise<void> {
-  for (let tries = 0; tries < 4; tries++) {
-    await answer(await shownPrompt(page), selector);
-    for (const end = Date.now() + 4000; Date.now() < end; ) {
-      if (await done()) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  throw new Error(`${selector} was never taken`);
-}
+const { windowsOpen, shownPrompt, choose, promptGone } = promptFinder(() => browser, OTHER_BUILD ? '#go' : '[data-armed] #go');
 const hasReceived = (page: Page, n = 1) => async () => (await got(page)).length >= n;
-/** The prompt is gone: from the page's frames and from any window. */
-const promptGone = (page: Page) => async () => !windowsOpen() && !page.frames().some((f) => !f.isDetached() && f.url().includes('/prompt.html') && f.url().startsWith('chrome-extension://'));
 
 async function badge(): Promise<string> {
   const sw = browser.context.serviceWorkers()[0] ?? (await browser.context.waitForEvent('serviceworker'));

@@ -240,6 +240,21 @@ const de: Record<MessageKey, string> = {
   redactMrzNote: 'Die maschinenlesbaren Zeilen unten im Reisepass oder Ausweis wiederholen Dokumentnummer und Namen: Schwärzen Sie auch diese Zeilen, wenn Sie diese Angaben verbergen. (Seiten zur Identitätsprüfung brauchen sie, verbergen Sie dort also nichts.)',
   redactCount: 'Geschwärzte Rahmen: $1',
   guardInterfered: 'IDStamp hat einen Upload auf $1 gestoppt: Die Seite hat das IDStamp-Fenster entfernt, versteckt oder verdeckt, daher hat sie nichts erhalten. Wählen Sie die Datei erneut; wenn das wiederholt passiert, laden Sie sie von einem anderen Gerät hoch oder bearbeiten Sie sie zuerst auf der Stempelseite.',
+  previewCleanOf: 'Vorschau der bereinigten Kopie von $1 (ohne Wasserzeichen)',
+  declinesPage: 'Diese Seite lehnt laut eigenem Text Fotos mit Wasserzeichen ab. IDStamp schlägt daher eine Kopie ohne Wasserzeichen und ohne Metadaten vor.',
+  declinesSite: 'Sie haben $1 als Website markiert, die Wasserzeichen ablehnt. IDStamp schlägt daher eine Kopie ohne Wasserzeichen und ohne Metadaten vor.',
+  sitePrefsLegend: 'Künftig auf $1',
+  siteRuleLabel: 'Wenn Sie hier etwas hochladen',
+  siteRuleAsk: 'Jedes Mal fragen',
+  siteRuleAlways: 'Immer schützen, ohne zu fragen',
+  siteRuleNever: 'Nie eingreifen',
+  siteCleanChoice: 'Diese Website lehnt Wasserzeichen ab: immer eine Kopie ohne Wasserzeichen geben',
+  confirmStamped: 'Fertig: $1 hat eine Kopie mit Wasserzeichen und ohne Metadaten erhalten.',
+  confirmCleaned: 'Fertig: $1 hat eine Kopie ohne Metadaten und ohne Wasserzeichen erhalten.',
+  confirmThisPage: 'diese Seite',
+  resultHanded: 'Übergeben an',
+  toastStamped: 'IDStamp hat dieser Seite eine Kopie mit Wasserzeichen übergeben; Metadaten entfernt.',
+  toastCleaned: 'IDStamp hat dieser Seite eine Kopie ohne Metadaten und ohne Wasserzeichen übergeben.',
 };
 
 export default de;

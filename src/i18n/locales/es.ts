@@ -240,6 +240,21 @@ const es: Record<MessageKey, string> = {
   redactMrzNote: 'Las líneas de lectura mecánica de la parte inferior del pasaporte o del documento de identidad repiten el número del documento y el nombre: si ocultas esos datos, tápalas también. (Las páginas de verificación las necesitan, así que ahí no tapes nada.)',
   redactCount: 'Recuadros tapados: $1',
   guardInterfered: 'IDStamp detuvo una subida en $1: la página quitó, ocultó o tapó la ventana de IDStamp, así que no recibió nada. Vuelve a elegir el archivo; si sigue pasando, súbelo desde otro dispositivo o procésalo antes en la página de sellado.',
+  previewCleanOf: 'Vista previa de la copia limpia de $1 (sin marca de agua)',
+  declinesPage: 'Esta página indica que no acepta fotos con marca de agua, así que IDStamp propone una copia con los metadatos limpios y sin marca de agua.',
+  declinesSite: 'Marcó $1 como un sitio que no acepta marcas de agua, así que IDStamp propone una copia con los metadatos limpios y sin marca de agua.',
+  sitePrefsLegend: 'De ahora en adelante, en $1',
+  siteRuleLabel: 'Cuando suba archivos aquí',
+  siteRuleAsk: 'Preguntarme cada vez',
+  siteRuleAlways: 'Proteger siempre, sin preguntar',
+  siteRuleNever: 'No intervenir nunca',
+  siteCleanChoice: 'Este sitio no acepta marcas de agua: darle siempre una copia sin marca',
+  confirmStamped: 'Listo: $1 recibió una copia con marca de agua y sin metadatos.',
+  confirmCleaned: 'Listo: $1 recibió una copia sin metadatos y sin marca de agua.',
+  confirmThisPage: 'esta página',
+  resultHanded: 'Entregado a',
+  toastStamped: 'IDStamp entregó a esta página una copia con marca de agua y sin metadatos.',
+  toastCleaned: 'IDStamp entregó a esta página una copia sin metadatos y sin marca de agua.',
 };
 
 export default es;

@@ -240,6 +240,21 @@ const fr: Record<MessageKey, string> = {
   redactMrzNote: 'Les lignes lisibles par machine en bas d’un passeport ou d’une carte d’identité reprennent le numéro du document et le nom : masquez-les aussi si vous cachez ces informations. (Les pages de vérification en ont besoin : n’y masquez donc rien.)',
   redactCount: 'Rectangles masqués : $1',
   guardInterfered: 'IDStamp a arrêté un envoi sur $1 : la page a supprimé, masqué ou bloqué la fenêtre d’IDStamp, elle n’a donc rien reçu. Choisissez à nouveau le fichier ; si cela se reproduit, envoyez-le depuis un autre appareil ou traitez-le d’abord dans la page de tamponnage.',
+  previewCleanOf: 'Aperçu de la copie nettoyée de $1 (sans filigrane)',
+  declinesPage: 'Cette page indique qu’elle refuse les photos avec filigrane : IDStamp propose donc une copie nettoyée de ses métadonnées, sans filigrane.',
+  declinesSite: 'Vous avez indiqué que $1 refuse les filigranes : IDStamp propose donc une copie nettoyée de ses métadonnées, sans filigrane.',
+  sitePrefsLegend: 'Désormais, sur $1',
+  siteRuleLabel: 'Quand vous envoyez un fichier ici',
+  siteRuleAsk: 'Me demander à chaque fois',
+  siteRuleAlways: 'Toujours protéger, sans demander',
+  siteRuleNever: 'Ne jamais intervenir',
+  siteCleanChoice: 'Ce site refuse les filigranes : toujours lui donner une copie sans filigrane',
+  confirmStamped: 'C’est fait : $1 a reçu une copie avec filigrane, sans métadonnées.',
+  confirmCleaned: 'C’est fait : $1 a reçu une copie sans métadonnées ni filigrane.',
+  confirmThisPage: 'cette page',
+  resultHanded: 'Remis à',
+  toastStamped: 'IDStamp a remis à cette page une copie avec filigrane, sans métadonnées.',
+  toastCleaned: 'IDStamp a remis à cette page une copie sans métadonnées ni filigrane.',
 };
 
 export default fr;

@@ -240,6 +240,21 @@ const id: Record<MessageKey, string> = {
   redactMrzNote: 'Baris yang dapat dibaca mesin di bagian bawah paspor atau kartu identitas mengulang nomor dokumen dan nama: tutupi juga jika Anda menyembunyikan data itu. (Halaman verifikasi membutuhkannya, jadi jangan tutupi apa pun di sana.)',
   redactCount: 'Kotak yang ditutupi: $1',
   guardInterfered: 'IDStamp menghentikan unggahan di $1: halaman menghapus, menyembunyikan, atau menghalangi jendela IDStamp, jadi halaman tidak menerima apa pun. Pilih file lagi; jika terus terjadi, unggah dari perangkat lain atau proses dulu di halaman stempel.',
+  previewCleanOf: 'Pratinjau salinan bersih $1 (tanpa tanda air)',
+  declinesPage: 'Halaman ini menyatakan tidak menerima foto bertanda air, jadi IDStamp menyarankan salinan yang metadatanya dihapus, tanpa tanda air.',
+  declinesSite: 'Anda menandai $1 sebagai situs yang tidak menerima tanda air, jadi IDStamp menyarankan salinan yang metadatanya dihapus, tanpa tanda air.',
+  sitePrefsLegend: 'Mulai sekarang, di $1',
+  siteRuleLabel: 'Saat Anda mengunggah di sini',
+  siteRuleAsk: 'Tanyakan setiap kali',
+  siteRuleAlways: 'Selalu lindungi, tanpa bertanya',
+  siteRuleNever: 'Jangan pernah ikut campur',
+  siteCleanChoice: 'Situs ini tidak menerima tanda air: selalu berikan salinan tanpa tanda air',
+  confirmStamped: 'Selesai: $1 menerima salinan bertanda air yang metadatanya sudah dihapus.',
+  confirmCleaned: 'Selesai: $1 menerima salinan yang metadatanya sudah dihapus, tanpa tanda air.',
+  confirmThisPage: 'halaman ini',
+  resultHanded: 'Diberikan kepada',
+  toastStamped: 'IDStamp memberikan salinan bertanda air ke halaman ini, metadatanya sudah dihapus.',
+  toastCleaned: 'IDStamp memberikan salinan yang metadatanya sudah dihapus ke halaman ini, tanpa tanda air.',
 };
 
 export default id;

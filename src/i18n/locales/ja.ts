@@ -240,6 +240,21 @@ const ja: Record<MessageKey, string> = {
   redactMrzNote: 'パスポートや身分証の下部にある機械読み取り用の行には、書類番号と氏名が繰り返し記載されています。それらを隠すなら、この行も黒塗りしてください。（本人確認ページではこの行が必要なので、何も隠さないでください。）',
   redactCount: '黒塗りの枠: $1',
   guardInterfered: 'IDStamp は $1 でのアップロードを止めました。ページが IDStamp の確認画面を削除・非表示・妨害したため、ページには何も渡していません。もう一度ファイルを選んでください。繰り返し起きる場合は、別の端末で行うか、スタンプ用ページで処理してからアップロードしてください。',
+  previewCleanOf: '$1 のメタデータ削除済みコピーのプレビュー（透かしなし）',
+  declinesPage: 'このページは透かし入りの写真を受け付けないと書いているため、IDStamp は透かしなしのメタデータ削除済みコピーをおすすめします。',
+  declinesSite: '$1 は透かしを受け付けないサイトとして登録されているため、IDStamp は透かしなしのメタデータ削除済みコピーをおすすめします。',
+  sitePrefsLegend: '今後 $1 では',
+  siteRuleLabel: 'このサイトでアップロードするとき',
+  siteRuleAsk: '毎回確認する',
+  siteRuleAlways: '確認せずに常に保護する',
+  siteRuleNever: '何もしない',
+  siteCleanChoice: 'このサイトは透かしを受け付けない：常に透かしなしのコピーを渡す',
+  confirmStamped: '完了：$1 に透かし入り・メタデータ削除済みのコピーを渡しました。',
+  confirmCleaned: '完了：$1 に透かしなしのメタデータ削除済みコピーを渡しました。',
+  confirmThisPage: 'このページ',
+  resultHanded: '渡し先',
+  toastStamped: 'IDStamp はこのページに透かし入りのコピーを渡しました（メタデータ削除済み）。',
+  toastCleaned: 'IDStamp はこのページにメタデータ削除済みのコピーを渡しました（透かしなし）。',
 };
 
 export default ja;

@@ -240,6 +240,21 @@ const ko: Record<MessageKey, string> = {
   redactMrzNote: '여권이나 신분증 아래쪽의 기계 판독 줄에는 문서 번호와 이름이 반복됩니다. 이 정보를 가린다면 이 줄도 함께 가리세요. (본인 인증 페이지에는 이 줄이 필요하니 거기서는 아무것도 가리지 마세요.)',
   redactCount: '가린 상자: $1',
   guardInterfered: 'IDStamp가 $1에서의 업로드를 막았습니다. 페이지가 IDStamp의 확인 창을 제거하거나 숨기거나 가려서, 페이지에는 아무것도 전달되지 않았습니다. 파일을 다시 선택하세요. 계속 이런 일이 생기면 다른 기기를 쓰거나 워터마크 페이지에서 처리한 뒤 업로드하세요.',
+  previewCleanOf: '$1의 메타데이터 제거 사본 미리보기(워터마크 없음)',
+  declinesPage: '이 페이지는 워터마크가 있는 사진을 받지 않는다고 안내하므로, IDStamp는 워터마크 없이 메타데이터만 제거한 사본을 권장합니다.',
+  declinesSite: '$1을(를) 워터마크를 받지 않는 사이트로 표시했으므로, IDStamp는 워터마크 없이 메타데이터만 제거한 사본을 권장합니다.',
+  sitePrefsLegend: '앞으로 $1에서는',
+  siteRuleLabel: '이 사이트에 업로드할 때',
+  siteRuleAsk: '매번 물어보기',
+  siteRuleAlways: '묻지 않고 항상 보호하기',
+  siteRuleNever: '개입하지 않기',
+  siteCleanChoice: '이 사이트는 워터마크를 받지 않음: 항상 워터마크 없는 사본 제공',
+  confirmStamped: '완료: $1에 워터마크를 넣고 메타데이터를 제거한 사본을 전달했습니다.',
+  confirmCleaned: '완료: $1에 워터마크 없이 메타데이터를 제거한 사본을 전달했습니다.',
+  confirmThisPage: '이 페이지',
+  resultHanded: '전달 대상',
+  toastStamped: 'IDStamp가 이 페이지에 워터마크를 넣은 사본을 전달했습니다(메타데이터 제거됨).',
+  toastCleaned: 'IDStamp가 이 페이지에 메타데이터를 제거한 사본을 전달했습니다(워터마크 없음).',
 };
 
 export default ko;

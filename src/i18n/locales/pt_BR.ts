@@ -240,6 +240,21 @@ const pt_BR: Record<MessageKey, string> = {
   redactMrzNote: 'As linhas de leitura automática na parte de baixo do passaporte ou da identidade repetem o número do documento e o nome: se você esconder esses dados, tarje essas linhas também. (As páginas de verificação precisam delas, então não esconda nada lá.)',
   redactCount: 'Retângulos tarjados: $1',
   guardInterfered: 'O IDStamp interrompeu um envio em $1: a página removeu, ocultou ou bloqueou a janela do IDStamp, então ela não recebeu nada. Escolha o arquivo de novo; se continuar acontecendo, envie de outro aparelho ou processe antes na página de carimbo.',
+  previewCleanOf: 'Prévia da cópia limpa de $1 (sem marca d’água)',
+  declinesPage: 'Esta página diz que não aceita fotos com marca d’água, então o IDStamp sugere uma cópia com os metadados limpos e sem marca d’água.',
+  declinesSite: 'Você marcou $1 como um site que não aceita marca d’água, então o IDStamp sugere uma cópia com os metadados limpos e sem marca d’água.',
+  sitePrefsLegend: 'Daqui em diante, em $1',
+  siteRuleLabel: 'Quando você enviar arquivos aqui',
+  siteRuleAsk: 'Perguntar sempre',
+  siteRuleAlways: 'Sempre proteger, sem perguntar',
+  siteRuleNever: 'Nunca intervir',
+  siteCleanChoice: 'Este site não aceita marca d’água: sempre entregar uma cópia sem ela',
+  confirmStamped: 'Pronto: $1 recebeu uma cópia com marca d’água e sem metadados.',
+  confirmCleaned: 'Pronto: $1 recebeu uma cópia sem metadados e sem marca d’água.',
+  confirmThisPage: 'esta página',
+  resultHanded: 'Entregue a',
+  toastStamped: 'O IDStamp entregou a esta página uma cópia com marca d’água e sem metadados.',
+  toastCleaned: 'O IDStamp entregou a esta página uma cópia sem metadados e sem marca d’água.',
 };
 
 export default pt_BR;

@@ -240,6 +240,21 @@ const tr: Record<MessageKey, string> = {
   redactMrzNote: 'Pasaportun veya kimlik kartının altındaki makinece okunabilen satırlar belge numarasını ve adı tekrarlar: bunları gizliyorsanız bu satırları da karartın. (Doğrulama sayfaları bu satırlara ihtiyaç duyar; orada hiçbir şeyi gizlemeyin.)',
   redactCount: 'Karartılan kutular: $1',
   guardInterfered: 'IDStamp, $1 üzerindeki bir yüklemeyi durdurdu: sayfa IDStamp penceresini kaldırdı, gizledi veya engelledi; bu yüzden sayfa hiçbir şey almadı. Dosyayı yeniden seçin; bu tekrarlanırsa başka bir cihazdan yükleyin ya da önce damgalama sayfasında işleyin.',
+  previewCleanOf: '$1 dosyasının temizlenmiş kopyasının önizlemesi (filigransız)',
+  declinesPage: 'Bu sayfa filigranlı fotoğrafları kabul etmediğini belirtiyor; bu yüzden IDStamp filigransız, meta verileri temizlenmiş bir kopya öneriyor.',
+  declinesSite: '$1 sitesini filigran kabul etmeyen bir site olarak işaretlediniz; bu yüzden IDStamp filigransız, meta verileri temizlenmiş bir kopya öneriyor.',
+  sitePrefsLegend: 'Bundan sonra $1 sitesinde',
+  siteRuleLabel: 'Buraya yükleme yaptığınızda',
+  siteRuleAsk: 'Her seferinde sor',
+  siteRuleAlways: 'Sormadan her zaman koru',
+  siteRuleNever: 'Hiç müdahale etme',
+  siteCleanChoice: 'Bu site filigran kabul etmiyor: her zaman filigransız kopya ver',
+  confirmStamped: 'Tamam: $1 filigranlı, meta verileri temizlenmiş bir kopya aldı.',
+  confirmCleaned: 'Tamam: $1 filigransız, meta verileri temizlenmiş bir kopya aldı.',
+  confirmThisPage: 'bu sayfa',
+  resultHanded: 'Verildiği yer',
+  toastStamped: 'IDStamp bu sayfaya filigranlı bir kopya verdi; meta veriler temizlendi.',
+  toastCleaned: 'IDStamp bu sayfaya meta verileri temizlenmiş bir kopya verdi; filigran yok.',
 };
 
 export default tr;

@@ -240,6 +240,21 @@ const vi: Record<MessageKey, string> = {
   redactMrzNote: 'Các dòng mã máy đọc ở cuối hộ chiếu hoặc thẻ căn cước lặp lại số giấy tờ và họ tên: nếu bạn che những thông tin đó thì hãy che cả các dòng này. (Trang xác minh cần các dòng này, nên đừng che gì khi gửi xác minh.)',
   redactCount: 'Số khung đã che: $1',
   guardInterfered: 'IDStamp đã chặn một lần tải lên trên $1: trang đã xóa, ẩn hoặc che hộp thoại của IDStamp, nên trang không nhận được gì. Hãy chọn lại tệp; nếu việc này lặp lại, hãy tải lên từ thiết bị khác hoặc xử lý tệp trong trang đóng dấu trước.',
+  previewCleanOf: 'Xem trước bản sao đã xóa siêu dữ liệu của $1 (không có hình mờ)',
+  declinesPage: 'Trang này cho biết không nhận ảnh có hình mờ, nên IDStamp đề xuất bản sao đã xóa siêu dữ liệu, không có hình mờ.',
+  declinesSite: 'Bạn đã đánh dấu $1 là không nhận hình mờ, nên IDStamp đề xuất bản sao đã xóa siêu dữ liệu, không có hình mờ.',
+  sitePrefsLegend: 'Từ nay trên $1',
+  siteRuleLabel: 'Khi bạn tải lên tại đây',
+  siteRuleAsk: 'Hỏi tôi mỗi lần',
+  siteRuleAlways: 'Luôn bảo vệ, không hỏi',
+  siteRuleNever: 'Không bao giờ can thiệp',
+  siteCleanChoice: 'Trang này không nhận hình mờ: luôn đưa bản sao không có hình mờ',
+  confirmStamped: 'Xong: $1 đã nhận bản sao có hình mờ và đã xóa siêu dữ liệu.',
+  confirmCleaned: 'Xong: $1 đã nhận bản sao đã xóa siêu dữ liệu, không có hình mờ.',
+  confirmThisPage: 'trang này',
+  resultHanded: 'Đã giao cho',
+  toastStamped: 'IDStamp đã giao cho trang này một bản sao có hình mờ, đã xóa siêu dữ liệu.',
+  toastCleaned: 'IDStamp đã giao cho trang này một bản sao đã xóa siêu dữ liệu, không có hình mờ.',
 };
 
 export default vi;

@@ -240,6 +240,21 @@ const zh_TW: Record<MessageKey, string> = {
   redactMrzNote: '護照或身分證底部的機讀碼會重複證件號碼和姓名：如果要隱藏這些資訊，請一併遮蓋。（身分驗證頁面需要讀取它們，上傳驗證時請勿遮蓋。）',
   redactCount: '已遮蓋的方框：$1',
   guardInterfered: 'IDStamp 攔下了 $1 上的一次上傳：該網頁移除、隱藏或阻擋了 IDStamp 的提示視窗，因此網頁沒有收到任何檔案。請重新選擇檔案；如果一再發生，請改用其他裝置，或先在加浮水印頁面處理後再上傳。',
+  previewCleanOf: '$1 清理後副本的預覽（無浮水印）',
+  declinesPage: '此頁面表示不接受有浮水印的照片，因此 IDStamp 建議使用不含浮水印的清理副本。',
+  declinesSite: '您已將 $1 標記為不接受浮水印，因此 IDStamp 建議使用不含浮水印的清理副本。',
+  sitePrefsLegend: '今後在 $1 上',
+  siteRuleLabel: '在此網站上傳時',
+  siteRuleAsk: '每次都詢問我',
+  siteRuleAlways: '一律自動保護，不再詢問',
+  siteRuleNever: '一律不介入',
+  siteCleanChoice: '此網站不接受浮水印：一律提供不含浮水印的清理副本',
+  confirmStamped: '完成：$1 已收到加上浮水印並清除中繼資料的副本。',
+  confirmCleaned: '完成：$1 已收到不含浮水印的清理副本。',
+  confirmThisPage: '此頁面',
+  resultHanded: '已提供給',
+  toastStamped: 'IDStamp 已向此頁面提供加上浮水印的副本：已加浮水印，已清除中繼資料。',
+  toastCleaned: 'IDStamp 已向此頁面提供清理後的副本：已清除中繼資料，無浮水印。',
 };
 
 export default zh_TW;
