@@ -240,7 +240,7 @@ function renderAsk(win: Window, root: HTMLElement, init: Init, c: AskContext): v
   // The preview is the output: mode, purpose line, its language and the black boxes, live.
   const first = init.files[0];
   let previewRun = 0;
-  const refreshPreview = debounce(async () => {
+  const renderPreview = async () => {
     const run = ++previewRun;
     if (!first) return;
     const options = stampOptionsFor(effective(), { site: c.site, purpose: purpose.value, mode: mode(), lang: c.lang, now: new Date(), output: 'jpeg' });
@@ -257,7 +257,8 @@ function renderAsk(win: Window, root: HTMLElement, init: Init, c: AskContext): v
       img.hidden = true;
       caption.textContent = `${first.name}: ${errorText(err)}`;
     }
-  }, 200);
+  };
+  const refreshPreview = debounce(renderPreview, 200);
   const boxes = redaction(img, refreshPreview);
 
   // This site's standing choices: always / ask / never, and "declines watermarks".
@@ -313,18 +314,21 @@ function renderAsk(win: Window, root: HTMLElement, init: Init, c: AskContext): v
     ),
   );
 
-  refreshPreview();
+  void renderPreview();
   c.mrz.show(first);
   if (first) void qualityOf(first).then((checks) => checks && quality.replaceChildren(qualityView(checks)), () => undefined);
 
   let purposeEdited = false;
-  const modeChanged = () => {
+  const showMode = () => {
     go.textContent = mode() === 'stamp' ? t('stampUse') : t('cleanUse');
     // A clean copy prints no purpose line.
     purpose.disabled = purposeLang.disabled = mode() === 'strip';
+  };
+  const modeChanged = () => {
+    showMode();
     refreshPreview();
   };
-  modeChanged();
+  showMode();
   for (const r of [stampChoice, cleanChoice]) r.addEventListener('change', modeChanged);
   purpose.addEventListener('input', () => {
     purposeEdited = true;
