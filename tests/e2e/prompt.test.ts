@@ -221,6 +221,22 @@ describe('the prompt shows what the page will get', () => {
     await page.close();
   });
 
+  it('in a window of its own (the page faded the prompt): the confirmation stays there until the person closes it', { timeout: 180_000 }, async () => {
+    const page = await open('hostile.html?a=fade');
+    await pick(page, PHOTO);
+    const done = await go(page);
+    expect(done.page()).not.toBe(page); // the window, not a frame of the page
+    const [r] = await received(page);
+    expect(r).toMatchObject({ name: 'photo-stamped.jpg' });
+    expect(await done.textContent('#done')).toBe(en.confirmStamped.replace('$1', '127.0.0.1'));
+    // The page's notice shows at once: the person is looking at the window.
+    expect(await waitForToast(page)).toBe(en.toastStamped);
+    await answer(done, '#close');
+    for (const end = Date.now() + 10_000; Date.now() < end && !(await promptGone(page)()); ) await sleep(100);
+    expect(await promptGone(page)()).toBe(true);
+    await page.close();
+  });
+
   it('the purpose line’s language is chosen in the prompt and remembered for the site', { timeout: 180_000 }, async () => {
     const page = await open('plain.html');
     await pick(page, PHOTO);
