@@ -72,6 +72,19 @@ describe.each(['light', 'dark'] as const)('accessibility (%s)', (scheme) => {
     await page.close();
   });
 
+  it('the prompt’s confirmation after "Stamp and use" has no axe violations', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.origin}/plain.html`);
+    await page.locator('#doc').setInputFiles(join(img, 'photo.jpg'));
+    const frame = await waitForPrompt(page);
+    await page.emulateMedia({ colorScheme: scheme });
+    await frame.click('#go');
+    // Audited while it shows (it closes by itself after a few seconds).
+    await frame.locator('#done').waitFor({ timeout: 60_000 });
+    expect(await audit(frame)).toEqual([]);
+    await page.close();
+  });
+
   it.each(['popup.html?site=okx.com', 'stamp.html?site=okx.com', 'options.html', 'welcome.html'])('%s has no axe violations', async (path) => {
     const page = await withContent(path);
     await page.emulateMedia({ colorScheme: scheme });
