@@ -1,6 +1,6 @@
 // The guard's broker (background): one-time prompt tokens, bound to the tab that registered
 // them and redeemable only by our own prompt page; addresses from the browser, not the message.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { startBroker, type BrokerBrowser, type Sender } from '../../src/guard/broker.ts';
 import type { GuardMessage, PromptJob } from '../../src/guard/protocol.ts';
 
@@ -10,16 +10,17 @@ function fake() {
   const sent: unknown[] = [];
   const removed: ((id: number) => void)[] = [];
   const badge: string[] = [];
+  const closed: number[] = [];
   const b: BrokerBrowser = {
     runtime: { id: ID, getURL: (p) => `chrome-extension://${ID}${p}` },
     storage: { session: { get: async (k) => ({ [k]: structuredClone(session[k]) }), set: async (v) => void Object.assign(session, structuredClone(v)) } },
     tabs: { sendMessage: async (...a) => void sent.push(a), get: async () => ({ url: 'https://www.okx.com/account' }) },
-    windows: { create: async () => ({ id: 9, tabs: [{ id: 90 }] }), remove: async () => undefined, onRemoved: { addListener: (cb) => void removed.push(cb) } },
+    windows: { create: async () => ({ id: 9, tabs: [{ id: 90 }] }), remove: async (id) => void closed.push(id), onRemoved: { addListener: (cb) => void removed.push(cb) } },
     action: { setBadgeText: (o) => void badge.push(o.text), setBadgeBackgroundColor: () => undefined },
   };
   const handle = startBroker(b);
   const call = (m: GuardMessage, s: Sender) => handle(m, s) as Promise<unknown>;
-  return { call, sent, removed, badge, session };
+  return { call, sent, removed, badge, session, closed };
 }
 
 const job: PromptJob = { mode: 'auto', page: { url: 'https://evil.example/forged', topOrigin: 'https://forged.example', title: 't', siteName: '', headings: [] }, accept: '' };
@@ -56,6 +57,28 @@ describe('guard broker', () => {
     f.removed[0]!(9);
     await new Promise((r) => setTimeout(r, 10));
     expect(f.sent).toEqual([[7, { t: 'guard:answer', token, answer: { type: 'cancel' } }, { frameId: 3 }]]);
+  });
+
+  it('a window prompt closes when it is done, or shows its confirmation and closes itself (removed later at the latest)', async () => {
+    const f = fake();
+    const open = async (j: PromptJob = job) => {
+      const { token } = (await f.call({ t: 'guard:register', job: j }, page)) as { token: string };
+      await f.call({ t: 'guard:window', token }, page);
+      return token;
+    };
+    await f.call({ t: 'guard:done', token: await open() }, page);
+    expect(f.closed).toEqual([9]);
+    vi.useFakeTimers();
+    try {
+      const token = await open({ ...job, declinesWatermarks: true });
+      expect(await f.call({ t: 'guard:redeem', token }, { ...prompt, frameId: 0, tab: { id: 90 } })).toMatchObject({ declinesWatermarks: true });
+      await f.call({ t: 'guard:done', token, linger: true }, page);
+      expect(f.closed).toEqual([9]);
+      await vi.advanceTimersByTimeAsync(12_000);
+      expect(f.closed).toEqual([9, 9]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a failure lights the badge and leaves a notice for the popup', async () => {
