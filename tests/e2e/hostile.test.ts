@@ -59,7 +59,7 @@ async function windowPrompt(): Promise<Frame> {
   }
   throw new Error('no prompt window');
 }
-const { windowsOpen, shownPrompt, choose, promptGone } = promptFinder(() => browser, OTHER_BUILD ? '#go' : '[data-armed] #go');
+const { windowsOpen, answer, shownPrompt, choose, promptGone } = promptFinder(() => browser, OTHER_BUILD ? '#go' : '[data-armed] #go');
 const hasReceived = (page: Page, n = 1) => async () => (await got(page)).length >= n;
 
 async function badge(): Promise<string> {
@@ -188,10 +188,10 @@ describe('hostile page: a prompt that cannot be hidden, covered or steered', () 
       box = (await framed?.locator('#original').boundingBox({ timeout: 1000 }).catch(() => null)) ?? null;
       if (box) break;
       expect(await got(page)).toEqual([]);
-      await (await windowPrompt()).click('#cancel').catch(() => undefined);
+      await answer(await windowPrompt(), '#cancel').catch(() => undefined);
       while (windowsOpen()) await new Promise((r) => setTimeout(r, 100));
       await page.close();
-      if (attempt >= 3) throw new Error('the covered prompt never stayed in its frame long enough to aim at');
+      if (attempt >= 5) throw new Error('the covered prompt never stayed in its frame long enough to aim at');
     }
     page = page!;
     await page.waitForFunction(() => document.getElementById('fake')!.matches(':popover-open'));
@@ -201,8 +201,7 @@ describe('hostile page: a prompt that cannot be hidden, covered or steered', () 
     await page.waitForTimeout(1500);
     expect(await got(page)).toEqual([]);
     // The real prompt is now in a window the page cannot draw over.
-    const w = await windowPrompt();
-    await w.click('#cancel');
+    await answer(await windowPrompt(), '#cancel');
     await page.waitForTimeout(500);
     expect(await got(page)).toEqual([]);
     expect(windowsOpen()).toBe(0);
