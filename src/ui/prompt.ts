@@ -73,6 +73,8 @@ export async function receiveWindowed(win: Window): Promise<PromptSession | null
   const job = token ? await redeem(token) : null;
   if (!job?.inWindow) return null;
   const to = (m: GuardMessage) => browser.tabs.sendMessage(job.tabId, m, { frameId: job.frameId });
+  // Firefox does not let a page close a window that windows.create opened: remove it through the API.
+  const close = () => void browser.windows.getCurrent().then((w) => (w.id === undefined ? win.close() : browser.windows.remove(w.id))).catch(() => win.close());
   const got = (await to({ t: 'guard:files', token }).catch(() => null)) as { files?: WireFile[] } | null;
   if (!got?.files) return null;
   return {
@@ -82,9 +84,9 @@ export async function receiveWindowed(win: Window): Promise<PromptSession | null
       void (async () => {
         const wire: WireAnswer = a.type === 'use' ? { type: 'use', files: await Promise.all(a.files.map(toWire)), ...(a.toast ? { toast: a.toast } : {}) } : a;
         await to({ t: 'guard:answer', token, answer: wire }).catch(() => undefined);
-        if (!(a.type === 'use' && a.linger)) win.close();
+        if (!(a.type === 'use' && a.linger)) close();
       })(),
-    close: () => win.close(),
+    close,
   };
 }
 

@@ -106,6 +106,12 @@ describe('Firefox', () => {
     writeFileSync(path, Buffer.from(r!.base64, 'base64'));
     expect(leftovers(exiftool(path))).toEqual([]);
     for (const f of changedFractions(await uprightRgb(join(img, 'photo.jpg')), await uprightRgb(path)).cells) expect(f).toBeGreaterThan(0.003);
+    // The window stays with its confirmation until the person closes it.
+    expect(await prompt.evaluate(() => !!document.getElementById('done'))).toBe(true);
+    await prompt.click('#close').catch(() => undefined); // the window may close before the click returns
+    const open = () => Promise.resolve().then(() => prompt.evaluate(() => !!document.getElementById('done'))).catch(() => false);
+    for (let i = 0; i < 100 && (await open()); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await open()).toBe(false);
     await page.close();
   });
 
