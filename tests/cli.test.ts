@@ -123,6 +123,22 @@ describe('npm run stamp', () => {
     expect(JSON.parse(wrong.stdout).error).toMatchObject({ code: 'pdf-wrong-password', message_zh_CN: expect.stringContaining('密码不正确') });
   }, 180_000);
 
+  it('says in the chosen language that a path is missing or a folder', () => {
+    const work = mkdtempSync(join(tmpdir(), 'idstamp-cli-lang-'));
+    const missing = join(work, 'nope.jpg');
+    for (const [lang, folder, notFound] of [
+      ['ja', 'はフォルダーです', 'ファイルが見つかりません'],
+      ['ar', 'مجلد', 'الملف غير موجود'],
+      ['de', 'ist ein Ordner', 'Datei nicht gefunden'],
+    ] as const) {
+      const r = cli(work, missing, '--lang', lang, '--out', join(work, 'out'));
+      expect(r.code).toBe(1);
+      expect(r.stdout, lang).toContain(`${work} ${folder}`);
+      expect(r.stdout, lang).toContain(notFound);
+      expect(r.stdout, lang).toContain(missing);
+    }
+  }, 180_000);
+
   it('explains bad options and shows help', () => {
     expect(cli('--help').stdout).toContain('Usage: npm run stamp');
     const bad = cli(join(dir, 'photo.jpg'), '--naming', 'weird', '--json', '--out', mkdtempSync(join(tmpdir(), 'x-')));
