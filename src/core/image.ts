@@ -27,12 +27,17 @@ const PHOTO_MIN_QUALITY = 0.75;
  */
 export async function stampImage(bytes: Uint8Array, kind: Kind, format: ImageFormat, info: ImageInfo, job: Job, target?: ImageKind, page = 1): Promise<Produced> {
   const { options } = job;
+  // A JPEG without its end marker: the input as it is decodes only if no scan was cut short
+  // (our copies get the marker back, after which a cut scan would decode as grey).
+  if (info.verify === 'truncated') await mustDecode(bytes, format, 'truncated');
   // Black boxes need the pixels: only a clean copy without them can skip re-encoding.
   if (options.mode === 'strip' && format.strip && (!target || target === kind) && options.redact.length === 0) {
     const out = format.strip(bytes, { keepOrientation: true });
     const fits =
       (!options.maxBytes || out.bytes.length <= options.maxBytes) &&
       (!options.maxDimension || Math.max(info.width, info.height) <= options.maxDimension);
+    // Headers in doubt: never write a copy that cannot be opened (stamp mode decodes anyway).
+    if (fits && info.verify === 'decode') await mustDecode(out.bytes, format, 'decode-failed');
     if (fits)
       return {
         bytes: out.bytes,
@@ -45,6 +50,15 @@ export async function stampImage(bytes: Uint8Array, kind: Kind, format: ImageFor
       };
   }
   return reencode(bytes, kind, format, info, job, target, page);
+}
+
+/** Refuses, with `code`, a file the browser's decoder cannot open. */
+async function mustDecode(bytes: Uint8Array, format: ImageFormat, code: 'truncated' | 'decode-failed'): Promise<void> {
+  try {
+    (await createImageBitmap(new Blob([bytes as BlobPart], { type: format.mime }))).close();
+  } catch {
+    throw new StampError(code, { kind: format.kind.toUpperCase() });
+  }
 }
 
 async function reencode(bytes: Uint8Array, kind: Kind, format: ImageFormat, info: ImageInfo, job: Job, target: ImageKind | undefined, page: number): Promise<Produced> {
