@@ -27,9 +27,8 @@ const PHOTO_MIN_QUALITY = 0.75;
  */
 export async function stampImage(bytes: Uint8Array, kind: Kind, format: ImageFormat, info: ImageInfo, job: Job, target?: ImageKind, page = 1): Promise<Produced> {
   const { options } = job;
-  // A JPEG without its end marker: the input as it is decodes only if no scan was cut short
-  // (our copies get the marker back, after which a cut scan would decode as grey).
-  if (info.verify === 'truncated') await mustDecode(bytes, format, 'truncated');
+  // A JPEG without its end marker: complete, or cut short (then refused, as a truncated file).
+  if (info.verify === 'truncated') await mustDecode(format.strip!(bytes, { keepOrientation: false }).bytes, format, 'truncated');
   // Black boxes need the pixels: only a clean copy without them can skip re-encoding.
   if (options.mode === 'strip' && format.strip && (!target || target === kind) && options.redact.length === 0) {
     const out = format.strip(bytes, { keepOrientation: true });
@@ -52,13 +51,37 @@ export async function stampImage(bytes: Uint8Array, kind: Kind, format: ImageFor
   return reencode(bytes, kind, format, info, job, target, page);
 }
 
-/** Refuses, with `code`, a file the browser's decoder cannot open. */
+/**
+ * Refuses, with `code`, a file the browser's decoder cannot open; with 'truncated' (a JPEG given
+ * its end marker back), also one whose scan was cut short. Chromium's createImageBitmap refuses
+ * some complete JPEGs without the marker, yet shows them in a page, and shows cut ones too: so
+ * the copy with the marker is decoded, and libjpeg fills what it had no data for with uniform
+ * grey (128, 128, 128) to the end: a bottom-right corner of exactly that grey is a cut scan.
+ */
 async function mustDecode(bytes: Uint8Array, format: ImageFormat, code: 'truncated' | 'decode-failed'): Promise<void> {
+  let bitmap: ImageBitmap;
   try {
-    (await createImageBitmap(new Blob([bytes as BlobPart], { type: format.mime }))).close();
+    bitmap = await createImageBitmap(new Blob([bytes as BlobPart], { type: format.mime }), { colorSpaceConversion: 'none' });
   } catch {
     throw new StampError(code, { kind: format.kind.toUpperCase() });
   }
+  try {
+    if (code === 'truncated' && greyCorner(bitmap)) throw new StampError('truncated');
+  } finally {
+    bitmap.close();
+  }
+}
+
+/** The last 16×8 pixels (bottom right: the last MCU decoded) are all exactly grey 128. */
+function greyCorner(bitmap: ImageBitmap): boolean {
+  const w = Math.min(16, bitmap.width);
+  const h = Math.min(8, bitmap.height);
+  const ctx = new OffscreenCanvas(w, h).getContext('2d');
+  if (!ctx) return false;
+  ctx.drawImage(bitmap, bitmap.width - w, bitmap.height - h, w, h, 0, 0, w, h);
+  const px = ctx.getImageData(0, 0, w, h).data;
+  for (let i = 0; i < px.length; i += 4) if (px[i] !== 128 || px[i + 1] !== 128 || px[i + 2] !== 128) return false;
+  return true;
 }
 
 async function reencode(bytes: Uint8Array, kind: Kind, format: ImageFormat, info: ImageInfo, job: Job, target: ImageKind | undefined, page: number): Promise<Produced> {

@@ -43,7 +43,7 @@ export interface ImageInfo {
   /**
    * The structure alone cannot tell whether browsers decode the file, so the browser's decoder
    * is asked before a lossless copy is written: 'decode' (headers no camera writes), or
-   * 'truncated' (a JPEG without its end marker: complete, or cut short).
+   * 'truncated' (a JPEG without its end marker: complete, or cut short; asked in every mode).
    */
   verify?: 'decode' | 'truncated';
 }
