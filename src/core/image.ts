@@ -23,14 +23,16 @@ const PHOTO_MIN_QUALITY = 0.75;
 
 /**
  * `target`: the output type when the caller needs one (a PDF page, a field that accepts only
- * JPEG); otherwise the input's own type (GIF/BMP: PNG).
+ * JPEG); otherwise the input's own type (GIF/BMP: PNG). `pdfPage`: the picture goes into a PDF,
+ * whose viewers ignore EXIF orientation.
  */
-export async function stampImage(bytes: Uint8Array, kind: Kind, format: ImageFormat, info: ImageInfo, job: Job, target?: ImageKind, page = 1): Promise<Produced> {
+export async function stampImage(bytes: Uint8Array, kind: Kind, format: ImageFormat, info: ImageInfo, job: Job, target?: ImageKind, page = 1, pdfPage = false): Promise<Produced> {
   const { options } = job;
   // A JPEG without its end marker: complete, or cut short (then refused, as a truncated file).
   if (info.verify === 'truncated') await mustDecode(format.strip!(bytes, { keepOrientation: false }).bytes, format, 'truncated');
-  // Black boxes need the pixels: only a clean copy without them can skip re-encoding.
-  if (options.mode === 'strip' && format.strip && (!target || target === kind) && options.redact.length === 0) {
+  // Black boxes need the pixels: only a clean copy without them can skip re-encoding; so does a
+  // turned picture for a PDF page (its lossless copy would lie on its side there).
+  if (options.mode === 'strip' && format.strip && (!target || target === kind) && options.redact.length === 0 && !(pdfPage && info.orientation !== 1)) {
     const out = format.strip(bytes, { keepOrientation: true });
     const fits =
       (!options.maxBytes || out.bytes.length <= options.maxBytes) &&
