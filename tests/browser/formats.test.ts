@@ -178,8 +178,10 @@ describe('phone and scanner formats', () => {
         if (r.ok) continue;
         expect(r.error.code, `${name} ${JSON.stringify(options)}`).toBe(e.expectError);
         expect(r.error.message_zh_CN).toMatch(/[\u4e00-\u9fff]/);
-        // The kind of file is named right: a picture, never a PDF.
+        // The kind of file is named right (a picture, never a PDF), and no phone is named: the
+        // HEIC files here come from an Android phone's HEIF (no "iPhone setting" tip).
         expect(r.error.message).not.toMatch(/PDF/);
+        expect(`${r.error.message} ${r.error.message_zh_CN}`).not.toMatch(/iPhone|Apple|Android|苹果|安卓/i);
         // The limit that was hit, by name.
         if (e.expectError === 'too-long-side') expect(r.error.message).toContain('at most 30,000 pixels');
         if (e.expectError === 'too-many-pixels') expect(r.error.message).toMatch(/12000×9000 pixels, limit 100 megapixels/);
