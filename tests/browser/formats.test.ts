@@ -221,6 +221,30 @@ describe('phone and scanner formats', () => {
     expect(r.ok ? 'ok' : r.error.code).toBe('corrupt');
   });
 
+  it('big files in the extension page: a 150 MB motion photo is cleaned, a 210 MB file gets the limit’s message, the next file works', async () => {
+    const fresh = await openStampPage(browser);
+    const phone = readFileSync(join(FIXTURES, 'phone.jpg')).toString('base64');
+    // Made in the page: 150 and 210 MB of "video" after the picture, as in a motion photo.
+    const r = await fresh.evaluate(async (b64) => {
+      const picture = window.idstamp!.fromBase64(b64);
+      const answer = async (mb: number) => {
+        const file = new File([picture as BlobPart, new Uint8Array(mb * 2 ** 20)], `motion-${mb}.jpg`);
+        try {
+          const out = await window.idstamp!.stamp(file, { mode: 'strip' });
+          return { bytes: out.file.size, removed: out.report.removed };
+        } catch (e) {
+          return { code: (e as { code?: string }).code, message: (e as Error).message };
+        }
+      };
+      return [await answer(150), await answer(210), await answer(0)];
+    }, phone);
+    expect(r[0]).toMatchObject({ removed: expect.arrayContaining(['trailer']) });
+    expect((r[0] as { bytes: number }).bytes).toBeLessThan(readFileSync(join(FIXTURES, 'phone.jpg')).length);
+    expect(r[1]).toMatchObject({ code: 'too-large-file', message: expect.stringMatching(/too large \(210\.\d MB, limit 200\.0 MB\)/) });
+    expect(r[2]).toMatchObject({ removed: expect.arrayContaining(['exif']) });
+    await fresh.close();
+  }, 180_000);
+
   it('a HEIC job stopped by the time limit terminates its decoder worker; the next HEIC decodes', async () => {
     const fresh = await openStampPage(browser);
     const heicWorkers = () => fresh.workers().filter((w) => w.url().includes('heic.worker')).length;
