@@ -112,7 +112,6 @@ export const en = {
   // Options
   optionsTitle: 'IDStamp settings',
   savedNote: 'Saved.',
-  secWatermark: 'Watermark',
   presetHint: 'A preset sets opacity, size, density and angle; changing one of them makes it custom.',
   defaultPurposeLabel: 'Default purpose line',
   defaultPurposeHint: 'Use {site} for the site. Leave empty for the standard line in your language.',
@@ -127,7 +126,6 @@ export const en = {
   dateIso: '2026-11-21 (ISO)',
   dateLocal: 'Your language’s format',
   dateNone: 'No date',
-  secOutput: 'Output',
   namingLabel: 'File names',
   namingSuffix: 'Say what was done (passport-stamped.jpg, passport-clean.jpg)',
   namingKeep: 'Keep the original name',
@@ -379,7 +377,6 @@ export const zh_CN: Record<MessageKey, string> = {
 
   optionsTitle: 'IDStamp 设置',
   savedNote: '已保存。',
-  secWatermark: '水印',
   presetHint: '预设会设定不透明度、字号、密度和角度；修改其中任一项即为自定义。',
   defaultPurposeLabel: '默认用途说明',
   defaultPurposeHint: '用 {site} 代表网站。留空则使用当前语言的标准说明。',
@@ -394,7 +391,6 @@ export const zh_CN: Record<MessageKey, string> = {
   dateIso: '2026-11-21（ISO）',
   dateLocal: '当前语言的格式',
   dateNone: '不显示日期',
-  secOutput: '输出',
   namingLabel: '文件名',
   namingSuffix: '标明处理方式（passport-stamped.jpg、passport-clean.jpg）',
   namingKeep: '保留原文件名',

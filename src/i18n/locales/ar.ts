@@ -103,7 +103,6 @@ const ar: Record<MessageKey, string> = {
 
   optionsTitle: 'إعدادات IDStamp',
   savedNote: 'تم الحفظ.',
-  secWatermark: 'العلامة المائية',
   presetHint: 'يحدد النمط الجاهز الشفافية والحجم والكثافة والزاوية؛ وتغيير أيٍّ منها يجعله مخصصًا.',
   defaultPurposeLabel: 'نص الغرض الافتراضي',
   defaultPurposeHint: 'استخدم {site} مكان الموقع. اتركه فارغًا لاستخدام النص المعتاد بلغتك.',
@@ -118,7 +117,6 @@ const ar: Record<MessageKey, string> = {
   dateIso: '2026-11-21 (ISO)',
   dateLocal: 'بتنسيق لغتك',
   dateNone: 'بلا تاريخ',
-  secOutput: 'الناتج',
   namingLabel: 'أسماء الملفات',
   namingSuffix: 'توضيح ما جرى في اسم الملف (passport-stamped.jpg، passport-clean.jpg)',
   namingKeep: 'الإبقاء على الاسم الأصلي',

@@ -103,7 +103,6 @@ const de: Record<MessageKey, string> = {
 
   optionsTitle: 'IDStamp-Einstellungen',
   savedNote: 'Gespeichert.',
-  secWatermark: 'Wasserzeichen',
   presetHint: 'Eine Vorlage legt Deckkraft, Größe, Dichte und Winkel fest; wenn Sie einen Wert ändern, wird daraus eine eigene Einstellung.',
   defaultPurposeLabel: 'Standard-Verwendungszweck',
   defaultPurposeHint: 'Verwenden Sie {site} für die Website. Leer lassen für den Standardtext in Ihrer Sprache.',
@@ -118,7 +117,6 @@ const de: Record<MessageKey, string> = {
   dateIso: '2026-11-21 (ISO)',
   dateLocal: 'Format Ihrer Sprache',
   dateNone: 'Kein Datum',
-  secOutput: 'Ausgabe',
   namingLabel: 'Dateinamen',
   namingSuffix: 'Angeben, was gemacht wurde (passport-stamped.jpg, passport-clean.jpg)',
   namingKeep: 'Ursprünglichen Namen behalten',

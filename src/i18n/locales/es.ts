@@ -103,7 +103,6 @@ const es: Record<MessageKey, string> = {
 
   optionsTitle: 'Ajustes de IDStamp',
   savedNote: 'Guardado.',
-  secWatermark: 'Marca de agua',
   presetHint: 'Un estilo predefinido fija opacidad, tamaño, densidad y ángulo; si cambias uno de ellos pasa a personalizado.',
   defaultPurposeLabel: 'Finalidad predeterminada',
   defaultPurposeHint: 'Usa {site} para el sitio. Déjalo vacío para usar la frase estándar en tu idioma.',
@@ -118,7 +117,6 @@ const es: Record<MessageKey, string> = {
   dateIso: '2026-11-21 (ISO)',
   dateLocal: 'Formato de tu idioma',
   dateNone: 'Sin fecha',
-  secOutput: 'Resultado',
   namingLabel: 'Nombres de archivo',
   namingSuffix: 'Indicar qué se hizo (passport-stamped.jpg, passport-clean.jpg)',
   namingKeep: 'Mantener el nombre original',

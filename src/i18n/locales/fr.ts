@@ -103,7 +103,6 @@ const fr: Record<MessageKey, string> = {
 
   optionsTitle: 'Paramètres d’IDStamp',
   savedNote: 'Enregistré.',
-  secWatermark: 'Filigrane',
   presetHint: 'Un préréglage fixe l’opacité, la taille, la densité et l’angle ; en modifier un le rend personnalisé.',
   defaultPurposeLabel: 'Mention d’usage par défaut',
   defaultPurposeHint: 'Utilisez {site} pour le site. Laissez vide pour la mention standard dans votre langue.',
@@ -118,7 +117,6 @@ const fr: Record<MessageKey, string> = {
   dateIso: '2026-11-21 (ISO)',
   dateLocal: 'Format de votre langue',
   dateNone: 'Pas de date',
-  secOutput: 'Résultat',
   namingLabel: 'Noms de fichier',
   namingSuffix: 'Indiquer le traitement (passport-stamped.jpg, passport-clean.jpg)',
   namingKeep: 'Garder le nom d’origine',

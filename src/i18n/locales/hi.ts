@@ -103,7 +103,6 @@ const hi: Record<MessageKey, string> = {
 
   optionsTitle: 'IDStamp सेटिंग',
   savedNote: 'सहेजा गया।',
-  secWatermark: 'वॉटरमार्क',
   presetHint: 'प्रीसेट से अपारदर्शिता, आकार, घनत्व और कोण तय होते हैं; इनमें से कोई भी बदलने पर यह कस्टम हो जाता है।',
   defaultPurposeLabel: 'डिफ़ॉल्ट उद्देश्य पंक्ति',
   defaultPurposeHint: 'साइट के लिए {site} लिखें। अपनी भाषा की मानक पंक्ति के लिए ख़ाली छोड़ें।',
@@ -118,7 +117,6 @@ const hi: Record<MessageKey, string> = {
   dateIso: '2026-11-21 (ISO)',
   dateLocal: 'आपकी भाषा का प्रारूप',
   dateNone: 'तारीख़ नहीं',
-  secOutput: 'आउटपुट',
   namingLabel: 'फ़ाइल के नाम',
   namingSuffix: 'नाम में बताएँ कि क्या किया गया (passport-stamped.jpg, passport-clean.jpg)',
   namingKeep: 'मूल नाम रखें',

@@ -103,7 +103,6 @@ const id: Record<MessageKey, string> = {
 
   optionsTitle: 'Pengaturan IDStamp',
   savedNote: 'Tersimpan.',
-  secWatermark: 'Tanda air',
   presetHint: 'Preset mengatur opasitas, ukuran, kerapatan, dan sudut; mengubah salah satunya menjadikannya kustom.',
   defaultPurposeLabel: 'Keterangan tujuan bawaan',
   defaultPurposeHint: 'Gunakan {site} untuk situs. Kosongkan untuk keterangan standar dalam bahasa Anda.',
@@ -118,7 +117,6 @@ const id: Record<MessageKey, string> = {
   dateIso: '2026-11-21 (ISO)',
   dateLocal: 'Format bahasa Anda',
   dateNone: 'Tanpa tanggal',
-  secOutput: 'Hasil',
   namingLabel: 'Nama file',
   namingSuffix: 'Sebutkan prosesnya (passport-stamped.jpg, passport-clean.jpg)',
   namingKeep: 'Pertahankan nama asli',

@@ -103,7 +103,6 @@ const ja: Record<MessageKey, string> = {
 
   optionsTitle: 'IDStamp の設定',
   savedNote: '保存しました。',
-  secWatermark: '透かし',
   presetHint: 'プリセットは不透明度・文字サイズ・密度・角度をまとめて設定します。どれかを変えるとカスタムになります。',
   defaultPurposeLabel: '既定の用途の文言',
   defaultPurposeHint: 'サイト名には {site} を使います。空欄なら、お使いの言語の標準の文言になります。',
@@ -118,7 +117,6 @@ const ja: Record<MessageKey, string> = {
   dateIso: '2026-11-21（ISO）',
   dateLocal: 'お使いの言語の形式',
   dateNone: '日付なし',
-  secOutput: '出力',
   namingLabel: 'ファイル名',
   namingSuffix: '処理内容を名前に付ける（passport-stamped.jpg、passport-clean.jpg）',
   namingKeep: '元の名前のまま',

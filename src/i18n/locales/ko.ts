@@ -103,7 +103,6 @@ const ko: Record<MessageKey, string> = {
 
   optionsTitle: 'IDStamp 설정',
   savedNote: '저장했습니다.',
-  secWatermark: '워터마크',
   presetHint: '사전 설정은 불투명도, 글자 크기, 밀도, 각도를 한꺼번에 정합니다. 하나라도 바꾸면 사용자 지정이 됩니다.',
   defaultPurposeLabel: '기본 용도 문구',
   defaultPurposeHint: '사이트는 {site}로 적으세요. 비워 두면 사용 중인 언어의 표준 문구를 씁니다.',
@@ -118,7 +117,6 @@ const ko: Record<MessageKey, string> = {
   dateIso: '2026-11-21(ISO)',
   dateLocal: '사용 언어의 형식',
   dateNone: '날짜 없음',
-  secOutput: '출력',
   namingLabel: '파일 이름',
   namingSuffix: '처리 내용 표시(passport-stamped.jpg, passport-clean.jpg)',
   namingKeep: '원래 이름 유지',

@@ -103,7 +103,6 @@ const pt_BR: Record<MessageKey, string> = {
 
   optionsTitle: 'Configurações do IDStamp',
   savedNote: 'Salvo.',
-  secWatermark: 'Marca d’água',
   presetHint: 'Um modelo define opacidade, tamanho, densidade e ângulo; alterar qualquer um deles o torna personalizado.',
   defaultPurposeLabel: 'Finalidade padrão',
   defaultPurposeHint: 'Use {site} para o site. Deixe em branco para usar a frase padrão no seu idioma.',
@@ -118,7 +117,6 @@ const pt_BR: Record<MessageKey, string> = {
   dateIso: '2026-11-21 (ISO)',
   dateLocal: 'Formato do seu idioma',
   dateNone: 'Sem data',
-  secOutput: 'Resultado',
   namingLabel: 'Nomes de arquivo',
   namingSuffix: 'Indicar o que foi feito (passport-stamped.jpg, passport-clean.jpg)',
   namingKeep: 'Manter o nome original',

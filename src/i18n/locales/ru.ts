@@ -103,7 +103,6 @@ const ru: Record<MessageKey, string> = {
 
   optionsTitle: 'Настройки IDStamp',
   savedNote: 'Сохранено.',
-  secWatermark: 'Водяной знак',
   presetHint: 'Шаблон задаёт прозрачность, размер, плотность и угол; если изменить что-то одно, шаблон станет «своим».',
   defaultPurposeLabel: 'Назначение по умолчанию',
   defaultPurposeHint: 'Вместо сайта пишите {site}. Оставьте пустым, чтобы использовать стандартную строку на вашем языке.',
@@ -118,7 +117,6 @@ const ru: Record<MessageKey, string> = {
   dateIso: '2026-11-21 (ISO)',
   dateLocal: 'Формат вашего языка',
   dateNone: 'Без даты',
-  secOutput: 'Результат',
   namingLabel: 'Имена файлов',
   namingSuffix: 'Указывать, что сделано (passport-stamped.jpg, passport-clean.jpg)',
   namingKeep: 'Сохранять исходное имя',

@@ -103,7 +103,6 @@ const th: Record<MessageKey, string> = {
 
   optionsTitle: 'การตั้งค่า IDStamp',
   savedNote: 'บันทึกแล้ว',
-  secWatermark: 'ลายน้ำ',
   presetHint: 'ค่าสำเร็จรูปกำหนดความทึบ ขนาด ความถี่ และมุม หากเปลี่ยนค่าใดค่าหนึ่งจะกลายเป็นแบบกำหนดเอง',
   defaultPurposeLabel: 'ข้อความวัตถุประสงค์เริ่มต้น',
   defaultPurposeHint: 'ใช้ {site} แทนเว็บไซต์ เว้นว่างไว้เพื่อใช้ข้อความมาตรฐานในภาษาของคุณ',
@@ -118,7 +117,6 @@ const th: Record<MessageKey, string> = {
   dateIso: '2026-11-21 (ISO)',
   dateLocal: 'รูปแบบของภาษาคุณ',
   dateNone: 'ไม่ใส่วันที่',
-  secOutput: 'ผลลัพธ์',
   namingLabel: 'ชื่อไฟล์',
   namingSuffix: 'ระบุสิ่งที่ทำในชื่อไฟล์ (passport-stamped.jpg, passport-clean.jpg)',
   namingKeep: 'ใช้ชื่อเดิม',

@@ -103,7 +103,6 @@ const tr: Record<MessageKey, string> = {
 
   optionsTitle: 'IDStamp ayarları',
   savedNote: 'Kaydedildi.',
-  secWatermark: 'Filigran',
   presetHint: 'Hazır ayar; opaklığı, boyutu, yoğunluğu ve açıyı belirler. Bunlardan birini değiştirirseniz ayar özel olur.',
   defaultPurposeLabel: 'Varsayılan amaç metni',
   defaultPurposeHint: 'Site için {site} yazın. Dilinizdeki standart metin için boş bırakın.',
@@ -118,7 +117,6 @@ const tr: Record<MessageKey, string> = {
   dateIso: '2026-11-21 (ISO)',
   dateLocal: 'Dilinizin biçimi',
   dateNone: 'Tarih yok',
-  secOutput: 'Çıktı',
   namingLabel: 'Dosya adları',
   namingSuffix: 'Yapılan işlemi belirt (passport-stamped.jpg, passport-clean.jpg)',
   namingKeep: 'Özgün adı koru',

@@ -103,7 +103,6 @@ const uk: Record<MessageKey, string> = {
 
   optionsTitle: 'Налаштування IDStamp',
   savedNote: 'Збережено.',
-  secWatermark: 'Водяний знак',
   presetHint: 'Шаблон задає прозорість, розмір, щільність і кут; якщо змінити щось одне, шаблон стане «власним».',
   defaultPurposeLabel: 'Призначення за замовчуванням',
   defaultPurposeHint: 'Замість сайту пишіть {site}. Залиште порожнім, щоб використовувати стандартний рядок вашою мовою.',
@@ -118,7 +117,6 @@ const uk: Record<MessageKey, string> = {
   dateIso: '2026-11-21 (ISO)',
   dateLocal: 'Формат вашої мови',
   dateNone: 'Без дати',
-  secOutput: 'Результат',
   namingLabel: 'Назви файлів',
   namingSuffix: 'Вказувати, що зроблено (passport-stamped.jpg, passport-clean.jpg)',
   namingKeep: 'Зберігати початкову назву',

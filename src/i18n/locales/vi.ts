@@ -103,7 +103,6 @@ const vi: Record<MessageKey, string> = {
 
   optionsTitle: 'Cài đặt IDStamp',
   savedNote: 'Đã lưu.',
-  secWatermark: 'Hình mờ',
   presetHint: 'Mẫu có sẵn đặt độ mờ, cỡ chữ, mật độ và góc; đổi một trong số đó sẽ chuyển sang tùy chỉnh.',
   defaultPurposeLabel: 'Dòng mục đích mặc định',
   defaultPurposeHint: 'Dùng {site} thay cho trang web. Để trống để dùng dòng chuẩn theo ngôn ngữ của bạn.',
@@ -118,7 +117,6 @@ const vi: Record<MessageKey, string> = {
   dateIso: '2026-11-21 (ISO)',
   dateLocal: 'Định dạng theo ngôn ngữ của bạn',
   dateNone: 'Không ghi ngày',
-  secOutput: 'Tệp xuất',
   namingLabel: 'Tên tệp',
   namingSuffix: 'Ghi rõ thao tác (passport-stamped.jpg, passport-clean.jpg)',
   namingKeep: 'Giữ tên gốc',

@@ -103,7 +103,6 @@ const zh_TW: Record<MessageKey, string> = {
 
   optionsTitle: 'IDStamp 設定',
   savedNote: '已儲存。',
-  secWatermark: '浮水印',
   presetHint: '預設樣式會設定不透明度、字級、密度與角度；變更其中任一項即成為自訂。',
   defaultPurposeLabel: '預設用途說明',
   defaultPurposeHint: '以 {site} 代表網站。留空則使用目前語言的標準說明。',
@@ -118,7 +117,6 @@ const zh_TW: Record<MessageKey, string> = {
   dateIso: '2026-11-21（ISO）',
   dateLocal: '目前語言的格式',
   dateNone: '不顯示日期',
-  secOutput: '輸出',
   namingLabel: '檔名',
   namingSuffix: '標明處理方式（passport-stamped.jpg、passport-clean.jpg）',
   namingKeep: '保留原檔名',
