@@ -23,7 +23,7 @@ type Look = Pick<Settings['watermark'], 'opacity' | 'size' | 'density' | 'angle'
  * up to 5 % size (≥ 0.94 at 8 %); every look at ≤ 0.56 fell to 0.60–0.95 (most about 0.65).
  * The defaults keep 0.82. tests/e2e/options.test.ts checks both sides with tesseract.
  */
-export const COVER_BELOW = 0.6;
+const COVER_BELOW = 0.6;
 
 function select(id: string, options: Option[], value: string, onChange: (v: string) => void): HTMLSelectElement {
   const el = h('select', { id, on: { change: () => onChange(el.value) } }, ...options.map(([v, k]) => h('option', { value: v }, t(k))));
@@ -76,7 +76,9 @@ function lookPreview() {
     h('figcaption', { id: 'look-preview-caption' }, t('previewTitle')),
     busy,
     img,
-    h('div', { role: 'status' }, contrast, warning),
+    contrast,
+    // Only the warning is announced (not every figure while a slider moves).
+    h('div', { role: 'status' }, warning),
   );
   let card: Promise<{ file: File; pixels: ImageData }> | undefined;
   let next: Settings | undefined;
@@ -326,15 +328,16 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
       if (lang.value) site(s).purposeLang = lang.value as NonNullable<Settings['sites'][string]['purposeLang']>;
       else delete site(s).purposeLang;
     }));
-    const cell = (id: string, control: HTMLElement) => h('td', null, h('div', { class: 'control' }, control, savedSlot(id)));
+    // data-label: the column's name, shown above the control where the table becomes cards.
+    const cell = (id: string, column: MessageKey, control: HTMLElement) => h('td', { 'data-label': t(column) }, h('div', { class: 'control' }, control, savedSlot(id)));
     return h(
       'tr',
       null,
       h('th', { scope: 'row' }, domain),
-      cell(`rule-${domain}`, ruleSelect),
-      h('td', null, h('label', { class: 'check', for: `copy-${domain}` }, clean, t('siteCleanOnly'), savedSlot(`copy-${domain}`))),
-      cell(`purpose-${domain}`, purpose),
-      cell(`plang-${domain}`, lang),
+      cell(`rule-${domain}`, 'ruleColumn', ruleSelect),
+      h('td', { 'data-label': t('siteCopyColumn') }, h('label', { class: 'check', for: `copy-${domain}` }, clean, t('siteCleanOnly'), savedSlot(`copy-${domain}`))),
+      cell(`purpose-${domain}`, 'purposeColumn', purpose),
+      cell(`plang-${domain}`, 'purposeLangLabel', lang),
       h('td', null, h('button', { type: 'button', class: 'link', 'aria-label': t('removeSite', domain), on: { click: async () => {
         await save('new-site', (s) => void delete s.sites[domain]);
         await render();
