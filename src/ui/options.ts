@@ -35,8 +35,9 @@ function select(id: string, options: Option[], value: string, onChange: (v: stri
 const savedUntil = new Map<string, number>();
 const SAVED_MS = 4000;
 
-/** Where "✓ Saved." shows for a control, right after it. */
-const savedSlot = (id: string) => h('span', { class: 'saved-state', id: `${id}-saved` }, (savedUntil.get(id) ?? 0) > Date.now() ? `✓ ${t('savedNote')}` : '');
+/** Where "✓ Saved." shows for a control, right after it. Hidden from screen readers: the
+ * header's status line tells them once, and the slot stays out of a checkbox label's name. */
+const savedSlot = (id: string) => h('span', { class: 'saved-state', id: `${id}-saved`, 'aria-hidden': 'true' }, (savedUntil.get(id) ?? 0) > Date.now() ? `✓ ${t('savedNote')}` : '');
 
 /** Label, the control with its saved state, and a hint. */
 const field = (id: string, label: MessageKey, control: HTMLElement, hint?: MessageKey) =>
