@@ -125,7 +125,8 @@ function levenshtein(a: string, b: string): number {
   return d[b.length]!;
 }
 
-const similarity = (got: string, want: string) => Math.max(0, 1 - levenshtein(got, want) / Math.max(1, want.length));
+/** 1 − edit distance ÷ the wanted length (0 at worst). */
+export const similarity = (got: string, want: string) => Math.max(0, 1 - levenshtein(got, want) / Math.max(1, want.length));
 
 function tesseract(png: Buffer, args: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'idstamp-ocr-'));
