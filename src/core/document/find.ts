@@ -182,7 +182,14 @@ const PARALLEL = (12 * Math.PI) / 180;
 const PERPENDICULAR = (70 * Math.PI) / 180;
 const MAX_TURN = (14 * Math.PI) / 180;
 
-function support(g: Grey, gr: Gradients, planes: readonly Float32Array[], a: Point, b: Point): { hits: number; contrast: number } {
+interface Support {
+  hits: number;
+  contrast: number;
+  /** Mean colour of the strips on either side (left of a→b, right of a→b). */
+  sides: [number[], number[]];
+}
+
+function support(g: Grey, gr: Gradients, planes: readonly Float32Array[], a: Point, b: Point): Support {
   const { width: w, height: h } = g;
   const sums = planes.map(() => [0, 0]);
   let strips = 0;
@@ -222,7 +229,8 @@ function support(g: Grey, gr: Gradients, planes: readonly Float32Array[], a: Poi
     }
   }
   const contrast = strips ? Math.hypot(...sums.map(([i, o]) => (i! - o!) / strips)) : 0;
-  return { hits: hits / (n - 1), contrast };
+  const mean = (k: 0 | 1) => sums.map((s) => s[k]! / Math.max(1, strips));
+  return { hits: hits / (n - 1), contrast, sides: [mean(0), mean(1)] };
 }
 
 /** Corners clockwise on screen, starting with the one whose next edge is the most level (the top). */
@@ -261,7 +269,7 @@ export function findDocument(g: Grey, colour?: readonly Float32Array[]): FoundDo
     if (!crossings.has(key)) crossings.set(key, intersect(lines[a]!, lines[b]!));
     return crossings.get(key);
   };
-  const sideCache = new Map<number, { hits: number; contrast: number }>();
+  const sideCache = new Map<number, Support>();
   const planes = colour ?? [g.data];
   const frame = w * h;
   const slack = Math.min(w, h) * 0.02; // corners may sit just outside the copy
@@ -374,6 +382,42 @@ function refine(g: Grey, gr: Gradients, q: Quad): Quad {
   const corners = [intersect(fitted[3]!, fitted[0]!), intersect(fitted[0]!, fitted[1]!), intersect(fitted[1]!, fitted[2]!), intersect(fitted[2]!, fitted[3]!)];
   if (corners.some((p, i) => !p || Math.hypot(p.x - q[i]!.x, p.y - q[i]!.y) > Math.min(w, h) * 0.03)) return q;
   return corners as Quad;
+}
+
+/**
+ * Do the outline's sides stop at its corners? A document's edge ends where the table begins; an
+ * inner frame found in a card that fills the picture (the header band, the photo, the MRZ
+ * strip) has a side that runs on across the card. Each side is probed past both corners
+ * (from 5 %, clear of a rounded corner, to 20 % of its length, inside the picture).
+ */
+export function sidesEnd(g: Grey, q: Quad, colour?: readonly Float32Array[]): boolean {
+  const gr = gradients(g, colour);
+  const planes = colour ?? [g.data];
+  const inside = (p: Point) => p.x >= 1 && p.y >= 1 && p.x <= g.width - 2 && p.y <= g.height - 2;
+  const distance = (u: number[], v: number[]) => Math.hypot(...u.map((x, c) => x - v[c]!));
+  for (let m = 0; m < 4; m++) {
+    const a = q[m]!;
+    const b = q[(m + 1) % 4]!;
+    const own = support(g, gr, planes, a, b);
+    for (const [from, away] of [
+      [b, a],
+      [a, b],
+    ] as const) {
+      const past = (t: number): Point => ({ x: away.x + (away.x - from.x) * t, y: away.y + (away.y - from.y) * t });
+      const near = past(0.05);
+      let far = past(0.2);
+      // Only the part inside the picture: a corner near the border has nothing past it to probe.
+      for (let t = 0.2; t > 0.05 && !inside(far); t -= 0.01) far = past(t);
+      if (!inside(near) || !inside(far) || Math.hypot(far.x - near.x, far.y - near.y) < 8) continue;
+      // Probed in the side's own direction, so its strips face the same way as the side's.
+      const on = away === b ? support(g, gr, planes, near, far) : support(g, gr, planes, far, near);
+      // The same boundary running on: edges along the line, between the same two surfaces (a
+      // wood grain that happens to line up parts two strips of wood, not the card and the wood).
+      const same = distance(on.sides[0], own.sides[0]) < own.contrast * 0.5 && distance(on.sides[1], own.sides[1]) < own.contrast * 0.5;
+      if (on.hits > 0.5 && same) return false;
+    }
+  }
+  return true;
 }
 
 /** Colour planes (R, G, B) of a small RGBA picture, for findDocument. */
