@@ -43,7 +43,7 @@ const GOOD = ['photo.jpg', 'photo-extxmp.jpg', 'phone.jpg', 'photo.png', 'photo.
 const LOSSLESS = new Set(['jpeg', 'png', 'webp']);
 
 describe.each(GOOD)('%s', (name) => {
-  it('stamps: same format, upright, clean, watermark in every region, the rest near the original', { retry: 1 }, async () => {
+  it('stamps: same format, upright, clean, watermark in every region, the rest near the original', async () => {
     const entry = manifest.files[name]!;
     const r = await run(name, { watermark: { site: 'okx.com' } });
     const outKind = LOSSLESS.has(entry.kind) ? entry.kind : 'png';
