@@ -48,6 +48,9 @@ export function shrinkGrey(g: Grey, side: number): Grey {
   return { width: w, height: h, data };
 }
 
+/** The lowest edge threshold: the Sobel magnitude of a flat surface's noise stays below it. */
+const MIN_EDGE = 24;
+
 interface Gradients {
   mag: Float32Array;
   /** Gradient direction folded to [0, π): the normal of the edge. */
@@ -64,15 +67,22 @@ function gradients(g: Grey, planes: readonly Float32Array[] = [g.data]): Gradien
   const mag = new Float32Array(w * h);
   const dir = new Float32Array(w * h);
   const hist = new Uint32Array(256);
+  const np = planes.length;
+  const [p0, p1, p2] = [planes[0]!, planes[1] ?? planes[0]!, planes[2] ?? planes[0]!];
   for (let y = 1; y < h - 1; y++)
     for (let x = 1; x < w - 1; x++) {
       const i = y * w + x;
       let gx = 0;
       let gy = 0;
       let m = -1;
-      for (const d of planes) {
-        const px = d[i - w + 1]! + 2 * d[i + 1]! + d[i + w + 1]! - d[i - w - 1]! - 2 * d[i - 1]! - d[i + w - 1]!;
-        const py = d[i + w - 1]! + 2 * d[i + w]! + d[i + w + 1]! - d[i - w - 1]! - 2 * d[i - w]! - d[i - w + 1]!;
+      for (let c = 0; c < np; c++) {
+        const d = c === 0 ? p0 : c === 1 ? p1 : c === 2 ? p2 : planes[c]!;
+        const a = d[i - w - 1]!;
+        const b = d[i - w + 1]!;
+        const e = d[i + w - 1]!;
+        const f = d[i + w + 1]!;
+        const px = b + 2 * d[i + 1]! + f - a - 2 * d[i - 1]! - e;
+        const py = e + 2 * d[i + w]! + f - a - 2 * d[i - w]! - b;
         const pm = px * px + py * py;
         if (pm > m) {
           m = pm;
@@ -82,11 +92,13 @@ function gradients(g: Grey, planes: readonly Float32Array[] = [g.data]): Gradien
       }
       m = Math.sqrt(m);
       mag[i] = m;
+      hist[Math.min(255, Math.floor(m / 4))]!++;
+      // A direction is only ever read where the magnitude passes 0.6 × the edge threshold (≥ 24).
+      if (m < MIN_EDGE * 0.6) continue;
       let t = Math.atan2(gy, gx);
       if (t < 0) t += Math.PI;
       if (t >= Math.PI) t -= Math.PI;
       dir[i] = t;
-      hist[Math.min(255, Math.floor(m / 4))]!++;
     }
   // Edge pixels: clearly above the picture's typical gradient (its 75th percentile), and above
   // the noise of a flat surface.
@@ -100,7 +112,7 @@ function gradients(g: Grey, planes: readonly Float32Array[] = [g.data]): Gradien
       break;
     }
   }
-  return { mag, dir, threshold: Math.max(24, p75) };
+  return { mag, dir, threshold: Math.max(MIN_EDGE, p75) };
 }
 
 /** Hough votes near each edge pixel's own direction; the strongest distinct lines. */
@@ -237,7 +249,11 @@ function support(g: Grey, gr: Gradients, planes: readonly Float32Array[], a: Poi
 function order(pts: Point[]): Quad {
   const cx = pts.reduce((s, p) => s + p.x, 0) / 4;
   const cy = pts.reduce((s, p) => s + p.y, 0) / 4;
-  const cw = [...pts].sort((a, b) => Math.atan2(a.y - cy, a.x - cx) - Math.atan2(b.y - cy, b.x - cx));
+  // Angles computed once, not in the comparator (this runs for thousands of candidates).
+  const cw = pts
+    .map((p) => ({ p, a: Math.atan2(p.y - cy, p.x - cx) }))
+    .sort((a, b) => a.a - b.a)
+    .map((e) => e.p);
   let best = 0;
   let bestScore = -Infinity;
   for (let i = 0; i < 4; i++) {
@@ -263,12 +279,10 @@ export function findDocument(g: Grey, colour?: readonly Float32Array[]): FoundDo
   // Enough lines that a wood grain or a pattern cannot crowd out a real side.
   const lines = houghLines(g, gr, 32);
   const n = lines.length;
-  const crossings = new Map<number, Point | undefined>();
-  const cross = (a: number, b: number): Point | undefined => {
-    const key = Math.min(a, b) * n + Math.max(a, b);
-    if (!crossings.has(key)) crossings.set(key, intersect(lines[a]!, lines[b]!));
-    return crossings.get(key);
-  };
+  // Every crossing of two lines, once (an n × n table: candidates share their corners).
+  const crossings: (Point | undefined)[] = new Array(n * n);
+  for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) crossings[a * n + b] = crossings[b * n + a] = intersect(lines[a]!, lines[b]!);
+  const cross = (a: number, b: number): Point | undefined => crossings[a * n + b];
   const sideCache = new Map<number, Support>();
   const planes = colour ?? [g.data];
   const frame = w * h;

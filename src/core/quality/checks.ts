@@ -133,7 +133,13 @@ export function outlineMask(g: Grey, outline: readonly { x: number; y: number }[
 /** Otsu's threshold of the brightness histogram: splits document from background. */
 export function otsu(g: Grey): number {
   const hist = new Float64Array(256);
-  for (const v of g.data) hist[Math.min(255, Math.max(0, Math.round(v)))]!++;
+  const data = g.data;
+  // Indexed, with integer rounding: the same bins as Math.round, several times faster (this runs
+  // on every levelled document, twice for the code search).
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i]!;
+    hist[v <= 0 ? 0 : v >= 255 ? 255 : (v + 0.5) | 0]!++;
+  }
   const total = g.data.length;
   let sumAll = 0;
   for (let i = 0; i < 256; i++) sumAll += i * hist[i]!;
