@@ -26,8 +26,12 @@ export interface DrawnWatermark {
   background?: Layout;
 }
 
-/** Around the document the mark is sparser and lighter: the data to protect is on the document. */
-const BACKGROUND = { density: 0.6, opacity: 0.7 };
+/**
+ * Around the document the mark is sparser (the data to protect is on the document), but not
+ * lighter: at 0.7 × the opacity, a light table under a low random opacity left whole regions of
+ * a small photo without a visible change (tests/browser/stamp.test.ts).
+ */
+const BACKGROUND = { density: 0.6, opacity: 1 };
 /**
  * On the document: larger, denser (density moved 82 % of the way to 1) and lighter, so it
  * covers most of the document while the printed data still reads (tests/quality/marks.test.ts).
