@@ -4,7 +4,7 @@
 // warning. Prints the table.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, setTextRenderingMode, StandardFonts, TextRenderingMode } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openStampPage, type ExtensionBrowser } from '../../scripts/chromium.ts';
@@ -89,5 +89,20 @@ describe('quality checks on a PDF', () => {
     const checks = await page.evaluate(async (b) => (await window.idstamp!.quality(new File([window.idstamp!.fromBase64(b) as BlobPart], 'scan.pdf')))!, b64);
     expect(checks.find((c) => c.id === 'blur')!.level).not.toBe('pass'); // page 2 is blurred
     expect(checks.find((c) => c.id === 'small')).toBeUndefined();
+  });
+
+  it('treat a scan with an invisible OCR text layer as a photo (its text paints nothing), and the same page with visible text as born-digital', async () => {
+    const quality = async (mode: TextRenderingMode) => {
+      const doc = await PDFDocument.create();
+      const font = await doc.embedFont(StandardFonts.Helvetica);
+      const sheet = doc.addPage([800, 600]);
+      sheet.drawImage(await doc.embedJpg(readFileSync(join(dir, 'blur-01.jpg'))), { x: 0, y: 0, width: 800, height: 600 });
+      sheet.pushOperators(setTextRenderingMode(mode));
+      sheet.drawText('REPUBLIC OF UTOPIA IDENTITY CARD SAMPLE ALEX JORDAN', { x: 40, y: 560, size: 14, font });
+      const b64 = Buffer.from(await doc.save()).toString('base64');
+      return page.evaluate(async (b) => (await window.idstamp!.quality(new File([window.idstamp!.fromBase64(b) as BlobPart], 'scan.pdf')))!, b64);
+    };
+    expect((await quality(TextRenderingMode.Invisible)).find((c) => c.id === 'blur')!.level).not.toBe('pass');
+    expect((await quality(TextRenderingMode.Fill)).filter((c) => c.level !== 'pass')).toEqual([]);
   });
 });
