@@ -45,6 +45,15 @@ export async function compact(source: ImageBitmap | OffscreenCanvas, req: Compac
     if (indexed && !(req.budget && indexed.data.length > req.budget)) return req.raw ? { indexed } : { blob: indexedPng(indexed) };
   }
   const canvas = source instanceof OffscreenCanvas ? source : bitmapCanvas(source);
+  try {
+    return await encodeWithin(canvas, req);
+  } finally {
+    // Our own canvas (the bitmap's pixels): freed now, not when it is collected.
+    if (canvas !== source) canvas.width = canvas.height = 0;
+  }
+}
+
+async function encodeWithin(canvas: OffscreenCanvas, req: CompactRequest): Promise<Compact> {
   let quality = req.quality;
   const floor = Math.min(quality, req.minQuality ?? MIN_QUALITY);
   let blob = await canvas.convertToBlob({ type: req.mime, quality });
