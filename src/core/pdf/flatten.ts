@@ -82,6 +82,7 @@ export async function flattenPdf(doc: PDFDocumentProxy, job: Job, inputBytes = 0
   // One page at a time in memory, plus the one being encoded: page n renders (page thread)
   // while page n−1 encodes (worker); its pixels go over only once n−1 is done and in the PDF.
   let encoding: Promise<void> = Promise.resolve();
+  let quality: number | undefined; // the last JPEG page's: the next one's search starts there
   const request = { mime: 'image/jpeg' as const, quality: job.options.pdf.quality, colours: PAGE_COLOURS, minFlat: PAGE_MIN_FLAT, maxMean: PAGE_MAX_MEAN, maxOff: 1, maxFar: PAGE_MAX_FAR, budget, ...(limit ? { minQuality: MIN_QUALITY_FOR_LIMIT } : {}), raw: true };
   for (let n = 1; n <= doc.numPages; n++) {
     const t = performance.now();
@@ -91,11 +92,14 @@ export async function flattenPdf(doc: PDFDocumentProxy, job: Job, inputBytes = 0
     first ??= page.watermark;
     const size = { widthPt: page.widthPt, heightPt: page.heightPt };
     await encoding;
-    encoding = encodeCompact(page.canvas, request, true)
+    encoding = encodeCompact(page.canvas, { ...request, ...(quality !== undefined ? { startQuality: quality } : {}) }, true)
       .catch(() => {
         throw new StampError('encode-failed', { kind: 'JPEG' });
       })
-      .then(async (c): Promise<void> => addPage(out, 'indexed' in c ? { ...size, indexed: c.indexed } : { ...size, jpeg: (await verifyClean(c.blob, 'jpeg')).bytes }));
+      .then(async (c): Promise<void> => {
+        if ('quality' in c) quality = c.quality;
+        return addPage(out, 'indexed' in c ? { ...size, indexed: c.indexed } : { ...size, jpeg: (await verifyClean(c.blob, 'jpeg')).bytes });
+      });
     // A failed page stops the loop at the next await; until then, no unhandled rejection.
     encoding.catch(() => {});
     page.canvas.width = page.canvas.height = 0; // its pixels went to the encoder: free the rest now
