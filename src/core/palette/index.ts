@@ -52,7 +52,7 @@ function canvasStrips(source: Source, fn: Strip): void {
 /**
  * A bitmap read a strip at a time into one reused buffer (VideoFrame.copyTo): getImageData
  * would leave ~1 MB of garbage a strip, a page's worth a page, which the collector lets pile up
- * over a long PDF. False where copyTo cannot convert to RGBA (then nothing was read).
+ * over a long PDF. False where copyTo cannot convert to RGBA (the caller starts again).
  */
 async function frameStrips(source: ImageBitmap, fn: Strip): Promise<boolean> {
   if (typeof VideoFrame === 'undefined') return false;
@@ -88,7 +88,10 @@ export async function indexPicture(source: Source, req: IndexRequest): Promise<I
   const keys = new Uint16Array(take('keys', width * height * 2).buffer, 0, width * height);
   try {
     const add: Strip = (rgba, y) => h.add(rgba, keys, y * width);
-    if (source instanceof OffscreenCanvas || !(await frameStrips(source, add))) canvasStrips(source, add);
+    if (source instanceof OffscreenCanvas || !(await frameStrips(source, add))) {
+      h.reset(); // a frame read that failed part-way may have counted some strips
+      canvasStrips(source, add);
+    }
     if (h.translucent || (req.minFlat && flatShare(h) < req.minFlat)) return undefined;
     let palette: Palette | undefined, error: MapError | undefined;
     for (const n of req.colours) {
