@@ -55,8 +55,9 @@ export interface MarkRow {
 export const stampInBrowser =
   (page: Page) =>
   async (name: string, jpeg: Buffer): Promise<{ jpeg: Buffer; document?: { x: number; y: number }[] }> => {
-    // Default settings without the per-copy jitter (±8 % spacing, ±0.04 opacity), so runs compare.
-    const r = await stampInPage(page, name, jpeg, { watermark: { jitter: false } });
+    // Default settings without what changes per copy (±8 % spacing, ±0.04 opacity, the date and
+    // the trace code: the default template with today's form of both fixed), so runs compare.
+    const r = await stampInPage(page, name, jpeg, { watermark: { jitter: false, template: '{purpose}\n2026-11-29 · 7KQ2-M9XD' } });
     if (!r.ok) throw new Error(r.error.message);
     return { jpeg: Buffer.from(r.base64, 'base64'), document: r.report.watermark?.document };
   };
@@ -125,7 +126,8 @@ function levenshtein(a: string, b: string): number {
   return d[b.length]!;
 }
 
-const similarity = (got: string, want: string) => Math.max(0, 1 - levenshtein(got, want) / Math.max(1, want.length));
+/** 1 − edit distance ÷ the wanted length (0 at worst). */
+export const similarity = (got: string, want: string) => Math.max(0, 1 - levenshtein(got, want) / Math.max(1, want.length));
 
 function tesseract(png: Buffer, args: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'idstamp-ocr-'));

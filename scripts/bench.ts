@@ -1,9 +1,10 @@
-// npm run bench [-- --runs N] [-- --readme]
+// npm run bench [-- --runs N] [-- --readme] [-- --only pdf|jpeg|png]
 // Stamping measured in the built extension's own page in headless Chromium, next to the floor
 // for the same work (the browser decoding, drawing and encoding with nothing of ours), plus
 // peak memory, the page's responsiveness during an upload, and the idle cost in every page.
 // Prints a table, writes bench/latest.json (compare two commits' files), and with --readme
-// puts the table in the README.
+// puts the table in the README. --only measures the inputs of one kind and nothing else (a quick
+// look while working; it neither writes bench/latest.json nor touches the README).
 import { formatMarks, measureMarks, stampInBrowser } from '../bench/anchors.ts';
 import { benchMrz } from './bench-mrz.ts';
 import { execFileSync, execSync, spawnSync } from 'node:child_process';
@@ -18,7 +19,13 @@ import { makeCameraPhoto, makeScreenshot } from '../tests/fixtures/size-inputs.t
 import { startSite } from '../tests/e2e/site-server.ts';
 import { CHROME_BUILD, ROOT, chromiumPath, launchWithExtension, openStampPage, waitForPrompt, type ExtensionBrowser } from './chromium.ts';
 
-const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '5' }, readme: { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({
+  options: { runs: { type: 'string', default: '5' }, readme: { type: 'boolean', default: false }, only: { type: 'string' }, help: { type: 'boolean', default: false } },
+});
+if (args.help) {
+  console.log('npm run bench [-- --runs N] [-- --readme] [-- --only pdf|jpeg|png]\n  --runs N   repeats per measurement (median), default 5\n  --readme   put the table in README.md\n  --only K   only the inputs of kind K, no other measurement, no bench/latest.json');
+  process.exit(0);
+}
 const RUNS = Math.max(1, Number(args.runs));
 const INPUTS = join(ROOT, 'bench', 'inputs');
 
@@ -109,9 +116,13 @@ async function measure(page: Page, pid: number | undefined, name: string, op: Op
   if (typeof first === 'string') return { ms: NaN, error: first };
   const times: number[] = [];
   let peak = 0;
+  const cdp = pid ? await page.context().newCDPSession(page) : undefined;
   for (let i = 0; i < RUNS; i++) {
     if (pid) {
-      await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
+      // Each run starts from collected heaps (page and workers), not with the last run's
+      // garbage in the baseline; what the run itself leaves uncollected still counts.
+      await cdp?.send('Memory.simulatePressureNotification', { level: 'critical' });
+      await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
       writeFileSync(`/proc/${pid}/clear_refs`, '5'); // reset the high-water mark
     }
     const before = pid ? status(pid, 'VmRSS') : 0;
@@ -120,6 +131,7 @@ async function measure(page: Page, pid: number | undefined, name: string, op: Op
     times.push(ms);
     if (pid) peak = Math.max(peak, status(pid, 'VmHWM') - before);
   }
+  await cdp?.detach();
   return { ms: median(times), ...(pid ? { peakBytes: peak } : {}) };
 }
 
@@ -268,7 +280,8 @@ function pageImageBytes(pdf: Uint8Array): number[] {
 // ---------------------------------------------------------------- main
 async function main() {
   if (!existsSync(join(CHROME_BUILD, 'manifest.json'))) execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  const list = await inputs();
+  const list = (await inputs()).filter((i) => !args.only || i.kind === args.only);
+  if (!list.length) throw new Error(`--only ${args.only}: no input of that kind (pdf, jpeg or png)`);
   const b = await launchWithExtension();
   // tsx keeps function names with a __name() helper, also inside functions sent to pages.
   await b.context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
@@ -296,16 +309,23 @@ async function main() {
         const keepText = await measure(page, pid, input.name, { what: 'stamp', options: { pdf: { mode: 'keep-text' } } });
         const strip = await measure(page, pid, input.name, { what: 'stamp', options: { mode: 'strip' } });
         const rgba = 1240 * 1754 * 4; // one A4 page at 150 DPI
-        rows.push({ input: input.label, bytesIn, bytesOut: outBytes, stampMs: flatten.ms, floorMs: floor.ms, ratio: flatten.ms / floor.ms, keepTextMs: keepText.ms, stripMs: strip.ms, peakBytes: flatten.peakBytes, decodedRgbaBytes: rgba, largestTextPageBytes: Math.max(...pageImageBytes(output).slice(1)), firstPageBytes: pageImageBytes(output)[0], ...native });
+        rows.push({ input: input.label, bytesIn, bytesOut: outBytes, stampMs: flatten.ms, floorMs: floor.ms, ratio: flatten.ms / floor.ms, keepTextMs: keepText.ms, stripMs: strip.ms, peakBytes: flatten.peakBytes, floorPeakBytes: floor.peakBytes, decodedRgbaBytes: rgba, largestTextPageBytes: Math.max(...pageImageBytes(output).slice(1)), firstPageBytes: pageImageBytes(output)[0], ...native });
       } else {
         const mime = `image/${input.kind}`;
         const stamped = await measure(page, pid, input.name, { what: 'stamp', options: {} });
         const floor = await measure(page, pid, input.name, { what: 'floor-image', mime });
         const strip = await measure(page, pid, input.name, { what: 'stamp', options: { mode: 'strip' } });
         const rgba = input.width! * input.height! * 4;
-        rows.push({ input: input.label, bytesIn, bytesOut: outBytes, stampMs: stamped.ms, floorMs: floor.ms, ratio: stamped.ms / floor.ms, stripMs: strip.ms, peakBytes: stamped.peakBytes, decodedRgbaBytes: rgba, ...native });
+        rows.push({ input: input.label, bytesIn, bytesOut: outBytes, stampMs: stamped.ms, floorMs: floor.ms, ratio: stamped.ms / floor.ms, stripMs: strip.ms, peakBytes: stamped.peakBytes, floorPeakBytes: floor.peakBytes, decodedRgbaBytes: rgba, ...native });
       }
       console.error(`measured ${input.label}`);
+    }
+    if (args.only) {
+      const rss = pid ? status(pid, 'VmRSS') : 0;
+      console.log(JSON.stringify({ results: rows, rendererRssBytes: rss }, null, 2));
+      const partial = { date: new Date().toISOString(), commit: 'the working tree', machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), chromium: 'Chromium', runs: RUNS }, results: rows };
+      console.log(render(partial, checkTargets(partial)));
+      return;
     }
 
     // A 50 MP photo: stamps or fails clearly, within 5 s, without crashing the tab.
@@ -359,42 +379,48 @@ type Report = {
   commit: string;
 };
 
-function checkTargets(r: Report) {
+/** The targets of the inputs measured (all of them, unless --only) and of the other figures, when measured. */
+function checkTargets(r: Pick<Report, 'results'> & Partial<Report>) {
+  const has = (label: string) => r.results.some((x) => x.input === label);
   const row = (label: string) => r.results.find((x) => x.input === label)!;
   const images = r.results.filter((x) => !('keepTextMs' in x));
   const all = r.results;
   const t = (name: string, value: number, limit: number, unit: string) => ({ name, value: Math.round(value * 100) / 100, limit, unit, met: value <= limit });
+  const statement = '20-page text PDF', scan = '5-page scanned PDF', photo = '12 MP JPEG photo';
   return [
     ...images.map((x) => t(`stamp / floor, ${x.input}`, x.ratio as number, x.input === '3000×2000 PNG screenshot' ? 1.5 : 1.25, '×')),
     ...images.map((x) => t(`output / input size, ${x.input}`, (x.bytesOut as number) / (x.bytesIn as number), x.input === '3000×2000 PNG screenshot' ? 2 : 1.3, '×')),
-    t('output size, 20-page text PDF', (row('20-page text PDF').bytesOut as number) / 2 ** 20, 2, 'MB'),
-    t('largest text-only page (2–20), 20-page text PDF', (row('20-page text PDF').largestTextPageBytes as number) / 1024, 100, 'KB'),
-    t('output / input size, 5-page scanned PDF', (row('5-page scanned PDF').bytesOut as number) / (row('5-page scanned PDF').bytesIn as number), 1.5, '×'),
-    t('strip-only, 12 MP JPEG', row('12 MP JPEG photo').stripMs as number, 20, 'ms'),
+    ...(has(statement)
+      ? [
+          t(`output size, ${statement}`, (row(statement).bytesOut as number) / 2 ** 20, 2, 'MB'),
+          t(`largest text-only page (2–20), ${statement}`, (row(statement).largestTextPageBytes as number) / 1024, 100, 'KB'),
+        ]
+      : []),
+    ...(has(scan) ? [t(`output / input size, ${scan}`, (row(scan).bytesOut as number) / (row(scan).bytesIn as number), 1.5, '×')] : []),
+    ...(has(photo) ? [t('strip-only, 12 MP JPEG', row(photo).stripMs as number, 20, 'ms')] : []),
     ...all.filter((x) => 'keepTextMs' in x).map((x) => t(`flatten / pdf.js render, ${x.input}`, x.ratio as number, 1.3, '×')),
-    t('keep-text, 20-page PDF', row('20-page text PDF').keepTextMs as number, 500, 'ms'),
+    ...(has(statement) ? [t('keep-text, 20-page PDF', row(statement).keepTextMs as number, 500, 'ms')] : []),
     ...all.map((x) => t(`peak memory / decoded RGBA, ${x.input}`, (x.peakBytes as number) / (x.decodedRgbaBytes as number), 3, '×')),
-    t('page’s longest task during a 12 MP stamp', Math.max(r.guard.longestTaskMs, r.guard.maxTimerLagMs), 50, 'ms'),
-    t('content scripts, gzipped', r.idle.contentScriptsGzipBytes / 1024, 10, 'KB'),
-    t('content script start-up, 5,000 elements', r.idle.startupMs, 1, 'ms'),
-    t('50 MP photo: stamped or refused', r.large.ms, 5000, 'ms'),
+    ...(r.guard ? [t('page’s longest task during a 12 MP stamp', Math.max(r.guard.longestTaskMs, r.guard.maxTimerLagMs), 50, 'ms')] : []),
+    ...(r.idle ? [t('content scripts, gzipped', r.idle.contentScriptsGzipBytes / 1024, 10, 'KB'), t('content script start-up, 5,000 elements', r.idle.startupMs, 1, 'ms')] : []),
+    ...(r.large ? [t('50 MP photo: stamped or refused', r.large.ms, 5000, 'ms')] : []),
   ];
 }
 
-function render(r: Report, targets: ReturnType<typeof checkTargets>): string {
+function render(r: Pick<Report, 'results' | 'date' | 'commit' | 'machine'> & Partial<Report>, targets: ReturnType<typeof checkTargets>): string {
   const f = (n: unknown, d = 0) => (typeof n === 'number' && Number.isFinite(n) ? n.toFixed(d) : '–');
   const mb = (n: unknown, d = 1) => (typeof n === 'number' ? (n / 2 ** 20).toFixed(d) : '–');
   const lines = [
     `Measured ${r.date.slice(0, 10)} at ${r.commit} on ${r.machine.cpu} (${r.machine.cores} cores, ${r.machine.memoryGiB} GiB), ${r.machine.chromium}, headless; median of ${r.machine.runs} runs.`,
     '',
-    '| input | in → out | stamp | floor | stamp/floor | native tool | stamp/native | strip-only | exiftool / jpegtran | keep-text | peak memory (× RGBA) |',
+    '| input | in → out | stamp | floor | stamp/floor | native tool | stamp/native | strip-only | exiftool / jpegtran | keep-text | peak memory (× RGBA; the floor’s) |',
     '|---|---|---|---|---|---|---|---|---|---|---|',
     ...r.results.map(
       (x) =>
-        `| ${x.input} | ${mb(x.bytesIn, 2)} → ${mb(x.bytesOut, 2)} MB | ${f(x.stampMs)} ms | ${f(x.floorMs)} ms | ${f(x.ratio, 2)}× | ${f(x.nativeMs)} ms${typeof x.nativeBytes === 'number' ? `, ${mb(x.nativeBytes, 2)} MB` : ''} | ${f((x.stampMs as number) / (x.nativeMs as number), 2)}× | ${f(x.stripMs, 1)} ms | ${'exiftoolMs' in x ? `${f(x.exiftoolMs)} / ${f(x.jpegtranMs)} ms` : '–'} | ${'keepTextMs' in x ? `${f(x.keepTextMs)} ms` : '–'} | ${mb(x.peakBytes)} MB (${f((x.peakBytes as number) / (x.decodedRgbaBytes as number), 2)}×) |`,
+        `| ${x.input} | ${mb(x.bytesIn, 2)} → ${mb(x.bytesOut, 2)} MB | ${f(x.stampMs)} ms | ${f(x.floorMs)} ms | ${f(x.ratio, 2)}× | ${f(x.nativeMs)} ms${typeof x.nativeBytes === 'number' ? `, ${mb(x.nativeBytes, 2)} MB` : ''} | ${f((x.stampMs as number) / (x.nativeMs as number), 2)}× | ${f(x.stripMs, 1)} ms | ${'exiftoolMs' in x ? `${f(x.exiftoolMs)} / ${f(x.jpegtranMs)} ms` : '–'} | ${'keepTextMs' in x ? `${f(x.keepTextMs)} ms` : '–'} | ${mb(x.peakBytes)} MB (${f((x.peakBytes as number) / (x.decodedRgbaBytes as number), 2)}×; floor ${f((x.floorPeakBytes as number) / (x.decodedRgbaBytes as number), 2)}×) |`,
     ),
     '',
-    `Floor: images, createImageBitmap + canvas + convertToBlob at the same quality; PDFs, pdf.js rendering every page at 150 DPI. Native tool (same inputs, same run, process start included): photos, ImageMagick drawing a tiled text mark at quality 92; PDFs, poppler \`pdftoppm -r 150 -jpeg\` + \`img2pdf\` (time, output size); strip-only, \`exiftool -all=\` and \`jpegtran -copy none\`. 50 MP photo: ${r.large.result} in ${f(r.large.ms)} ms, tab ${r.large.tabAlive ? 'alive' : 'crashed'}. Upload guard on a 12 MP photo: the page's longest task ${f(r.guard.longestTaskMs)} ms, its timers at most ${f(r.guard.maxTimerLagMs)} ms late (stamp and swap ${f(r.guard.stampAndSwapMs)} ms). Every page: content scripts ${f(r.idle.contentScriptsGzipBytes / 1024, 1)} KB gzipped, start-up ${f(r.idle.startupMs, 2)} ms.`,
+    `Floor: images, createImageBitmap + canvas + convertToBlob at the same quality; PDFs, pdf.js rendering every page at 150 DPI. Peak memory: the most the extension's renderer process (page, encode and pdf.js workers) grew above its size at the start of a run, each run starting from collected heaps; RGBA: one decoded picture, or one A4 page at 150 DPI. Native tool (same inputs, same run, process start included): photos, ImageMagick drawing a tiled text mark at quality 92; PDFs, poppler \`pdftoppm -r 150 -jpeg\` + \`img2pdf\` (time, output size); strip-only, \`exiftool -all=\` and \`jpegtran -copy none\`.${r.large && r.guard && r.idle ? ` 50 MP photo: ${r.large.result} in ${f(r.large.ms)} ms, tab ${r.large.tabAlive ? 'alive' : 'crashed'}. Upload guard on a 12 MP photo: the page's longest task ${f(r.guard.longestTaskMs)} ms, its timers at most ${f(r.guard.maxTimerLagMs)} ms late (stamp and swap ${f(r.guard.stampAndSwapMs)} ms). Every page: content scripts ${f(r.idle.contentScriptsGzipBytes / 1024, 1)} KB gzipped, start-up ${f(r.idle.startupMs, 2)} ms.` : ''}`,
     '',
     '| target | measured | limit | |',
     '|---|---|---|---|',

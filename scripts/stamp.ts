@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { formatMessage, type StampErrorCode } from '../src/core/errors.ts';
 import { LANGS, matchLang, type Lang } from '../src/core/lang.ts';
+import { CLI_MESSAGES, cliMessage, type CliErrorCode } from './cli-messages.ts';
 import { MAX_INPUT_BYTES } from '../src/core/limits.ts';
 import type { StampReport } from '../src/core/report.ts';
 import { warningMessage } from '../src/core/warnings.ts';
@@ -192,15 +193,10 @@ function checkPath(f: string): LineError | undefined {
     st = statSync(f);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { code: 'not-found', message: `File not found: ${f}. Check the path.`, message_zh_CN: `找不到文件：${f}。请检查路径。` };
-    return { code: 'io', message: `Cannot read ${f}: ${(e as Error).message}`, message_zh_CN: `无法读取 ${f}：${(e as Error).message}` };
+    if (code === 'ENOENT') return cliError('not-found', { file: f });
+    return cliError('io', { file: f, detail: (e as Error).message });
   }
-  if (st.isDirectory())
-    return {
-      code: 'is-folder',
-      message: `${f} is a folder. Name the files inside it instead, e.g. ${join(f, '*')}`,
-      message_zh_CN: `${f} 是文件夹。请改为指定其中的文件，例如 ${join(f, '*')}`,
-    };
+  if (st.isDirectory()) return cliError('is-folder', { file: f, example: join(f, '*') });
   if (st.size > MAX_INPUT_BYTES) {
     const params = { size: (st.size / 2 ** 20).toFixed(1), limit: (MAX_INPUT_BYTES / 2 ** 20).toFixed(1) };
     return { code: 'too-large-file', message: formatMessage('too-large-file', params, 'en'), message_zh_CN: formatMessage('too-large-file', params, 'zh_CN'), params };
@@ -209,13 +205,15 @@ function checkPath(f: string): LineError | undefined {
 }
 
 function crashed(f: string, bytes: number | undefined, e: unknown): LineError {
-  const mb = ((bytes ?? 0) / 2 ** 20).toFixed(1);
-  const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
-  return {
-    code: 'browser-failed',
-    message: `The browser could not finish ${f} (${mb} MB): it ran out of memory or stopped answering (${detail}). Try a smaller file; the other files are not affected.`,
-    message_zh_CN: `浏览器无法处理 ${f}（${mb} MB）：内存不足或无响应。请尝试较小的文件；其他文件不受影响。`,
-  };
+  const detail = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+  // The browser's own words stay in the English message (for a bug report), not in translations.
+  const error = cliError('browser-failed', { file: f, size: ((bytes ?? 0) / 2 ** 20).toFixed(1) });
+  return { ...error, message: `${error.message} (${detail})` };
+}
+
+/** A CLI error as JSON carries it: English and Chinese messages, and the fields for other languages. */
+function cliError(code: CliErrorCode, params: Record<string, string>): LineError {
+  return { code, message: cliMessage(code, params, 'en'), message_zh_CN: cliMessage(code, params, 'zh_CN'), params };
 }
 
 /**
@@ -275,8 +273,9 @@ function usage(message: string): number {
   return 2;
 }
 
-/** An error in the chosen language: core errors from their code and fields, ours in en/zh. */
+/** An error in the chosen language, from its code and fields. */
 function errorText(e: NonNullable<Line['error']>, lang: Lang): string {
+  if (e.code in CLI_MESSAGES) return cliMessage(e.code as CliErrorCode, e.params as Record<string, string>, lang);
   if (e.params) return formatMessage(e.code as StampErrorCode, e.params, lang);
   return (lang === 'zh_CN' && e.message_zh_CN) || e.message;
 }

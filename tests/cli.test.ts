@@ -103,6 +103,28 @@ describe('npm run stamp', () => {
     expect(hash(big)).toBe(before);
   }, 180_000);
 
+  it('stamp mode: a 150 MB motion photo, a HEIC grid, a JPEG without its end marker, a multi-page TIFF and a JPEG no browser decodes in one batch: each stamped or clearly refused, the rest unaffected', () => {
+    const work = mkdtempSync(join(tmpdir(), 'idstamp-cli-batch-'));
+    const out = join(work, 'out');
+    const big = join(work, 'motion.jpg');
+    writeFileSync(big, Buffer.concat([readFileSync(join(dir, 'phone.jpg')), Buffer.alloc(150 * 2 ** 20, 7)]));
+    const f = (n: string) => join(DEFAULT_FORMAT_FIXTURES_DIR, n);
+    const inputs = [big, f('lossless-sof3.jpg'), f('grid.heic'), f('no-end-marker.jpg'), f('multipage.tif'), join(dir, 'photo.png')];
+    const r = cli(...inputs, '--site', 'okx.com', '--out', out, '--json');
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
+    expect(lines.map((l) => l.error?.code ?? 'ok')).toEqual(['ok', 'decode-failed', 'ok', 'ok', 'ok', 'ok']);
+    expect(lines[1]!.error.message).toContain('could not open this JPEG image');
+    expect(lines.map((l) => l.output && l.output.slice(out.length + 1))).toEqual(['motion.jpg', undefined, 'grid.jpg', 'no-end-marker.jpg', 'multipage.pdf', 'photo.png']);
+    expect(lines[0]!.removed).toContain('trailer');
+    expect(lines[3]!.report.warnings).toContain('end-marker-missing');
+    for (const l of lines.filter((x) => x.output)) {
+      expect(leftovers(exiftool(l.output)), l.output).toEqual([]);
+      expect(l.report.watermark.lines[0]).toBe('Only for okx.com identity verification');
+    }
+    expect(existsSync(join(out, 'lossless-sof3.jpg'))).toBe(false);
+  }, 300_000);
+
   it('--password opens a protected PDF (from standard input too); the output has no password; a wrong one says so', () => {
     const out = mkdtempSync(join(tmpdir(), 'idstamp-cli-pw-'));
     const pdf = join(DEFAULT_PDF_FIXTURES_DIR, 'user-password.pdf');
@@ -121,6 +143,22 @@ describe('npm run stamp', () => {
     const wrong = cli(pdf, '--password', 'nope', '--out', out, '--json', '--lang', 'zh_CN');
     expect(wrong.code).toBe(1);
     expect(JSON.parse(wrong.stdout).error).toMatchObject({ code: 'pdf-wrong-password', message_zh_CN: expect.stringContaining('密码不正确') });
+  }, 180_000);
+
+  it('says in the chosen language that a path is missing or a folder', () => {
+    const work = mkdtempSync(join(tmpdir(), 'idstamp-cli-lang-'));
+    const missing = join(work, 'nope.jpg');
+    for (const [lang, folder, notFound] of [
+      ['ja', 'はフォルダーです', 'ファイルが見つかりません'],
+      ['ar', 'مجلد', 'الملف غير موجود'],
+      ['de', 'ist ein Ordner', 'Datei nicht gefunden'],
+    ] as const) {
+      const r = cli(work, missing, '--lang', lang, '--out', join(work, 'out'));
+      expect(r.code).toBe(1);
+      expect(r.stdout, lang).toContain(`${work} ${folder}`);
+      expect(r.stdout, lang).toContain(notFound);
+      expect(r.stdout, lang).toContain(missing);
+    }
   }, 180_000);
 
   it('explains bad options and shows help', () => {

@@ -23,16 +23,22 @@ const PHOTO_MIN_QUALITY = 0.75;
 
 /**
  * `target`: the output type when the caller needs one (a PDF page, a field that accepts only
- * JPEG); otherwise the input's own type (GIF/BMP: PNG).
+ * JPEG); otherwise the input's own type (GIF/BMP: PNG). `pdfPage`: the picture goes into a PDF,
+ * whose viewers ignore EXIF orientation.
  */
-export async function stampImage(bytes: Uint8Array, kind: Kind, format: ImageFormat, info: ImageInfo, job: Job, target?: ImageKind, page = 1): Promise<Produced> {
+export async function stampImage(bytes: Uint8Array, kind: Kind, format: ImageFormat, info: ImageInfo, job: Job, target?: ImageKind, page = 1, pdfPage = false): Promise<Produced> {
   const { options } = job;
-  // Black boxes need the pixels: only a clean copy without them can skip re-encoding.
-  if (options.mode === 'strip' && format.strip && (!target || target === kind) && options.redact.length === 0) {
+  // A JPEG without its end marker: complete, or cut short (then refused, as a truncated file).
+  if (info.verify === 'truncated') await mustDecode(format.strip!(bytes, { keepOrientation: false }).bytes, format, 'truncated');
+  // Black boxes need the pixels: only a clean copy without them can skip re-encoding; so does a
+  // turned picture for a PDF page (its lossless copy would lie on its side there).
+  if (options.mode === 'strip' && format.strip && (!target || target === kind) && options.redact.length === 0 && !(pdfPage && info.orientation !== 1)) {
     const out = format.strip(bytes, { keepOrientation: true });
     const fits =
       (!options.maxBytes || out.bytes.length <= options.maxBytes) &&
       (!options.maxDimension || Math.max(info.width, info.height) <= options.maxDimension);
+    // Headers in doubt: never write a copy that cannot be opened (stamp mode decodes anyway).
+    if (fits && info.verify === 'decode') await mustDecode(out.bytes, format, 'decode-failed');
     if (fits)
       return {
         bytes: out.bytes,
@@ -45,6 +51,39 @@ export async function stampImage(bytes: Uint8Array, kind: Kind, format: ImageFor
       };
   }
   return reencode(bytes, kind, format, info, job, target, page);
+}
+
+/**
+ * Refuses, with `code`, a file the browser's decoder cannot open; with 'truncated' (a JPEG given
+ * its end marker back), also one whose scan was cut short. Chromium's createImageBitmap refuses
+ * some complete JPEGs without the marker, yet shows them in a page, and shows cut ones too: so
+ * the copy with the marker is decoded, and libjpeg fills what it had no data for with uniform
+ * grey (128, 128, 128) to the end: a bottom-right corner of exactly that grey is a cut scan.
+ */
+async function mustDecode(bytes: Uint8Array, format: ImageFormat, code: 'truncated' | 'decode-failed'): Promise<void> {
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(new Blob([bytes as BlobPart], { type: format.mime }), { colorSpaceConversion: 'none' });
+  } catch {
+    throw new StampError(code, { kind: format.kind.toUpperCase() });
+  }
+  try {
+    if (code === 'truncated' && greyCorner(bitmap)) throw new StampError('truncated');
+  } finally {
+    bitmap.close();
+  }
+}
+
+/** The last 16×8 pixels (bottom right: the last MCU decoded) are all exactly grey 128. */
+function greyCorner(bitmap: ImageBitmap): boolean {
+  const w = Math.min(16, bitmap.width);
+  const h = Math.min(8, bitmap.height);
+  const ctx = new OffscreenCanvas(w, h).getContext('2d');
+  if (!ctx) return false;
+  ctx.drawImage(bitmap, bitmap.width - w, bitmap.height - h, w, h, 0, 0, w, h);
+  const px = ctx.getImageData(0, 0, w, h).data;
+  for (let i = 0; i < px.length; i += 4) if (px[i] !== 128 || px[i + 1] !== 128 || px[i + 2] !== 128) return false;
+  return true;
 }
 
 async function reencode(bytes: Uint8Array, kind: Kind, format: ImageFormat, info: ImageInfo, job: Job, target: ImageKind | undefined, page: number): Promise<Produced> {

@@ -87,7 +87,7 @@ async function run(input: NamedBlob, options: StampOptions, env: StampEnv, signa
       out = await imageToPdf(produced, job);
     } else {
       const target: ImageKind | undefined = wanted === 'pdf' ? pageKind(own(bytes)) : wanted;
-      out = await stampImage(bytes, kind, format, info, job, target);
+      out = await stampImage(bytes, kind, format, info, job, target, 1, wanted === 'pdf');
       if (pages > 1) out.warnings.push('first-page-only');
       if (wanted === 'pdf') out = await imageToPdf([out], job);
     }

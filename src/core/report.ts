@@ -25,7 +25,9 @@ export type WarningCode =
   /** A damaged part browsers skip (a GIF's missing trailer, a PNG chunk with a bad CRC) was left out. */
   | 'damaged-part-skipped'
   /** A very large PDF page was rendered below the chosen resolution. */
-  | 'page-downscaled';
+  | 'page-downscaled'
+  /** A JPEG without its end marker that browsers show whole: the marker was added. */
+  | 'end-marker-missing';
 
 export interface StampReport {
   input: { name: string; bytes: number; kind: Kind; width: number; height: number; orientation?: Orientation; pages?: number };

@@ -49,6 +49,10 @@ const WARNINGS: Record<WarningCode, Record<'en' | 'zh_CN', string>> = {
     en: 'A very large page was rendered at a lower resolution.',
     zh_CN: '一个超大页面以较低分辨率渲染。',
   },
+  'end-marker-missing': {
+    en: 'The file’s end marker was missing (perhaps from an interrupted copy); it was added, and the picture is as your browser shows it.',
+    zh_CN: '文件缺少结尾标记（可能是复制时被中断）；已补上，图片与浏览器中显示的一致。',
+  },
 };
 
 export const warningMessage = (code: WarningCode, lang: Lang): string =>

@@ -1,16 +1,29 @@
-// The options page: watermark, output, site rules, upload guard, history. Every change is
-// saved at once; changes made elsewhere (the popup's preset) show here live.
+// The options page: language, the look of the mark (with a live preview stamped by the real
+// pipeline on a specimen card), its text, saved files, the upload guard, per-site rules,
+// official domains, history. Every change is saved at once and says so next to its control;
+// changes made elsewhere (the popup's preset) show here live.
 import { historyItem } from '../history/history.ts';
 import type { MessageKey } from '../i18n/messages.ts';
-import { t } from '../i18n/t.ts';
-import { DEFAULT_SETTINGS, PRESETS, type PresetName, type Settings } from '../settings/schema.ts';
+import { t, uiLang } from '../i18n/t.ts';
+import { DEFAULT_SETTINGS, PRESETS, SettingsSchema, type PresetName, type Settings } from '../settings/schema.ts';
 import { loadSettings, saveSettings, settingsItem, updateSettings, watchSettings, type RawItem } from '../settings/store.ts';
 import { registrableDomain } from '../sites/domain.ts';
 import { debounce, h } from './dom.ts';
 import { historyView } from './history-view.ts';
 import { languageOptions } from './language.ts';
+import { keptContrast, pixelsOf, specimen, stampSpecimen } from './specimen.ts';
 
 type Option = [value: string, label: MessageKey];
+type Look = Pick<Settings['watermark'], 'opacity' | 'size' | 'density' | 'angle' | 'color'>;
+
+/**
+ * Below this share of its contrast left against the mark, the specimen's printed text counts as
+ * covered. Calibrated with tesseract on the preview itself (3 colours × size 2.8/5/8 % × opacity
+ * 30–100 %): every look that kept ≥ 0.65 still read at ≥ 0.96 of the unstamped fields' text
+ * up to 5 % size (≥ 0.94 at 8 %); every look at ≤ 0.56 fell to 0.60–0.95 (most about 0.65).
+ * The defaults keep 0.82. tests/e2e/options.test.ts checks both sides with tesseract.
+ */
+const COVER_BELOW = 0.6;
 
 function select(id: string, options: Option[], value: string, onChange: (v: string) => void): HTMLSelectElement {
   const el = h('select', { id, on: { change: () => onChange(el.value) } }, ...options.map(([v, k]) => h('option', { value: v }, t(k))));
@@ -18,35 +31,155 @@ function select(id: string, options: Option[], value: string, onChange: (v: stri
   return el;
 }
 
-const field = (id: string, label: MessageKey, control: HTMLElement, hint?: MessageKey) => [
-  h('label', { for: id }, t(label)),
-  control,
-  hint ? h('p', { class: 'hint', id: `${id}-hint` }, t(hint)) : null,
-];
+/** Until when each control shows "✓ Saved." (kept across re-renders). */
+const savedUntil = new Map<string, number>();
+const SAVED_MS = 4000;
 
-/** A range with its value shown; `scale` turns the stored number into what a person reads. */
-function range(id: string, value: number, min: number, max: number, step: number, show: (v: number) => string, onChange: (v: number) => void) {
+/** Where "✓ Saved." shows for a control, right after it. Hidden from screen readers: the
+ * header's status line tells them once, and the slot stays out of a checkbox label's name. */
+const savedSlot = (id: string) => h('span', { class: 'saved-state', id: `${id}-saved`, 'aria-hidden': 'true' }, (savedUntil.get(id) ?? 0) > Date.now() ? `✓ ${t('savedNote')}` : '');
+
+/** Label, the control with its saved state, and a hint. */
+const field = (id: string, label: MessageKey, control: HTMLElement, hint?: MessageKey) =>
+  h(
+    'div',
+    { class: 'field' },
+    h('label', { for: id }, t(label)),
+    h('div', { class: 'control' }, control, savedSlot(id)),
+    hint ? h('p', { class: 'hint', id: `${id}-hint` }, t(hint)) : null,
+  );
+
+/** A range with its value shown: `show` turns the stored number into what a person reads. */
+function range(id: string, value: number, min: number, max: number, step: number, show: (v: number) => string, onInput: () => void, onChange: (v: number) => void) {
   const out = h('output', { for: id }, show(value));
   const el = h('input', { id, type: 'range', min, max, step, value: String(value) });
-  el.addEventListener('input', () => (out.textContent = show(Number(el.value))));
+  el.addEventListener('input', () => {
+    out.textContent = show(Number(el.value));
+    onInput();
+  });
   el.addEventListener('change', () => onChange(Number(el.value)));
   return h('div', { class: 'range' }, el, out);
 }
 
+/**
+ * The specimen card stamped with the look being set, and whether the mark would cover its
+ * data (measured: the printed text's contrast left under the mark). One stamp at a time; while
+ * one runs, only the newest look waits.
+ */
+function lookPreview() {
+  const img = h('img', { id: 'look-preview-img', alt: t('previewAlt'), hidden: true });
+  const busy = h('p', { class: 'hint' }, t('previewWorking'));
+  const contrast = h('p', { class: 'hint', id: 'preview-contrast' });
+  const warning = h('p', { class: 'alert', id: 'cover-warning', hidden: true }, t('coverWarning'));
+  const el = h(
+    'figure',
+    { class: 'look-preview', id: 'look-preview', 'aria-labelledby': 'look-preview-caption' },
+    h('figcaption', { id: 'look-preview-caption' }, t('previewTitle')),
+    busy,
+    img,
+    contrast,
+    // Only the warning is announced (not every figure while a slider moves).
+    h('div', { role: 'status' }, warning),
+  );
+  let card: Promise<{ file: File; pixels: ImageData }> | undefined;
+  let next: Settings | undefined;
+  let running = false;
+  let drawn = 0;
+  let shown = '';
+  const draw = async (s: Settings) => {
+    // Only what changes the mark's look or words re-stamps (not a site rule, say).
+    const key = JSON.stringify([s.watermark, s.language.purpose]);
+    if (key === shown) return;
+    card ??= specimen().then(async (file) => ({ file, pixels: await pixelsOf(file) }));
+    const { file, pixels } = await card;
+    const { after } = await stampSpecimen(s, uiLang(), true, file);
+    const kept = keptContrast(pixels, await pixelsOf(after));
+    const old = img.src;
+    img.src = URL.createObjectURL(after);
+    await img.decode().catch(() => undefined);
+    if (old) URL.revokeObjectURL(old);
+    img.hidden = false;
+    busy.hidden = true;
+    contrast.textContent = t('previewContrast', `${Math.round(kept * 100)} %`);
+    warning.hidden = kept >= COVER_BELOW;
+    // For tests and the curious: what was measured, and how many looks were drawn.
+    el.dataset.contrast = kept.toFixed(3);
+    el.dataset.drawn = String(++drawn);
+    shown = key;
+  };
+  const show = async (s: Settings) => {
+    next = s;
+    if (running) return;
+    running = true;
+    el.setAttribute('aria-busy', 'true');
+    while (next) {
+      const s2 = next;
+      next = undefined;
+      // The preview illustrates; a failure leaves the last one (the settings still save).
+      await draw(s2).catch(() => undefined);
+    }
+    running = false;
+    el.removeAttribute('aria-busy');
+  };
+  return { el, show };
+}
+
 export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, store: RawItem = settingsItem, history: RawItem = historyItem): Promise<void> {
   let settings = await loadSettings(store);
-  const flash = debounce(() => (savedNote.textContent = ''), 2000);
-  const save = async (change: (s: Settings) => void) => {
-    settings = await updateSettings(change, store);
+  const clearNote = debounce(() => (savedNote.textContent = ''), SAVED_MS);
+  /** "✓ Saved." next to the control that changed (and once for screen readers). */
+  const showSaved = (id: string) => {
+    savedUntil.set(id, Date.now() + SAVED_MS);
+    const slot = document.getElementById(`${id}-saved`);
+    if (slot) slot.textContent = `✓ ${t('savedNote')}`;
+    setTimeout(() => {
+      if ((savedUntil.get(id) ?? 0) > Date.now()) return; // saved again since
+      const now = document.getElementById(`${id}-saved`);
+      if (now) now.textContent = '';
+    }, SAVED_MS + 50);
     savedNote.textContent = t('savedNote');
-    flash();
+    clearNote();
   };
-  /** A look setting changed by hand: the preset becomes custom. */
-  const saveLook = (change: (w: Settings['watermark']) => void) =>
-    save((s) => {
-      change(s.watermark);
+  /** Our own writes, as the storage watcher will report them: their echo re-renders nothing
+   * (a re-render in the middle of quick changes, arrow keys on a slider, would undo some). */
+  const own = new Set<string>();
+  const save = async (id: string, change: (s: Settings) => void) => {
+    const next = structuredClone(settings);
+    change(next);
+    settings = SettingsSchema.parse(next);
+    own.add(JSON.stringify(settings));
+    settings = await updateSettings(change, store);
+    showSaved(id);
+  };
+  const preview = lookPreview();
+
+  /** The look as the controls show it now (moved, maybe not saved yet). */
+  const lookNow = (): Settings => {
+    const value = (id: string) => (document.getElementById(id) as HTMLInputElement | null)?.value;
+    const w = { ...settings.watermark };
+    for (const k of ['opacity', 'size', 'density', 'angle'] as const) {
+      const v = Number(value(k));
+      if (Number.isFinite(v)) w[k] = v;
+    }
+    w.color = value('color') ?? w.color;
+    return { ...settings, watermark: w };
+  };
+  const redraw = debounce(() => void preview.show(lookNow()), 150);
+  /** A look setting changed by hand: saved, and the preset becomes custom. */
+  const saveLook = async (key: keyof Look, v: number | string) => {
+    await save(key, (s) => {
+      (s.watermark as Record<keyof Look, number | string>)[key] = v;
       s.preset = 'custom';
     });
+    const preset = document.getElementById('preset') as HTMLSelectElement | null;
+    if (preset) preset.value = 'custom';
+    redraw();
+  };
+  /** Text settings change what the mark says: saved, then shown. */
+  const saveText = async (id: string, change: (s: Settings) => void) => {
+    await save(id, change);
+    redraw();
+  };
 
   const render = async () => {
     const w = settings.watermark;
@@ -56,49 +189,67 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
       languageSection(),
       h(
         'section',
-        { 'aria-labelledby': 'sec-watermark' },
-        h('h2', { id: 'sec-watermark' }, t('secWatermark')),
-        ...field(
-          'preset',
-          'presetLabel',
-          select('preset', [['kyc', 'presetKyc'], ['strict', 'presetStrict'], ['custom', 'presetCustom']], settings.preset, (v) =>
-            save((s) => {
-              s.preset = v as Settings['preset'];
-              if (v !== 'custom') Object.assign(s.watermark, PRESETS[v as PresetName]);
-            }),
+        { 'aria-labelledby': 'sec-look' },
+        h('h2', { id: 'sec-look' }, t('secLook')),
+        h(
+          'div',
+          { class: 'look' },
+          h(
+            'div',
+            { class: 'look-controls' },
+            field(
+              'preset',
+              'lookPresetLabel',
+              select('preset', [['kyc', 'presetKyc'], ['strict', 'presetStrict'], ['custom', 'presetCustom']], settings.preset, async (v) => {
+                await save('preset', (s) => {
+                  s.preset = v as Settings['preset'];
+                  if (v !== 'custom') Object.assign(s.watermark, PRESETS[v as PresetName]);
+                });
+                // The sliders move to the preset's values.
+                await render();
+                document.getElementById('preset')?.focus();
+                showSaved('preset');
+              }),
+              'presetHint',
+            ),
+            field('color', 'colorLabel', h('input', { id: 'color', type: 'color', value: w.color, on: { input: redraw, change: (e) => void saveLook('color', (e.target as HTMLInputElement).value) } })),
+            field('opacity', 'opacityLabel', range('opacity', w.opacity, 0.05, 1, 0.01, percent, redraw, (v) => void saveLook('opacity', v))),
+            field('size', 'sizeLabel', range('size', w.size, 0.01, 0.08, 0.002, (v) => `${(v * 100).toFixed(1)} %`, redraw, (v) => void saveLook('size', v))),
+            field('density', 'densityLabel', range('density', w.density, 0, 1, 0.05, percent, redraw, (v) => void saveLook('density', v))),
+            field('angle', 'angleLabel', range('angle', w.angle, -90, 90, 1, (v) => `${v}°`, redraw, (v) => void saveLook('angle', v))),
           ),
-          'presetHint',
+          preview.el,
         ),
-        ...field('default-purpose', 'defaultPurposeLabel', textInput('default-purpose', w.purpose, (v) => save((s) => void (s.watermark.purpose = v))), 'defaultPurposeHint'),
-        ...field('template', 'templateLabel', textArea('template', w.template, (v) => save((s) => void (s.watermark.template = v || DEFAULT_SETTINGS.watermark.template))), 'templateHint'),
-        ...field('color', 'colorLabel', h('input', { id: 'color', type: 'color', value: w.color, on: { change: (e) => saveLook((x) => void (x.color = (e.target as HTMLInputElement).value)) } })),
-        ...field('opacity', 'opacityLabel', range('opacity', w.opacity, 0.05, 1, 0.01, percent, (v) => saveLook((x) => void (x.opacity = v)))),
-        ...field('size', 'sizeLabel', range('size', w.size, 0.01, 0.08, 0.002, (v) => `${(v * 100).toFixed(1)} %`, (v) => saveLook((x) => void (x.size = v)))),
-        ...field('density', 'densityLabel', range('density', w.density, 0, 1, 0.05, percent, (v) => saveLook((x) => void (x.density = v)))),
-        ...field('angle', 'angleLabel', range('angle', w.angle, -90, 90, 1, (v) => `${v}°`, (v) => saveLook((x) => void (x.angle = v)))),
-        ...field('date-format', 'dateFormatLabel', select('date-format', [['iso', 'dateIso'], ['local', 'dateLocal'], ['none', 'dateNone']], w.dateFormat, (v) => save((s) => void (s.watermark.dateFormat = v as Settings['watermark']['dateFormat'])))),
       ),
       h(
         'section',
-        { 'aria-labelledby': 'sec-output' },
-        h('h2', { id: 'sec-output' }, t('secOutput')),
-        ...field('naming', 'namingLabel', select('naming', [['suffix', 'namingSuffix'], ['keep', 'namingKeep'], ['neutral', 'namingNeutral']], o.naming, (v) => save((s) => void (s.output.naming = v as Settings['output']['naming'])))),
-        ...field('format', 'formatLabel', select('format', [['same', 'formatSame'], ['jpeg', 'formatJpeg'], ['png', 'formatPng'], ['pdf', 'formatPdf']], o.format, (v) => save((s) => void (s.output.format = v as Settings['output']['format'])))),
-        ...field('max-size', 'maxSizeLabel', numberInput('max-size', o.maxBytes ? o.maxBytes / 1e6 : null, 0.05, 100, 0.1, (v) => save((s) => void (s.output.maxBytes = v === null ? null : Math.round(v * 1e6))))),
-        ...field('max-dimension', 'maxDimensionLabel', numberInput('max-dimension', o.maxDimension, 200, 30000, 1, (v) => save((s) => void (s.output.maxDimension = v === null ? null : Math.round(v))))),
-        ...field('pdf-mode', 'pdfModeLabel', select('pdf-mode', [['flatten', 'pdfFlatten'], ['keep-text', 'pdfKeepText']], o.pdfMode, (v) => save((s) => void (s.output.pdfMode = v as 'flatten' | 'keep-text')))),
+        { 'aria-labelledby': 'sec-mark-text' },
+        h('h2', { id: 'sec-mark-text' }, t('secMarkText')),
+        field('default-purpose', 'defaultPurposeLabel', textInput('default-purpose', w.purpose, (v) => saveText('default-purpose', (s) => void (s.watermark.purpose = v))), 'defaultPurposeHint'),
+        field('template', 'templateLabel', textArea('template', w.template, (v) => saveText('template', (s) => void (s.watermark.template = v || DEFAULT_SETTINGS.watermark.template))), 'templateHint'),
+        field('date-format', 'dateFormatLabel', select('date-format', [['iso', 'dateIso'], ['local', 'dateLocal'], ['none', 'dateNone']], w.dateFormat, (v) => saveText('date-format', (s) => void (s.watermark.dateFormat = v as Settings['watermark']['dateFormat'])))),
       ),
-      sitesSection(),
-      brandsSection(),
+      h(
+        'section',
+        { 'aria-labelledby': 'sec-files' },
+        h('h2', { id: 'sec-files' }, t('secFiles')),
+        field('naming', 'namingLabel', select('naming', [['suffix', 'namingSuffix'], ['keep', 'namingKeep'], ['neutral', 'namingNeutral']], o.naming, (v) => save('naming', (s) => void (s.output.naming = v as Settings['output']['naming'])))),
+        field('format', 'formatLabel', select('format', [['same', 'formatSame'], ['jpeg', 'formatJpeg'], ['png', 'formatPng'], ['pdf', 'formatPdf']], o.format, (v) => save('format', (s) => void (s.output.format = v as Settings['output']['format'])))),
+        field('max-size', 'maxSizeLabel', numberInput('max-size', o.maxBytes ? o.maxBytes / 1e6 : null, 0.05, 100, 0.1, (v) => save('max-size', (s) => void (s.output.maxBytes = v === null ? null : Math.round(v * 1e6))))),
+        field('max-dimension', 'maxDimensionLabel', numberInput('max-dimension', o.maxDimension, 200, 30000, 1, (v) => save('max-dimension', (s) => void (s.output.maxDimension = v === null ? null : Math.round(v))))),
+        field('pdf-mode', 'pdfModeLabel', select('pdf-mode', [['flatten', 'pdfFlatten'], ['keep-text', 'pdfKeepText']], o.pdfMode, (v) => save('pdf-mode', (s) => void (s.output.pdfMode = v as 'flatten' | 'keep-text')))),
+      ),
       h(
         'section',
         { 'aria-labelledby': 'sec-guard' },
         h('h2', { id: 'sec-guard' }, t('secGuard')),
-        ...field('guard-mode', 'guardModeLabel', select('guard-mode', [['verification', 'guardVerification'], ['everywhere', 'guardEverywhere'], ['off', 'guardOff']], settings.guard.mode, (v) => save((s) => void (s.guard.mode = v as Settings['guard']['mode'])))),
-        checkbox('silent-strip', 'silentStripLabel', settings.guard.silentStrip, (v) => save((s) => void (s.guard.silentStrip = v))),
-        checkbox('mrz-read', 'mrzReadSetting', settings.mrz.read, (v) => save((s) => void (s.mrz.read = v))),
+        field('guard-mode', 'guardModeLabel', select('guard-mode', [['verification', 'guardVerification'], ['everywhere', 'guardEverywhere'], ['off', 'guardOff']], settings.guard.mode, (v) => save('guard-mode', (s) => void (s.guard.mode = v as Settings['guard']['mode'])))),
+        checkbox('silent-strip', 'silentStripLabel', settings.guard.silentStrip, (v) => save('silent-strip', (s) => void (s.guard.silentStrip = v))),
+        checkbox('mrz-read', 'mrzReadSetting', settings.mrz.read, (v) => save('mrz-read', (s) => void (s.mrz.read = v))),
       ),
-      await historyView({ history, enabled: settings.history.enabled, onToggle: (v) => void save((s) => void (s.history.enabled = v)), rerender: render }),
+      sitesSection(),
+      brandsSection(),
+      await historySection(),
       h(
         'section',
         null,
@@ -109,8 +260,14 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
         } } }, t('resetDefaults'))),
       ),
     );
+    void preview.show(settings);
   };
 
+  const historySection = async () => {
+    const section = await historyView({ history, enabled: settings.history.enabled, onToggle: (v) => void save('history-enabled', (s) => void (s.history.enabled = v)), rerender: render });
+    section.querySelector('#history-enabled')?.closest('label')?.append(savedSlot('history-enabled'));
+    return section;
+  };
   const textInput = (id: string, value: string, onChange: (v: string) => void) =>
     h('input', { id, type: 'text', value, 'aria-describedby': `${id}-hint`, on: { change: (e) => onChange((e.target as HTMLInputElement).value.trim()) } });
   const textArea = (id: string, value: string, onChange: (v: string) => void) => {
@@ -129,40 +286,78 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
       } },
     });
   const checkbox = (id: string, label: MessageKey, value: boolean, onChange: (v: boolean) => void) =>
-    h('label', { class: 'check', for: id }, h('input', { id, type: 'checkbox', checked: value, on: { change: (e) => onChange((e.target as HTMLInputElement).checked) } }), t(label));
+    h('label', { class: 'check', for: id }, h('input', { id, type: 'checkbox', checked: value, on: { change: (e) => onChange((e.target as HTMLInputElement).checked) } }), t(label), savedSlot(id));
 
   /** The interface's language (the page reloads in it) and the standard purpose line's. */
   const languageSection = () => {
     const ui = h('select', { id: 'ui-lang' }, h('option', { value: 'auto' }, t('langBrowser')), ...languageOptions());
     ui.value = settings.language.ui;
     ui.addEventListener('change', async () => {
-      await save((s) => void (s.language.ui = ui.value as Settings['language']['ui']));
+      await save('ui-lang', (s) => void (s.language.ui = ui.value as Settings['language']['ui']));
       location.reload();
     });
     const purpose = h('select', { id: 'purpose-lang-default', 'aria-describedby': 'purpose-lang-default-hint' }, h('option', { value: 'ui' }, t('purposeLangUi')), ...languageOptions());
     purpose.value = settings.language.purpose;
-    purpose.addEventListener('change', () => save((s) => void (s.language.purpose = purpose.value as Settings['language']['purpose'])));
+    purpose.addEventListener('change', () => saveText('purpose-lang-default', (s) => void (s.language.purpose = purpose.value as Settings['language']['purpose'])));
     return h(
       'section',
       { 'aria-labelledby': 'sec-language' },
       h('h2', { id: 'sec-language' }, t('secLanguage')),
-      ...field('ui-lang', 'uiLangLabel', ui),
-      ...field('purpose-lang-default', 'purposeLangDefaultLabel', purpose, 'purposeLangHint'),
+      field('ui-lang', 'uiLangLabel', ui),
+      field('purpose-lang-default', 'purposeLangDefaultLabel', purpose, 'purposeLangHint'),
+    );
+  };
+
+  /** One row per site: the guard's rule, clean copies only, its purpose line and that line's language. */
+  const siteRow = (domain: string, rule: Settings['sites'][string]) => {
+    const rules: Option[] = [['always', 'ruleAlways'], ['ask', 'ruleAsk'], ['never', 'ruleNever']];
+    const site = (s: Settings) => s.sites[domain]!;
+    const ruleSelect = select(`rule-${domain}`, rules, rule.rule, (v) => save(`rule-${domain}`, (s) => void (site(s).rule = v as 'always' | 'ask' | 'never')));
+    ruleSelect.setAttribute('aria-label', `${t('ruleColumn')}: ${domain}`);
+    const clean = h('input', { id: `copy-${domain}`, type: 'checkbox', checked: rule.copy === 'clean', on: { change: () => save(`copy-${domain}`, (s) => {
+      if (clean.checked) site(s).copy = 'clean';
+      else delete site(s).copy;
+    }) } });
+    const purpose = h('input', { id: `purpose-${domain}`, type: 'text', value: rule.purpose ?? '', 'aria-label': `${t('purposeColumn')}: ${domain}`, on: { change: () => save(`purpose-${domain}`, (s) => {
+      const v = purpose.value.trim();
+      if (v) site(s).purpose = v;
+      else delete site(s).purpose;
+    }) } });
+    const lang = h('select', { id: `plang-${domain}`, 'aria-label': `${t('purposeLangLabel')}: ${domain}` }, h('option', { value: '' }, t('siteLangStandard')), ...languageOptions());
+    lang.value = rule.purposeLang ?? '';
+    lang.addEventListener('change', () => save(`plang-${domain}`, (s) => {
+      if (lang.value) site(s).purposeLang = lang.value as NonNullable<Settings['sites'][string]['purposeLang']>;
+      else delete site(s).purposeLang;
+    }));
+    // data-label: the column's name, shown above the control where the table becomes cards.
+    const cell = (id: string, column: MessageKey, control: HTMLElement) => h('td', { 'data-label': t(column) }, h('div', { class: 'control' }, control, savedSlot(id)));
+    return h(
+      'tr',
+      null,
+      h('th', { scope: 'row' }, domain),
+      cell(`rule-${domain}`, 'ruleColumn', ruleSelect),
+      h('td', { 'data-label': t('siteCopyColumn') }, h('label', { class: 'check', for: `copy-${domain}` }, clean, t('siteCleanOnly'), savedSlot(`copy-${domain}`))),
+      cell(`purpose-${domain}`, 'purposeColumn', purpose),
+      cell(`plang-${domain}`, 'purposeLangLabel', lang),
+      h('td', null, h('button', { type: 'button', class: 'link', 'aria-label': t('removeSite', domain), on: { click: async () => {
+        await save('new-site', (s) => void delete s.sites[domain]);
+        await render();
+      } } }, '×')),
     );
   };
 
   const sitesSection = () => {
-    const rules: Option[] = [['always', 'ruleAlways'], ['ask', 'ruleAsk'], ['never', 'ruleNever']];
     const entries = Object.entries(settings.sites).sort(([a], [b]) => a.localeCompare(b));
     const newSite = h('input', { id: 'new-site', type: 'text', placeholder: t('sitePlaceholder'), 'aria-label': t('siteColumn') });
     const add = async () => {
       const domain = registrableDomain(newSite.value);
       if (!domain) return;
-      await save((s) => void (s.sites[domain] ??= { rule: 'ask' }));
+      await save('new-site', (s) => void (s.sites[domain] ??= { rule: 'ask' }));
       await render();
       document.getElementById('new-site')?.focus();
     };
     newSite.addEventListener('keydown', (e) => e.key === 'Enter' && add());
+    const col = (k: MessageKey) => h('th', { scope: 'col' }, t(k));
     return h(
       'section',
       { 'aria-labelledby': 'sec-sites' },
@@ -174,35 +369,11 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
             'div',
             { class: 'table-wrap' },
             h(
-            'table',
-            { id: 'sites' },
-            h('thead', null, h('tr', null, h('th', { scope: 'col' }, t('siteColumn')), h('th', { scope: 'col' }, t('ruleColumn')), h('th', { scope: 'col' }, t('purposeColumn')), h('td'))),
-            h(
-              'tbody',
-              null,
-              ...entries.map(([domain, rule]) =>
-                h(
-                  'tr',
-                  null,
-                  h('th', { scope: 'row' }, domain),
-                  h('td', null, (() => {
-                    const el = select(`rule-${domain}`, rules, rule.rule, (v) => save((s) => void (s.sites[domain]!.rule = v as 'always' | 'ask' | 'never')));
-                    el.setAttribute('aria-label', `${t('ruleColumn')}: ${domain}`);
-                    return el;
-                  })()),
-                  h('td', null, h('input', { type: 'text', value: rule.purpose ?? '', 'aria-label': `${t('purposeColumn')}: ${domain}`, on: { change: (e) => save((s) => {
-                    const v = (e.target as HTMLInputElement).value.trim();
-                    if (v) s.sites[domain]!.purpose = v;
-                    else delete s.sites[domain]!.purpose;
-                  }) } })),
-                  h('td', null, h('button', { type: 'button', class: 'link', 'aria-label': t('removeSite', domain), on: { click: async () => {
-                    await save((s) => void delete s.sites[domain]);
-                    await render();
-                  } } }, '×')),
-                ),
-              ),
+              'table',
+              { id: 'sites' },
+              h('thead', null, h('tr', null, col('siteColumn'), col('ruleColumn'), col('siteCopyColumn'), col('purposeColumn'), col('purposeLangLabel'), h('td'))),
+              h('tbody', null, ...entries.map(([domain, rule]) => siteRow(domain, rule))),
             ),
-          ),
           ),
       h('div', { class: 'row' }, newSite, h('button', { type: 'button', id: 'add-site', class: 'secondary', on: { click: add } }, t('addSite'))),
     );
@@ -211,10 +382,10 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
   /** "Name: domain, domain" per line, for the lookalike warning. */
   const brandsSection = () => {
     const text = settings.brands.map((b) => `${b.name}: ${b.domains.join(', ')}`).join('\n');
-    const area = h('textarea', { id: 'brands', 'aria-describedby': 'brands-hint', placeholder: 'My Bank: mybank.com, mybank.co.uk' });
+    const area = h('textarea', { id: 'brands', 'aria-describedby': 'brands-hint', placeholder: t('brandsPlaceholder') });
     area.value = text;
     area.addEventListener('change', () =>
-      save((s) => {
+      save('brands', (s) => {
         s.brands = parseBrandLines(area.value);
       }),
     );
@@ -224,14 +395,15 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
       h('h2', { id: 'sec-brands' }, t('secBrands')),
       h('p', { class: 'hint', id: 'brands-hint' }, t('brandsHint')),
       h('label', { for: 'brands' }, t('brandsLabel')),
-      area,
+      h('div', { class: 'control' }, area, savedSlot('brands')),
     );
   };
 
   await render();
   // Another page changed something (the popup's preset, a stamp recorded): show it.
   watchSettings(async (s) => {
-    if (JSON.stringify(s) === JSON.stringify(settings)) return;
+    const json = JSON.stringify(s);
+    if (own.delete(json) || json === JSON.stringify(settings)) return;
     settings = s;
     const focused = document.activeElement?.id;
     await render();

@@ -1,50 +1,21 @@
 // The welcome page's content. The sample is stamped by the real pipeline, on a specimen card
-// drawn here, so what a new user sees is exactly what IDStamp does to a photo.
-import { stamp } from '../core/pipeline.ts';
+// (./specimen.ts), so what a new user sees is exactly what IDStamp does to a photo.
 import type { MessageKey } from '../i18n/messages.ts';
 import { t, uiLang } from '../i18n/t.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/schema.ts';
 import { loadSettings, settingsItem, updateSettings, type RawItem } from '../settings/store.ts';
-import { stampOptionsFor } from '../settings/to-options.ts';
 import { h } from './dom.ts';
+import { stampSpecimen } from './specimen.ts';
 
 export interface WelcomeActions {
   openStamper: () => void;
   openSettings: () => void;
 }
 
-/** A specimen ID card (no real data), as a phone would photograph it on a desk. */
-async function specimen(): Promise<File> {
-  const c = new OffscreenCanvas(960, 620);
-  const g = c.getContext('2d')!;
-  g.fillStyle = '#9aa5b1';
-  g.fillRect(0, 0, 960, 620);
-  g.fillStyle = '#eef3f8';
-  g.beginPath();
-  g.roundRect(60, 50, 840, 520, 28);
-  g.fill();
-  g.fillStyle = '#1f4e8c';
-  g.fillRect(60, 50, 840, 70);
-  g.fillStyle = '#fff';
-  g.font = '600 34px sans-serif';
-  g.fillText('IDENTITY CARD · SPECIMEN', 90, 98);
-  g.fillStyle = '#c5ccd6';
-  g.fillRect(90, 150, 210, 260);
-  g.fillStyle = '#1f2328';
-  g.font = '26px sans-serif';
-  ['SURNAME  SAMPLE', 'GIVEN NAMES  ALEX', 'BORN  01 01 1990', 'NUMBER  X0000000'].forEach((s, i) => g.fillText(s, 340, 190 + i * 52));
-  g.font = '30px monospace';
-  g.fillText('IDXXXX0000000<<<<<<<<<<<<<<<', 90, 480);
-  g.fillText('SAMPLE<<ALEX<<<<<<<<<<<<<<<<', 90, 525);
-  const blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
-  return new File([blob], 'specimen.jpg', { type: 'image/jpeg' });
-}
-
 async function sample(settings: Settings): Promise<HTMLElement> {
   const fig = h('div', { class: 'sample' });
   try {
-    const before = await specimen();
-    const { file } = await stamp(before, stampOptionsFor(settings, { site: 'example.com', mode: 'stamp', lang: uiLang(), now: new Date() }));
+    const { before, after: file } = await stampSpecimen(settings, uiLang());
     const img = (f: Blob, caption: MessageKey) =>
       h('figure', null, h('img', { src: URL.createObjectURL(f), alt: t(caption) }), h('figcaption', null, t(caption)));
     fig.append(img(before, 'welcomeBefore'), img(file, 'welcomeAfter'));

@@ -1,6 +1,5 @@
 // axe-core audits of every extension page, in light and dark mode, with real content on them.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,8 +7,8 @@ import { launchWithExtension, waitForPrompt, type ExtensionBrowser } from '../..
 import sharp from 'sharp';
 import { DEFAULT_FIXTURES_DIR as img } from '../fixtures/make-fixtures.ts';
 import { startSite, type Site } from './site-server.ts';
+import { audit } from '../helpers/axe.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: ExtensionBrowser;
 let site: Site;
 
@@ -20,17 +19,6 @@ afterAll(async () => {
   await browser?.close();
   await site?.close();
 });
-
-/** Runs axe in the page (evaluate is not subject to the extension's CSP). */
-async function audit(page: Page | Frame): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(() =>
-    (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run({
-      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
-    }),
-  );
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** A page with something in it: chosen files, a preview, a result, a history row. */
 async function withContent(path: string, b: ExtensionBrowser = browser): Promise<Page> {

@@ -45,6 +45,22 @@ describe('photo check', () => {
     await page.locator('#quality li[data-check="glare"]').waitFor({ timeout: 20_000 });
     await page.close();
   });
+
+  it('a digital bank statement gets no warning, nor does a screenshot (no camera checks on born-digital pages)', async () => {
+    // A fresh page each: the previous file's verdict cannot be read for this one's.
+    for (const file of [join(pdfs, 'statement.pdf'), join(cards, 'digital-screenshot.png')]) {
+      const page = await stampPage();
+      await page.locator('#files').setInputFiles(file);
+      await page.locator('#quality', { hasText: en.qualityOk }).waitFor({ timeout: 60_000 });
+      expect(await page.locator('#quality li').count()).toBe(0);
+      await page.close();
+    }
+    // The same check still warns about a tilted photo that runs off the frame.
+    const page = await stampPage();
+    await page.locator('#files').setInputFiles(join(cards, 'tilted-cut-00.jpg'));
+    await page.locator('#quality li[data-check="cut"]').waitFor({ timeout: 20_000 });
+    await page.close();
+  });
 });
 
 describe('redaction', () => {

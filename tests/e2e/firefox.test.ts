@@ -7,10 +7,11 @@ import type { Page } from 'puppeteer-core';
 import { EXTENSION_UUID, launchFirefox, type FirefoxWithExtension } from '../../scripts/firefox.ts';
 import { en } from '../../src/i18n/messages.ts';
 import { DEFAULT_FIXTURES_DIR as img } from '../fixtures/make-fixtures.ts';
+import { DEFAULT_FORMAT_FIXTURES_DIR as formats, makeFormatFixtures } from '../fixtures/make-format-fixtures.ts';
 import { DEFAULT_PDF_FIXTURES_DIR as pdf } from '../fixtures/make-pdf-fixtures.ts';
 import { exiftool, leftovers } from '../helpers/exiftool.ts';
 import { pdfinfo, pdftotext, qpdfCheck } from '../helpers/pdf.ts';
-import { changedFractions, uprightRgb } from '../helpers/pixels.ts';
+import { changedFractions, medianRgb, uprightRgb } from '../helpers/pixels.ts';
 import { startSite, type Site } from './site-server.ts';
 
 let ff: FirefoxWithExtension;
@@ -18,8 +19,8 @@ let site: Site;
 
 beforeAll(async () => {
   // IDSTAMP_EXT_FF=<dir> runs these against another build (to see the hostile-page tests fail on main's).
-  [ff, site] = await Promise.all([launchFirefox(process.env.IDSTAMP_EXT_FF), startSite()]);
-});
+  [ff, site] = await Promise.all([launchFirefox(process.env.IDSTAMP_EXT_FF), startSite(), makeFormatFixtures()]);
+}, 120_000);
 afterAll(async () => {
   await ff?.close();
   await site?.close();
@@ -87,6 +88,28 @@ describe('Firefox', () => {
     expect(pdfinfo(doc).Pages).toBe('20');
     expect(pdftotext(doc).trim()).toBe('');
     expect(leftovers(exiftool(doc))).toEqual([]);
+  });
+
+  it('stamping page: an iPhone HEIC, an iPhone-style HEIC grid and a JPEG without its end marker, stamped upright and clean (libheif in Firefox)', async () => {
+    const page = await ff.open('stamp.html?site=www.okx.com', '#stamp');
+    const input = await page.$('input#files');
+    await input!.uploadFile(...['iphone.heic', 'grid.heic', 'no-end-marker.jpg'].map((f) => join(formats, f)));
+    await page.waitForSelector('#preview-img:not([hidden])', { timeout: 60_000 });
+    await page.click('#stamp');
+    await page.waitForFunction((text) => document.querySelector('#status')?.textContent === text, { timeout: 120_000 }, en.saved.replace('$1', '3').replace('$2', '3'));
+    // Upright: red top left, green top right, blue bottom left, white bottom right (the mark
+    // changes some pixels, not the quadrants' medians).
+    const want = [[255, 0, 0], [0, 255, 0], [0, 0, 255], [255, 255, 255]];
+    for (const [file, size] of [['iphone-stamped.jpg', [300, 400]], ['grid-stamped.jpg', [380, 560]], ['no-end-marker-stamped.jpg', [480, 320]]] as const) {
+      const out = await downloaded(file);
+      expect(leftovers(exiftool(out)), file).toEqual([]);
+      const pic = await uprightRgb(out);
+      expect([pic.width, pic.height], file).toEqual(size);
+      const [w, h] = size;
+      const got = [medianRgb(pic, 0, 0, w / 2, h / 2), medianRgb(pic, w / 2, 0, w, h / 2), medianRgb(pic, 0, h / 2, w / 2, h), medianRgb(pic, w / 2, h / 2, w, h)];
+      got.forEach((rgb, i) => rgb.forEach((v, c) => expect(Math.abs(v - want[i]![c]!), `${file} quadrant ${i}: ${rgb}`).toBeLessThan(80)));
+    }
+    await page.close();
   });
 
   it('upload guard: a file chosen on a verification page is caught, stamped and swapped in (the prompt in its own window)', async () => {

@@ -1,13 +1,23 @@
 // Synthetic identity documents "photographed" on a desk, with the ways real photos fail:
-// blurred, dark, glare, cut off, too small. Deterministic (seeded); rendered with sharp.
-import { mkdirSync } from 'node:fs';
+// blurred, dark, glare, cut off, too small; the project's passports, ID cards and licences
+// photographed at a tilt, whole or running off the frame; and born-digital documents (a bank
+// statement PDF, a vector form, a screenshot, a document exported as PNG), which a camera
+// check must leave alone. Deterministic (seeded); rendered with sharp and pdf-lib.
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PDFDocument, rgb } from 'pdf-lib';
 import sharp from 'sharp';
 import { cachedFixtures } from '../fixtures/cache.ts';
+import { photographDocument, renderDocument, type Background, type DocKind } from '../fixtures/documents.ts';
+import { DEFAULT_PDF_FIXTURES_DIR, makePdfFixtures } from '../fixtures/make-pdf-fixtures.ts';
+import { makeScreenshot } from '../fixtures/size-inputs.ts';
 
-export const CARDS_VERSION = 1;
+export const CARDS_VERSION = 3;
 export const DEFAULT_CARDS_DIR = 'tests/fixtures/out/cards';
-export type CardClass = 'good' | 'blur' | 'dark' | 'glare' | 'cut' | 'small';
+/** What the check should say: good or one problem. */
+export type Verdict = 'good' | 'blur' | 'dark' | 'glare' | 'cut' | 'small';
+/** What a file is: a photo (good or with a problem), or a born-digital document (the check should say good). */
+export type CardClass = Verdict | 'digital';
 export interface CardManifest {
   version: number;
   files: Record<string, { class: CardClass; seed: number }>;
@@ -57,7 +67,7 @@ async function photograph(seed: number, width = 1600, height = 1200): Promise<Bu
     .toBuffer();
 }
 
-async function variant(cls: CardClass, seed: number): Promise<Buffer> {
+async function variant(cls: Verdict, seed: number): Promise<Buffer> {
   const r = rng(seed * 7 + 3);
   const base = await photograph(seed);
   switch (cls) {
@@ -85,8 +95,45 @@ async function variant(cls: CardClass, seed: number): Promise<Buffer> {
   }
 }
 
-export const CLASSES: CardClass[] = ['good', 'blur', 'dark', 'glare', 'cut', 'small'];
-const PER_CLASS = { good: 24, blur: 12, dark: 12, glare: 12, cut: 12, small: 12 } satisfies Record<CardClass, number>;
+/**
+ * A project document photographed at 5–15° with slight perspective: whole (every corner at
+ * least 4 % of the frame inside it), or so close that a corner is outside the frame.
+ */
+async function tiltedPhoto(i: number, cut: boolean): Promise<Buffer> {
+  const kinds: DocKind[] = ['passport', 'id-card', 'licence'];
+  const backgrounds: Background[] = ['wood', 'dark', 'busy', 'light'];
+  const angle = (i % 2 ? -1 : 1) * (5 + ((i * 7) % 11));
+  const doc = await renderDocument(kinds[i % 3]!);
+  for (let seed = 300 + i * 17 + (cut ? 1000 : 0); ; seed += 1) {
+    const photo = await photographDocument(doc, {
+      seed,
+      angle,
+      perspective: 0.03,
+      background: backgrounds[Math.floor(i / 3) % 4]!,
+      share: cut ? 1.02 + (i % 4) * 0.06 : 0.5 + (i % 4) * 0.04,
+    });
+    const m = Math.min(photo.width, photo.height) * 0.04;
+    const whole = photo.corners.every((c) => c.x >= m && c.y >= m && c.x <= photo.width - m && c.y <= photo.height - m);
+    const out = photo.corners.some((c) => c.x < 0 || c.y < 0 || c.x > photo.width || c.y > photo.height);
+    if (cut ? out : whole) return photo.jpeg;
+  }
+}
+
+/** A one-page born-digital form: ruled boxes and filled bars, no text (vector content only). */
+async function vectorForm(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([595, 842]);
+  page.drawRectangle({ x: 0, y: 772, width: 595, height: 70, color: rgb(0.05, 0.36, 0.68) });
+  for (let k = 0; k < 14; k++) page.drawRectangle({ x: 50, y: 700 - k * 46, width: 495, height: 30, borderColor: rgb(0.55, 0.58, 0.64), borderWidth: 1 });
+  for (let k = 0; k < 14; k++) page.drawRectangle({ x: 60, y: 710 - k * 46, width: 80 + ((k * 53) % 300), height: 10, color: rgb(0.78, 0.8, 0.83) });
+  return doc.save();
+}
+
+export const CLASSES: Verdict[] = ['good', 'blur', 'dark', 'glare', 'cut', 'small'];
+/** Rows of the confusion table: every verdict, and the born-digital documents. */
+export const TRUTHS: CardClass[] = [...CLASSES, 'digital'];
+const TILTED = { good: 12, cut: 6 };
+const PER_CLASS = { good: 24, blur: 12, dark: 12, glare: 12, cut: 12, small: 12 } satisfies Record<Verdict, number>;
 
 export function makeCards(dir = DEFAULT_CARDS_DIR): Promise<CardManifest> {
   return cachedFixtures(dir, CARDS_VERSION, async (stage) => {
@@ -101,6 +148,20 @@ export function makeCards(dir = DEFAULT_CARDS_DIR): Promise<CardManifest> {
           files[name] = { class: cls, seed };
         }),
       );
+    for (const cls of ['good', 'cut'] as const)
+      for (let i = 0; i < TILTED[cls]; i++) {
+        const name = `tilted-${cls}-${String(i).padStart(2, '0')}.jpg`;
+        await sharp(await tiltedPhoto(i, cls === 'cut')).toFile(join(stage, name));
+        files[name] = { class: cls, seed: i };
+      }
+    // Born-digital: the fixtures' 20-page bank statement (text, table rules, a small logo JPEG),
+    // a vector-only form, an app screenshot and a passport page exported as PNG.
+    await makePdfFixtures();
+    copyFileSync(join(DEFAULT_PDF_FIXTURES_DIR, 'statement.pdf'), join(stage, 'digital-statement.pdf'));
+    writeFileSync(join(stage, 'digital-form.pdf'), await vectorForm());
+    await makeScreenshot(join(stage, 'digital-screenshot.png'), 2340, 1080);
+    await sharp((await renderDocument('passport')).png).png().toFile(join(stage, 'digital-passport.png'));
+    for (const [k, name] of ['digital-statement.pdf', 'digital-form.pdf', 'digital-screenshot.png', 'digital-passport.png'].entries()) files[name] = { class: 'digital', seed: k };
     return { version: CARDS_VERSION, files };
   });
 }

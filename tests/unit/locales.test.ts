@@ -1,5 +1,6 @@
 // Every language has every string, keeps every placeholder, and is really in that language.
 import { describe, expect, it } from 'vitest';
+import { CLI_MESSAGES, type CliErrorCode } from '../../scripts/cli-messages.ts';
 import { formatMessage, type StampErrorCode } from '../../src/core/errors.ts';
 import { bcp47, isRtl, LANG_NAMES, LANGS, matchLang } from '../../src/core/lang.ts';
 import { CORE_LOCALES } from '../../src/core/locales/index.ts';
@@ -100,6 +101,17 @@ describe('core messages', () => {
     expect(new Set(lines).size).toBe(LANGS.length);
     expect(defaultPurpose('okx.com', 'en')).toBe('Only for okx.com identity verification');
     expect(defaultPurpose('okx.com', 'zh_CN')).toBe('仅用于okx.com身份认证');
+  });
+});
+
+describe('command-line messages', () => {
+  it.each(LANGS)('%s: every CLI error keeps the English {fields}, in its script', (lang) => {
+    for (const code of Object.keys(CLI_MESSAGES) as CliErrorCode[]) {
+      const text = CLI_MESSAGES[code][lang];
+      expect(fieldPlaceholders(text), `${lang} ${code}`).toEqual(fieldPlaceholders(CLI_MESSAGES[code].en));
+      if (lang !== 'en') expect(text, code).not.toBe(CLI_MESSAGES[code].en);
+      if (SCRIPT[lang]) expect(text, code).toMatch(SCRIPT[lang]!);
+    }
   });
 });
 

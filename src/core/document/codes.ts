@@ -10,10 +10,9 @@ const CELL = 8;
 /** A block's mean dark/light changes per cell: modules change every few pixels both ways. */
 const CHANGES = 1.1 * CELL;
 
-/** Code-like blocks, as fractions of the picture (padded by a quiet zone). */
-export function findTexturedCodes(g: Grey): Rect[] {
+/** Code-like blocks, as fractions of the picture (padded by a quiet zone); `t` as for findQrCodes. */
+export function findTexturedCodes(g: Grey, t = otsu(g)): Rect[] {
   const { width: w, height: h, data } = g;
-  const t = otsu(g);
   const cw = Math.floor(w / CELL);
   const ch = Math.floor(h / CELL);
   const code = new Uint8Array(cw * ch);
@@ -91,6 +90,7 @@ const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y
 
 /** QR codes by their finders, and other 2D codes by texture; one box per code. */
 export function findCodes(g: Grey): Rect[] {
-  const qr = findQrCodes(g);
-  return [...qr, ...findTexturedCodes(g).filter((c) => !qr.some((q) => overlaps(q, c)))];
+  const t = otsu(g);
+  const qr = findQrCodes(g, t);
+  return [...qr, ...findTexturedCodes(g, t).filter((c) => !qr.some((q) => overlaps(q, c)))];
 }

@@ -48,6 +48,9 @@ export function shrinkGrey(g: Grey, side: number): Grey {
   return { width: w, height: h, data };
 }
 
+/** The lowest edge threshold: the Sobel magnitude of a flat surface's noise stays below it. */
+const MIN_EDGE = 24;
+
 interface Gradients {
   mag: Float32Array;
   /** Gradient direction folded to [0, π): the normal of the edge. */
@@ -64,15 +67,22 @@ function gradients(g: Grey, planes: readonly Float32Array[] = [g.data]): Gradien
   const mag = new Float32Array(w * h);
   const dir = new Float32Array(w * h);
   const hist = new Uint32Array(256);
+  const np = planes.length;
+  const [p0, p1, p2] = [planes[0]!, planes[1] ?? planes[0]!, planes[2] ?? planes[0]!];
   for (let y = 1; y < h - 1; y++)
     for (let x = 1; x < w - 1; x++) {
       const i = y * w + x;
       let gx = 0;
       let gy = 0;
       let m = -1;
-      for (const d of planes) {
-        const px = d[i - w + 1]! + 2 * d[i + 1]! + d[i + w + 1]! - d[i - w - 1]! - 2 * d[i - 1]! - d[i + w - 1]!;
-        const py = d[i + w - 1]! + 2 * d[i + w]! + d[i + w + 1]! - d[i - w - 1]! - 2 * d[i - w]! - d[i - w + 1]!;
+      for (let c = 0; c < np; c++) {
+        const d = c === 0 ? p0 : c === 1 ? p1 : c === 2 ? p2 : planes[c]!;
+        const a = d[i - w - 1]!;
+        const b = d[i - w + 1]!;
+        const e = d[i + w - 1]!;
+        const f = d[i + w + 1]!;
+        const px = b + 2 * d[i + 1]! + f - a - 2 * d[i - 1]! - e;
+        const py = e + 2 * d[i + w]! + f - a - 2 * d[i - w]! - b;
         const pm = px * px + py * py;
         if (pm > m) {
           m = pm;
@@ -82,11 +92,13 @@ function gradients(g: Grey, planes: readonly Float32Array[] = [g.data]): Gradien
       }
       m = Math.sqrt(m);
       mag[i] = m;
+      hist[Math.min(255, Math.floor(m / 4))]!++;
+      // A direction is only ever read where the magnitude passes 0.6 × the edge threshold (≥ 24).
+      if (m < MIN_EDGE * 0.6) continue;
       let t = Math.atan2(gy, gx);
       if (t < 0) t += Math.PI;
       if (t >= Math.PI) t -= Math.PI;
       dir[i] = t;
-      hist[Math.min(255, Math.floor(m / 4))]!++;
     }
   // Edge pixels: clearly above the picture's typical gradient (its 75th percentile), and above
   // the noise of a flat surface.
@@ -100,7 +112,7 @@ function gradients(g: Grey, planes: readonly Float32Array[] = [g.data]): Gradien
       break;
     }
   }
-  return { mag, dir, threshold: Math.max(24, p75) };
+  return { mag, dir, threshold: Math.max(MIN_EDGE, p75) };
 }
 
 /** Hough votes near each edge pixel's own direction; the strongest distinct lines. */
@@ -182,7 +194,14 @@ const PARALLEL = (12 * Math.PI) / 180;
 const PERPENDICULAR = (70 * Math.PI) / 180;
 const MAX_TURN = (14 * Math.PI) / 180;
 
-function support(g: Grey, gr: Gradients, planes: readonly Float32Array[], a: Point, b: Point): { hits: number; contrast: number } {
+interface Support {
+  hits: number;
+  contrast: number;
+  /** Mean colour of the strips on either side (left of a→b, right of a→b). */
+  sides: [number[], number[]];
+}
+
+function support(g: Grey, gr: Gradients, planes: readonly Float32Array[], a: Point, b: Point): Support {
   const { width: w, height: h } = g;
   const sums = planes.map(() => [0, 0]);
   let strips = 0;
@@ -222,14 +241,19 @@ function support(g: Grey, gr: Gradients, planes: readonly Float32Array[], a: Poi
     }
   }
   const contrast = strips ? Math.hypot(...sums.map(([i, o]) => (i! - o!) / strips)) : 0;
-  return { hits: hits / (n - 1), contrast };
+  const mean = (k: 0 | 1) => sums.map((s) => s[k]! / Math.max(1, strips));
+  return { hits: hits / (n - 1), contrast, sides: [mean(0), mean(1)] };
 }
 
 /** Corners clockwise on screen, starting with the one whose next edge is the most level (the top). */
 function order(pts: Point[]): Quad {
   const cx = pts.reduce((s, p) => s + p.x, 0) / 4;
   const cy = pts.reduce((s, p) => s + p.y, 0) / 4;
-  const cw = [...pts].sort((a, b) => Math.atan2(a.y - cy, a.x - cx) - Math.atan2(b.y - cy, b.x - cx));
+  // Angles computed once, not in the comparator (this runs for thousands of candidates).
+  const cw = pts
+    .map((p) => ({ p, a: Math.atan2(p.y - cy, p.x - cx) }))
+    .sort((a, b) => a.a - b.a)
+    .map((e) => e.p);
   let best = 0;
   let bestScore = -Infinity;
   for (let i = 0; i < 4; i++) {
@@ -255,13 +279,11 @@ export function findDocument(g: Grey, colour?: readonly Float32Array[]): FoundDo
   // Enough lines that a wood grain or a pattern cannot crowd out a real side.
   const lines = houghLines(g, gr, 32);
   const n = lines.length;
-  const crossings = new Map<number, Point | undefined>();
-  const cross = (a: number, b: number): Point | undefined => {
-    const key = Math.min(a, b) * n + Math.max(a, b);
-    if (!crossings.has(key)) crossings.set(key, intersect(lines[a]!, lines[b]!));
-    return crossings.get(key);
-  };
-  const sideCache = new Map<number, { hits: number; contrast: number }>();
+  // Every crossing of two lines, once (an n × n table: candidates share their corners).
+  const crossings: (Point | undefined)[] = new Array(n * n);
+  for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) crossings[a * n + b] = crossings[b * n + a] = intersect(lines[a]!, lines[b]!);
+  const cross = (a: number, b: number): Point | undefined => crossings[a * n + b];
+  const sideCache = new Map<number, Support>();
   const planes = colour ?? [g.data];
   const frame = w * h;
   const slack = Math.min(w, h) * 0.02; // corners may sit just outside the copy
@@ -374,6 +396,42 @@ function refine(g: Grey, gr: Gradients, q: Quad): Quad {
   const corners = [intersect(fitted[3]!, fitted[0]!), intersect(fitted[0]!, fitted[1]!), intersect(fitted[1]!, fitted[2]!), intersect(fitted[2]!, fitted[3]!)];
   if (corners.some((p, i) => !p || Math.hypot(p.x - q[i]!.x, p.y - q[i]!.y) > Math.min(w, h) * 0.03)) return q;
   return corners as Quad;
+}
+
+/**
+ * Do the outline's sides stop at its corners? A document's edge ends where the table begins; an
+ * inner frame found in a card that fills the picture (the header band, the photo, the MRZ
+ * strip) has a side that runs on across the card. Each side is probed past both corners
+ * (from 5 %, clear of a rounded corner, to 20 % of its length, inside the picture).
+ */
+export function sidesEnd(g: Grey, q: Quad, colour?: readonly Float32Array[]): boolean {
+  const gr = gradients(g, colour);
+  const planes = colour ?? [g.data];
+  const inside = (p: Point) => p.x >= 1 && p.y >= 1 && p.x <= g.width - 2 && p.y <= g.height - 2;
+  const distance = (u: number[], v: number[]) => Math.hypot(...u.map((x, c) => x - v[c]!));
+  for (let m = 0; m < 4; m++) {
+    const a = q[m]!;
+    const b = q[(m + 1) % 4]!;
+    const own = support(g, gr, planes, a, b);
+    for (const [from, away] of [
+      [b, a],
+      [a, b],
+    ] as const) {
+      const past = (t: number): Point => ({ x: away.x + (away.x - from.x) * t, y: away.y + (away.y - from.y) * t });
+      const near = past(0.05);
+      let far = past(0.2);
+      // Only the part inside the picture: a corner near the border has nothing past it to probe.
+      for (let t = 0.2; t > 0.05 && !inside(far); t -= 0.01) far = past(t);
+      if (!inside(near) || !inside(far) || Math.hypot(far.x - near.x, far.y - near.y) < 8) continue;
+      // Probed in the side's own direction, so its strips face the same way as the side's.
+      const on = away === b ? support(g, gr, planes, near, far) : support(g, gr, planes, far, near);
+      // The same boundary running on: edges along the line, between the same two surfaces (a
+      // wood grain that happens to line up parts two strips of wood, not the card and the wood).
+      const same = distance(on.sides[0], own.sides[0]) < own.contrast * 0.5 && distance(on.sides[1], own.sides[1]) < own.contrast * 0.5;
+      if (on.hits > 0.5 && same) return false;
+    }
+  }
+  return true;
 }
 
 /** Colour planes (R, G, B) of a small RGBA picture, for findDocument. */

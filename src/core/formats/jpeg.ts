@@ -4,6 +4,7 @@ import { be16, concat, hasAscii, u16 } from '../bytes.ts';
 import { StampError } from '../errors.ts';
 import { EXIF_HEADER, orientationOnlyTiff, summarizeTiff } from './exif.ts';
 import { scrubIcc } from './icc.ts';
+import { jpegHeadersSound } from './jpeg-check.ts';
 import { KEEP, partition, type Verdict } from './partition.ts';
 import type { ImageFormat, ImageInfo, StripResult } from './types.ts';
 
@@ -16,8 +17,10 @@ interface Segment {
 
 interface Walk {
   segments: Segment[];
-  /** Offset just after EOI. */
+  /** Offset just after EOI (the file's end when EOI is missing). */
   eoiEnd: number;
+  /** The scans ran to the end of the file without an EOI: complete, or cut short. */
+  endMissing: boolean;
   width: number;
   height: number;
 }
@@ -37,17 +40,23 @@ function walk(b: Uint8Array): Walk {
   let height = 0;
   let sawSos = false;
   let o = 2;
+  // The file ends where a marker should be: after the scans, only EOI is missing, which
+  // browsers tolerate (whether the last scan is whole, only a decode can tell).
+  const ended = (): Walk => {
+    if (!sawSos || width === 0) throw new StampError('truncated');
+    return { segments, eoiEnd: b.length, width, height, endMissing: true };
+  };
   for (;;) {
-    if (o >= b.length) throw new StampError('truncated');
+    if (o >= b.length) return ended();
     if (b[o] !== 0xff) throw new StampError('corrupt', { kind: 'JPEG' });
     while (o < b.length && b[o] === 0xff) o++; // fill bytes
-    if (o >= b.length) throw new StampError('truncated');
+    if (o >= b.length) return ended();
     const marker = b[o]!;
     const start = o - 1;
     o++;
     if (marker === EOI) {
       if (!sawSos || width === 0) throw new StampError('corrupt', { kind: 'JPEG' });
-      return { segments, eoiEnd: o, width, height };
+      return { segments, eoiEnd: o, width, height, endMissing: false };
     }
     if (isStandalone(marker)) {
       segments.push({ marker, start, end: o });
@@ -72,11 +81,15 @@ function walk(b: Uint8Array): Walk {
   }
 }
 
-/** Entropy-coded data ends at the first 0xFF that is not stuffing (FF00) or a restart marker. */
+/**
+ * Entropy-coded data ends at the first 0xFF that is not stuffing (FF00) or a restart marker,
+ * or at the end of a file without EOI.
+ */
 function entropyEnd(b: Uint8Array, o: number): number {
   for (;;) {
     const ff = b.indexOf(0xff, o);
-    if (ff < 0 || ff + 1 >= b.length) throw new StampError('truncated');
+    if (ff < 0) return b.length;
+    if (ff + 1 >= b.length) return ff;
     const n = b[ff + 1]!;
     if (n === 0x00 || (n >= 0xd0 && n <= 0xd7) || n === 0xff) {
       o = n === 0xff ? ff + 1 : ff + 2;
@@ -166,7 +179,12 @@ function judge(b: Uint8Array, s: Segment, icc: Map<number, Uint8Array>): Verdict
 function inspect(b: Uint8Array): ImageInfo {
   const w = walk(b);
   const { removed, orientation } = partition(w.segments, (s) => judge(b, s, new Map()), w.eoiEnd < b.length);
-  return { width: w.width, height: w.height, orientation, metadata: removed };
+  const doubt: Pick<ImageInfo, 'warnings' | 'verify'> = w.endMissing
+    ? { warnings: ['end-marker-missing'], verify: 'truncated' }
+    : jpegHeadersSound(b, w.segments)
+      ? {}
+      : { verify: 'decode' };
+  return { width: w.width, height: w.height, orientation, metadata: removed, ...doubt };
 }
 
 function strip(b: Uint8Array, opts: { keepOrientation: boolean }): StripResult {

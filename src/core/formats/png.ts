@@ -80,7 +80,35 @@ function inspect(b: Uint8Array): ImageInfo {
   if (!chunks.some((c) => c.type === 'IDAT')) throw new StampError('corrupt', { kind: 'PNG' });
   const { removed, orientation } = partition(chunks, (c) => judge(b, c), iendEnd < b.length);
   const warnings = chunks.some((c) => c.damaged) ? (['damaged-part-skipped'] as const) : [];
-  return { width: u32(b, ihdr.dataStart), height: u32(b, ihdr.dataStart + 4), orientation, metadata: removed, warnings: [...warnings] };
+  return {
+    width: u32(b, ihdr.dataStart),
+    height: u32(b, ihdr.dataStart + 4),
+    orientation,
+    metadata: removed,
+    warnings: [...warnings],
+    ...(headersSound(b, chunks) ? {} : { verify: 'decode' as const }),
+  };
+}
+
+/** Bit depths each colour type allows (PNG spec, table 11.1). */
+const DEPTHS: Record<number, number[]> = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };
+
+/**
+ * Would a browser decode it? The CRCs already vouch for every critical chunk's bytes, so what
+ * is left is whether the header and the zlib stream's header make sense; if not, strip-only
+ * lets the browser's decoder decide (image.ts).
+ */
+function headersSound(b: Uint8Array, chunks: Chunk[]): boolean {
+  const h = chunks[0]!.dataStart;
+  const [depth, colour, compression, filter, interlace] = [b[h + 8]!, b[h + 9]!, b[h + 10]!, b[h + 11]!, b[h + 12]!];
+  if (!DEPTHS[colour]?.includes(depth) || compression !== 0 || filter !== 0 || interlace > 1) return false;
+  if (u32(b, h) === 0 || u32(b, h + 4) === 0) return false;
+  if (colour === 3 && !chunks.some((c) => c.type === 'PLTE')) return false;
+  const idat = chunks.find((c) => c.type === 'IDAT')!;
+  if (idat.end - 4 - idat.dataStart < 2) return false;
+  const cmf = b[idat.dataStart]!;
+  const flg = b[idat.dataStart + 1]!;
+  return (cmf & 15) === 8 && cmf >> 4 <= 7 && (cmf * 256 + flg) % 31 === 0 && (flg & 0x20) === 0;
 }
 
 function strip(b: Uint8Array, opts: { keepOrientation: boolean }): StripResult {

@@ -40,6 +40,12 @@ export interface ImageInfo {
   metadata: MetadataKind[];
   /** Damage tolerated because browsers show the file anyway (reported, never silent). */
   warnings?: WarningCode[];
+  /**
+   * The structure alone cannot tell whether browsers decode the file, so the browser's decoder
+   * is asked before a lossless copy is written: 'decode' (headers no camera writes), or
+   * 'truncated' (a JPEG without its end marker: complete, or cut short; asked in every mode).
+   */
+  verify?: 'decode' | 'truncated';
 }
 
 export interface StripResult {

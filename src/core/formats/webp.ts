@@ -69,7 +69,22 @@ function inspect(b: Uint8Array): ImageInfo {
   const { removed } = partition(chunks, (c) => judge(b, c), riffEnd < b.length);
   // Chromium shows WebP as stored, ignoring its EXIF orientation: a stamped copy must not turn
   // it either (strip-only keeps the tag, as the input had it, for viewers that read it).
-  return { ...size(b, chunks[0]!), orientation: 1, metadata: removed };
+  return { ...size(b, chunks[0]!), orientation: 1, metadata: removed, ...(bitstreamSound(b, chunks) ? {} : { verify: 'decode' as const }) };
+}
+
+/**
+ * Would a browser decode it? The image chunk's own header: a VP8 key frame whose first
+ * partition fits in the chunk, or a VP8L stream of version 0. Anything else (or an extended
+ * file without an image chunk) is for the browser's decoder to decide in strip-only mode.
+ */
+function bitstreamSound(b: Uint8Array, chunks: Chunk[]): boolean {
+  const image = chunks.find((c) => c.id === 'VP8 ' || c.id === 'VP8L');
+  if (!image) return chunks.some((c) => c.id === 'ANMF');
+  const d = image.dataStart;
+  if (image.id === 'VP8L') return image.size > 5 && b[d + 4]! >> 5 === 0;
+  if (image.size < 10) return false;
+  const tag = b[d]! | (b[d + 1]! << 8) | (b[d + 2]! << 16);
+  return (tag & 1) === 0 && ((tag >> 1) & 7) <= 3 && tag >>> 5 < image.size - 10;
 }
 
 function strip(b: Uint8Array, opts: { keepOrientation: boolean }): StripResult {

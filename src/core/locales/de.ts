@@ -36,6 +36,7 @@ const de: CoreLocale = {
     'flattened-for-redaction': 'Um die gezeichneten Rahmen zu schwärzen, wurden die Seiten in Bilder umgewandelt (Text ist nicht mehr auswählbar).',
     'damaged-part-skipped': 'Ein beschädigter Teil der Datei, den Browser überspringen, wurde weggelassen; das Bild sieht so aus, wie Ihr Browser es anzeigt.',
     'page-downscaled': 'Eine sehr große Seite wurde mit geringerer Auflösung gerendert.',
+    'end-marker-missing': 'Der Datei fehlte die Endmarkierung (vielleicht wurde ein Kopiervorgang unterbrochen); sie wurde ergänzt, das Bild sieht so aus, wie Ihr Browser es anzeigt.',
   },
 };
 

@@ -36,6 +36,7 @@ const es: CoreLocale = {
     'flattened-for-redaction': 'Para tapar los recuadros que dibujaste, las páginas se convirtieron en imágenes (el texto ya no se puede seleccionar).',
     'damaged-part-skipped': 'Se omitió una parte dañada del archivo que los navegadores ignoran; la imagen es tal como la muestra tu navegador.',
     'page-downscaled': 'Una página muy grande se representó con menos resolución.',
+    'end-marker-missing': 'Al archivo le faltaba la marca de fin (quizá se interrumpió una copia); se añadió y la imagen es tal como la muestra tu navegador.',
   },
 };
 

@@ -36,6 +36,7 @@ const fr: CoreLocale = {
     'flattened-for-redaction': 'Pour masquer les rectangles tracés, les pages ont été converties en images (le texte n’est plus sélectionnable).',
     'damaged-part-skipped': 'Une partie endommagée du fichier, que les navigateurs ignorent, a été retirée ; l’image est telle que votre navigateur l’affiche.',
     'page-downscaled': 'Une très grande page a été rendue en résolution réduite.',
+    'end-marker-missing': 'Il manquait au fichier son marqueur de fin (copie interrompue ?) ; il a été ajouté, et l’image est telle que votre navigateur l’affiche.',
   },
 };
 

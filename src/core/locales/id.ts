@@ -36,6 +36,7 @@ const id: CoreLocale = {
     'flattened-for-redaction': 'Untuk menutupi kotak yang Anda gambar, halaman diubah menjadi gambar (teks tidak bisa dipilih lagi).',
     'damaged-part-skipped': 'Bagian file yang rusak dan biasa dilewati browser telah dibuang; gambarnya sama seperti yang ditampilkan browser Anda.',
     'page-downscaled': 'Sebuah halaman yang sangat besar ditampilkan dengan resolusi lebih rendah.',
+    'end-marker-missing': 'Penanda akhir file hilang (mungkin karena penyalinan terputus); sudah ditambahkan, gambarnya sama seperti yang ditampilkan browser Anda.',
   },
 };
 

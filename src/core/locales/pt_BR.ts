@@ -36,6 +36,7 @@ const pt_BR: CoreLocale = {
     'flattened-for-redaction': 'Para tarjar os retângulos que você desenhou, as páginas viraram imagens (o texto não pode mais ser selecionado).',
     'damaged-part-skipped': 'Uma parte danificada do arquivo, que os navegadores ignoram, foi deixada de fora; a imagem fica como o seu navegador a mostra.',
     'page-downscaled': 'Uma página muito grande foi renderizada com resolução menor.',
+    'end-marker-missing': 'Faltava a marca de fim do arquivo (talvez uma cópia tenha sido interrompida); ela foi adicionada e a imagem fica como o seu navegador a mostra.',
   },
 };
 

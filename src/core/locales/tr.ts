@@ -36,6 +36,7 @@ const tr: CoreLocale = {
     'flattened-for-redaction': 'Çizdiğiniz kutuları karartmak için sayfalar görüntüye dönüştürüldü (metin artık seçilemez).',
     'damaged-part-skipped': 'Dosyanın, tarayıcıların zaten atladığı hasarlı bir kısmı çıkarıldı; görüntü tarayıcınızda göründüğü gibidir.',
     'page-downscaled': 'Çok büyük bir sayfa daha düşük çözünürlükte işlendi.',
+    'end-marker-missing': 'Dosyanın bitiş işareti eksikti (kopyalama yarıda kesilmiş olabilir); eklendi, görüntü tarayıcınızda göründüğü gibidir.',
   },
 };
 

@@ -36,6 +36,7 @@ const vi: CoreLocale = {
     'flattened-for-redaction': 'Để che các khung bạn đã vẽ, các trang đã được chuyển thành ảnh (không còn chọn được chữ).',
     'damaged-part-skipped': 'Đã bỏ một phần bị hỏng của tệp mà trình duyệt vốn bỏ qua; ảnh giống như trình duyệt của bạn hiển thị.',
     'page-downscaled': 'Một trang rất lớn đã được hiển thị ở độ phân giải thấp hơn.',
+    'end-marker-missing': 'Tệp thiếu dấu kết thúc (có thể do sao chép bị gián đoạn); đã bổ sung, ảnh giống như trình duyệt của bạn hiển thị.',
   },
 };
 

@@ -36,6 +36,7 @@ const zh_TW: CoreLocale = {
     'flattened-for-redaction': '為了遮蓋您畫的方框，頁面已轉為圖片（文字無法再選取）。',
     'damaged-part-skipped': '檔案中有瀏覽器會略過的損壞部分，已將其省略；圖片與瀏覽器中顯示的一致。',
     'page-downscaled': '有一個超大頁面以較低解析度呈現。',
+    'end-marker-missing': '檔案缺少結尾標記（可能是複製時被中斷）；已補上，圖片與瀏覽器中顯示的一致。',
   },
 };
 

@@ -20,6 +20,8 @@ export interface CompactRequest {
   minQuality?: number;
   /** How far the quality drops per try (default 0.1; photos use finer steps to stay close). */
   step?: number;
+  /** Where the search for the budget's quality starts (the last PDF page's); default the top. */
+  startQuality?: number;
   /** Give the palette image back as is (a PDF embeds it), not as a PNG. */
   raw?: boolean;
 }
@@ -45,14 +47,42 @@ export async function compact(source: ImageBitmap | OffscreenCanvas, req: Compac
     if (indexed && !(req.budget && indexed.data.length > req.budget)) return req.raw ? { indexed } : { blob: indexedPng(indexed) };
   }
   const canvas = source instanceof OffscreenCanvas ? source : bitmapCanvas(source);
-  let quality = req.quality;
-  const floor = Math.min(quality, req.minQuality ?? MIN_QUALITY);
-  let blob = await canvas.convertToBlob({ type: req.mime, quality });
-  while (req.mime === 'image/jpeg' && req.budget && blob.size > req.budget && quality > floor + 1e-9) {
-    quality = Math.max(floor, quality - (req.step ?? 0.1));
-    blob = await canvas.convertToBlob({ type: req.mime, quality });
+  try {
+    return await encodeWithin(canvas, req);
+  } finally {
+    // Our own canvas (the bitmap's pixels): freed now, not when it is collected.
+    if (canvas !== source) canvas.width = canvas.height = 0;
   }
-  return { blob, quality };
+}
+
+/**
+ * The highest quality of the steps down from `req.quality` whose JPEG fits the budget (or the
+ * lowest step). The search starts at `req.startQuality` (the previous PDF page's) and moves up
+ * or down from there: a scan's pages are alike, so one or two encodes a page instead of all the
+ * steps from the top, with the same result.
+ */
+async function encodeWithin(canvas: OffscreenCanvas, req: CompactRequest): Promise<Compact> {
+  const floor = Math.min(req.quality, req.minQuality ?? MIN_QUALITY);
+  const steps: number[] = [];
+  for (let q = req.quality; q > floor + 1e-9; q -= req.step ?? 0.1) steps.push(q);
+  steps.push(floor);
+  const budget = req.mime === 'image/jpeg' ? req.budget : undefined;
+  const encodeAt = async (i: number) => ({ blob: await canvas.convertToBlob({ type: req.mime, quality: steps[i] }), quality: steps[i]! });
+  if (!budget) return encodeAt(0);
+  const at = req.startQuality === undefined ? 0 : steps.findIndex((q) => q <= req.startQuality! + 1e-9);
+  let i = at < 0 ? steps.length - 1 : at;
+  let best = await encodeAt(i);
+  if (best.blob.size <= budget) {
+    // Fits: a step higher may fit too.
+    while (i > 0) {
+      const up = await encodeAt(i - 1);
+      if (up.blob.size > budget) break;
+      (best = up), i--;
+    }
+    return best;
+  }
+  while (i < steps.length - 1 && best.blob.size > budget) best = await encodeAt(++i);
+  return best;
 }
 
 /** Zero-copy: the bitmap becomes the canvas's content (drawn where that is unsupported). */

@@ -27,11 +27,15 @@ export interface IndexRequest {
 }
 
 type Source = ImageBitmap | OffscreenCanvas;
+type Strip = (rgba: Uint8ClampedArray, y: number, rows: number) => void;
 
-/** Reads the picture a strip of ~1 MB at a time: no full-size copy of its pixels. */
-function strips(source: Source, fn: (rgba: Uint8ClampedArray, y: number, rows: number) => void): void {
+/** Rows of the picture read at a time: ~1 MB, never a full-size copy of its pixels. */
+const stripRows = (width: number, height: number) => Math.max(1, Math.min(height, Math.floor((1 << 18) / width)));
+
+/** Reads the picture a strip at a time, through its canvas (a canvas) or a small one (a bitmap). */
+function canvasStrips(source: Source, fn: Strip): void {
   const { width, height } = source;
-  const rows = Math.max(1, Math.min(height, Math.floor((1 << 18) / width)));
+  const rows = stripRows(width, height);
   const direct = source instanceof OffscreenCanvas;
   const ctx = direct ? source.getContext('2d') : new OffscreenCanvas(width, rows).getContext('2d', { willReadFrequently: true });
   if (!ctx) throw new Error('no 2d context');
@@ -45,38 +49,99 @@ function strips(source: Source, fn: (rgba: Uint8ClampedArray, y: number, rows: n
   }
 }
 
+/**
+ * A bitmap read a strip at a time into one reused buffer (VideoFrame.copyTo): getImageData
+ * would leave ~1 MB of garbage a strip, a page's worth a page, which the collector lets pile up
+ * over a long PDF. False where copyTo cannot convert to RGBA (the caller starts again).
+ */
+async function frameStrips(source: ImageBitmap, fn: Strip): Promise<boolean> {
+  if (typeof VideoFrame === 'undefined') return false;
+  const { width, height } = source;
+  const rows = stripRows(width, height);
+  let frame: VideoFrame | undefined;
+  const buffer = take('strip', width * rows * 4);
+  try {
+    frame = new VideoFrame(source, { timestamp: 0, alpha: 'keep' });
+    for (let y = 0; y < height; y += rows) {
+      const n = Math.min(rows, height - y);
+      await frame.copyTo(buffer, { rect: { x: 0, y, width, height: n }, format: 'RGBA', colorSpace: 'srgb' });
+      fn(new Uint8ClampedArray(buffer.buffer, 0, width * n * 4), y, n);
+    }
+    return true;
+  } catch (e) {
+    if (frame && !(e instanceof DOMException || e instanceof TypeError)) throw e;
+    return false;
+  } finally {
+    frame?.close();
+    give('strip', buffer);
+  }
+}
+
 /** The picture as a palette image, or undefined when it has too many colours (or any transparency). */
 export async function indexPicture(source: Source, req: IndexRequest): Promise<Indexed | undefined> {
   const { width, height } = source;
-  const h = new Histogram();
-  // One read of the pixels: each pixel's bin is kept (2 bytes, a buffer reused from job to job)
-  // instead of reading the picture a second time to map it.
-  const keys = keyBuffer(width * height);
-  strips(source, (rgba, y) => h.add(rgba, keys, y * width));
-  if (h.translucent || (req.minFlat && flatShare(h) < req.minFlat)) return undefined;
-  let palette: Palette | undefined, error: MapError | undefined;
-  for (const n of req.colours) {
-    const p = medianCut(h, n);
-    const e = mapError(h, p);
-    if (req.accept(e)) {
-      (palette = p), (error = e);
-      break;
+  // Buffers reused from picture to picture (the collector would let a long PDF's pile up); a
+  // picture indexed while another is gets its own.
+  const h = takeHistogram();
+  // One read of the pixels: each pixel's bin is kept (2 bytes) instead of reading the picture a
+  // second time to map it.
+  const keys = new Uint16Array(take('keys', width * height * 2).buffer, 0, width * height);
+  try {
+    const add: Strip = (rgba, y) => h.add(rgba, keys, y * width);
+    if (source instanceof OffscreenCanvas || !(await frameStrips(source, add))) {
+      h.reset(); // a frame read that failed part-way may have counted some strips
+      canvasStrips(source, add);
     }
+    if (h.translucent || (req.minFlat && flatShare(h) < req.minFlat)) return undefined;
+    let palette: Palette | undefined, error: MapError | undefined;
+    for (const n of req.colours) {
+      const p = medianCut(h, n);
+      const e = mapError(h, p);
+      if (req.accept(e)) {
+        (palette = p), (error = e);
+        break;
+      }
+    }
+    if (!palette || !error) return undefined;
+    const bits = bitsFor(palette.size);
+    const skip = req.png ? 1 : 0;
+    const stride = skip + Math.ceil((width * bits) / 8);
+    const raw = take('rows', stride * height, true);
+    try {
+      mapKeys(keys, width, height, palette, bits, raw, stride, skip);
+      return { width, height, palette: palette.rgb, size: palette.size, bits, data: await deflate(raw), error };
+    } finally {
+      give('rows', raw);
+    }
+  } finally {
+    give('keys', keys);
+    histograms.push(h);
   }
-  if (!palette || !error) return undefined;
-  const bits = bitsFor(palette.size);
-  const skip = req.png ? 1 : 0;
-  const stride = skip + Math.ceil((width * bits) / 8);
-  const raw = new Uint8Array(stride * height);
-  mapKeys(keys, width, height, palette, bits, raw, stride, skip);
-  return { width, height, palette: palette.rgb, size: palette.size, bits, data: await deflate(raw), error };
 }
 
-let keyCache = new Uint16Array(0);
-const keyBuffer = (n: number) => (keyCache.length >= n ? keyCache : (keyCache = new Uint16Array(n))).subarray(0, n);
+const histograms: Histogram[] = [];
+const takeHistogram = () => histograms.pop()?.reset() ?? new Histogram();
+
+/** One spare buffer of each kind, lent out while in use. */
+const spare = new Map<string, ArrayBuffer>();
+function take(kind: string, bytes: number, zeroed = false): Uint8Array {
+  const b = spare.get(kind);
+  spare.delete(kind);
+  if (!b || b.byteLength < bytes) return new Uint8Array(bytes);
+  const out = new Uint8Array(b, 0, bytes);
+  return zeroed ? out.fill(0) : out;
+}
+function give(kind: string, view: ArrayBufferView): void {
+  const b = view.buffer as ArrayBuffer;
+  if ((spare.get(kind)?.byteLength ?? 0) < b.byteLength) spare.set(kind, b);
+}
 
 /** zlib (RFC 1950), as PNG's IDAT and PDF's FlateDecode want it: the browser's own, native. */
 export async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream('deflate'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  // Written straight into the stream: a Blob's stream would copy the bytes out and back.
+  const zlib = new CompressionStream('deflate');
+  const writer = zlib.writable.getWriter();
+  void writer.write(bytes as Uint8Array<ArrayBuffer>).catch(() => {});
+  void writer.close().catch(() => {});
+  return new Uint8Array(await new Response(zlib.readable).arrayBuffer());
 }

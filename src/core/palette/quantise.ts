@@ -20,6 +20,16 @@ export class Histogram {
   translucent = false;
   pixels = 0;
 
+  /** Empty again, to be reused (three arrays of 1.7 MB in all, not garbage per picture). */
+  reset(): this {
+    this.count.fill(0);
+    this.sum.fill(0);
+    this.sq.fill(0);
+    this.translucent = false;
+    this.pixels = 0;
+    return this;
+  }
+
   /** Counts the pixels; `keys` (from `at`) gets each pixel's bin, for mapKeys. */
   add(rgba: Uint8ClampedArray, keys?: Uint16Array, at = 0): void {
     const { count, sum, sq } = this;

@@ -48,9 +48,6 @@ async function stampedPage(doc: PDFDocumentProxy, n: number, job: Job): Promise<
 /** Up to this many pages, flattened pages are searched for an MRZ and QR codes to keep clear. */
 const SHORT_DOCUMENT = 5;
 
-/** Pages being encoded while the next renders: the worker encodes, the page thread renders. */
-const IN_FLIGHT = 2;
-
 /**
  * How pages are encoded. A page on a plain background whose colours fit 8–16 palette entries
  * (text, tables, the mark; antialiasing included) becomes a 4-bit palette image: sharp, and
@@ -82,34 +79,32 @@ export async function flattenPdf(doc: PDFDocumentProxy, job: Job, inputBytes = 0
   const limit = job.options.maxBytes;
   const share = Math.max(MIN_BUDGET, (GROWTH * inputBytes) / doc.numPages);
   const budget = limit ? Math.min(share, (limit * 0.98 - 2000) / doc.numPages) : share;
-  const encoded: Promise<EncodedPage>[] = [];
+  // One page at a time in memory, plus the one being encoded: page n renders (page thread)
+  // while page n−1 encodes (worker); its pixels go over only once n−1 is done and in the PDF.
+  let encoding: Promise<void> = Promise.resolve();
+  let quality: number | undefined; // the last JPEG page's: the next one's search starts there
+  const request = { mime: 'image/jpeg' as const, quality: job.options.pdf.quality, colours: PAGE_COLOURS, minFlat: PAGE_MIN_FLAT, maxMean: PAGE_MAX_MEAN, maxOff: 1, maxFar: PAGE_MAX_FAR, budget, ...(limit ? { minQuality: MIN_QUALITY_FOR_LIMIT } : {}), raw: true };
   for (let n = 1; n <= doc.numPages; n++) {
-    if (n > IN_FLIGHT) await encoded[n - 1 - IN_FLIGHT];
     const t = performance.now();
     const page = await stampedPage(doc, n, job);
     renderMs += performance.now() - t;
     if (page.downscaled) warnings.push('page-downscaled');
     first ??= page.watermark;
     const size = { widthPt: page.widthPt, heightPt: page.heightPt };
-    encoded.push(
-      encodeCompact(
-        page.canvas,
-        { mime: 'image/jpeg', quality: job.options.pdf.quality, colours: PAGE_COLOURS, minFlat: PAGE_MIN_FLAT, maxMean: PAGE_MAX_MEAN, maxOff: 1, maxFar: PAGE_MAX_FAR, budget, ...(limit ? { minQuality: MIN_QUALITY_FOR_LIMIT } : {}), raw: true },
-        true,
-      )
-        .catch(() => {
-          throw new StampError('encode-failed', { kind: 'JPEG' });
-        })
-        .then(async (c): Promise<EncodedPage> => ('indexed' in c ? { ...size, indexed: c.indexed } : { ...size, jpeg: (await verifyClean(c.blob, 'jpeg')).bytes })),
-    );
+    await encoding;
+    encoding = encodeCompact(page.canvas, { ...request, ...(quality !== undefined ? { startQuality: quality } : {}) }, true)
+      .catch(() => {
+        throw new StampError('encode-failed', { kind: 'JPEG' });
+      })
+      .then(async (c): Promise<void> => {
+        if ('quality' in c) quality = c.quality;
+        return addPage(out, 'indexed' in c ? { ...size, indexed: c.indexed } : { ...size, jpeg: (await verifyClean(c.blob, 'jpeg')).bytes });
+      });
+    // A failed page stops the loop at the next await; until then, no unhandled rejection.
+    encoding.catch(() => {});
     page.canvas.width = page.canvas.height = 0; // its pixels went to the encoder: free the rest now
   }
-  for (const p of await Promise.all(encoded)) {
-    if ('jpeg' in p) {
-      const image = await out.embedJpg(p.jpeg);
-      out.addPage([p.widthPt, p.heightPt]).drawImage(image, { x: 0, y: 0, width: p.widthPt, height: p.heightPt });
-    } else addIndexedPage(out, p.indexed, p.widthPt, p.heightPt);
-  }
+  await encoding;
   const firstPage = out.getPage(0).getSize();
   const bytes = await saveClean(out, job.env.randomBytes);
   if (limit && bytes.length > limit) throw new StampError('cannot-reach-size', { limit: human(limit), size: human(bytes.length) });
@@ -122,6 +117,12 @@ export async function flattenPdf(doc: PDFDocumentProxy, job: Job, inputBytes = 0
     warnings: [...new Set(warnings)],
     renderMs,
   };
+}
+
+async function addPage(out: PDFDocument, p: EncodedPage): Promise<void> {
+  if ('indexed' in p) return addIndexedPage(out, p.indexed, p.widthPt, p.heightPt);
+  const image = await out.embedJpg(p.jpeg);
+  out.addPage([p.widthPt, p.heightPt]).drawImage(image, { x: 0, y: 0, width: p.widthPt, height: p.heightPt });
 }
 
 /** A page showing a palette image: /Indexed colour space, the rows deflated (FlateDecode). */

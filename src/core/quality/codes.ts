@@ -41,9 +41,9 @@ function scanLine(mask: Uint8Array, start: number, step: number, n: number, foun
   }
 }
 
-export function findQrCodes(g: Grey): Rect[] {
+/** `t`: the dark/light threshold, when the caller already has it. */
+export function findQrCodes(g: Grey, t = otsu(g)): Rect[] {
   const { width: w, height: h, data } = g;
-  const t = otsu(g);
   const mask = new Uint8Array(w * h);
   for (let i = 0; i < mask.length; i++) mask[i] = data[i]! < t ? 1 : 0;
   const finders: Finder[] = [];

@@ -4,8 +4,11 @@ import { IMAGE_FORMATS } from '../formats/index.ts';
 import { openPdf, renderPage } from '../pdf/render.ts';
 import { sniff } from '../sniff.ts';
 import { uprightSize } from '../orientation.ts';
+import { OPS, type PDFPageProxy } from 'pdfjs-dist';
 import { checkQuality, toGrey, type Check, type Grey } from './checks.ts';
-import { findDocument, shrinkGrey } from '../document/find.ts';
+import { colourPlanes, findDocument, scaleQuad, sidesEnd } from '../document/find.ts';
+import type { Point } from '../document/geometry.ts';
+import { smallCopy } from '../document/view.ts';
 
 const SIDE = 512;
 
@@ -35,8 +38,7 @@ export async function qualityOf(file: Blob): Promise<Check[] | undefined> {
       const pages: Check[][] = [];
       for (let n = 1; n <= Math.min(doc.numPages, MAX_PAGES); n++) {
         const page = await renderPage(doc, n, 72);
-        // A page with text (a statement, a letter) was made on a computer, not photographed.
-        const digital = (await (await doc.getPage(n)).getTextContent()).items.length > 0;
+        const digital = await bornDigital(await doc.getPage(n));
         // A PDF page is as large as its paper at print resolution: size is not the question.
         pages.push(checkQuality(greyCopy(page.canvas, SIDE), { width: 10_000, height: 10_000 }, { digital }).filter((c) => c.id !== 'small'));
       }
@@ -56,13 +58,44 @@ export async function qualityOf(file: Blob): Promise<Check[] | undefined> {
     resizeQuality: 'medium',
   });
   const grey = greyCopy(bitmap, SIDE);
-  bitmap.close();
-  const found = findDocument(shrinkGrey(grey, 320));
-  const f = grey.width / shrinkGrey(grey, 320).width;
-  const outline = found?.quad.map((p) => ({ x: (p.x + 0.5) * f, y: (p.y + 0.5) * f }));
   const digital = kind === 'png' && screenshotLike(grey);
+  const outline = digital ? undefined : outlineOf(bitmap, grey);
+  bitmap.close();
   return checkQuality(grey, uprightSize(info.width, info.height, info.orientation), { digital, ...(outline ? { outline } : {}) });
 }
+
+/**
+ * The document's outline (as the mark finds it: in colour, a purple header on a busy table is
+ * clear in hue only), in the grey copy's pixels; undefined when none was found, or when what was
+ * found is an inner frame of a card that fills the picture (its header band, its photo).
+ */
+function outlineOf(bitmap: ImageBitmap, grey: Grey): Point[] | undefined {
+  const small = smallCopy(bitmap, 320);
+  const planes = colourPlanes(small);
+  const luma = toGrey(small);
+  const found = findDocument(luma, planes);
+  if (!found || !sidesEnd(luma, found.quad, planes)) return undefined;
+  return scaleQuad(found.quad, small, grey);
+}
+
+/**
+ * A PDF page made on a computer (a statement, a letter, a form): it paints visible text or
+ * vector shapes. A scan is one picture, at most with an invisible text layer from OCR.
+ */
+async function bornDigital(page: PDFPageProxy): Promise<boolean> {
+  const { fnArray, argsArray } = await page.getOperatorList();
+  let mode = 0;
+  for (let k = 0; k < fnArray.length; k++) {
+    const fn = fnArray[k];
+    if (fn === OPS.setTextRenderingMode) mode = (argsArray[k] as number[])[0]!;
+    // Modes 3 (invisible) and 7 (clip only) paint nothing: OCR layers of scans use them.
+    else if (TEXT_OPS.has(fn!) && mode !== 3 && mode !== 7) return true;
+    else if (fn === OPS.constructPath && PAINT_OPS.has((argsArray[k] as number[])[0]!)) return true;
+  }
+  return false;
+}
+const TEXT_OPS = new Set<number>([OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText]);
+const PAINT_OPS = new Set<number>([OPS.fill, OPS.eoFill, OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
 
 /**
  * A screenshot or an exported page: most neighbouring pixels exactly equal (flat colours), which

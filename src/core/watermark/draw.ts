@@ -1,6 +1,6 @@
 // Pixels: measure and wrap the text with the canvas, lay the tiles out, draw them.
 import type { WatermarkOptions } from '../options.ts';
-import { fontSizeFor, layoutTiles, maxLineWidth, type Jitter, type Layout } from './layout.ts';
+import { fontSizeFor, layoutTiles, maxLineWidth, type Jitter, type Layout, type Tile } from './layout.ts';
 import { textDirection, wrapLine } from './template.ts';
 import type { Rect } from '../quality/mrz.ts';
 import { apply, rectToQuad, sides, topAngle, type Homography, type Point, type Quad } from '../document/geometry.ts';
@@ -26,8 +26,12 @@ export interface DrawnWatermark {
   background?: Layout;
 }
 
-/** Around the document the mark is sparser and lighter: the data to protect is on the document. */
-const BACKGROUND = { density: 0.6, opacity: 0.7 };
+/**
+ * Around the document the mark is sparser (the data to protect is on the document), but not
+ * lighter: at 0.7 × the opacity, a light table under a low random opacity left whole regions of
+ * a small photo without a visible change (tests/browser/stamp.test.ts).
+ */
+const BACKGROUND = { density: 0.6, opacity: 1 };
 /**
  * On the document: larger, denser (density moved 82 % of the way to 1) and lighter, so it
  * covers most of the document while the printed data still reads (tests/quality/marks.test.ts).
@@ -81,7 +85,52 @@ export function planOnDocument(ctx: Ctx2D, width: number, height: number, text: 
     { angle: o.angle + tilt, density: o.density * BACKGROUND.density, opacity: o.opacity * BACKGROUND.opacity },
     jitter,
   );
-  return { ...doc, frame, quad, background };
+  return { ...doc, frame, quad, background: fillGaps(background, width, height, quad) };
+}
+
+/** Side of the regions that each get some mark, as a share of the picture's short side. */
+const REGION = 1 / 6;
+
+/**
+ * Every region of the picture around the document gets some mark, whatever the random offset:
+ * the sparse grid can leave a small photo's corner between blocks. A region (at most a sixth of
+ * the short side) whose centre lies off the document and that no drawn block's text band
+ * crosses gets a block of its own, centred there (its ink lies within about a line of its
+ * centre, well inside the region).
+ */
+function fillGaps(layout: Layout, width: number, height: number, quad: Quad): Layout {
+  const side = Math.min(width, height) * REGION;
+  const nx = Math.max(1, Math.ceil(width / side));
+  const ny = Math.max(1, Math.ceil(height / side));
+  const cos = Math.cos(layout.angle);
+  const sin = Math.sin(layout.angle);
+  // Drawn blocks only (those centred on the document are skipped), and short of their ragged ends.
+  const drawn = layout.tiles.filter((t) => !insideQuad(quad, t));
+  const halfW = Math.max(0, layout.blockWidth / 2 - layout.fontPx);
+  const halfH = layout.blockHeight / 2;
+  const covers = (t: Tile, p: Point) => {
+    const dx = p.x - t.x;
+    const dy = p.y - t.y;
+    return Math.abs(dx * cos + dy * sin) <= halfW && Math.abs(-dx * sin + dy * cos) <= halfH;
+  };
+  const added: Tile[] = [];
+  const rw = width / nx;
+  const rh = height / ny;
+  const SAMPLES = [-0.4, -0.2, 0, 0.2, 0.4];
+  for (let j = 0; j < ny; j++)
+    for (let i = 0; i < nx; i++) {
+      const p = { x: (i + 0.5) * rw, y: (j + 0.5) * rh };
+      if (insideQuad(quad, p)) continue;
+      const crossed = (t: Tile) =>
+        SAMPLES.some((fy) =>
+          SAMPLES.some((fx) => {
+            const q = { x: p.x + fx * rw, y: p.y + fy * rh };
+            return covers(t, q) && !insideQuad(quad, q);
+          }),
+        );
+      if (!drawn.some(crossed) && !added.some(crossed)) added.push(p);
+    }
+  return added.length ? { ...layout, tiles: [...layout.tiles, ...added] } : layout;
 }
 
 type Matrix = [number, number, number, number, number, number];
