@@ -179,8 +179,10 @@ export async function runPrompt(win: Window, root: HTMLElement, received = recei
 
   if (init.mode === 'auto') {
     root.replaceChildren(h('p', { class: 'auto' }, t('autoWorking', site || init.page.url)));
-    // "Always" on a site that declines watermarks: a clean copy.
-    const mode = wantsCleanCopy(settings, site, !!init.declinesWatermarks) ? 'strip' : 'stamp';
+    // "Always" on a site the person marked as declining watermarks: a clean copy. The page's
+    // own words only change what the prompt suggests: without the person, a page cannot talk
+    // itself into an unmarked copy.
+    const mode = wantsCleanCopy(settings, site, false) ? 'strip' : 'stamp';
     try {
       const results = await process(mode, purposeFor(settings, site, lang));
       answer({ type: 'use', files: results.map((r) => r.file), toast: toastFor(mode) });

@@ -403,6 +403,19 @@ describe('sites that decline watermarks', () => {
   });
 });
 
+describe('a page cannot talk itself into an unmarked copy', () => {
+  it('"always" on a site the person did not mark: a page saying "no watermarks" still gets a stamped copy', { timeout: 180_000 }, async () => {
+    await setSites({ '127.0.0.1': { rule: 'always' } });
+    const page = await open('no-watermark.html');
+    await pick(page, PHOTO);
+    const [r] = await received(page);
+    expect(r).toMatchObject({ name: 'photo-stamped.jpg' });
+    expect(changedFractions(await uprightRgb(PHOTO), await uprightRgb(save(r!))).overall).toBeGreaterThan(0.02);
+    await setSites({});
+    await page.close();
+  });
+});
+
 describe('the machine-readable zone in the prompt', () => {
   it('a passport photo: name as printed before, "still machine-readable" after; nothing of it stored or on the page', { timeout: 240_000 }, async () => {
     const page = await open('plain.html');
