@@ -58,7 +58,15 @@ describe('ICAO 9303 check digits and parsing', () => {
 });
 
 describe('stamp and check', () => {
-  const reading = (valid: boolean): MrzReading => ({ found: true, valid, failed: valid ? [] : ['composite'], expiry: 'valid', ms: { read: 0, total: 0 } });
+  const reading = (valid: boolean, givenNames = 'ANNA MARIA'): MrzReading => ({
+    found: true,
+    valid,
+    fields: { ...parseMrz([...TD3])!.fields, givenNames },
+    failed: valid ? [] : ['composite'],
+    expiry: 'valid',
+    ms: { read: 0, total: 0 },
+  });
+  const nothing: MrzReading = { found: false, valid: false, failed: [], expiry: 'unknown', ms: { read: 0, total: 0 } };
   const file = Object.assign(new Blob(['x']), { name: 'p.jpg' });
   const fakeStamp = (opacities: number[]) => async (_f: Blob, o: { watermark?: { opacity?: number } }) => {
     opacities.push(o.watermark?.opacity ?? 0.3);
@@ -77,10 +85,27 @@ describe('stamp and check', () => {
   it('stamps once when the copy still reads, or when the original did not read', async () => {
     for (const originalReads of [true, false]) {
       const opacities: number[] = [];
-      const r = await stampKeepingMrz(file, { mode: 'stamp', watermark: { opacity: 0.4 } }, fakeStamp(opacities), async (f) => reading(f instanceof File || originalReads));
+      const r = await stampKeepingMrz(file, { mode: 'stamp', watermark: { opacity: 0.4 } }, fakeStamp(opacities), async (f) => (f instanceof File ? reading(true) : originalReads ? reading(true) : nothing));
       expect(opacities).toEqual([0.4]);
       expect(r.mrz.restamped).toBe(false);
     }
+  });
+
+  it('stamps again when the copy passes its check digits but reads another name (names have none)', async () => {
+    const opacities: number[] = [];
+    // Under a mark above 0.1, the name's fillers read as letters.
+    const read = async (f: Blob) => (f instanceof File && Number(await f.text()) > 0.1 ? reading(true, 'ANNA MARIA CCOC') : reading(true));
+    const r = await stampKeepingMrz(file, { mode: 'stamp', watermark: { opacity: 0.4 } }, fakeStamp(opacities), read);
+    expect(opacities).toEqual([0.4, 0.2, 0.1]);
+    expect(r.mrz).toMatchObject({ restamped: true, after: { valid: true, fields: { givenNames: 'ANNA MARIA' } } });
+  });
+
+  it('keeps a zone that failed a check digit in the original from reading worse in the copy', async () => {
+    const opacities: number[] = [];
+    const read = async (f: Blob) => (f instanceof File && Number(await f.text()) > 0.2 ? nothing : reading(false));
+    const r = await stampKeepingMrz(file, { mode: 'stamp', watermark: { opacity: 0.4 } }, fakeStamp(opacities), read);
+    expect(opacities).toEqual([0.4, 0.2]);
+    expect(r.mrz.after).toMatchObject({ found: true, valid: false });
   });
 });
 

@@ -1,5 +1,5 @@
 // Proves the stamped copy still reads: the zone is read again from the output; when the
-// original read with every check digit passing and the copy does not, the mark is lightened
+// original's zone was read and the copy does not read the same, the mark is lightened
 // over the picture and the copy stamped again, automatically, before anything is uploaded.
 import type { StampOptionsInput } from '../options.ts';
 import type { StampResult } from '../pipeline.ts';
@@ -25,6 +25,14 @@ export function mrzSummary(before: MrzReading, after?: MrzReading, restamped = f
   };
 }
 
+/**
+ * The copy reads as the original did: the same fields, its check digits passing alike.
+ * Check digits do not cover the name, so a mark that turns a name's fillers into letters is
+ * caught only by comparing.
+ */
+const readsAsBefore = (after: MrzReading, before: MrzReading): boolean =>
+  after.valid === before.valid && JSON.stringify(after.fields) === JSON.stringify(before.fields);
+
 export async function stampKeepingMrz(
   file: Blob & { name: string },
   options: StampOptionsInput,
@@ -33,13 +41,15 @@ export async function stampKeepingMrz(
   before?: Promise<MrzReading> | MrzReading,
 ): Promise<StampResult & { mrz: { before: MrzReading; after?: MrzReading; restamped: boolean } }> {
   const [first, original] = await Promise.all([stamp(file, options), before ?? read(file)]);
-  if (options.mode === 'strip' || !original.valid) return { ...first, mrz: { before: original, restamped: false } };
+  // A zone read with a failing check digit (misprinted, or a hard photo) is kept too: the copy
+  // must not read worse than the original did.
+  if (options.mode === 'strip' || !original.fields) return { ...first, mrz: { before: original, restamped: false } };
   let result = first;
   let after = await read(first.file);
   let restamped = false;
   const opacity = options.watermark?.opacity ?? 0.3;
   for (const f of LIGHTER) {
-    if (after.valid) break;
+    if (readsAsBefore(after, original)) break;
     result = await stamp(file, { ...options, watermark: { ...options.watermark, opacity: Math.max(0.05, opacity * f) } });
     after = await read(result.file);
     restamped = true;
