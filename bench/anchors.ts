@@ -51,13 +51,17 @@ export interface MarkRow {
   cornerError?: number;
 }
 
+/**
+ * Default settings without what changes per copy (±8 % spacing, ±0.04 opacity, the date and the
+ * trace code: the default template with both fixed in their usual form), so runs compare.
+ */
+export const REPEATABLE = { jitter: false, template: '{purpose}\n2026-11-29 · 7KQ2-M9XD' } as const;
+
 /** IDStamp at default settings, in the built extension's stamping page. */
 export const stampInBrowser =
   (page: Page) =>
   async (name: string, jpeg: Buffer): Promise<{ jpeg: Buffer; document?: { x: number; y: number }[] }> => {
-    // Default settings without what changes per copy (±8 % spacing, ±0.04 opacity, the date and
-    // the trace code: the default template with today's form of both fixed), so runs compare.
-    const r = await stampInPage(page, name, jpeg, { watermark: { jitter: false, template: '{purpose}\n2026-11-29 · 7KQ2-M9XD' } });
+    const r = await stampInPage(page, name, jpeg, { watermark: REPEATABLE });
     if (!r.ok) throw new Error(r.error.message);
     return { jpeg: Buffer.from(r.base64, 'base64'), document: r.report.watermark?.document };
   };

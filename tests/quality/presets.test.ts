@@ -5,7 +5,7 @@
 // preset's density towards 1 (ON_DOCUMENT): the presets must stay apart after it.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changedBlocks, MARK_CASES } from '../../bench/anchors.ts';
+import { changedBlocks, MARK_CASES, REPEATABLE } from '../../bench/anchors.ts';
 import { launchWithExtension, openStampPage, stampInPage, type ExtensionBrowser } from '../../scripts/chromium.ts';
 import { PRESETS, type PresetName } from '../../src/settings/schema.ts';
 import { levelDocument, photographDocument, renderDocument } from '../fixtures/documents.ts';
@@ -27,8 +27,8 @@ beforeAll(async () => {
     });
     const plain = await level(photo.jpeg);
     const blocks = async (preset: PresetName) => {
-      // The preset's look without the per-copy jitter, so the two compare like for like.
-      const r = await stampInPage(page, `${c.kind}.jpg`, photo.jpeg, { watermark: { ...PRESETS[preset], jitter: false } });
+      // The preset's look without what changes per copy, so the two compare like for like.
+      const r = await stampInPage(page, `${c.kind}.jpg`, photo.jpeg, { watermark: { ...PRESETS[preset], ...REPEATABLE } });
       if (!r.ok) throw new Error(r.error.message);
       return changedBlocks(plain, await level(Buffer.from(r.base64, 'base64')), 40);
     };
