@@ -29,25 +29,6 @@ const MIN_CONTRAST = 5;
 const SCORE_POWER = 3;
 const CONTRAST_FULL = 16;
 
-/** Box-filter downscale of a grey copy so its long side is at most `side` pixels. */
-export function shrinkGrey(g: Grey, side: number): Grey {
-  const f = Math.max(1, Math.ceil(Math.max(g.width, g.height) / side));
-  if (f === 1) return g;
-  const w = Math.floor(g.width / f);
-  const h = Math.floor(g.height / f);
-  const data = new Float32Array(w * h);
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++) {
-      let s = 0;
-      for (let dy = 0; dy < f; dy++) {
-        const row = (y * f + dy) * g.width + x * f;
-        for (let dx = 0; dx < f; dx++) s += g.data[row + dx]!;
-      }
-      data[y * w + x] = s / (f * f);
-    }
-  return { width: w, height: h, data };
-}
-
 /** The lowest edge threshold: the Sobel magnitude of a flat surface's noise stays below it. */
 const MIN_EDGE = 24;
 
