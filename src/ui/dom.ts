@@ -41,3 +41,17 @@ export function debounce<A extends unknown[]>(fn: (...a: A) => void, ms: number)
     timer = setTimeout(() => fn(...a), ms);
   };
 }
+
+/** Makes `zone` take dropped files: marked `.over` while something is dragged over it. */
+export function onDropFiles(zone: HTMLElement, take: (files: File[]) => void): void {
+  zone.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    zone.classList.add('over');
+  });
+  zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+  zone.addEventListener('drop', (e) => {
+    e.preventDefault();
+    zone.classList.remove('over');
+    take([...(e.dataTransfer?.files ?? [])]);
+  });
+}

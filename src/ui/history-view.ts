@@ -4,7 +4,7 @@ import { clearHistory, findCopy, historyToCsv, historyToJson, listHistory, searc
 import type { MessageKey } from '../i18n/messages.ts';
 import { t } from '../i18n/t.ts';
 import type { RawItem } from '../settings/store.ts';
-import { download, h } from './dom.ts';
+import { download, h, onDropFiles } from './dom.ts';
 
 export interface HistoryViewOptions {
   history: RawItem;
@@ -65,16 +65,7 @@ function whichCopy(all: readonly HistoryEntry[]): HTMLElement {
     h('div', { class: 'row' }, code, h('button', { type: 'button', id: 'which-find', class: 'secondary', on: { click: byCode } }, t('whichFind'))),
     answer,
   );
-  box.addEventListener('dragover', (e) => {
-    e.preventDefault();
-    box.classList.add('over');
-  });
-  box.addEventListener('dragleave', () => box.classList.remove('over'));
-  box.addEventListener('drop', (e) => {
-    e.preventDefault();
-    box.classList.remove('over');
-    void byFile(e.dataTransfer?.files[0]);
-  });
+  onDropFiles(box, (files) => void byFile(files[0]));
   return box;
 }
 

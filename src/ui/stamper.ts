@@ -15,7 +15,7 @@ import type { Lang } from '../core/lang.ts';
 import { purposeFor, purposeLangFor, stampOptionsFor } from '../settings/to-options.ts';
 import { registrableDomain } from '../sites/domain.ts';
 import { qualityOf } from '../core/quality/measure.ts';
-import { debounce, download, formatBytes, h } from './dom.ts';
+import { debounce, download, formatBytes, h, onDropFiles } from './dom.ts';
 import { languageOptions } from './language.ts';
 import { qualityView } from './quality.ts';
 import { mrzSlot } from './mrz-card.ts';
@@ -226,16 +226,7 @@ export async function mountStamper(root: HTMLElement, o: StamperOptions): Promis
     setFiles([...(input.files ?? [])]);
     input.value = '';
   });
-  drop.addEventListener('dragover', (e) => {
-    e.preventDefault();
-    drop.classList.add('over');
-  });
-  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
-  drop.addEventListener('drop', (e) => {
-    e.preventDefault();
-    drop.classList.remove('over');
-    setFiles([...(e.dataTransfer?.files ?? [])]);
-  });
+  onDropFiles(drop, setFiles);
 
   // --- preview -----------------------------------------------------------------------------
   let previewRun = 0;
