@@ -36,7 +36,7 @@ const BACKGROUND = { density: 0.6, opacity: 1 };
  * On the document: larger, denser (density moved 82 % of the way to 1) and lighter, so it
  * covers most of the document while the printed data still reads (tests/quality/marks.test.ts).
  */
-const ON_DOCUMENT = { size: 1.25, density: 0.82, opacity: 0.8 };
+export const ON_DOCUMENT = { size: 1.25, density: 0.82, opacity: 0.8 };
 
 export function planWatermark(
   ctx: Ctx2D,

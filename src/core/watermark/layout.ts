@@ -17,14 +17,17 @@ export interface Jitter {
 export const NO_JITTER: Jitter = { offsetX: 0, offsetY: 0, spacing: 1, angle: 0, opacity: 0 };
 
 /** Small random variation per output, from a uniform [0,1) source. */
+/** How far each copy's spacing (×), angle (degrees) and opacity (+) may move from the settings. */
+export const JITTER_SPREAD = { spacing: 0.08, angle: 3, opacity: 0.04 } as const;
+
 export function randomJitter(random: () => number): Jitter {
   const around = (spread: number) => (random() * 2 - 1) * spread;
   return {
     offsetX: random(),
     offsetY: random(),
-    spacing: 1 + around(0.08),
-    angle: around(3),
-    opacity: around(0.04),
+    spacing: 1 + around(JITTER_SPREAD.spacing),
+    angle: around(JITTER_SPREAD.angle),
+    opacity: around(JITTER_SPREAD.opacity),
   };
 }
 
