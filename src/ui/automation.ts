@@ -30,8 +30,11 @@ export interface Automation {
   /** The MRZ reader (tests, bench). */
   readMrz: typeof readMrz;
   fromBase64: (s: string) => Uint8Array;
-  /** `mrz`: read the zone before and after stamping, lighten the mark if needed (CLI --json). */
-  stampBase64(name: string, base64: string, options: unknown, mrz?: boolean): Promise<AutomationResult>;
+  /**
+   * `mrz`: read the zone before and after stamping, lighten the mark if needed (CLI --json);
+   * `today` (ISO): the day its expiry is judged against (tests: a fixed day), else now.
+   */
+  stampBase64(name: string, base64: string, options: unknown, mrz?: boolean, today?: string): Promise<AutomationResult>;
   /**
    * For big files (the CLI): the input comes from a file field the driver filled with a path,
    * the output goes out as an object URL that the driver downloads. No bytes cross the
@@ -57,10 +60,10 @@ export function installAutomation(win: Window): void {
     stamp,
     readMrz,
     fromBase64,
-    async stampBase64(name, base64, options, mrz = false) {
+    async stampBase64(name, base64, options, mrz = false, today) {
       try {
         const file = new File([fromBase64(base64) as BlobPart], name);
-        const { file: out, report } = mrz ? await stampWithMrz(file, options as StampOptionsInput) : await stamp(file, options);
+        const { file: out, report } = mrz ? await stampWithMrz(file, options as StampOptionsInput, today ? new Date(today) : undefined) : await stamp(file, options);
         return { ok: true, name: out.name, type: out.type, base64: await toBase64(out), report };
       } catch (err) {
         return failure(err);
@@ -118,7 +121,7 @@ function toBase64(blob: Blob): Promise<string> {
   });
 }
 
-async function stampWithMrz(file: File, options: StampOptionsInput) {
-  const r = await stampKeepingMrz(file, options, stamp, readMrz);
+async function stampWithMrz(file: File, options: StampOptionsInput, today?: Date) {
+  const r = await stampKeepingMrz(file, options, stamp, (f) => readMrz(f, today));
   return { file: r.file, report: { ...r.report, mrz: mrzSummary(r.mrz.before, r.mrz.after, r.mrz.restamped) } };
 }

@@ -20,6 +20,13 @@ export interface Case {
   jpeg: Buffer;
 }
 
+/**
+ * The day the cases are drawn for and read against. Fixed: their expiry dates (and so the check
+ * digits and the pictures) follow from it, and a suite run on another day must read the same
+ * pictures (with the day of the run, one case misread on one day and not the next).
+ */
+export const CASES_DAY = new Date('2026-11-29T12:00:00Z');
+
 const yymmdd = (d: Date) => d.toISOString().slice(2, 10).replace(/-/g, '');
 
 export function caseFields(format: MrzFormat, validity: Validity, i: number, today: Date): MrzFields {

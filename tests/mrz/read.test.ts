@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openStampPage, type ExtensionBrowser } from '../../scripts/chromium.ts';
 import type { MrzReading } from '../../src/core/mrz/read.ts';
 import type { StampReport } from '../../src/core/report.ts';
-import { makeCase, type Case, type Scene, type Validity } from './cases.ts';
+import { CASES_DAY, makeCase, type Case, type Scene, type Validity } from './cases.ts';
 
 const PER = Number(process.env.MRZ_CASES ?? 1);
 const FORMATS = ['TD3', 'TD2', 'TD1'] as const;
@@ -17,7 +17,7 @@ const EXPECTED_EXPIRY: Record<Validity, MrzReading['expiry']> = { valid: 'valid'
 
 let browser: ExtensionBrowser;
 let page: Page;
-const today = new Date();
+const today = CASES_DAY;
 const rows: { c: Case; before: MrzReading; after: MrzReading; report?: StampReport }[] = [];
 
 const read = (b64: string, name: string): Promise<MrzReading> =>
@@ -33,7 +33,7 @@ beforeAll(async () => {
           const c = await makeCase(format, validity, scene, i, today);
           const b64 = c.jpeg.toString('base64');
           const before = await read(b64, `${c.name}.jpg`);
-          const stamped = await page.evaluate(([n, b]) => window.idstamp!.stampBase64(n, b, { watermark: { site: 'okx.com' } }, true), [`${c.name}.jpg`, b64] as const);
+          const stamped = await page.evaluate(([n, b, d]) => window.idstamp!.stampBase64(n, b, { watermark: { site: 'okx.com' } }, true, d), [`${c.name}.jpg`, b64, today.toISOString()] as const);
           if (!stamped.ok) throw new Error(`${c.name}: ${stamped.error.message}`);
           rows.push({ c, before, after: await read(stamped.base64, `${c.name}.jpg`), report: stamped.report });
           console.log(`${c.name}: before ${before.valid} ${before.ms.total.toFixed(0)} ms, restamped ${stamped.report.mrz?.restamped ?? '-'}`);
