@@ -2,7 +2,7 @@
 // stamp-and-check step's decisions, and the reader itself on the shared synthetic documents.
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { readMrzGrey } from '../../src/core/mrz/read-grey.ts';
+import { clearNameTail, readMrzGrey } from '../../src/core/mrz/read-grey.ts';
 import { checkDigit, expiryStatus, parseMrz } from '../../src/core/mrz/parse.ts';
 import { stampKeepingMrz } from '../../src/core/mrz/stamped.ts';
 import type { MrzReading } from '../../src/core/mrz/read.ts';
@@ -54,6 +54,21 @@ describe('ICAO 9303 check digits and parsing', () => {
     expect(expiryStatus('2026-12-29', today)).toBe('soon');
     expect(expiryStatus('2026-12-30', today)).toBe('valid');
     expect(expiryStatus(undefined, today)).toBe('unknown');
+  });
+});
+
+describe('name fillers', () => {
+  const pad = (s: string, n: number) => s + '<'.repeat(n - s.length);
+  it('turns letters read among the fillers after a name back into fillers (a mark or the background there)', () => {
+    const line2 = pad('X1234567<8UTO9001011M3412315', 44);
+    expect(clearNameTail([pad('P<UTOMUELLER<<ANNA<MARIA<<<<C<OC', 44), line2], 'TD3')).toEqual([pad('P<UTOMUELLER<<ANNA<MARIA', 44), line2]);
+    expect(clearNameTail([pad('IRUTOMUELLER<<<<<<C', 36), pad('X', 36)], 'TD2')[0]).toBe(pad('IRUTOMUELLER', 36));
+    const td1 = [pad('IDUTOD23145890', 30), pad('9001011M3112319UTO', 30), pad('SAMPLE<<ALEX<JORDAN<<<<<Q', 30)];
+    expect(clearNameTail(td1, 'TD1')).toEqual([td1[0], td1[1], pad('SAMPLE<<ALEX<JORDAN', 30)]);
+  });
+
+  it('leaves names alone, and the fillers of a state code such as D<< before the name', () => {
+    for (const line of [pad('P<D<<MUELLER<<ANNA<MARIA', 44), pad('P<UTOO<BRIEN<<J<R<R', 44), 'P<UTOVERYLONGSURNAMEWHICHISCUT<<ANNA<MARIAXY']) expect(clearNameTail([line, ''], 'TD3')[0]).toBe(line);
   });
 });
 

@@ -67,11 +67,22 @@ function decode(cells: Cell[][], format: MrzFormat): { lines: string[]; confiden
       })
       .join(''),
   );
-  // Names are left-aligned and padded with '<' to the end: one or two letters after three or
-  // more fillers at the line's end are the background or a shadow, not a name.
-  const nameLine = format === 'TD1' ? 2 : 0;
-  lines[nameLine] = lines[nameLine]!.replace(/(<<<+)([A-Z]{1,2})$/, (_, fill: string, tail: string) => fill + '<'.repeat(tail.length));
-  return { lines, confidence: count ? total / count : 0 };
+  return { lines: clearNameTail(lines, format), confidence: count ? total / count : 0 };
+}
+
+/**
+ * The name field holds the primary identifier, '<<', the secondary identifier's parts parted by
+ * single '<', then fillers to the end (ICAO 9303-3): no name has three fillers in a row, so
+ * letters after the first such run are the background, a shadow or the mark, not a name.
+ */
+export function clearNameTail(lines: string[], format: MrzFormat): string[] {
+  const row = format === 'TD1' ? 2 : 0;
+  const start = format === 'TD1' ? 0 : 5; // TD2/TD3: after the document code and issuing state
+  const line = lines[row]!;
+  const end = line.slice(start).search(/[A-Z]<<</);
+  if (end < 0) return lines;
+  const cut = start + end + 4;
+  return lines.map((l, i) => (i === row ? line.slice(0, cut) + line.slice(cut).replace(/[A-Z]/g, '<') : l));
 }
 
 function readBand(band: LevelledBand, today: Date): GreyRead | undefined {
