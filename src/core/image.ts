@@ -149,7 +149,9 @@ async function reencode(bytes: Uint8Array, kind: Kind, format: ImageFormat, info
     let find: number | undefined;
     if (stamping) {
       // Where the document is and what on it stays clear, before redaction boxes hide anything.
-      const view = viewDocument(canvas, { protect: options.watermark.protectCodes });
+      // A lossless picture of flat colours is a screenshot or an exported page: a document as a
+      // whole (a passport page's portrait is no card on a table).
+      const view = viewDocument(canvas, { protect: options.watermark.protectCodes, wholeIfFlat: kind !== 'jpeg' && kind !== 'heic' && kind !== 'avif' });
       find = view.ms;
       drawRedactions(ctx, width, height, options.redact.filter((r) => !r.page || r.page === page));
       const mark = view.found

@@ -10,6 +10,7 @@ import type { AutomationResult } from '../../src/ui/automation.ts';
 import { DEFAULT_FIXTURES_DIR, makeFixtures, type FixtureManifest } from '../fixtures/make-fixtures.ts';
 import { exiftool, leftovers } from '../helpers/exiftool.ts';
 import { changedFractions, medianRgb, storedRgba, uprightRgb } from '../helpers/pixels.ts';
+import { DEFAULT_CARDS_DIR } from '../quality/make-cards.ts';
 
 const dir = DEFAULT_FIXTURES_DIR;
 const outDir = mkdtempSync(join(tmpdir(), 'idstamp-out-'));
@@ -102,7 +103,9 @@ describe('orientation', () => {
 describe('watermark', () => {
   it('marks every region of a small photo in every copy, whatever its random offset', { timeout: 120_000 }, async () => {
     let onDocument = 0;
-    for (const name of ['mislabelled.jpg', 'photo.bmp', 'photo-lossless.webp'])
+    // The PNG, BMP and lossless WebP are drawings of flat colours (marked as a whole); the JPEG's
+    // compression noise makes it a photo, where the finder looks for the card.
+    for (const name of ['photo.jpg', 'mislabelled.jpg', 'photo.bmp', 'photo-lossless.webp'])
       for (let copy = 0; copy < 6; copy++) {
         const r = await run(name, { watermark: { site: 'okx.com' } });
         if (r.report.watermark?.document) onDocument++;
@@ -111,6 +114,20 @@ describe('watermark', () => {
       }
     // The layout around a found document (where the sparse background could leave a gap) is the one exercised.
     expect(onDocument).toBeGreaterThan(0);
+  });
+
+  it('lays the mark over an exported passport page as a whole (its portrait is no card on a table)', async () => {
+    // A page exported as a PNG (flat colours): the finder once took the portrait's box for the
+    // document, marked it densely and the name, dates and number sparsely, as background.
+    const file = join(DEFAULT_CARDS_DIR, 'digital-passport.png');
+    const r = await stampInPage(page, 'passport-page.png', readFileSync(file), { watermark: { site: 'okx.com' } });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.report.watermark!.document).toBeUndefined();
+    const diff = changedFractions(await uprightRgb(file), await uprightRgb(Buffer.from(r.base64, 'base64')));
+    console.log(`exported passport page, share of pixels changed per ninth: ${diff.cells.map((c) => c.toFixed(3)).join(' ')}`);
+    // Left column (the portrait) and the middle and right ones (the data) alike.
+    const column = (c: number) => (diff.cells[c]! + diff.cells[3 + c]! + diff.cells[6 + c]!) / 3;
+    expect(Math.min(column(1), column(2)) / column(0)).toBeGreaterThan(0.6);
   });
 
   it('differs between two copies of the same file (code, offset, angle)', async () => {

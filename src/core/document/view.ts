@@ -5,6 +5,7 @@
 import type { Grey } from '../quality/checks.ts';
 import { findCodes } from './codes.ts';
 import { findMrz, type Rect } from '../quality/mrz.ts';
+import { screenshotLike } from './digital.ts';
 import { colourPlanes, findDocument } from './find.ts';
 import { apply, rectToQuad, sides, topAngle, type Homography, type Point, type Quad } from './geometry.ts';
 
@@ -79,8 +80,10 @@ export function warpGrey(src: Grey, h: Homography, width: number, height: number
 export interface ViewOptions {
   /** Search for MRZ and codes to keep clear. */
   protect: boolean;
-  /** Treat the whole picture as the document (PDF pages, screenshots). */
+  /** Treat the whole picture as the document (PDF pages). */
   whole?: boolean;
+  /** …and so a picture of flat colours (a screenshot, an exported page: `kind` a lossless format). */
+  wholeIfFlat?: boolean;
 }
 
 /** Margin of the levelled frame around the found outline (share of each side): a pale MRZ strip on a pale table may be left out of the outline. */
@@ -95,7 +98,7 @@ export function viewDocument(canvas: OffscreenCanvas, o: ViewOptions): DocumentV
   const small = smallCopy(canvas, 320);
   const grey = lumaOf(small);
   const t1 = performance.now();
-  const found = o.whole ? undefined : findDocument(grey, colourPlanes(small));
+  const found = o.whole || (o.wholeIfFlat && screenshotLike(grey)) ? undefined : findDocument(grey, colourPlanes(small));
   const t2 = performance.now();
   const sx = W / small.width;
   const sy = H / small.height;

@@ -8,6 +8,7 @@ import { OPS, type PDFPageProxy } from 'pdfjs-dist';
 import { checkQuality, toGrey, type Check, type Grey } from './checks.ts';
 import { colourPlanes, findDocument, scaleQuad, sidesEnd } from '../document/find.ts';
 import type { Point } from '../document/geometry.ts';
+import { screenshotLike } from '../document/digital.ts';
 import { smallCopy } from '../document/view.ts';
 
 const SIDE = 512;
@@ -96,15 +97,3 @@ async function bornDigital(page: PDFPageProxy): Promise<boolean> {
 }
 const TEXT_OPS = new Set<number>([OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText]);
 const PAINT_OPS = new Set<number>([OPS.fill, OPS.eoFill, OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
-
-/**
- * A screenshot or an exported page: most neighbouring pixels exactly equal (flat colours), which
- * a camera's noise never gives.
- */
-function screenshotLike(g: Grey): boolean {
-  let same = 0;
-  let n = 0;
-  for (let y = 0; y < g.height; y += 3)
-    for (let x = 1; x < g.width; x++, n++) if (g.data[y * g.width + x] === g.data[y * g.width + x - 1]) same++;
-  return n > 0 && same / n > 0.6;
-}
