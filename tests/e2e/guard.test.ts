@@ -5,13 +5,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, waitForFrame, waitForPrompt, type ExtensionBrowser } from '../../scripts/chromium.ts';
+import { launchWithExtension, waitForFrame, type ExtensionBrowser } from '../../scripts/chromium.ts';
 import { en } from '../../src/i18n/messages.ts';
 import { DEFAULT_FIXTURES_DIR as img } from '../fixtures/make-fixtures.ts';
 import { DEFAULT_PDF_FIXTURES_DIR as pdfs } from '../fixtures/make-pdf-fixtures.ts';
 import { exiftool, leftovers } from '../helpers/exiftool.ts';
 import { qpdfCheck } from '../helpers/pdf.ts';
 import { changedFractions, uprightRgb } from '../helpers/pixels.ts';
+import { promptFinder } from '../helpers/prompt.ts';
 import { startSite, type Site } from './site-server.ts';
 
 interface Received {
@@ -46,7 +47,11 @@ async function open(path: string): Promise<Page> {
   return page;
 }
 
-const promptIn = (page: Page) => waitForPrompt(page);
+// The prompt as the person sees it: in a frame of the page (or of a widget in it), or in a
+// window of its own where a framed prompt moves when it cannot confirm it is seen (a loaded
+// machine); answering a windowed prompt closes it, perhaps before the click returns.
+const { shownPrompt, answer } = promptFinder(() => browser);
+const promptIn = (page: Page) => shownPrompt(page);
 
 async function received(frame: Page | Frame, count = 1): Promise<Received[]> {
   await frame.waitForFunction((n) => (window as unknown as { __received: unknown[] }).__received?.length >= n, count, { timeout: 60_000 });
@@ -74,7 +79,7 @@ describe('upload guard (Chromium)', () => {
     const prompt = await promptIn(page);
     expect(await prompt.inputValue('#purpose')).toBe('Only for 127.0.0.1 identity verification');
     expect(await page.evaluate(() => (document.getElementById('doc') as HTMLInputElement).files!.length)).toBe(0); // held back meanwhile
-    await prompt.click('#go');
+    await answer(prompt, '#go');
     const [r] = await received(page);
     expect(r).toMatchObject({ via: 'change', name: 'photo-stamped.jpg', type: 'image/jpeg' });
     await expectStamped(r!, PHOTO);
@@ -85,13 +90,13 @@ describe('upload guard (Chromium)', () => {
   it('"Use original" gives the original; "Cancel" gives nothing', async () => {
     const page = await open('plain.html');
     await page.locator('#doc').setInputFiles(PHOTO);
-    await (await promptIn(page)).click('#original');
+    await answer(await promptIn(page), '#original');
     const [r] = await received(page);
     expect(Buffer.from(r!.base64, 'base64').equals(readFileSync(PHOTO))).toBe(true);
     await page.waitForFunction(() => !document.querySelector('idstamp-prompt')); // the old prompt is gone
 
     await page.locator('#doc').setInputFiles(join(img, 'photo.png'));
-    await (await promptIn(page)).click('#cancel');
+    await answer(await promptIn(page), '#cancel');
     await page.waitForTimeout(500);
     expect((await page.evaluate(() => (window as unknown as { __received: unknown[] }).__received)).length).toBe(1);
     expect(await page.evaluate(() => (document.getElementById('doc') as HTMLInputElement).files!.length)).toBe(0);
@@ -104,7 +109,7 @@ describe('upload guard (Chromium)', () => {
     await page.locator('#doc').setInputFiles([PHOTO, join(pdfs, 'statement.pdf')]);
     const prompt = await promptIn(page);
     expect(await prompt.locator('#files li').count()).toBe(2);
-    await prompt.click('#go');
+    await answer(prompt, '#go');
     const [photo, doc] = await received(page, 2);
     await expectStamped(photo!, PHOTO);
     expect(doc).toMatchObject({ name: 'statement-stamped.pdf', type: 'application/pdf' });
@@ -119,7 +124,7 @@ describe('upload guard (Chromium)', () => {
   it('React-controlled input: React’s onChange sees the stamped file', async () => {
     const page = await open('react.html');
     await page.locator('#doc').setInputFiles(PHOTO);
-    await (await promptIn(page)).click('#go');
+    await answer(await promptIn(page), '#go');
     const [r] = await received(page);
     expect(r!.via).toBe('react');
     await expectStamped(r!, PHOTO);
@@ -134,7 +139,7 @@ describe('upload guard (Chromium)', () => {
     const data = { items: [], files: [resolve(PHOTO)], dragOperationsMask: 1 };
     const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await cdp.send('Input.dispatchDragEvent', { type, ...at, data });
-    await (await promptIn(page)).click('#go');
+    await answer(await promptIn(page), '#go');
     const [r] = await received(page);
     expect(r!.via).toBe('drop');
     await expectStamped(r!, PHOTO);
@@ -144,7 +149,7 @@ describe('upload guard (Chromium)', () => {
   it('input in an open shadow root', async () => {
     const page = await open('shadow.html');
     await page.locator('id-uploader input').setInputFiles(PHOTO);
-    await (await promptIn(page)).click('#go');
+    await answer(await promptIn(page), '#go');
     const [r] = await received(page);
     expect(r!.via).toBe('shadow');
     await expectStamped(r!, PHOTO);
@@ -158,7 +163,7 @@ describe('upload guard (Chromium)', () => {
     await page.goto(`${site.origin}/detached.html`);
     await page.click('#pick');
     await (await chooser).setFiles(PHOTO);
-    await (await promptIn(page)).click('#go');
+    await answer(await promptIn(page), '#go');
     const [r] = await received(page);
     expect(r!.via).toBe('detached');
     await expectStamped(r!, PHOTO);
@@ -169,9 +174,9 @@ describe('upload guard (Chromium)', () => {
     const page = await open(`host.html?widget=${encodeURIComponent(`${widgetSite.origin}/widget.html`)}`);
     const widget = await waitForFrame(() => page.frames(), (u) => u.startsWith(widgetSite.origin), '#w');
     await widget.locator('#w').setInputFiles(PHOTO);
-    const prompt = await waitForPrompt(widget);
+    const prompt = await promptIn(page); // page.frames() holds the widget's frames too
     expect(await prompt.inputValue('#purpose')).toBe('Only for 127.0.0.1 identity verification');
-    await prompt.click('#go');
+    await answer(prompt, '#go');
     const [r] = await received(widget);
     expect(r!.via).toBe('widget');
     await expectStamped(r!, PHOTO);
@@ -181,7 +186,7 @@ describe('upload guard (Chromium)', () => {
   it('page with a strict Content-Security-Policy', async () => {
     const page = await open('csp.html');
     await page.locator('#doc').setInputFiles(PHOTO);
-    await (await promptIn(page)).click('#go');
+    await answer(await promptIn(page), '#go');
     await expectStamped((await received(page))[0]!, PHOTO);
     await page.close();
   });
@@ -191,7 +196,7 @@ describe('upload guard (Chromium)', () => {
     await page.locator('#doc').setInputFiles(join(img, 'photo.png'));
     const prompt = await promptIn(page);
     expect(await prompt.textContent('body')).toContain('JPEG');
-    await prompt.click('#go');
+    await answer(prompt, '#go');
     const [r] = await received(page);
     expect(r).toMatchObject({ type: 'image/jpeg', name: 'photo-stamped.jpg' });
     expect(r!.size).toBeLessThanOrEqual(200 * 1024);
@@ -206,7 +211,7 @@ describe('upload guard (Chromium)', () => {
     const alert = prompt.locator('#lookalike[role=alert]');
     expect(await alert.textContent()).toContain('OKX');
     expect(await alert.textContent()).toContain('okx.com');
-    await prompt.click('#cancel');
+    await answer(prompt, '#cancel');
     await page.close();
   });
 
@@ -242,7 +247,7 @@ describe('upload guard (Chromium)', () => {
     await page.waitForTimeout(800);
     expect((await page.evaluate(() => (window as unknown as { __received: unknown[] }).__received)).length).toBe(1);
     expect(await prompt.locator('#go').isEnabled()).toBe(true); // still waiting for the person
-    await prompt.click('#cancel');
+    await answer(prompt, '#cancel');
     await page.close();
   });
 
