@@ -18,11 +18,24 @@ export async function saveSettings(next: Settings, item: RawItem = settingsItem)
   return valid;
 }
 
-/** Read, change, write: `change` edits a copy in place. */
-export async function updateSettings(change: (s: Settings) => void, item: RawItem = settingsItem): Promise<Settings> {
-  const copy = structuredClone(await loadSettings(item));
-  change(copy);
-  return saveSettings(copy, item);
+/** This page's updates, one after another per item. */
+const queues = new WeakMap<RawItem, Promise<unknown>>();
+
+/**
+ * Read, change, write: `change` edits a copy in place. Updates from one page run one after
+ * another: two quick changes (End on one slider, then another) would both read the old settings,
+ * and the second write would undo the first.
+ */
+export function updateSettings(change: (s: Settings) => void, item: RawItem = settingsItem): Promise<Settings> {
+  const run = (queues.get(item) ?? Promise.resolve())
+    .catch(() => undefined)
+    .then(async () => {
+      const copy = structuredClone(await loadSettings(item));
+      change(copy);
+      return saveSettings(copy, item);
+    });
+  queues.set(item, run);
+  return run;
 }
 
 /** Calls back with valid settings whenever any page changes them. */

@@ -92,6 +92,11 @@ describe('settings store (fakeBrowser)', () => {
     expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
   });
 
+  it('keeps both of two quick changes (neither write undoes the other)', async () => {
+    await Promise.all([updateSettings((s) => void (s.watermark.opacity = 1)), updateSettings((s) => void (s.watermark.size = 0.08))]);
+    expect((await loadSettings()).watermark).toMatchObject({ opacity: 1, size: 0.08 });
+  });
+
   it('tells other pages about changes', async () => {
     const seen: string[] = [];
     const stop = watchSettings((s) => seen.push(s.guard.mode));
