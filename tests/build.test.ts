@@ -54,7 +54,7 @@ describe('languages in the build', () => {
       expect(Object.keys(m).sort(), lang).toEqual([...Object.keys(en), 'langCode'].sort());
       expect(m.langCode!.message).toBe(lang);
       for (const [key, { message, placeholders }] of Object.entries(m))
-        for (const p of message.match(/\$p\d\$/g) ?? []) expect(placeholders?.[p.slice(1, -1)], `${lang}.${key}`).toBeDefined();
+        for (const p of message.replaceAll('$$', '').match(/\$\w+\$/g) ?? []) expect(placeholders?.[p.slice(1, -1)], `${lang}.${key}`).toBeDefined();
     }
     expect(read(join('.output', target, 'manifest.json')).default_locale).toBe('en');
   });
