@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium.ts';
+import { fill } from '../../src/core/fill.ts';
 import { bcp47, matchLang } from '../../src/core/lang.ts';
 import { defaultPurpose } from '../../src/core/watermark/template.ts';
 import { DEFAULT_FIXTURES_DIR as img } from '../fixtures/make-fixtures.ts';
 import { readTree } from '../helpers/locales.ts';
 
-declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } }; i18n: { getMessage(key: string, subs: string[]): string } };
 const stored = (page: Page, key: string) => page.evaluate((k) => chrome.storage.local.get(k).then((r) => r[k]), key) as Promise<any>;
 
 describe.each(['ja', 'pt-BR'])('a browser in %s', (locale) => {
@@ -27,6 +28,10 @@ describe.each(['ja', 'pt-BR'])('a browser in %s', (locale) => {
       expect(await page.getAttribute('html', 'lang')).toBe(bcp47(lang));
       expect(await page.getAttribute('html', 'dir')).toBe('ltr');
       expect(await page.title()).toBe(m.stampPageTitle);
+      // Fields through the browser's own i18n (_locales built from the tree): by name, in the
+      // order the language puts them (Japanese names the total first).
+      expect(await page.evaluate(() => chrome.i18n.getMessage('saved', ['1', '2']))).toBe(fill(m.saved, { done: 1, total: 2 }));
+      expect(await page.getAttribute('#file-list', 'aria-label')).toBe(fill(m.filesChosen, { count: '' }));
       const options = await b.open('options.html');
       await options.locator('#ui-lang').waitFor();
       expect(await options.textContent('h1')).toBe(m.optionsTitle);
