@@ -151,7 +151,7 @@ export async function runPrompt(win: Window, root: HTMLElement, received = recei
     const results: StampResult[] = [];
     for (const [i, file] of init.files.entries()) {
       const output = outputs[i];
-      if (!output) throw new Error(t('noAcceptedType', init.accept));
+      if (!output) throw new Error(t('noAcceptedType', { types: init.accept }));
       const options = { ...stampOptionsFor(s, { site, purpose, mode, lang, now: new Date(), output }), redact: i === 0 ? firstPageBoxes(file, boxes) : [] };
       const limits = [s.output.maxBytes, init.maxBytes].filter((n): n is number => !!n);
       const result = await withPassword(file.name, (pw) => (i === 0 ? mrz.stamp : stamp)(file, { ...options, ...(limits.length ? { maxBytes: Math.min(...limits) } : {}), ...pw }));
@@ -178,7 +178,7 @@ export async function runPrompt(win: Window, root: HTMLElement, received = recei
   }
 
   if (init.mode === 'auto') {
-    root.replaceChildren(h('p', { class: 'auto' }, t('autoWorking', site || init.page.url)));
+    root.replaceChildren(h('p', { class: 'auto' }, t('autoWorking', { site: site || init.page.url })));
     // "Always" on a site the person marked as declining watermarks: a clean copy. The page's
     // own words only change what the prompt suggests: without the person, a page cannot talk
     // itself into an unmarked copy.
@@ -228,7 +228,7 @@ function renderAsk(win: Window, root: HTMLElement, init: Init, c: AskContext): v
   const clean = wantsCleanCopy(c.settings(), c.site, !!init.declinesWatermarks);
   const stampChoice = h('input', { type: 'radio', name: 'what', id: 'what-stamp', value: 'stamp', checked: !clean });
   const cleanChoice = h('input', { type: 'radio', name: 'what', id: 'what-clean', value: 'strip', checked: !!clean });
-  const declinesNote = h('p', { id: 'declines-note', class: 'note', hidden: !clean }, clean === 'site' ? t('declinesSite', c.site) : t('declinesPage'));
+  const declinesNote = h('p', { id: 'declines-note', class: 'note', hidden: !clean }, clean === 'site' ? t('declinesSite', { site: c.site }) : t('declinesPage'));
   const go = h('button', { type: 'button', id: 'go', class: 'primary' }, t(clean ? 'cleanUse' : 'stampUse'));
   const original = h('button', { type: 'button', id: 'original', class: 'secondary' }, t('useOriginal'));
   const cancel = h('button', { type: 'button', id: 'cancel', class: 'secondary' }, t('cancel'));
@@ -253,7 +253,7 @@ function renderAsk(win: Window, root: HTMLElement, init: Init, c: AskContext): v
       if (run !== previewRun) return;
       URL.revokeObjectURL(img.src);
       img.src = URL.createObjectURL(r.file);
-      img.alt = t(mode() === 'stamp' ? 'previewOf' : 'previewCleanOf', first.name);
+      img.alt = t(mode() === 'stamp' ? 'previewOf' : 'previewCleanOf', { file: first.name });
       caption.textContent = img.alt;
       img.hidden = false;
     } catch (err) {
@@ -280,7 +280,7 @@ function renderAsk(win: Window, root: HTMLElement, init: Init, c: AskContext): v
     ? h(
         'fieldset',
         { class: 'site-prefs' },
-        h('legend', null, t('sitePrefsLegend', c.site)),
+        h('legend', null, t('sitePrefsLegend', { site: c.site })),
         h('label', { for: 'site-rule' }, t('siteRuleLabel')),
         siteRule,
         h('label', { class: 'check', for: 'site-clean' }, siteClean, t('siteCleanChoice')),
@@ -291,8 +291,8 @@ function renderAsk(win: Window, root: HTMLElement, init: Init, c: AskContext): v
   root.replaceChildren(
     ...present(
       h('h1', { id: 'title' }, t('promptTitle')),
-      lookalike ? h('p', { id: 'lookalike', class: 'alert', role: 'alert' }, t('lookalikeWarning', lookalike.brand, lookalike.domain, lookalike.official.join(', '))) : null,
-      h('p', null, c.site ? t('promptLead', c.site) : t('promptLeadNoSite')),
+      lookalike ? h('p', { id: 'lookalike', class: 'alert', role: 'alert' }, t('lookalikeWarning', { brand: lookalike.brand, host: lookalike.domain, sites: lookalike.official.join(', ') })) : null,
+      h('p', null, c.site ? t('promptLead', { site: c.site }) : t('promptLeadNoSite')),
       h('ul', { id: 'files', class: 'files' }, ...init.files.map((f) => h('li', null, h('span', { class: 'name' }, f.name), h('span', { class: 'size' }, formatBytes(f.size))))),
       quality,
       c.mrz.element,
@@ -309,8 +309,8 @@ function renderAsk(win: Window, root: HTMLElement, init: Init, c: AskContext): v
       purpose,
       h('label', { for: 'purpose-lang' }, t('purposeLangLabel')),
       purposeLang,
-      converted.length ? h('p', { class: 'hint' }, t('convertNote', converted.join(', '))) : null,
-      init.maxBytes ? h('p', { class: 'hint' }, t('sizeNote', formatBytes(init.maxBytes))) : null,
+      converted.length ? h('p', { class: 'hint' }, t('convertNote', { type: converted.join(', ') })) : null,
+      init.maxBytes ? h('p', { class: 'hint' }, t('sizeNote', { size: formatBytes(init.maxBytes) })) : null,
       sitePrefs,
       status,
       h('div', { class: 'actions sticky' }, go, original, cancel),
@@ -365,7 +365,7 @@ function renderAsk(win: Window, root: HTMLElement, init: Init, c: AskContext): v
       const now = wantsCleanCopy(c.settings(), c.site, !!init.declinesWatermarks);
       (now ? cleanChoice : stampChoice).checked = true;
       declinesNote.hidden = !now;
-      declinesNote.textContent = now === 'site' ? t('declinesSite', c.site) : t('declinesPage');
+      declinesNote.textContent = now === 'site' ? t('declinesSite', { site: c.site }) : t('declinesPage');
       modeChanged();
     },
     () => void (siteClean.checked = !siteClean.checked),
@@ -382,7 +382,7 @@ function renderAsk(win: Window, root: HTMLElement, init: Init, c: AskContext): v
   onTrusted(go, async () => {
     for (const b of [go, original, cancel]) b.disabled = true;
     root.setAttribute('aria-busy', 'true');
-    status.replaceChildren(t('working', init.files.map((f) => f.name).join(', ')));
+    status.replaceChildren(t('working', { file: init.files.map((f) => f.name).join(', ') }));
     const chosen = mode();
     const text = purpose.value.trim();
     let results: StampResult[];
@@ -404,7 +404,7 @@ function renderAsk(win: Window, root: HTMLElement, init: Init, c: AskContext): v
     const close = h('button', { type: 'button', id: 'close', class: 'primary' }, t('close'));
     root.replaceChildren(
       h('h1', { id: 'title' }, t('promptTitle')),
-      h('p', { id: 'done' }, t(chosen === 'stamp' ? 'confirmStamped' : 'confirmCleaned', c.site || t('confirmThisPage'))),
+      h('p', { id: 'done' }, t(chosen === 'stamp' ? 'confirmStamped' : 'confirmCleaned', { site: c.site || t('confirmThisPage') })),
       h('ul', { id: 'results', class: 'results' }, ...results.map((r, i) => resultCard(init.files[i]!.name, r.report, { label: 'resultHanded', value: c.site || t('confirmThisPage') }))),
       c.mrz.element,
       h('div', { class: 'actions sticky' }, close),

@@ -65,11 +65,11 @@ export function resultCard(name: string, r: StampReport, where: { label: Message
   return h(
     'li',
     { class: 'result' },
-    h('div', { class: 'title' }, t('savedAs', name, r.output.name)),
+    h('div', { class: 'title' }, t('savedAs', { from: name, to: r.output.name })),
     h(
       'dl',
       null,
-      ...row('resultSize', t('sizeChange', formatBytes(r.input.bytes), formatBytes(r.output.bytes))),
+      ...row('resultSize', t('sizeChange', { from: formatBytes(r.input.bytes), to: formatBytes(r.output.bytes) })),
       ...row('resultRemoved', r.removed.length ? r.removed.map(kindLabel).join(', ') : t('removedNothing')),
       ...(r.watermark ? row('colCode', h('span', { class: 'code' }, r.watermark.code)) : []),
       ...row(where.label, where.value),
@@ -108,7 +108,7 @@ export async function mountStamper(root: HTMLElement, o: StamperOptions): Promis
   const input = h('input', { id: 'files', type: 'file', multiple: true, accept: ACCEPT, class: 'visually-hidden', tabIndex: -1, 'aria-hidden': 'true' });
   const choose = h('button', { type: 'button', id: 'choose', class: 'secondary' }, t('chooseFiles'));
   const drop = h('div', { id: 'drop', class: 'drop' }, h('p', null, t('dropTitle')), choose, input);
-  const list = h('ul', { id: 'file-list', class: 'files', 'aria-label': t('filesChosen', '') });
+  const list = h('ul', { id: 'file-list', class: 'files', 'aria-label': t('filesChosen', { count: '' }) });
   const img = h('img', { id: 'preview-img', alt: '', hidden: true });
   const caption = h('figcaption', { id: 'preview-caption' }, t('previewNone'));
   // Black boxes on the first file, drawn on its preview (the stamping page has room for it).
@@ -175,12 +175,12 @@ export async function mountStamper(root: HTMLElement, o: StamperOptions): Promis
           { class: why ? 'bad' : null },
           h('span', { class: 'name' }, why ? `⚠ ${f.name}` : f.name),
           h('span', { class: 'size' }, formatBytes(f.size)),
-          h('button', { type: 'button', class: 'link', 'aria-label': t('removeFile', f.name), on: { click: () => setFiles(files.filter((_, j) => j !== i)) } }, '×'),
+          h('button', { type: 'button', class: 'link', 'aria-label': t('removeFile', { file: f.name }), on: { click: () => setFiles(files.filter((_, j) => j !== i)) } }, '×'),
           why ? h('span', { class: 'why' }, why) : null,
         );
       }),
     );
-    list.setAttribute('aria-label', t('filesChosen', files.length));
+    list.setAttribute('aria-label', t('filesChosen', { count: files.length }));
     const usable = files.filter((f) => !bad.has(f)).length;
     for (const b of [stampBtn, cleanBtn]) b.disabled = usable === 0;
     copyBtn.disabled = !files[0] || bad.has(files[0]);
@@ -246,10 +246,10 @@ export async function mountStamper(root: HTMLElement, o: StamperOptions): Promis
       if (run !== previewRun) return;
       URL.revokeObjectURL(img.src);
       img.src = URL.createObjectURL(file);
-      img.alt = t('previewOf', first.name);
+      img.alt = t('previewOf', { file: first.name });
       img.hidden = false;
       zoomBtn.hidden = false;
-      caption.textContent = t('previewOf', first.name);
+      caption.textContent = t('previewOf', { file: first.name });
     } catch (err) {
       if (run !== previewRun) return;
       img.hidden = true;
@@ -316,7 +316,7 @@ export async function mountStamper(root: HTMLElement, o: StamperOptions): Promis
         results.append(h('li', { class: 'result error' }, h('div', { class: 'title' }, f.name), h('p', { class: 'error' }, why)));
         continue;
       }
-      status.textContent = t('working', f.name);
+      status.textContent = t('working', { file: f.name });
       try {
         const result = await withPassword(f.name, (pw) => (i === 0 ? mrz.stamp : stamp)(f, { ...options(mode, i === 0 ? { redact: firstPageBoxes(f, boxes.boxes()) } : {}), ...pw }));
         download(result.file, result.file.name);
@@ -328,7 +328,7 @@ export async function mountStamper(root: HTMLElement, o: StamperOptions): Promis
       }
     }
     if (mode === 'stamp') await rememberPurpose();
-    status.textContent = t('saved', saved, batch.length);
+    status.textContent = t('saved', { done: saved, total: batch.length });
     setBusy(false);
   };
   const setBusy = (busy: boolean) => {
@@ -350,7 +350,7 @@ export async function mountStamper(root: HTMLElement, o: StamperOptions): Promis
       await record(result);
       status.textContent = t('copied');
     } catch (err) {
-      status.textContent = t('copyFailed', errorText(err));
+      status.textContent = t('copyFailed', { reason: errorText(err) });
     }
     setBusy(false);
   });
