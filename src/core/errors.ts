@@ -23,7 +23,8 @@ export type StampErrorCode =
   | 'pdf-image-too-large'
   | 'pdf-no-pages'
   | 'pdf-too-many-pages'
-  | 'pdf-page-too-large';
+  | 'pdf-page-too-large'
+  | 'trace-failed';
 
 export type { Lang } from './lang.ts';
 
@@ -105,6 +106,10 @@ const MESSAGES: Record<StampErrorCode, Record<'en' | 'zh_CN', string>> = {
   'invalid-options': {
     en: 'The settings are not valid: {detail}.',
     zh_CN: '设置无效：{detail}。',
+  },
+  'trace-failed': {
+    en: 'The invisible trace code could not be added (the picture may be too small). No copy was made without it: use a larger picture, or turn the trace off in the settings.',
+    zh_CN: '无法加入隐形追踪码（图片可能太小）。未生成不含追踪码的副本：请使用更大的图片，或在设置中关闭追踪。',
   },
 };
 

@@ -16,6 +16,7 @@ const de: CoreLocale = {
     'encode-failed': 'Das Bild mit Wasserzeichen konnte nicht als {kind} gespeichert werden. Versuchen Sie es erneut oder wählen Sie ein kleineres Bild.',
     timeout: 'Die Verarbeitung hat zu lange gedauert (über {seconds} s) und wurde abgebrochen. Versuchen Sie eine kleinere Datei.',
     'invalid-options': 'Die Einstellungen sind ungültig: {detail}.',
+    'trace-failed': 'Der unsichtbare Rückverfolgungscode konnte nicht eingefügt werden (das Bild ist vielleicht zu klein). Es wurde keine Kopie ohne ihn erstellt: Verwenden Sie ein größeres Bild oder schalten Sie die Rückverfolgung in den Einstellungen aus.',
     'pdf-password': 'Dieses PDF ist mit einem Passwort geschützt. Geben Sie das Passwort ein, um es zu öffnen (es wird nur für diese Datei verwendet und nie gespeichert), oder speichern Sie eine Kopie ohne Passwort.',
     'pdf-wrong-password': 'Das Passwort für dieses PDF ist falsch. Prüfen Sie es und versuchen Sie es erneut (bei Kontoauszügen ist es oft ein Geburtsdatum oder ein Teil einer Ausweisnummer).',
     'pdf-page-too-small': 'Seite {page} dieses PDFs ist zu klein für die Anzeige ({width}×{height} mm). Exportieren Sie das Dokument erneut in einem üblichen Papierformat.',

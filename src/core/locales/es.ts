@@ -16,6 +16,7 @@ const es: CoreLocale = {
     'encode-failed': 'No se pudo guardar la imagen marcada como {kind}. Inténtalo de nuevo o elige una imagen más pequeña.',
     timeout: 'El proceso tardó demasiado (más de {seconds} s) y se detuvo. Prueba con un archivo más pequeño.',
     'invalid-options': 'Los ajustes no son válidos: {detail}.',
+    'trace-failed': 'No se pudo añadir el código de rastreo invisible (puede que la imagen sea demasiado pequeña). No se creó ninguna copia sin él: use una imagen más grande o desactive el rastreo en los ajustes.',
     'pdf-password': 'Este PDF está protegido con contraseña. Escribe la contraseña para abrirlo (solo se usa para este archivo y nunca se guarda) o guarda una copia sin contraseña.',
     'pdf-wrong-password': 'La contraseña de este PDF no es correcta. Revísala y vuelve a intentarlo (en los extractos bancarios suele ser la fecha de nacimiento o parte del número de documento).',
     'pdf-page-too-small': 'La página {page} de este PDF es demasiado pequeña para mostrarse ({width}×{height} mm). Vuelve a exportar el documento con un tamaño de papel normal.',

@@ -16,6 +16,7 @@ const fr: CoreLocale = {
     'encode-failed': 'L’image filigranée n’a pas pu être enregistrée en {kind}. Réessayez ou choisissez une image plus petite.',
     timeout: 'Le traitement a pris trop de temps (plus de {seconds} s) et a été arrêté. Essayez un fichier plus petit.',
     'invalid-options': 'Les paramètres ne sont pas valides : {detail}.',
+    'trace-failed': "Le code de traçage invisible n'a pas pu être ajouté (l'image est peut-être trop petite). Aucune copie n'a été faite sans lui : utilisez une image plus grande ou désactivez le traçage dans les réglages.",
     'pdf-password': 'Ce PDF est protégé par un mot de passe. Saisissez-le pour l’ouvrir (il ne sert qu’à ce fichier et n’est jamais enregistré), ou enregistrez une copie sans mot de passe.',
     'pdf-wrong-password': 'Le mot de passe de ce PDF est incorrect. Vérifiez-le et réessayez (pour un relevé bancaire, c’est souvent une date de naissance ou une partie d’un numéro de pièce d’identité).',
     'pdf-page-too-small': 'La page {page} de ce PDF est trop petite pour être affichée ({width}×{height} mm). Exportez de nouveau le document dans un format de papier courant.',

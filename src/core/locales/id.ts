@@ -16,6 +16,7 @@ const id: CoreLocale = {
     'encode-failed': 'Gambar bertanda air tidak bisa disimpan sebagai {kind}. Coba lagi, atau pilih gambar yang lebih kecil.',
     timeout: 'Pemrosesan terlalu lama (lebih dari {seconds} detik) dan dihentikan. Coba file yang lebih kecil.',
     'invalid-options': 'Pengaturan tidak valid: {detail}.',
+    'trace-failed': 'Kode pelacak tak terlihat tidak dapat ditambahkan (gambar mungkin terlalu kecil). Tidak ada salinan yang dibuat tanpanya: gunakan gambar yang lebih besar atau matikan pelacak di pengaturan.',
     'pdf-password': 'PDF ini dilindungi kata sandi. Masukkan kata sandi untuk membukanya (hanya dipakai untuk file ini dan tidak pernah disimpan), atau simpan salinan tanpa kata sandi.',
     'pdf-wrong-password': 'Kata sandi PDF ini salah. Periksa lalu coba lagi (untuk rekening koran, kata sandinya sering berupa tanggal lahir atau sebagian nomor identitas).',
     'pdf-page-too-small': 'Halaman {page} PDF ini terlalu kecil untuk ditampilkan ({width}×{height} mm). Ekspor ulang dokumen dengan ukuran kertas biasa.',

@@ -16,6 +16,7 @@ const pt_BR: CoreLocale = {
     'encode-failed': 'Não foi possível salvar a imagem marcada como {kind}. Tente de novo ou escolha uma imagem menor.',
     timeout: 'O processamento demorou demais (mais de {seconds} s) e foi interrompido. Tente um arquivo menor.',
     'invalid-options': 'As configurações não são válidas: {detail}.',
+    'trace-failed': 'Não foi possível adicionar o código de rastreio invisível (a imagem pode ser pequena demais). Nenhuma cópia foi feita sem ele: use uma imagem maior ou desative o rastreio nas configurações.',
     'pdf-password': 'Este PDF é protegido por senha. Digite a senha para abri-lo (ela é usada só para este arquivo e nunca é salva) ou salve uma cópia sem senha.',
     'pdf-wrong-password': 'A senha deste PDF está incorreta. Confira e tente de novo (em extratos bancários, costuma ser a data de nascimento ou parte do número de um documento, como o CPF).',
     'pdf-page-too-small': 'A página {page} deste PDF é pequena demais para ser exibida ({width}×{height} mm). Exporte o documento de novo em um tamanho de papel comum.',

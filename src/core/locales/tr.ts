@@ -16,6 +16,7 @@ const tr: CoreLocale = {
     'encode-failed': 'Filigranlı görüntü {kind} olarak kaydedilemedi. Yeniden deneyin veya daha küçük bir görüntü seçin.',
     timeout: 'İşlem çok uzun sürdü ({seconds} sn’den fazla) ve durduruldu. Daha küçük bir dosya deneyin.',
     'invalid-options': 'Ayarlar geçerli değil: {detail}.',
+    'trace-failed': 'Görünmez izleme kodu eklenemedi (resim çok küçük olabilir). Kodsuz bir kopya oluşturulmadı: daha büyük bir resim kullanın veya ayarlardan izlemeyi kapatın.',
     'pdf-password': 'Bu PDF parolayla korunuyor. Açmak için parolayı girin (yalnızca bu dosya için kullanılır ve asla saklanmaz) ya da parolasız bir kopyasını kaydedin.',
     'pdf-wrong-password': 'Bu PDF’nin parolası yanlış. Kontrol edip yeniden deneyin (banka hesap dökümlerinde parola çoğu zaman doğum tarihi veya kimlik numarasının bir kısmıdır).',
     'pdf-page-too-small': 'Bu PDF’nin {page}. sayfası gösterilemeyecek kadar küçük ({width}×{height} mm). Belgeyi normal bir kâğıt boyutunda yeniden dışa aktarın.',

@@ -16,6 +16,7 @@ const vi: CoreLocale = {
     'encode-failed': 'Không lưu được ảnh đã đóng dấu dưới dạng {kind}. Hãy thử lại, hoặc chọn ảnh nhỏ hơn.',
     timeout: 'Xử lý quá lâu (hơn {seconds} giây) nên đã dừng. Hãy thử tệp nhỏ hơn.',
     'invalid-options': 'Cài đặt không hợp lệ: {detail}.',
+    'trace-failed': 'Không thể thêm mã truy vết vô hình (có thể ảnh quá nhỏ). Không có bản sao nào được tạo khi thiếu mã: hãy dùng ảnh lớn hơn hoặc tắt truy vết trong cài đặt.',
     'pdf-password': 'PDF này được bảo vệ bằng mật khẩu. Hãy nhập mật khẩu để mở (chỉ dùng cho tệp này và không bao giờ được lưu), hoặc lưu một bản không có mật khẩu.',
     'pdf-wrong-password': 'Mật khẩu của PDF này không đúng. Hãy kiểm tra rồi thử lại (với sao kê ngân hàng, mật khẩu thường là ngày sinh hoặc một phần số giấy tờ tùy thân).',
     'pdf-page-too-small': 'Trang {page} của PDF này quá nhỏ để hiển thị ({width}×{height} mm). Hãy xuất lại tài liệu với khổ giấy thông thường.',

@@ -16,6 +16,7 @@ const zh_TW: CoreLocale = {
     'encode-failed': '無法將加上浮水印的圖片儲存為 {kind}。請再試一次，或選擇較小的圖片。',
     timeout: '處理時間過長（超過 {seconds} 秒），已停止。請改用較小的檔案。',
     'invalid-options': '設定無效：{detail}。',
+    'trace-failed': '無法加入隱形追蹤碼（圖片可能太小）。未產生不含追蹤碼的副本：請使用較大的圖片，或在設定中關閉追蹤。',
     'pdf-password': '此 PDF 設有開啟密碼。請輸入密碼以開啟（僅用於此檔案，不會儲存），或另存一份沒有密碼的副本。',
     'pdf-wrong-password': '此 PDF 的密碼不正確。請核對後再試（銀行對帳單的密碼常是出生日期或證件號碼的一部分）。',
     'pdf-page-too-small': '此 PDF 第 {page} 頁太小，無法顯示（{width}×{height} 公釐）。請以一般紙張尺寸重新匯出。',

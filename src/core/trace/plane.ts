@@ -44,8 +44,8 @@ function resample1(src: Float32Array, W: number, H: number, n: number, horizonta
     for (let i = i0; i <= i1; i++) {
       const wgt = (Math.min(b, i + 1) - Math.max(a, i)) / f;
       if (wgt <= 0) continue;
-      if (horizontal) for (let y = 0; y < H; y++) out[y * n + o] += src[y * W + i]! * wgt;
-      else for (let x = 0; x < W; x++) out[o * W + x] += src[i * W + x]! * wgt;
+      if (horizontal) for (let y = 0; y < H; y++) out[y * n + o] = out[y * n + o]! + src[y * W + i]! * wgt;
+      else for (let x = 0; x < W; x++) out[o * W + x] = out[o * W + x]! + src[i * W + x]! * wgt;
     }
   }
   return out;

@@ -131,7 +131,7 @@ function decode(key: Uint8Array, c: Candidate): { code: string | null; bitErrors
       const i = v * N + u;
       const role = p.role[i]!;
       if (role < 0) continue;
-      soft[role] += p.chip[i]! * sampleFolded(c.folded, (u + 0.5) * SUB - 0.5 + c.du, (v + 0.5) * SUB - 0.5 + c.dv);
+      soft[role] = soft[role]! + p.chip[i]! * sampleFolded(c.folded, (u + 0.5) * SUB - 0.5 + c.du, (v + 0.5) * SUB - 0.5 + c.dv);
     }
   const bits = viterbiDecode(soft, PAYLOAD_BITS);
   const again = convEncode(bits);
@@ -148,7 +148,6 @@ export function readTrace(px: Pixels | Plane, key: Uint8Array): ReadResult {
   if (Math.min(w, h) < 64) return { ...none, ms: performance.now() - t0 };
   const r = residual(plane);
   const lattices = findLattices(r, w, h, 36, Math.min(440, Math.max(w, h) * 0.45));
-  if (process.env.TRACE_DEBUG) console.log(w, h, lattices.map((l) => [l.e1.map((v) => v.toFixed(2)), l.e2.map((v) => v.toFixed(2)), l.score.toFixed(2)].join(" ")));
   const candidates: Candidate[] = [];
   for (const l of lattices) candidates.push(...searchShifts(key, l, fold(r, w, h, l, N, SUB)));
   candidates.sort((a, b) => b.z - a.z);

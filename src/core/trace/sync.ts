@@ -126,7 +126,6 @@ export function findLattices(r: Float32Array, w: number, h: number, minLag: numb
       if (top) peaks.push({ x, y, v });
     }
   peaks.sort((a, b) => b.v - a.v);
-  if (process.env.TRACE_DEBUG) console.log("sd", sd.toExponential(2), "peaks", peaks.length, peaks.slice(0, 12).map((p) => `${p.x},${p.y}:${p.v.toFixed(1)}`).join(" "));
   const top = peaks.slice(0, 24);
 
   const candidates: { a: Vec; b: Vec; score: number; det: number }[] = [];
@@ -149,7 +148,19 @@ export function findLattices(r: Float32Array, w: number, h: number, minLag: numb
     const pick = candidates.filter((c) => c.score >= first.score * 0.8 && c.det <= first.det + 1).sort((x, y) => x.det - y.det)[0]!;
     if (used.some((u) => same(u.a, u.b, pick.a, pick.b))) continue;
     used.push(pick);
-    const refined = refine(ac, m, pick.a, pick.b, reach);
+    let refined = refine(ac, m, pick.a, pick.b, reach);
+    // A vector twice too long (every other repetition found) halves while its lattice keeps
+    // nearly the same score.
+    for (let k = 0; k < 2; k++) {
+      const base = latticeScore(ac, m, refined[0], refined[1], reach);
+      const halves: [Vec, Vec][] = [
+        [[refined[0][0] / 2, refined[0][1] / 2], refined[1]],
+        [refined[0], [refined[1][0] / 2, refined[1][1] / 2]],
+      ];
+      const better = halves.find((h) => Math.hypot(...h[0]) >= minLag && Math.hypot(...h[1]) >= minLag && latticeScore(ac, m, h[0], h[1], reach) >= base * 0.8);
+      if (!better) break;
+      refined = refine(ac, m, ...reduce(...better), reach);
+    }
     out.push({ ...orient(refined[0], refined[1]), score: latticeScore(ac, m, refined[0], refined[1], reach) });
   }
   return out;
@@ -276,8 +287,8 @@ export function fold(r: Float32Array, w: number, h: number, l: Lattice, n: numbe
       const px = x + 0.5;
       const u = ((Math.floor(i00 * px + i01 * py + big) % S) + S) % S;
       const t = ((Math.floor(i10 * px + i11 * py + big) % S) + S) % S;
-      sum[t * S + u] += v;
-      cnt[t * S + u]++;
+      sum[t * S + u] = sum[t * S + u]! + v;
+      cnt[t * S + u] = cnt[t * S + u]! + 1;
     }
   }
   let mean = 0;
