@@ -9,8 +9,11 @@ import { keyStream } from './sha256.ts';
 export const N = 32;
 export const CELLS = N * N;
 export const PILOT_CELLS = CELLS / 4;
-/** Cell size at the original resolution: the tile repeats about 12 times along the long side. */
-export const cellSize = (width: number, height: number) => Math.max(2, Math.max(width, height) / 400);
+/**
+ * Cell size at the original resolution: the tile repeats about 9 times along the long side, and
+ * a cell is still ~2.7 px wide after a crop and a halving of a 2 MP photo (then JPEG q50).
+ */
+export const cellSize = (width: number, height: number) => Math.max(2, Math.max(width, height) / 300);
 
 export interface Pattern {
   /** Keyed sign of each cell (±1), row-major, cell (u, v) at v * N + u. */
