@@ -6,7 +6,7 @@
  *
  * tests/quality/trace.test.ts runs the same and asserts it; the bench can import traceTable().
  */
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { embedTrace, readTrace } from '../src/core/trace/index.ts';
 import { pngOf, SCENES, scenePhoto, toRgba, type Rgba } from '../tests/fixtures/trace-pictures.ts';
 
@@ -15,7 +15,7 @@ export const TABLE_CODE = '7KQ2-M9XD';
 
 type Attack = { name: string; variants: ((png: Buffer, w: number, h: number) => Promise<Buffer>)[] };
 
-const jpeg = (b: Buffer | Promise<Buffer> | sharp.Sharp, q: number): Promise<Buffer> =>
+const jpeg = (b: Buffer | Promise<Buffer> | Sharp, q: number): Promise<Buffer> =>
   b instanceof Promise || Buffer.isBuffer(b) ? Promise.resolve(b).then((x) => sharp(x).jpeg({ quality: q }).toBuffer()) : b.jpeg({ quality: q }).toBuffer();
 
 /** Fitted to 1280 px (as a screen shows it), then captured on a 1.5× (HiDPI) screen. */

@@ -1,20 +1,24 @@
 // Reading a trace from a found picture: working plane → residual → tile lattice → fold →
 // pilot search over every keyed pattern and shift → soft payload → Viterbi → keyed check.
 // A code is reported only when the decoded bits pass the version, the 32-bit keyed check and
-// the salt test (2^-44 per attempt by chance; at most MAX_ATTEMPTS attempts per picture).
+// the salt test (2^-40 per attempt by chance, the version not even counted; at most MAX_ATTEMPTS a picture).
 import { convEncode, viterbiDecode } from './ecc.ts';
 import type { Pixels } from './embed.ts';
 import { fft2 } from './fft.ts';
 import { CELLS, N, pattern } from './pattern.ts';
 import { CODED_BITS, PAYLOAD_BITS, parsePayload, SALTS } from './payload.ts';
 import { lumaPlane, residual, type Plane } from './plane.ts';
-import { findLattices, fold, type Lattice } from './sync.ts';
+import { findLattices, fold, polish, type Lattice } from './sync.ts';
 
 /** Bins per cell side in the folded tile. */
 const SUB = 2;
 const S = N * SUB;
-/** Decoding attempts per picture (each can pass the check by chance with p = 2^-44). */
-export const MAX_ATTEMPTS = 6;
+/**
+ * Decoding attempts per fold; at most 5 lattices × 2 (as found, fine-tuned) folds: 20 attempts
+ * a picture, each passing the check by chance with p ≤ 2^-40, so ≤ 2·10^-11 a picture.
+ */
+const ATTEMPTS_PER_FOLD = 2;
+export const MAX_ATTEMPTS = 5 * 2 * ATTEMPTS_PER_FOLD;
 
 export interface ReadResult {
   /** The trace code, or null when none was found (never a guess). */
@@ -144,20 +148,25 @@ export function readTrace(px: Pixels | Plane, key: Uint8Array): ReadResult {
   const t0 = performance.now();
   const plane = lumaPlane(px);
   const { width: w, height: h } = plane;
-  const none: ReadResult = { code: null, sync: 0, lattice: 0, bitErrors: null, ms: 0 };
-  if (Math.min(w, h) < 64) return { ...none, ms: performance.now() - t0 };
+  let result: ReadResult = { code: null, sync: 0, lattice: 0, bitErrors: null, ms: 0 };
+  if (Math.min(w, h) < 64) return { ...result, ms: performance.now() - t0 };
   const r = residual(plane);
   const lattices = findLattices(r, w, h, 36, Math.min(440, Math.max(w, h) * 0.45));
-  const candidates: Candidate[] = [];
-  for (const l of lattices) candidates.push(...searchShifts(key, l, fold(r, w, h, l, N, SUB)));
-  candidates.sort((a, b) => b.z - a.z);
-  let result = { ...none, lattice: lattices[0]?.score ?? 0, sync: candidates[0]?.z ?? 0 };
-  for (const c of candidates.slice(0, MAX_ATTEMPTS)) {
-    const d = decode(key, c);
-    const period = Math.hypot(...c.lattice.e1) / plane.scale;
-    const angle = (Math.atan2(c.lattice.e1[1], c.lattice.e1[0]) * 180) / Math.PI;
-    if (d.code) return { code: d.code, sync: c.z, lattice: c.lattice.score, bitErrors: d.bitErrors, period, angle, ms: performance.now() - t0 };
-    if (c === candidates[0]) result = { ...result, bitErrors: d.bitErrors, period, angle };
-  }
+  // Strongest lattice first, as found, then fine-tuned (costly: only when the first fails);
+  // the best two (pattern, shift) pairs of each are decoded. Stops at the first valid code.
+  for (const found of lattices)
+    for (const polished of [false, true]) {
+      const l = polished ? polish(r, w, h, found, N) : found;
+      const candidates = searchShifts(key, l, fold(r, w, h, l, N, SUB))
+        .sort((a, b) => b.z - a.z)
+        .slice(0, ATTEMPTS_PER_FOLD);
+      for (const c of candidates) {
+        const d = decode(key, c);
+        const period = Math.hypot(...c.lattice.e1) / plane.scale;
+        const angle = (Math.atan2(c.lattice.e1[1], c.lattice.e1[0]) * 180) / Math.PI;
+        if (d.code) return { code: d.code, sync: c.z, lattice: l.score, bitErrors: d.bitErrors, period, angle, ms: performance.now() - t0 };
+        if (c.z > result.sync) result = { ...result, sync: c.z, lattice: l.score, bitErrors: d.bitErrors, period, angle };
+      }
+    }
   return { ...result, ms: performance.now() - t0 };
 }
