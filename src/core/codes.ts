@@ -23,7 +23,9 @@ export type StampErrorCode =
   | 'pdf-image-too-large'
   | 'pdf-no-pages'
   | 'pdf-too-many-pages'
-  | 'pdf-page-too-large';
+  | 'pdf-page-too-large'
+  /** The invisible trace could not be embedded: no copy is made without it (fail closed). */
+  | 'trace-failed';
 
 /** Something the person should know about a copy that was made; text: → warnings. */
 export type WarningCode =
