@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
-import { noCdn, pdfjsNoDynamicCode } from './scripts/vite-plugins.ts';
+import { noCdn, pdfjsNoDynamicCode } from './tools/build/vite-plugins.ts';
 import { ALL_LOCALES } from './src/i18n/locales/index.ts';
 import { toMessagesJson } from './src/i18n/messages.ts';
 

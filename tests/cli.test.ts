@@ -18,7 +18,7 @@ import { exiftool, leftovers } from './helpers/exiftool.ts';
 import { storedRgba, uprightRgb } from './helpers/pixels.ts';
 
 function cli(...args: string[]) {
-  const r = spawnSync('node_modules/.bin/tsx', ['scripts/stamp.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync('node_modules/.bin/tsx', ['cli/stamp.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -79,7 +79,7 @@ describe('npm run stamp', () => {
 
   // The old CLI sent files as base64 over the DevTools protocol: a 150 MB file killed the page
   // and every later file failed with "Target page, context or browser has been closed"
-  // (checked once against the old scripts/stamp.ts).
+  // (checked once against the old cli/stamp.ts).
   it('a 150 MB file, a 210 MB file, a folder and a missing file in one batch: clear answers, the rest stamped', () => {
     const work = mkdtempSync(join(tmpdir(), 'idstamp-cli-big-'));
     const out = join(work, 'out');
@@ -138,7 +138,7 @@ describe('npm run stamp', () => {
     expect(ok.stdout).not.toContain('secret');
     expect(execFileSync('qpdf', ['--show-encryption', line.output], { encoding: 'utf8' })).toContain('File is not encrypted');
     expect(leftovers(exiftool(line.output))).toEqual([]);
-    const strip = spawnSync('node_modules/.bin/tsx', ['scripts/stamp.ts', pdf, '--password', '-', '--strip-only', '--out', out, '--json'], { input: 'secret\n', encoding: 'utf8', timeout: 120_000 });
+    const strip = spawnSync('node_modules/.bin/tsx', ['cli/stamp.ts', pdf, '--password', '-', '--strip-only', '--out', out, '--json'], { input: 'secret\n', encoding: 'utf8', timeout: 120_000 });
     expect(strip.status).toBe(0);
     const stripped = JSON.parse(strip.stdout) as Record<string, any>;
     expect(stripped.report.warnings).toContain('flattened-protected-pdf');

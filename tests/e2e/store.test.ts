@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, waitForPrompt } from '../../scripts/chromium.ts';
+import { launchWithExtension, waitForPrompt } from '../../tools/harness/chromium.ts';
 import { photographDocument, renderDocument } from '../fixtures/documents.ts';
 import { startSite, type Site } from './site-server.ts';
 

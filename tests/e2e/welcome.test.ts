@@ -2,7 +2,7 @@
 // real pipeline and whose guard switch writes the settings.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium.ts';
+import { launchWithExtension, type ExtensionBrowser } from '../../tools/harness/chromium.ts';
 import { en } from '../../src/i18n/messages.ts';
 
 declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };

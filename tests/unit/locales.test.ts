@@ -1,6 +1,6 @@
 // Every language has every string, keeps every placeholder, and is really in that language.
 import { describe, expect, it } from 'vitest';
-import { CLI_MESSAGES, type CliErrorCode } from '../../scripts/cli-messages.ts';
+import { CLI_MESSAGES, type CliErrorCode } from '../../cli/cli-messages.ts';
 import { formatMessage, type StampErrorCode } from '../../src/core/errors.ts';
 import { bcp47, isRtl, LANG_NAMES, LANGS, matchLang } from '../../src/core/lang.ts';
 import { CORE_LOCALES } from '../../src/core/locales/index.ts';

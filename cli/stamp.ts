@@ -17,7 +17,7 @@ import type { StampReport } from '../src/core/report.ts';
 import { warningMessage } from '../src/core/warnings.ts';
 import { PRESETS, type PresetName } from '../src/settings/schema.ts';
 import type { UrlResult } from '../src/ui/automation.ts';
-import { CHROME_BUILD, ROOT, launchWithExtension, openStampPage, type ExtensionBrowser } from './chromium.ts';
+import { CHROME_BUILD, ROOT, launchWithExtension, openStampPage, type ExtensionBrowser } from '../tools/harness/chromium.ts';
 
 const HELP = `Usage: npm run stamp -- <files…> [options]
 

@@ -6,10 +6,10 @@ import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
-import { matchLang } from '../src/core/lang.ts';
-import type { AutomationResult } from '../src/ui/automation.ts';
+import { matchLang } from '../../src/core/lang.ts';
+import type { AutomationResult } from '../../src/ui/automation.ts';
 
-export const ROOT = resolve(import.meta.dirname, '..');
+export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const CHROME_BUILD = join(ROOT, '.output', 'chrome-mv3');
 
 /** The real binary: Debian's /usr/bin/chromium wrapper adds an empty --load-extension. */

@@ -2,10 +2,10 @@
 // Stamping measured in the built extension's own page in headless Chromium, next to the floor
 // for the same work (the browser decoding, drawing and encoding with nothing of ours), plus
 // peak memory, the page's responsiveness during an upload, and the idle cost in every page.
-// Prints a table, writes bench/latest.json (compare two commits' files), and with --readme
+// Prints a table, writes docs/bench-latest.json (compare two commits' files), and with --readme
 // puts the table in the README. --only measures the inputs of one kind and nothing else (a quick
-// look while working; it neither writes bench/latest.json nor touches the README).
-import { formatMarks, measureMarks, stampInBrowser } from '../bench/anchors.ts';
+// look while working; it neither writes docs/bench-latest.json nor touches the README).
+import { formatMarks, measureMarks, stampInBrowser } from './anchors.ts';
 import { benchMrz } from './bench-mrz.ts';
 import { execFileSync, execSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -14,20 +14,20 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { makePdfFixtures } from '../tests/fixtures/make-pdf-fixtures.ts';
-import { makeCameraPhoto, makeScreenshot } from '../tests/fixtures/size-inputs.ts';
-import { startSite } from '../tests/e2e/site-server.ts';
-import { CHROME_BUILD, ROOT, chromiumPath, launchWithExtension, openStampPage, waitForPrompt, type ExtensionBrowser } from './chromium.ts';
+import { makePdfFixtures } from '../../tests/fixtures/make-pdf-fixtures.ts';
+import { makeCameraPhoto, makeScreenshot } from '../../tests/fixtures/size-inputs.ts';
+import { startSite } from '../../tests/e2e/site-server.ts';
+import { CHROME_BUILD, ROOT, chromiumPath, launchWithExtension, openStampPage, waitForPrompt, type ExtensionBrowser } from '../harness/chromium.ts';
 
 const { values: args } = parseArgs({
   options: { runs: { type: 'string', default: '5' }, readme: { type: 'boolean', default: false }, only: { type: 'string' }, help: { type: 'boolean', default: false } },
 });
 if (args.help) {
-  console.log('npm run bench [-- --runs N] [-- --readme] [-- --only pdf|jpeg|png]\n  --runs N   repeats per measurement (median), default 5\n  --readme   put the table in README.md\n  --only K   only the inputs of kind K, no other measurement, no bench/latest.json');
+  console.log('npm run bench [-- --runs N] [-- --readme] [-- --only pdf|jpeg|png]\n  --runs N   repeats per measurement (median), default 5\n  --readme   put the table in README.md\n  --only K   only the inputs of kind K, no other measurement, no docs/bench-latest.json');
   process.exit(0);
 }
 const RUNS = Math.max(1, Number(args.runs));
-const INPUTS = join(ROOT, 'bench', 'inputs');
+const INPUTS = join(ROOT, 'tools', 'bench', 'inputs');
 
 interface Input {
   name: string;
@@ -352,8 +352,8 @@ async function main() {
       mrz,
     };
     const targets = checkTargets(report);
-    mkdirSync(join(ROOT, 'bench'), { recursive: true });
-    writeFileSync(join(ROOT, 'bench', 'latest.json'), JSON.stringify({ ...report, targets }, null, 2) + '\n');
+    mkdirSync(join(ROOT, 'docs'), { recursive: true });
+    writeFileSync(join(ROOT, 'docs', 'bench-latest.json'), JSON.stringify({ ...report, targets }, null, 2) + '\n');
     const table = render(report, targets);
     console.log(table);
     console.log(`\nMRZ: a 12 MP passport photo read in ${Math.round(mrz.warmMs)} ms (first read ${Math.round(mrz.coldMs)} ms, ${mrz.read ? 'read' : 'NOT read'}); lazily loaded ${(mrz.lazyBytes / 1024).toFixed(1)} KB (${(mrz.lazyGzipBytes / 1024).toFixed(1)} KB gzipped).`);
