@@ -1,12 +1,20 @@
 // The command-line tool's own messages (a path that is missing, a folder, an unreadable file, a
-// browser page that died), in every language of --lang. Errors of the stamping itself come from
+// browser page that died, a file that took too long), in every language of --lang. Errors of the stamping itself come from
 // the core (src/core/errors.ts); these happen before or around it, on the command line only.
 import type { Lang } from '../src/core/lang.ts';
 
-export type CliErrorCode = 'not-found' | 'is-folder' | 'io' | 'browser-failed';
+export type CliErrorCode = TranslatedCode | UntranslatedCode;
+type TranslatedCode = 'not-found' | 'is-folder' | 'io';
+/** Lines added with the batch runner, in English until the translators' tree takes them. */
+type UntranslatedCode = 'browser-failed' | 'browser-closed' | 'page-crashed' | 'page-killed' | 'out-of-memory' | 'timeout' | 'write-failed' | 'retried' | 'tried-twice';
 
-/** {file}: the path as given; {example}: a path pattern inside the folder; {size}: MB; {detail}: the system's words. */
-export const CLI_MESSAGES: Record<CliErrorCode, Record<Lang, string>> = {
+/**
+ * {file}: the path as given; {example}: a path pattern inside the folder; {size}: MB; {detail}:
+ * the system's (or the browser's) own words; {signal}: the number of the signal that ended the
+ * page's process; {seconds}: the time limit; {output}: the path being written; {cause}: the
+ * message of the first try.
+ */
+export const CLI_MESSAGES: Record<TranslatedCode, Record<Lang, string>> & Record<UntranslatedCode, { en: string } & Partial<Record<Lang, string>>> = {
   'not-found': {
     en: 'File not found: {file}. Check the path.',
     zh_CN: '找不到文件：{file}。请检查路径。',
@@ -64,28 +72,39 @@ export const CLI_MESSAGES: Record<CliErrorCode, Record<Lang, string>> = {
     ar: 'تعذّرت قراءة {file}: {detail}. تحقّق من أن لديك إذن قراءته وأنه غير مستخدم.',
     hi: '{file} पढ़ा नहीं जा सका: {detail}. जाँचें कि आपको इसे पढ़ने की अनुमति है और यह उपयोग में नहीं है।',
   },
+  // The browser's own words ({detail}) stay English in every language (for a bug report).
   'browser-failed': {
-    en: 'The browser could not finish {file} ({size} MB): it ran out of memory or stopped answering. Try a smaller file; the other files are not affected.',
-    zh_CN: '浏览器无法处理 {file}（{size} MB）：内存不足或无响应。请尝试较小的文件；其他文件不受影响。',
-    zh_TW: '瀏覽器無法處理 {file}（{size} MB）：記憶體不足或沒有回應。請改用較小的檔案；其他檔案不受影響。',
-    ja: 'ブラウザーが {file}（{size} MB）を処理しきれませんでした：メモリ不足か応答なしです。小さいファイルで試してください。他のファイルには影響ありません。',
-    ko: '브라우저가 {file}({size} MB) 처리를 마치지 못했습니다: 메모리가 부족하거나 응답이 없습니다. 더 작은 파일로 시도하세요. 다른 파일에는 영향이 없습니다.',
-    vi: 'Trình duyệt không xử lý xong {file} ({size} MB): hết bộ nhớ hoặc không phản hồi. Hãy thử tệp nhỏ hơn; các tệp khác không bị ảnh hưởng.',
-    id: 'Peramban tidak dapat menyelesaikan {file} ({size} MB): memorinya habis atau tidak merespons. Coba berkas yang lebih kecil; berkas lain tidak terpengaruh.',
-    th: 'เบราว์เซอร์ประมวลผล {file} ({size} MB) ไม่เสร็จ: หน่วยความจำไม่พอหรือไม่ตอบสนอง โปรดลองไฟล์ที่เล็กกว่า ไฟล์อื่นไม่ได้รับผลกระทบ',
-    tr: 'Tarayıcı {file} ({size} MB) dosyasını bitiremedi: belleği tükendi veya yanıt vermeyi bıraktı. Daha küçük bir dosya deneyin; diğer dosyalar etkilenmez.',
-    ru: 'Браузер не смог обработать {file} ({size} МБ): не хватило памяти или он перестал отвечать. Попробуйте файл поменьше; остальные файлы не затронуты.',
-    uk: 'Браузер не зміг обробити {file} ({size} МБ): забракло пам’яті або він перестав відповідати. Спробуйте менший файл; інші файли не зачеплено.',
-    es: 'El navegador no pudo terminar {file} ({size} MB): se quedó sin memoria o dejó de responder. Prueba con un archivo más pequeño; los demás archivos no se ven afectados.',
-    pt_BR: 'O navegador não conseguiu concluir {file} ({size} MB): ficou sem memória ou parou de responder. Tente um arquivo menor; os outros arquivos não foram afetados.',
-    fr: 'Le navigateur n’a pas pu traiter {file} ({size} Mo) : mémoire épuisée ou plus de réponse. Essayez un fichier plus petit ; les autres fichiers ne sont pas touchés.',
-    de: 'Der Browser konnte {file} ({size} MB) nicht fertig verarbeiten: Speicher voll oder keine Antwort mehr. Versuchen Sie eine kleinere Datei; die anderen Dateien sind nicht betroffen.',
-    ar: 'لم يتمكّن المتصفح من إنهاء {file} ({size} ميغابايت): نفدت الذاكرة أو توقّف عن الاستجابة. جرّب ملفًا أصغر؛ الملفات الأخرى لم تتأثر.',
-    hi: 'ब्राउज़र {file} ({size} MB) पूरा नहीं कर सका: मेमोरी खत्म हो गई या उसने जवाब देना बंद कर दिया। छोटी फ़ाइल आज़माएँ; बाकी फ़ाइलों पर कोई असर नहीं पड़ा।',
+    en: 'The browser could not finish {file} ({size} MB): {detail}. The other files are not affected.',
+  },
+  'browser-closed': {
+    en: 'The browser closed while stamping {file} ({size} MB): {detail}. The other files are not affected.',
+  },
+  // Chromium's own verdict on the page's process (DevTools: Target.targetCrashed).
+  'page-crashed': {
+    en: 'The browser page stamping {file} ({size} MB) crashed (signal {signal}). The other files are not affected.',
+  },
+  'page-killed': {
+    en: 'The browser page stamping {file} ({size} MB) was ended from outside, by another program or by the system (signal {signal}). The other files are not affected.',
+  },
+  'out-of-memory': {
+    en: 'The browser ran out of memory stamping {file} ({size} MB). Close other programs or try a smaller file; the other files are not affected.',
+  },
+  timeout: {
+    en: '{file} ({size} MB) was not finished after {seconds} s, so its browser page was closed. Try it alone or with a longer --timeout; the other files are not affected.',
+  },
+  'write-failed': {
+    en: 'Could not write {output}: {detail}. Check that the folder is yours to write to and the disk is not full.',
+  },
+  retried: {
+    en: 'Done on a second try, alone in a new page. The first try ended: {cause}',
+  },
+  'tried-twice': {
+    en: 'Tried twice, the second time alone in a new page. The first try ended: {cause}',
   },
 };
 
-/** The message in `lang`, its {fields} filled in. */
+/** The message in `lang` (English where it has no translation yet), its {fields} filled in. */
 export function cliMessage(code: CliErrorCode, params: Record<string, string>, lang: Lang): string {
-  return CLI_MESSAGES[code][lang].replace(/\{(\w+)\}/g, (m, k: string) => params[k] ?? m);
+  const texts: Partial<Record<Lang, string>> & { en: string } = CLI_MESSAGES[code];
+  return (texts[lang] ?? texts.en).replace(/\{(\w+)\}/g, (m, k: string) => params[k] ?? m);
 }

@@ -3,12 +3,13 @@
 //                            [--pdf-mode flatten|keep-text] [--dpi N] [--to same|jpeg|png|webp|pdf]
 //                            [--preset kyc|strict] [--opacity X] [--size X] [--density X] [--angle DEG]
 //                            [--color #RRGGBB] [--password TEXT|-] [--lang LANG] [--json] [--no-mrz]
-// Runs the extension's own stamping page in headless Chromium; one output per input in DIR.
+//                            [--jobs N] [--timeout S]
+// Runs the extension's own stamping page in headless Chromium; one output per input in DIR, or
+// an error that names its cause. Exit status: 0 all done, 1 some failed, 2 usage.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { join, parse, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Page } from 'playwright-core';
 import { formatMessage, type StampErrorCode } from '../src/core/errors.ts';
 import { LANGS, matchLang, type Lang } from '../src/core/lang.ts';
 import { CLI_MESSAGES, cliMessage, type CliErrorCode } from './cli-messages.ts';
@@ -16,8 +17,9 @@ import { MAX_INPUT_BYTES } from '../src/core/limits.ts';
 import type { StampReport } from '../src/core/report.ts';
 import { warningMessage } from '../src/core/warnings.ts';
 import { PRESETS, type PresetName } from '../src/settings/schema.ts';
-import type { UrlResult } from '../src/ui/automation.ts';
-import { CHROME_BUILD, ROOT, launchWithExtension, openStampPage, type ExtensionBrowser } from '../tools/harness/chromium.ts';
+import { CHROME_BUILD, ROOT } from '../tools/harness/chromium.ts';
+import { defaultJobs, runBatch, type FileOutcome } from './batch.ts';
+import { BrowserTrouble, type WriteFailed } from './page.ts';
 
 const HELP = `Usage: npm run stamp -- <files…> [options]
 
@@ -49,6 +51,9 @@ HEIC/HEIF, AVIF and TIFF as JPEG (black-and-white scans as PNG, multi-page TIFF 
                         (zh-TW, pt-BR and the like are understood too)
   --json                print one JSON object per file (with what the document's MRZ says)
   --no-mrz              do not read passports' and ID cards' machine-readable zones
+  --jobs N              files stamped side by side (default: one per core, at most 4,
+                        fewer when memory is short)
+  --timeout S           seconds one file may take before its page is closed (default 150)
   -h, --help            show this help`;
 
 interface Line {
@@ -60,6 +65,8 @@ interface Line {
   removed?: string[];
   ms?: number;
   report?: StampReport;
+  /** Why the first try ended, when the file was stamped (or failed) on a second try. */
+  retried?: { code: string; message: string };
   error?: { code: string; message: string; message_zh_CN?: string; params?: Record<string, string | number> };
 }
 
@@ -88,6 +95,8 @@ async function main(): Promise<number> {
       password: { type: 'string' },
       json: { type: 'boolean', default: false },
       'no-mrz': { type: 'boolean', default: false },
+      jobs: { type: 'string' },
+      timeout: { type: 'string', default: '150' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -98,6 +107,10 @@ async function main(): Promise<number> {
   const lang = matchLang(v.lang!);
   if (!lang) return usage(`--lang ${v.lang}: not one of ${LANGS.join(', ')}`);
   if (!(v.preset! in PRESETS)) return usage(`--preset ${v.preset}: use kyc or strict`);
+  const jobs = v.jobs === undefined ? defaultJobs() : Number(v.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 32) return usage(`--jobs ${v.jobs}: a whole number from 1 to 32`);
+  const timeoutS = Number(v.timeout);
+  if (!(timeoutS > 0)) return usage(`--timeout ${v.timeout}: a number of seconds above 0`);
   // The preset's look, then any setting given on its own (range checks: the core's schema).
   const look: Record<string, number | string> = { ...PRESETS[v.preset as PresetName] };
   for (const k of ['opacity', 'size', 'density', 'angle'] as const) if (v[k] !== undefined) look[k] = Number(v[k]);
@@ -125,58 +138,63 @@ async function main(): Promise<number> {
   }
   const outDir = resolve(v.out!);
   mkdirSync(outDir, { recursive: true });
-  const inputs = new Set(files.map((f) => resolve(f)));
-  const written = new Set<string>();
+  const lines: (Line | undefined)[] = files.map(() => undefined);
+  const toStamp: number[] = [];
+  const sizes = files.map((f, i) => {
+    const problem = checkPath(f);
+    if (problem) lines[i] = { input: f, error: problem };
+    else toStamp.push(i);
+    return problem ? 0 : statSync(f).size;
+  });
+  // Lines are printed in input order, each as soon as every earlier one is known.
+  let printed = 0;
+  const flush = () => {
+    for (; printed < files.length && lines[printed]; printed++) print(lines[printed]!, v.json!, lang);
+  };
+  flush();
+  const mrz = !v['no-mrz'] && !v['strip-only'];
+  await runBatch(
+    toStamp.map((i) => resolve(files[i]!)),
+    { options, mrz, jobs, timeoutMs: timeoutS * 1000, outDir, inputs: new Set(files.map((f) => resolve(f))) },
+    (k, r) => {
+      const i = toStamp[k]!;
+      lines[i] = lineOf(files[i]!, sizes[i]!, r);
+      flush();
+    },
+  );
+  return lines.some((l) => l?.error) ? 1 : 0;
+}
 
-  let browser: ExtensionBrowser | undefined;
-  let page: Page | undefined;
-  const timeoutMs = 120_000;
-  let failed = 0;
-  try {
-    for (const f of files) {
-      const line: Line = { input: f };
-      const problem = checkPath(f);
-      if (problem) line.error = problem;
-      else {
-        line.bytesIn = statSync(f).size;
-        try {
-          browser ??= await launchWithExtension();
-          page ??= await openStampPage(browser);
-          // The MRZ is read before and after stamping (the mark lightened if the copy no longer reads).
-          const r = await stampFile(page, resolve(f), options, timeoutMs + 30_000, !v['no-mrz'] && !v['strip-only']);
-          if (!r.ok) line.error = r.error;
-          else {
-            const target = freePath(outDir, r.name, inputs, written);
-            await download(page, r.url, r.name, target);
-            written.add(target);
-            Object.assign(line, {
-              output: target,
-              type: r.report.input.kind,
-              bytesOut: r.report.output.bytes,
-              removed: r.report.removed,
-              ms: Math.round(r.report.ms.total),
-              report: r.report,
-            });
-          }
-        } catch (e) {
-          // The page (or the whole browser) died on this file, most likely out of memory, or
-          // stopped answering: this file fails, the next ones get a fresh page.
-          line.error = crashed(f, line.bytesIn, e);
-          await page?.close().catch(() => undefined);
-          page = undefined;
-          if (!browser?.context.browser()?.isConnected() && browser) {
-            await browser.close().catch(() => undefined);
-            browser = undefined;
-          }
-        }
-      }
-      if (line.error) failed++;
-      print(line, v.json!, lang);
-    }
-  } finally {
-    await browser?.close();
+/** A file's line from what the batch made of it. */
+function lineOf(input: string, bytesIn: number, { outcome: o, firstTry }: FileOutcome): Line {
+  const line: Line = { input, bytesIn };
+  if (firstTry) {
+    const cause = troubleError(input, bytesIn, firstTry);
+    line.retried = { code: cause.code, message: cause.message };
   }
-  return failed > 0 ? 1 : 0;
+  if (o.ok) {
+    const r = o.result.report;
+    return Object.assign(line, { output: o.output, type: r.input.kind, bytesOut: r.output.bytes, removed: r.removed, ms: Math.round(r.ms.total), report: r });
+  }
+  line.error = 'result' in o ? o.result.error : troubleError(input, bytesIn, o.trouble);
+  return line;
+}
+
+/**
+ * The browser's trouble as the person is told it. Memory is named only when Chromium itself
+ * says the page's process ran out of it; a kill and a crash are told as such.
+ */
+function troubleError(file: string, bytes: number, t: BrowserTrouble | WriteFailed): LineError {
+  const size = (bytes / 2 ** 20).toFixed(1);
+  if (!(t instanceof BrowserTrouble)) return cliError('write-failed', { output: t.path, detail: t.message });
+  if (t.kind === 'timeout') return cliError('timeout', { file, size, seconds: t.detail.replace(/\D+/g, '') });
+  if (t.kind === 'crashed') {
+    const signal = String(t.end?.signal ?? 0);
+    if (t.end?.status === 'oom') return cliError('out-of-memory', { file, size });
+    if (t.end?.status === 'killed') return cliError('page-killed', { file, size, signal });
+    return cliError('page-crashed', { file, size, signal });
+  }
+  return cliError(t.kind === 'browser-closed' ? 'browser-closed' : 'browser-failed', { file, size, detail: t.detail });
 }
 
 type LineError = NonNullable<Line['error']>;
@@ -204,68 +222,9 @@ function checkPath(f: string): LineError | undefined {
   return undefined;
 }
 
-function crashed(f: string, bytes: number | undefined, e: unknown): LineError {
-  const detail = e instanceof Error ? e.message.split('\n')[0]! : String(e);
-  // The browser's own words stay in the English message (for a bug report), not in translations.
-  const error = cliError('browser-failed', { file: f, size: ((bytes ?? 0) / 2 ** 20).toFixed(1) });
-  return { ...error, message: `${error.message} (${detail})` };
-}
-
 /** A CLI error as JSON carries it: English and Chinese messages, and the fields for other languages. */
 function cliError(code: CliErrorCode, params: Record<string, string>): LineError {
   return { code, message: cliMessage(code, params, 'en'), message_zh_CN: cliMessage(code, params, 'zh_CN'), params };
-}
-
-/**
- * Hands the file to the page through a file field filled with its path (no bytes over the
- * DevTools protocol, so hundreds of MB work), and stamps it there.
- */
-async function stampFile(page: Page, path: string, options: unknown, timeoutMs: number, mrz: boolean): Promise<UrlResult> {
-  const input = await page.evaluateHandle(() => {
-    const el = document.createElement('input');
-    el.type = 'file';
-    el.hidden = true;
-    document.body.append(el);
-    return el;
-  });
-  try {
-    await input.setInputFiles(path);
-    let timer: NodeJS.Timeout | undefined;
-    const stalled = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer after ${timeoutMs / 1000} s`)), timeoutMs)));
-    try {
-      return await Promise.race([input.evaluate((el, [o, m]) => window.idstamp!.stampToUrl(el.files![0]!, o, m), [options, mrz] as const), stalled]);
-    } finally {
-      clearTimeout(timer);
-    }
-  } finally {
-    await input.evaluate((el) => el.remove()).catch(() => undefined);
-    await input.dispose().catch(() => undefined);
-  }
-}
-
-/** The output leaves the page as a download (streamed to disk by the browser). */
-async function download(page: Page, url: string, name: string, target: string): Promise<void> {
-  const [d] = await Promise.all([
-    page.waitForEvent('download'),
-    page.evaluate(([u, n]) => {
-      const a = document.createElement('a');
-      a.href = u;
-      a.download = n;
-      a.click();
-    }, [url, name] as const),
-  ]);
-  await d.saveAs(target);
-  await d.delete().catch(() => undefined);
-  await page.evaluate((u) => URL.revokeObjectURL(u), url);
-}
-
-/** Never overwrite an input or an earlier output of this run: add " (2)", " (3)"… */
-function freePath(dir: string, name: string, inputs: Set<string>, written: Set<string>): string {
-  const { name: stem, ext } = parse(name);
-  for (let i = 1; ; i++) {
-    const p = join(dir, i === 1 ? name : `${stem} (${i})${ext}`);
-    if (!inputs.has(p) && !written.has(p)) return p;
-  }
 }
 
 function usage(message: string): number {
@@ -288,6 +247,7 @@ function print(l: Line, json: boolean, lang: Lang): void {
   const kb = (n?: number) => `${((n ?? 0) / 1024).toFixed(0)} KB`;
   if (l.error) {
     console.log(`✖ ${l.input}: ${errorText(l.error, lang)}`);
+    if (l.retried) console.log(`  ↻ ${cliMessage('tried-twice', { cause: l.retried.message }, lang)}`);
     return;
   }
   const n = l.report?.output.pages;
@@ -297,6 +257,7 @@ function print(l: Line, json: boolean, lang: Lang): void {
       `removed: ${l.removed?.join(', ') || 'nothing'}, ${l.ms} ms)`,
   );
   for (const w of l.report?.warnings ?? []) console.log(`  ! ${warningMessage(w, lang)}`);
+  if (l.retried) console.log(`  ↻ ${cliMessage('retried', { cause: l.retried.message }, lang)}`);
   const m = l.report?.mrz;
   if (m?.fields)
     console.log(

@@ -36,15 +36,21 @@ export interface Automation {
    */
   stampBase64(name: string, base64: string, options: unknown, mrz?: boolean, today?: string): Promise<AutomationResult>;
   /**
-   * For big files (the CLI): the input comes from a file field the driver filled with a path,
-   * the output goes out as an object URL that the driver downloads. No bytes cross the
-   * DevTools protocol.
+   * The CLI's path. The input comes from a file field the driver filled with a path (no bytes
+   * over the DevTools protocol). A copy of at most `inline` bytes comes back in the answer, as
+   * base64: one round trip for the many small files of a batch. A bigger one stays in the page
+   * under `id` (`held`) until the driver has streamed it out and calls `release`: bytes read
+   * over the protocol, never a simulated download, which Chromium drops when several follow
+   * each other quickly.
    */
-  stampToUrl(file: File, options: unknown, mrz?: boolean): Promise<UrlResult>;
+  stampFile(file: File, options: unknown, mrz?: boolean, inline?: number): Promise<FileResult>;
+  /** A copy that stampFile holds for the driver (a Blob, for DevTools' IO.read). */
+  held(id: string): Blob | undefined;
+  release(id: string): void;
 }
 
-export type UrlResult =
-  | { ok: true; name: string; type: string; url: string; report: StampReport }
+export type FileResult =
+  | { ok: true; name: string; type: string; size: number; report: StampReport; base64?: string; id?: string }
   | Extract<AutomationResult, { ok: false }>;
 
 declare global {
@@ -69,16 +75,26 @@ export function installAutomation(win: Window): void {
         return failure(err);
       }
     },
-    async stampToUrl(file, options, mrz = false) {
+    async stampFile(file, options, mrz = false, inline = 0) {
       try {
         const { file: out, report } = mrz ? await stampWithMrz(file, options as StampOptionsInput) : await stamp(file, options);
-        return { ok: true, name: out.name, type: out.type, url: URL.createObjectURL(out), report };
+        const base = { ok: true as const, name: out.name, type: out.type, size: out.size, report };
+        if (out.size <= inline) return { ...base, base64: await toBase64(out) };
+        const id = String(++lastHeld);
+        held.set(id, out);
+        return { ...base, id };
       } catch (err) {
         return failure(err);
       }
     },
+    held: (id) => held.get(id),
+    release: (id) => void held.delete(id),
   };
 }
+
+/** Copies waiting for the driver to read them (stampFile), by id. */
+const held = new Map<string, Blob>();
+let lastHeld = 0;
 
 function failure(err: unknown): Extract<AutomationResult, { ok: false }> {
   if (isStampError(err)) return { ok: false, error: { code: err.code, message: err.localized('en'), message_zh_CN: err.localized('zh_CN'), params: { ...err.params } } };

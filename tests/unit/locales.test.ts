@@ -70,7 +70,7 @@ describe('core messages', () => {
     for (const code of codes) {
       const text = formatMessage(code, {}, lang);
       expect(text.trim(), code).not.toBe('');
-      expect(fieldPlaceholders(text), `${lang} ${code}`).toEqual(fieldPlaceholders(formatMessage(code, {}, 'en')));
+      expect(fieldPlaceholders(text!), `${lang} ${code}`).toEqual(fieldPlaceholders(formatMessage(code, {}, 'en')));
       if (lang !== 'en') expect(text, code).not.toBe(formatMessage(code, {}, 'en'));
       if (script) expect(text, code).toMatch(script);
     }
@@ -104,11 +104,17 @@ describe('core messages', () => {
   });
 });
 
+/** The CLI's batch-runner lines, English until the translators' tree takes them. */
+const UNTRANSLATED_CLI: CliErrorCode[] = ['browser-failed', 'browser-closed', 'page-crashed', 'page-killed', 'out-of-memory', 'timeout', 'write-failed', 'retried', 'tried-twice'];
+
 describe('command-line messages', () => {
   it.each(LANGS)('%s: every CLI error keeps the English {fields}, in its script', (lang) => {
     for (const code of Object.keys(CLI_MESSAGES) as CliErrorCode[]) {
-      const text = CLI_MESSAGES[code][lang];
-      expect(fieldPlaceholders(text), `${lang} ${code}`).toEqual(fieldPlaceholders(CLI_MESSAGES[code].en));
+      const text: string | undefined = (CLI_MESSAGES[code] as Partial<Record<string, string>>)[lang];
+      // Not translated yet (English is shown): listed here, so that no new line slips by unseen.
+      if (text === undefined && UNTRANSLATED_CLI.includes(code)) continue;
+      expect(text, `${lang} ${code}`).toBeDefined();
+      expect(fieldPlaceholders(text!), `${lang} ${code}`).toEqual(fieldPlaceholders(CLI_MESSAGES[code].en));
       if (lang !== 'en') expect(text, code).not.toBe(CLI_MESSAGES[code].en);
       if (SCRIPT[lang]) expect(text, code).toMatch(SCRIPT[lang]!);
     }
