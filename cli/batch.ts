@@ -73,8 +73,11 @@ export async function runBatch(files: string[], o: BatchOptions, done: (i: numbe
       }
       inFlight++;
       try {
-        if (retry) await page?.close(); // a fresh page for the second try
-        if (retry) page = undefined;
+        // A fresh page for a second try, and instead of one whose process has ended meanwhile.
+        if (retry || page?.dead) {
+          await page?.close();
+          page = undefined;
+        }
         page ??= await openBatchPage(await browser.get());
         const outcome = await stampOne(page, item.path, o, written);
         if (!outcome.ok && 'trouble' in outcome && outcome.trouble instanceof BrowserTrouble) {

@@ -43,6 +43,8 @@ export class WriteFailed extends Error {
 export interface StampPage {
   /** Stamps the file at `path`; the copy is written to `target` (through a temporary name). */
   stamp(path: string, options: unknown, mrz: boolean, timeoutMs: number, target: (r: Extract<FileResult, { ok: true }>) => string): Promise<FileResult>;
+  /** The page's process has ended (a page whose neighbour crashed, or killed between files). */
+  readonly dead: boolean;
   close(): Promise<void>;
 }
 
@@ -50,6 +52,8 @@ export async function openBatchPage(b: ExtensionBrowser): Promise<StampPage> {
   const page = await openStampPage(b);
   const cdp = await page.context().newCDPSession(page);
   const ended = watchEnd(page, cdp);
+  let dead = false;
+  void ended.then(() => (dead = true));
   // One file field per page, filled anew for each file.
   const field = (await page.evaluateHandle(() => {
     const el = document.createElement('input');
@@ -58,20 +62,29 @@ export async function openBatchPage(b: ExtensionBrowser): Promise<StampPage> {
     document.body.append(el);
     return el;
   })) as ElementHandle<HTMLInputElement>;
-  const guard = <T>(work: Promise<T>, timeoutMs: number): Promise<T> => race(page, work, ended, timeoutMs);
+  const guard = <T>(work: Promise<T>, deadline: number, budgetMs: number): Promise<T> => race(page, work, ended, deadline, budgetMs);
   return {
     async stamp(path, options, mrz, timeoutMs, target) {
-      const t0 = Date.now();
-      const left = () => Math.max(1, timeoutMs - (Date.now() - t0));
-      await guard(field.setInputFiles(path), left());
+      // One time limit for the whole file: in, stamped, out.
+      const deadline = Date.now() + timeoutMs;
+      await guard(field.setInputFiles(path), deadline, timeoutMs);
       const r = await guard(
         field.evaluate((el, [o, m, inline]) => window.idstamp!.stampFile(el.files![0]!, o, m, inline), [options, mrz, INLINE_BYTES] as const),
-        left(),
+        deadline,
+        timeoutMs,
       );
       if (!r.ok) return r;
       const to = target(r);
-      await guard(writeCopy(page, cdp, r, to), left());
+      // A copy still arriving when time ran out must not appear afterwards under its name.
+      const abandoned = { now: false };
+      await guard(writeCopy(page, cdp, r, to, abandoned), deadline, timeoutMs).catch((e: unknown) => {
+        abandoned.now = true;
+        throw e;
+      });
       return r;
+    },
+    get dead() {
+      return dead || page.isClosed();
     },
     async close() {
       await page.close().catch(() => undefined);
@@ -100,10 +113,10 @@ async function watchEnd(page: Page, cdp: CDPSession): Promise<PageEnd> {
 }
 
 /** `work`, unless the page's process ends, the browser goes away or time runs out first. */
-async function race<T>(page: Page, work: Promise<T>, ended: Promise<PageEnd>, timeoutMs: number): Promise<T> {
+async function race<T>(page: Page, work: Promise<T>, ended: Promise<PageEnd>, deadline: number, budgetMs: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new BrowserTrouble('timeout', `no answer after ${Math.round(timeoutMs / 1000)} s`)), timeoutMs);
+    timer = setTimeout(() => reject(new BrowserTrouble('timeout', `not finished after ${budgetMs / 1000} s`)), Math.max(0, deadline - Date.now()));
   });
   const crash = ended.then((end): never => {
     throw new BrowserTrouble('crashed', `page process ${end.status}`, end);
@@ -131,7 +144,7 @@ async function race<T>(page: Page, work: Promise<T>, ended: Promise<PageEnd>, ti
  * The copy into `target`: written under a temporary name in the same folder and renamed when
  * every byte is there, so an interrupted run never leaves a partial file under a real name.
  */
-async function writeCopy(page: Page, cdp: CDPSession, r: Extract<FileResult, { ok: true }>, target: string): Promise<void> {
+async function writeCopy(page: Page, cdp: CDPSession, r: Extract<FileResult, { ok: true }>, target: string, abandoned: { now: boolean }): Promise<void> {
   const temp = `${target}.idstamp-partial-${process.pid}`;
   const fs = <T>(f: () => T): T => {
     try {
@@ -148,6 +161,7 @@ async function writeCopy(page: Page, cdp: CDPSession, r: Extract<FileResult, { o
     else written = await streamHeld(page, cdp, r.id!, (b) => fs(() => writeSync(fd, b)));
     if (written !== r.size) throw new Error(`${written} of ${r.size} bytes arrived`);
     fs(() => closeSync(fd));
+    if (abandoned.now) throw new Error('abandoned');
     fs(() => renameSync(temp, target));
     done = true;
   } finally {

@@ -17,7 +17,7 @@ import type { Page } from 'playwright-core';
 import { makePdfFixtures } from '../../tests/fixtures/make-pdf-fixtures.ts';
 import { makeCameraPhoto, makeScreenshot } from '../../tests/fixtures/size-inputs.ts';
 import { startSite } from '../../tests/e2e/site-server.ts';
-import { CHROME_BUILD, ROOT, chromiumPath, launchWithExtension, openStampPage, waitForPrompt, type ExtensionBrowser } from '../harness/chromium.ts';
+import { CHROME_BUILD, ROOT, chromiumPath, extensionRenderers, launchWithExtension, openStampPage, waitForPrompt, type ExtensionBrowser } from '../harness/chromium.ts';
 
 const { values: args } = parseArgs({
   options: { runs: { type: 'string', default: '5' }, readme: { type: 'boolean', default: false }, only: { type: 'string' }, help: { type: 'boolean', default: false } },
@@ -89,23 +89,6 @@ async function runOp(page: Page, name: string, op: Op): Promise<number | string>
     },
     [name, op] as const,
   );
-}
-
-/** This browser's renderer that hosts extension pages (workers are threads of it). */
-function extensionRendererPid(profile: string): number | undefined {
-  const procs = execSync('ps -eo pid=,ppid=,args=', { encoding: 'utf8' })
-    .split('\n')
-    .map((l) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(l))
-    .filter((m): m is RegExpExecArray => !!m)
-    .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), args: m[3]! }));
-  const root = procs.find((p) => p.args.includes(`--user-data-dir=${profile}`) && !p.args.includes('--type='));
-  if (!root) return undefined;
-  const ours = new Set([root.pid]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const p of procs) if (ours.has(p.ppid) && !ours.has(p.pid)) (ours.add(p.pid), (grew = true));
-  }
-  return procs.filter((p) => ours.has(p.pid) && p.args.includes('--type=renderer') && p.args.includes('--extension-process')).sort((a, b) => b.pid - a.pid)[0]?.pid;
 }
 
 const status = (pid: number, key: 'VmRSS' | 'VmHWM') => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
@@ -286,7 +269,7 @@ async function main() {
   // tsx keeps function names with a __name() helper, also inside functions sent to pages.
   await b.context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
   const page = await openStampPage(b);
-  const pid = extensionRendererPid(b.profile);
+  const pid = extensionRenderers((p) => p.args.includes(`--user-data-dir=${b.profile}`) && !p.args.includes('--type='))[0];
   const rows: Record<string, unknown>[] = [];
   try {
     for (const input of list) {
