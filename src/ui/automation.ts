@@ -1,7 +1,6 @@
 // window.idstamp: the hook through which the CLI, the tests and the bench run the core in the
 // built extension's own page. Only code with access to this extension page can call it.
 import { isStampError } from '../core/errors.ts';
-import { openPdf, renderPage } from '../core/pdf/render.ts';
 import { qualityOf } from '../core/quality/measure.ts';
 import { stamp } from '../core/pipeline.ts';
 import { readMrz } from '../core/mrz/read.ts';
@@ -13,16 +12,7 @@ export type AutomationResult =
   | { ok: true; name: string; type: string; base64: string; report: StampReport }
   | { ok: false; error: { code: string; message: string; message_zh_CN: string; params?: Record<string, string | number> } };
 
-/** Baselines the benchmark compares stamping with: the browser's own work, nothing of ours. */
-export interface Floors {
-  /** Decode, draw, encode at the same quality: no strip, no watermark. */
-  image(file: Blob, mime: string, quality: number): Promise<number>;
-  /** pdf.js rendering every page at `dpi`, alone. */
-  pdf(file: Blob, dpi: number): Promise<number>;
-}
-
 export interface Automation {
-  floors: Floors;
   /** The quality checks on a file (calibration test). */
   quality: typeof qualityOf;
   /** The core itself, for in-page checks. */
@@ -61,7 +51,6 @@ declare global {
 
 export function installAutomation(win: Window): void {
   win.idstamp = {
-    floors,
     quality: qualityOf,
     stamp,
     readMrz,
@@ -101,25 +90,6 @@ function failure(err: unknown): Extract<AutomationResult, { ok: false }> {
   const message = err instanceof Error ? err.message : String(err);
   return { ok: false, error: { code: 'internal', message, message_zh_CN: message } };
 }
-
-const floors: Floors = {
-  async image(file, mime, quality) {
-    const t0 = performance.now();
-    const bitmap = await createImageBitmap(file);
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
-    bitmap.close();
-    await canvas.convertToBlob({ type: mime, quality });
-    return performance.now() - t0;
-  },
-  async pdf(file, dpi) {
-    const t0 = performance.now();
-    const doc = await openPdf(new Uint8Array(await file.arrayBuffer()));
-    for (let n = 1; n <= doc.numPages; n++) await renderPage(doc, n, dpi);
-    await doc.destroy();
-    return performance.now() - t0;
-  },
-};
 
 function fromBase64(s: string): Uint8Array {
   const bin = atob(s);

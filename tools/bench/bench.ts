@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
+import type { Floors } from './floors.ts';
 import { makePdfFixtures } from '../../tests/fixtures/make-pdf-fixtures.ts';
 import { makeCameraPhoto, makeScreenshot } from '../../tests/fixtures/size-inputs.ts';
 import { startSite } from '../../tests/e2e/site-server.ts';
@@ -69,7 +70,21 @@ async function load(page: Page, name: string, path: string): Promise<void> {
   );
 }
 
-type Op = { what: 'stamp'; options: unknown } | { what: 'floor-image'; mime: string } | { what: 'floor-pdf'; dpi: number };
+type Op = { what: 'stamp'; options: unknown } | { what: 'floor-image'; mime: string } | { what: 'floor-pdf'; dpi: number; worker: string };
+
+/**
+ * The floors (floors.ts) into the page: bundled here with pdf.js and evaluated over DevTools,
+ * so the shipped page carries no benchmark code. Returns the address of the extension's own
+ * built pdf.js worker, which the PDF floor starts as the core does.
+ */
+async function installFloors(page: Page): Promise<string> {
+  const { build } = await import('esbuild');
+  const bundle = await build({ entryPoints: [join(import.meta.dirname, 'floors.ts')], bundle: true, format: 'iife', write: false, platform: 'browser', target: 'es2022', logLevel: 'error' });
+  await page.evaluate(bundle.outputFiles[0]!.text);
+  const worker = readdirSync(join(CHROME_BUILD, 'assets')).find((n) => /^pdf\.worker-.*\.js$/.test(n));
+  if (!worker) throw new Error('no pdf.js worker in the build');
+  return new URL(`/assets/${worker}`, page.url()).href;
+}
 
 /** Runs one operation in the page, returning its milliseconds (or the error code). */
 async function runOp(page: Page, name: string, op: Op): Promise<number | string> {
@@ -78,8 +93,9 @@ async function runOp(page: Page, name: string, op: Op): Promise<number | string>
       const file = (window as unknown as { __in: Record<string, File> }).__in[n]!;
       const api = window.idstamp!;
       try {
-        if (o.what === 'floor-image') return await api.floors.image(file, o.mime, 0.92);
-        if (o.what === 'floor-pdf') return await api.floors.pdf(file, o.dpi);
+        const floors = (window as unknown as { __floors: Floors }).__floors;
+        if (o.what === 'floor-image') return await floors.image(file, o.mime, 0.92);
+        if (o.what === 'floor-pdf') return await floors.pdf(file, o.dpi, o.worker);
         const t0 = performance.now();
         await api.stamp(file, o.options);
         return performance.now() - t0;
@@ -269,6 +285,7 @@ async function main() {
   // tsx keeps function names with a __name() helper, also inside functions sent to pages.
   await b.context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
   const page = await openStampPage(b);
+  const pdfWorker = await installFloors(page);
   const pid = extensionRenderers((p) => p.args.includes(`--user-data-dir=${b.profile}`) && !p.args.includes('--type='))[0];
   const rows: Record<string, unknown>[] = [];
   try {
@@ -288,7 +305,7 @@ async function main() {
       const native = nativeTools(input);
       if (input.kind === 'pdf') {
         const flatten = await measure(page, pid, input.name, { what: 'stamp', options: {} });
-        const floor = await measure(page, pid, input.name, { what: 'floor-pdf', dpi: 150 });
+        const floor = await measure(page, pid, input.name, { what: 'floor-pdf', dpi: 150, worker: pdfWorker });
         const keepText = await measure(page, pid, input.name, { what: 'stamp', options: { pdf: { mode: 'keep-text' } } });
         const strip = await measure(page, pid, input.name, { what: 'stamp', options: { mode: 'strip' } });
         const rgba = 1240 * 1754 * 4; // one A4 page at 150 DPI
