@@ -1,4 +1,4 @@
-// npm run bench [-- --runs N] [-- --readme] [-- --only pdf|jpeg|png]
+// npm run bench [-- --runs N] [-- --readme] [-- --only pdf|jpeg|png|batch]
 // Stamping measured in the built extension's own page in headless Chromium, next to the floor
 // for the same work (the browser decoding, drawing and encoding with nothing of ours), plus
 // peak memory, the page's responsiveness during an upload, and the idle cost in every page.
@@ -8,13 +8,14 @@
 import { formatMarks, measureMarks, stampInBrowser } from './anchors.ts';
 import { benchMrz } from './bench-mrz.ts';
 import { execFileSync, execSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import type { Floors } from './floors.ts';
+import { defaultJobs } from '../../cli/batch.ts';
 import { makePdfFixtures } from '../../tests/fixtures/make-pdf-fixtures.ts';
 import { makeCameraPhoto, makeScreenshot } from '../../tests/fixtures/size-inputs.ts';
 import { startSite } from '../../tests/e2e/site-server.ts';
@@ -24,7 +25,7 @@ const { values: args } = parseArgs({
   options: { runs: { type: 'string', default: '5' }, readme: { type: 'boolean', default: false }, only: { type: 'string' }, help: { type: 'boolean', default: false } },
 });
 if (args.help) {
-  console.log('npm run bench [-- --runs N] [-- --readme] [-- --only pdf|jpeg|png]\n  --runs N   repeats per measurement (median), default 5\n  --readme   put the table in README.md\n  --only K   only the inputs of kind K, no other measurement, no docs/bench-latest.json');
+  console.log('npm run bench [-- --runs N] [-- --readme] [-- --only pdf|jpeg|png|batch]\n  --runs N   repeats per measurement (median), default 5\n  --readme   put the table in README.md\n  --only K   only the inputs of kind K (batch: only the CLI batch rates), no other measurement, no docs/bench-latest.json');
   process.exit(0);
 }
 const RUNS = Math.max(1, Number(args.runs));
@@ -276,9 +277,64 @@ function pageImageBytes(pdf: Uint8Array): number[] {
   }
 }
 
+// ---------------------------------------------------------------- batches through the CLI
+interface BatchRate {
+  mode: 'stamp' | 'strip';
+  jobs: number;
+  files: number;
+  written: number;
+  seconds: number;
+  filesPerSecond: number;
+  /** The stamping page's own figure: files over the core's time alone (report.ms.total). */
+  pageFilesPerSecond: number;
+}
+
+/**
+ * Files per second for 200 small photos (4 camera-like pictures of 0.3–0.8 MP, copied under
+ * 200 names) through the CLI as a person runs it: browser start, file in, stamping (with the
+ * MRZ read before and after, the CLI's default), copy out, written to disk. One page, then
+ * the default number of side-by-side pages.
+ */
+async function batchRates(): Promise<BatchRate[]> {
+  const dir = join(INPUTS, 'batch');
+  mkdirSync(dir, { recursive: true });
+  const sources = await Promise.all([[640, 480], [800, 600], [1024, 768], [480, 640]].map(([w, h]) => photo(`small-${w}x${h}.jpg`, w!, h!)));
+  const files = Array.from({ length: 200 }, (_, i) => {
+    const p = join(dir, `photo-${String(i).padStart(3, '0')}.jpg`);
+    if (!existsSync(p)) copyFileSync(sources[i % sources.length]!, p);
+    return p;
+  });
+  const rows: BatchRate[] = [];
+  for (const mode of ['stamp', 'strip'] as const) {
+    for (const jobs of [1, defaultJobs()]) {
+      const out = mkdtempSync(join(tmpdir(), 'idstamp-bench-batch-'));
+      const t0 = performance.now();
+      const r = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'cli', 'stamp.ts'), ...files, '--json', '--jobs', String(jobs), '--out', out, ...(mode === 'strip' ? ['--strip-only'] : [])], { encoding: 'utf8', maxBuffer: 2 ** 28 });
+      const seconds = (performance.now() - t0) / 1000;
+      rmSync(out, { recursive: true, force: true });
+      const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { output?: string; report?: { ms: { total: number } } });
+      const pageMs = lines.reduce((sum, l) => sum + (l.report?.ms.total ?? 0), 0);
+      rows.push({ mode, jobs, files: files.length, written: lines.filter((l) => l.output).length, seconds, filesPerSecond: files.length / seconds, pageFilesPerSecond: files.length / (pageMs / 1000) });
+      console.error(`measured a batch of ${files.length} photos, ${mode}, --jobs ${jobs}`);
+      if (jobs === defaultJobs()) break;
+    }
+  }
+  return rows;
+}
+
+function formatBatch(rows: BatchRate[]): string {
+  const f = (n: number) => n.toFixed(1);
+  return [
+    '| batch of 200 small photos (CLI) | --jobs | written | wall time | files/s | stamping page alone |',
+    '|---|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.mode === 'stamp' ? 'stamped' : 'strip-only'} | ${r.jobs} | ${r.written}/${r.files} | ${f(r.seconds)} s | ${f(r.filesPerSecond)} | ${f(r.pageFilesPerSecond)} files/s |`),
+  ].join('\n');
+}
+
 // ---------------------------------------------------------------- main
 async function main() {
   if (!existsSync(join(CHROME_BUILD, 'manifest.json'))) execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (args.only === 'batch') return void console.log(formatBatch(await batchRates()));
   const list = (await inputs()).filter((i) => !args.only || i.kind === args.only);
   if (!list.length) throw new Error(`--only ${args.only}: no input of that kind (pdf, jpeg or png)`);
   const b = await launchWithExtension();
@@ -335,6 +391,7 @@ async function main() {
     const bigResult = await runOp(page, 'big', { what: 'stamp', options: {} });
     const large = { megapixels: 50, ms: Date.now() - t0, result: typeof bigResult === 'string' ? bigResult : 'stamped', tabAlive: (await page.evaluate(() => 1 + 1)) === 2 };
 
+    const batch = await batchRates();
     const guard = await responsiveness(b, list[0]!.path);
     const idle = await idleCost(b);
     // Reading a 12 MP passport photo's MRZ (cold and warm) and what loads lazily for it.
@@ -350,12 +407,14 @@ async function main() {
       guard,
       idle,
       mrz,
+      batch,
     };
     const targets = checkTargets(report);
     mkdirSync(join(ROOT, 'docs'), { recursive: true });
     writeFileSync(join(ROOT, 'docs', 'bench-latest.json'), JSON.stringify({ ...report, targets }, null, 2) + '\n');
     const table = render(report, targets);
     console.log(table);
+    console.log(`\n${formatBatch(batch)}`);
     console.log(`\nMRZ: a 12 MP passport photo read in ${Math.round(mrz.warmMs)} ms (first read ${Math.round(mrz.coldMs)} ms, ${mrz.read ? 'read' : 'NOT read'}); lazily loaded ${(mrz.lazyBytes / 1024).toFixed(1)} KB (${(mrz.lazyGzipBytes / 1024).toFixed(1)} KB gzipped).`);
     // The anchors (Filigrane Facile, dxcweb) re-drawn on the same documents as IDStamp's mark.
     console.log(`\n${formatMarks(await measureMarks(stampInBrowser(page)))}`);
