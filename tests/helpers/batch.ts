@@ -63,6 +63,12 @@ export async function makeBatch(dir: string, count: number): Promise<BatchFile[]
   const notAPicture = Buffer.from('%!PS-Adobe-3.0\nnot a picture at all, only text in a .jpg file\n');
 
   const files: BatchFile[] = [];
+  const copy = (from: string, as: string, expect: Expected) => {
+    const path = join(dir, as);
+    copyFileSync(from, path);
+    files.push({ path, expect });
+  };
+  const copyFixture = (name: string, id: string) => copy(fixture(name), `${id}-${name}`, expectOf(name));
   for (let i = 0; i < count; i++) {
     const id = String(i).padStart(5, '0');
     const slot = i % 100;
@@ -74,26 +80,13 @@ export async function makeBatch(dir: string, count: number): Promise<BatchFile[]
       const background = { r: (i * 37) % 256, g: (i * 91) % 256, b: (i * 53) % 256 };
       await sharp({ create: { width: w, height: h, channels: 3, background } }).toFormat(format).toFile(path);
       files.push({ path, expect: { kind: format === 'gif' ? 'png' : format } });
-    } else if (slot < 82) {
-      const path = join(dir, `${id}-camera.jpg`);
-      copyFileSync(photos[i % photos.length]!, path);
-      files.push({ path, expect: { kind: 'jpeg' } });
-    } else if (slot < 90) {
-      const name = goodFixtures[i % goodFixtures.length]!;
-      const path = join(dir, `${id}-${name}`);
-      copyFileSync(fixture(name), path);
-      files.push({ path, expect: expectOf(name) });
-    } else if (slot < 93) {
-      const name = i % 2 ? 'cjk.pdf' : 'landscape-rotated.pdf';
-      const path = join(dir, `${id}-${name}`);
-      copyFileSync(join(DEFAULT_PDF_FIXTURES_DIR, name), path);
-      files.push({ path, expect: { kind: 'pdf' } });
-    } else if (slot < 99) {
-      const name = broken[i % broken.length]!;
-      const path = join(dir, `${id}-${name}`);
-      copyFileSync(fixture(name), path);
-      files.push({ path, expect: expectOf(name) });
-    } else {
+    } else if (slot < 82) copy(photos[i % photos.length]!, `${id}-camera.jpg`, { kind: 'jpeg' });
+    else if (slot < 90) copyFixture(goodFixtures[i % goodFixtures.length]!, id);
+    else if (slot < 93) {
+      const pdf = i % 2 ? 'cjk.pdf' : 'landscape-rotated.pdf';
+      copy(join(DEFAULT_PDF_FIXTURES_DIR, pdf), `${id}-${pdf}`, { kind: 'pdf' });
+    } else if (slot < 99) copyFixture(broken[i % broken.length]!, id);
+    else {
       const path = join(dir, `${id}-not-a-picture.jpg`);
       writeFileSync(path, notAPicture);
       files.push({ path, expect: { error: 'unsupported-type' } });

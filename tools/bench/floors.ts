@@ -3,6 +3,7 @@
 // included) and evaluates it in the page over DevTools (which the page's CSP does not cover),
 // with the extension's own built pdf.js worker and font data.
 import { AnnotationMode, getDocument, GlobalWorkerOptions } from 'pdfjs-dist';
+import { documentOptions } from '../../src/core/pdf/document-options.ts';
 
 export interface Floors {
   /** Decode, draw, encode at the same quality: no strip, no watermark. */
@@ -24,18 +25,7 @@ const floors: Floors = {
   async pdf(file, dpi, workerUrl) {
     const t0 = performance.now();
     GlobalWorkerOptions.workerPort ??= new Worker(workerUrl, { type: 'module' });
-    const base = new URL('/pdfjs/', location.href).href;
-    const doc = await getDocument({
-      data: new Uint8Array(await file.arrayBuffer()),
-      isEvalSupported: false,
-      enableXfa: false,
-      cMapUrl: `${base}cmaps/`,
-      cMapPacked: true,
-      standardFontDataUrl: `${base}standard_fonts/`,
-      wasmUrl: `${base}wasm/`,
-      iccUrl: `${base}iccs/`,
-      verbosity: 0,
-    }).promise;
+    const doc = await getDocument(documentOptions(new Uint8Array(await file.arrayBuffer()))).promise;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const viewport = page.getViewport({ scale: dpi / 72 });
