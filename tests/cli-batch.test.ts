@@ -68,11 +68,11 @@ describe('npm run stamp on a batch', () => {
   }, 240_000);
 
   it('the page process killed from outside mid-batch: the files it held are tried again alone and named with the cause; every file accounted for', async () => {
-    const some = files.slice(0, 120);
+    const some = files.slice(0, 90);
     const out = mkdtempSync(join(tmpdir(), 'idstamp-batch-kill-'));
     let killed: number | undefined;
     const run = await runCli([...some.map((f) => f.path), '--no-mrz', '--jobs', '2', '--json', '--out', out], (n, cli) => {
-      if (n !== 30 || killed) return;
+      if (n !== 25 || killed) return;
       // Only the renderer of this CLI's own browser (a descendant of its process).
       killed = extensionRenderers((p) => p.pid === cli)[0];
       if (killed) process.kill(killed, 'SIGKILL');
