@@ -14,12 +14,11 @@ import { formatMessage, type StampErrorCode } from '../src/core/errors.ts';
 import { LANGS, matchLang, type Lang } from '../src/core/lang.ts';
 import { CLI_MESSAGES, cliMessage, type CliErrorCode } from './cli-messages.ts';
 import { MAX_INPUT_BYTES } from '../src/core/limits.ts';
-import type { StampReport } from '../src/core/report.ts';
 import { warningMessage } from '../src/core/warnings.ts';
 import { PRESETS, type PresetName } from '../src/settings/schema.ts';
 import { CHROME_BUILD, ROOT } from '../tools/harness/chromium.ts';
-import { defaultJobs, runBatch, type FileOutcome } from './batch.ts';
-import { BrowserTrouble, type WriteFailed } from './page.ts';
+import { defaultJobs, runBatch } from './batch.ts';
+import { cliError, lineOf, type Line, type LineError } from './lines.ts';
 
 const HELP = `Usage: npm run stamp -- <files…> [options]
 
@@ -55,20 +54,6 @@ HEIC/HEIF, AVIF and TIFF as JPEG (black-and-white scans as PNG, multi-page TIFF 
                         fewer when memory is short)
   --timeout S           seconds one file may take before its page is closed (default 150)
   -h, --help            show this help`;
-
-interface Line {
-  input: string;
-  output?: string;
-  type?: string;
-  bytesIn?: number;
-  bytesOut?: number;
-  removed?: string[];
-  ms?: number;
-  report?: StampReport;
-  /** Why the first try ended, when the file was stamped (or failed) on a second try. */
-  retried?: { code: string; message: string };
-  error?: { code: string; message: string; message_zh_CN?: string; params?: Record<string, string | number> };
-}
 
 async function main(): Promise<number> {
   const { values: v, positionals: files } = parseArgs({
@@ -165,40 +150,6 @@ async function main(): Promise<number> {
   return lines.some((l) => l?.error) ? 1 : 0;
 }
 
-/** A file's line from what the batch made of it. */
-function lineOf(input: string, bytesIn: number, { outcome: o, firstTry }: FileOutcome): Line {
-  const line: Line = { input, bytesIn };
-  if (firstTry) {
-    const cause = troubleError(input, bytesIn, firstTry);
-    line.retried = { code: cause.code, message: cause.message };
-  }
-  if (o.ok) {
-    const r = o.result.report;
-    return Object.assign(line, { output: o.output, type: r.input.kind, bytesOut: r.output.bytes, removed: r.removed, ms: Math.round(r.ms.total), report: r });
-  }
-  line.error = 'result' in o ? o.result.error : troubleError(input, bytesIn, o.trouble);
-  return line;
-}
-
-/**
- * The browser's trouble as the person is told it. Memory is named only when Chromium itself
- * says the page's process ran out of it; a kill and a crash are told as such.
- */
-function troubleError(file: string, bytes: number, t: BrowserTrouble | WriteFailed): LineError {
-  const size = (bytes / 2 ** 20).toFixed(1);
-  if (!(t instanceof BrowserTrouble)) return cliError('write-failed', { output: t.path, detail: t.message });
-  if (t.kind === 'timeout') return cliError('timeout', { file, size, seconds: /after ([\d.]+) s/.exec(t.detail)?.[1] ?? '?' });
-  if (t.kind === 'crashed') {
-    const signal = String(t.end?.signal ?? 0);
-    if (t.end?.status === 'oom') return cliError('out-of-memory', { file, size });
-    if (t.end?.status === 'killed') return cliError('page-killed', { file, size, signal });
-    return cliError('page-crashed', { file, size, signal });
-  }
-  return cliError(t.kind === 'browser-closed' ? 'browser-closed' : 'browser-failed', { file, size, detail: t.detail });
-}
-
-type LineError = NonNullable<Line['error']>;
-
 /** The password from standard input (one line), so it stays out of the shell's history. */
 function readStdinLine(): string {
   return readFileSync(0, 'utf8').split(/\r?\n/)[0] ?? '';
@@ -220,11 +171,6 @@ function checkPath(f: string): LineError | undefined {
     return { code: 'too-large-file', message: formatMessage('too-large-file', params, 'en'), message_zh_CN: formatMessage('too-large-file', params, 'zh_CN'), params };
   }
   return undefined;
-}
-
-/** A CLI error as JSON carries it: English and Chinese messages, and the fields for other languages. */
-function cliError(code: CliErrorCode, params: Record<string, string>): LineError {
-  return { code, message: cliMessage(code, params, 'en'), message_zh_CN: cliMessage(code, params, 'zh_CN'), params };
 }
 
 function usage(message: string): number {
