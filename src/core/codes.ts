@@ -58,7 +58,19 @@ export type WarningCode =
  * The command line's own failures, before or around the stamping (a missing path, a folder, an
  * unreadable file, a browser page that died); text: → cli.
  */
-export type CliErrorCode = 'not-found' | 'is-folder' | 'io' | 'browser-failed';
+export type CliErrorCode =
+  | 'not-found'
+  | 'is-folder'
+  | 'io'
+  | 'browser-failed'
+  | 'browser-closed'
+  | 'page-crashed'
+  | 'page-killed'
+  | 'out-of-memory'
+  | 'timeout'
+  | 'write-failed'
+  | 'retried'
+  | 'tried-twice';
 
 /** What a file can carry besides the picture; used in reports and the UI. */
 export type MetadataKind =

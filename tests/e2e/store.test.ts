@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, waitForPrompt } from '../../scripts/chromium.ts';
+import { launchWithExtension, waitForPrompt } from '../../tools/harness/chromium.ts';
 import { ui as en } from '../../src/locales/en.json';
 import { ui as zh_CN } from '../../src/locales/zh_CN.json';
 import { photographDocument, renderDocument } from '../fixtures/documents.ts';
