@@ -4,7 +4,6 @@ import { encode, encodeCompact } from './encode.ts';
 import { MAX_PIXELS } from './limits.ts';
 import { PNG_PALETTE, type CompactRequest } from './palette/compact.ts';
 import { jpegQuality } from './formats/jpeg-quality.ts';
-import type { Rect } from './quality/mrz.ts';
 import { viewDocument } from './document/view.ts';
 import { isStampError, StampError } from './errors.ts';
 import { IMAGE_FORMATS, type ImageFormat, type ImageInfo } from './formats/index.ts';
@@ -13,6 +12,7 @@ import { orientationMatrix, uprightSize } from './orientation.ts';
 import type { StampReport, WarningCode } from './report.ts';
 import type { Kind } from './sniff.ts';
 import { drawRedactions, drawWatermark, planOnDocument, planWatermark, summarize } from './watermark/draw.ts';
+import type { Rect } from './raster/grey.ts';
 
 export type ImageKind = 'jpeg' | 'png' | 'webp';
 

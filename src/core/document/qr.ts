@@ -1,8 +1,7 @@
 // QR codes on a document (many ID cards, residence permits and bank letters carry one): found
 // by their three finder squares, whose rows and columns read dark-light-dark-light-dark in the
 // proportions 1:1:3:1:1. The watermark leaves the code clear so it still scans.
-import { otsu, type Grey } from './checks.ts';
-import type { Rect } from './mrz.ts';
+import { otsu, type Grey, type Rect } from '../raster/grey.ts';
 
 interface Finder {
   x: number;
