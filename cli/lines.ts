@@ -44,7 +44,7 @@ export function lineOf(input: string, bytesIn: number, { outcome: o, firstTry }:
 export function troubleError(file: string, bytes: number, t: BrowserTrouble | WriteFailed): LineError {
   const size = (bytes / 2 ** 20).toFixed(1);
   if (!(t instanceof BrowserTrouble)) return cliError('write-failed', { output: t.path, detail: t.message });
-  if (t.kind === 'timeout') return cliError('timeout', { file, size, seconds: /after ([\d.]+) s/.exec(t.detail)?.[1] ?? '?' });
+  if (t.kind === 'timeout') return cliError('page-timeout', { file, size, seconds: /after ([\d.]+) s/.exec(t.detail)?.[1] ?? '?' });
   if (t.kind === 'crashed') {
     const signal = String(t.end?.signal ?? 0);
     if (t.end?.status === 'oom') return cliError('out-of-memory', { file, size });

@@ -151,7 +151,7 @@ describe('npm run stamp', () => {
     const r = cli(join(dir, 'phone.jpg'), '--timeout', '0.05', '--out', out, '--json');
     expect(r.code).toBe(1);
     const line = JSON.parse(r.stdout) as Record<string, any>;
-    expect(line.error).toMatchObject({ code: 'timeout', message: expect.stringContaining('phone.jpg (0.3 MB) was not finished after 0.05 s') });
+    expect(line.error).toMatchObject({ code: 'page-timeout', message: expect.stringContaining('phone.jpg (0.3 MB) was not finished after 0.05 s') });
     expect(line.error.message).not.toMatch(/memory/);
     expect(readdirSync(out)).toEqual([]);
     expect(cli(join(dir, 'phone.jpg'), '--jobs', '0', '--out', out).code).toBe(2);

@@ -67,7 +67,7 @@ export type CliErrorCode =
   | 'page-crashed'
   | 'page-killed'
   | 'out-of-memory'
-  | 'timeout'
+  | 'page-timeout'
   | 'write-failed'
   | 'retried'
   | 'tried-twice';

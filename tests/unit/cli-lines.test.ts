@@ -13,7 +13,7 @@ describe('CLI lines', () => {
     [new BrowserTrouble('crashed', 'page process oom', { status: 'oom', signal: 0 }), 'out-of-memory', /ran out of memory/],
     [new BrowserTrouble('crashed', 'page process killed', { status: 'killed', signal: 9 }), 'page-killed', /was ended from outside, by another program or by the system \(signal 9\)/],
     [new BrowserTrouble('crashed', 'page process crashed', { status: 'crashed', signal: 5 }), 'page-crashed', /crashed \(signal 5\)/],
-    [new BrowserTrouble('timeout', 'not finished after 150 s'), 'timeout', /was not finished after 150 s/],
+    [new BrowserTrouble('timeout', 'not finished after 150 s'), 'page-timeout', /was not finished after 150 s/],
     [new BrowserTrouble('browser-closed', 'Target page, context or browser has been closed'), 'browser-closed', /browser closed while stamping .*: Target page/],
     [new BrowserTrouble('protocol', 'Protocol error (IO.read): Invalid handle'), 'browser-failed', /could not finish .*: Protocol error/],
   ])('%s → %s', (trouble, code, words) => {

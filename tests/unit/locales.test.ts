@@ -92,8 +92,6 @@ describe('core messages', () => {
   });
 });
 
-/** The CLI's batch-runner lines, English until the translators' tree takes them. */
-const UNTRANSLATED_CLI: CliErrorCode[] = ['browser-failed', 'browser-closed', 'page-crashed', 'page-killed', 'out-of-memory', 'timeout', 'write-failed', 'retried', 'tried-twice'];
 
 describe('command-line messages', () => {
   it.each(LANGS)('%s: every CLI error keeps the English {fields}, in its script', (lang) => {
