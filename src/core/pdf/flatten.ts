@@ -3,9 +3,10 @@
 // annotations, attachments, metadata, old revisions.
 import { PDFHexString, PDFName, PDFRawStream, concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState, type PDFDocument } from 'pdf-lib';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-import { encodeCompact } from '../encode.ts';
+import { encodeCanvas, encodeCompact, verifyClean, type ImageKind } from '../encode.ts';
 import { StampError } from '../errors.ts';
-import { encodeCanvas, human, keepClearAreas, verifyClean, type ImageKind } from '../image.ts';
+import { keepClearAreas } from '../document/view.ts';
+import { human } from '../human.ts';
 import { MIN_QUALITY_FOR_LIMIT } from '../palette/compact.ts';
 import type { Indexed } from '../palette/index.ts';
 import type { Job } from '../job.ts';

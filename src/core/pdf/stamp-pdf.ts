@@ -1,6 +1,6 @@
 // The PDF path: flatten (default), keep-text, or the first page as a picture.
 import { addKinds, type MetadataKind } from '../formats/types.ts';
-import type { ImageKind } from '../image.ts';
+import type { ImageKind } from '../encode.ts';
 import type { Job, Produced } from '../job.ts';
 import type { WarningCode } from '../report.ts';
 import { firstPageAsImage, flattenPdf } from './flatten.ts';
