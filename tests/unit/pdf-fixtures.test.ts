@@ -42,7 +42,7 @@ describe('PDF test fixtures', () => {
   it('lists every expected fixture', () => {
     expect(Object.keys(manifest.files).sort()).toEqual(
       [
-        'cjk.pdf', 'corrupt.pdf', 'empty.pdf', 'huge-page.pdf', 'landscape-rotated.pdf', 'scan.pdf',
+        'cjk.pdf', 'corrupt.pdf', 'empty.pdf', 'huge-page.pdf', 'landscape-rotated.pdf', 'scan.pdf', 'scan-kinds.pdf',
         'statement-owner.pdf', 'statement.pdf', 'too-many-pages.pdf', 'truncated.pdf', 'user-password.pdf',
         'zero-pages.pdf',
       ].sort(),

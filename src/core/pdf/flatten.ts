@@ -14,6 +14,7 @@ import type { StampReport, WarningCode } from '../report.ts';
 import { drawRedactions, drawWatermark, planWatermark, summarize } from '../watermark/draw.ts';
 import { createClean, saveClean } from './clean.ts';
 import { MAX_PDF_PAGES } from './limits.ts';
+import { findImagePages, type PageImage } from './image-page.ts';
 import { renderPage, type RenderedPage } from './render.ts';
 
 export interface Flattened {
@@ -32,8 +33,8 @@ export function checkPageCount(pages: number): void {
 }
 
 /** Renders a page and draws the job's watermark into its pixels (none in strip mode). */
-async function stampedPage(doc: PDFDocumentProxy, n: number, job: Job): Promise<RenderedPage & { watermark?: StampReport['watermark'] }> {
-  const page = await renderPage(doc, n, job.options.pdf.dpi);
+async function stampedPage(doc: PDFDocumentProxy, n: number, job: Job, picture?: PageImage): Promise<RenderedPage & { watermark?: StampReport['watermark'] }> {
+  const page = await renderPage(doc, n, job.options.pdf.dpi, picture);
   const ctx = page.canvas.getContext('2d')!;
   // A scanned passport or ID page keeps its MRZ and QR codes clear, as a photo does. ID scans
   // are a few pages; long documents (statements) skip the search, which costs ~30 ms a page.
@@ -70,8 +71,10 @@ const MIN_BUDGET = 120_000;
 
 type EncodedPage = { widthPt: number; heightPt: number } & ({ jpeg: Uint8Array } | { indexed: Indexed });
 
-export async function flattenPdf(doc: PDFDocumentProxy, job: Job, inputBytes = 0): Promise<Flattened> {
+export async function flattenPdf(doc: PDFDocumentProxy, job: Job, input: Uint8Array): Promise<Flattened> {
   checkPageCount(doc.numPages);
+  const inputBytes = input.length;
+  const pictures = await findImagePages(input, doc.numPages);
   const out = await createClean();
   const warnings: WarningCode[] = [];
   let renderMs = 0;
@@ -87,13 +90,15 @@ export async function flattenPdf(doc: PDFDocumentProxy, job: Job, inputBytes = 0
   const request = { mime: 'image/jpeg' as const, quality: job.options.pdf.quality, colours: PAGE_COLOURS, minFlat: PAGE_MIN_FLAT, maxMean: PAGE_MAX_MEAN, maxOff: 1, maxFar: PAGE_MAX_FAR, budget, ...(limit ? { minQuality: MIN_QUALITY_FOR_LIMIT } : {}), raw: true };
   for (let n = 1; n <= doc.numPages; n++) {
     const t = performance.now();
-    const page = await stampedPage(doc, n, job);
+    const page = await stampedPage(doc, n, job, pictures(n));
     renderMs += performance.now() - t;
     if (page.downscaled) warnings.push('page-downscaled');
     first ??= page.watermark;
     const size = { widthPt: page.widthPt, heightPt: page.heightPt };
     await encoding;
-    encoding = encodeCompact(page.canvas, { ...request, ...(quality !== undefined ? { startQuality: quality } : {}) }, true)
+    // A page that was a JPEG picture carries JPEG's noise: no palette would fit it; straight to JPEG.
+    const colours = page.picture ? [] : request.colours;
+    encoding = encodeCompact(page.canvas, { ...request, colours, ...(quality !== undefined ? { startQuality: quality } : {}) }, true)
       .catch(() => {
         throw new StampError('encode-failed', { kind: 'JPEG' });
       })

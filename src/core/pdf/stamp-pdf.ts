@@ -63,7 +63,7 @@ async function run(bytes: Uint8Array, job: Job, target?: ImageKind): Promise<Pro
       const image = await firstPageAsImage(doc, job, target);
       return { ...image, kind: target, pages: undefined, lossless: false, removed, warnings: [...warnings, ...image.warnings, 'converted'], ms: { render: performance.now() - t0 } };
     }
-    const flat = await flattenPdf(doc, job, bytes.length);
+    const flat = await flattenPdf(doc, job, bytes);
     return {
       bytes: flat.bytes,
       kind: 'pdf',
