@@ -10,7 +10,6 @@
 // multiple of 90° over the whole page. Anything else (text, several images, masks, CMYK, ICC,
 // Indexed, JBIG2, Flate pictures…) is rendered by pdf.js as before.
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, decodePDFRawStream, type PDFObject } from 'pdf-lib';
-import { hasAscii } from '../bytes.ts';
 import { jpeg, jpegFrame } from '../formats/jpeg.ts';
 
 /** [a b c d e f]: x' = a·x + c·y + e, y' = b·x + d·y + f (PDF's and canvas's order). */
@@ -48,9 +47,7 @@ export const multiply = (m1: Matrix, m2: Matrix): Matrix => [
  * rendered.
  */
 export async function findImagePages(bytes: Uint8Array, pages: number): Promise<ImagePages> {
-  // Image XObjects are streams, which object streams cannot hold: a file without the bytes
-  // "/DCTDecode" has no JPEG picture, and is not parsed a second time.
-  if (!contains(bytes, '/DCTDecode')) return none;
+  if (!mayHoldScans(bytes)) return none;
   let doc: PDFDocument;
   try {
     doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true, throwOnInvalidObject: false, parseSpeed: Infinity });
@@ -159,7 +156,26 @@ function plainJpeg(stream: PDFRawStream, matrix: Matrix): PageImage | undefined 
 
 const numberOf = (o: PDFObject | undefined) => (o instanceof PDFNumber ? o.asNumber() : NaN);
 
-function contains(bytes: Uint8Array, s: string): boolean {
-  for (let i = bytes.indexOf(s.charCodeAt(0)); i >= 0; i = bytes.indexOf(s.charCodeAt(0), i + 1)) if (hasAscii(bytes, i, s)) return true;
+const latin1 = new TextDecoder('latin1');
+
+/** Scanned pages are at least this big in pixels: an A4 page at 72 DPI has 500,000. */
+const SCAN_PIXELS = 250_000;
+
+/**
+ * Whether the file can hold a page that is one JPEG picture, from its raw bytes: parsing it a
+ * second time (pdf-lib) costs ~10 ms a page of a text PDF. Image XObjects are streams, which
+ * object streams cannot hold, so their dictionaries are plain in the bytes (as inspect.ts reads
+ * them): a JPEG (DCTDecode) at least as large as a 72-DPI A4 scan.
+ */
+function mayHoldScans(bytes: Uint8Array): boolean {
+  const text = latin1.decode(bytes);
+  const re = /\/DCTDecode/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const around = text.slice(Math.max(0, m.index - 400), m.index + 400);
+    const w = Number(/\/Width\s+(\d+)/.exec(around)?.[1] ?? 0);
+    const h = Number(/\/Height\s+(\d+)/.exec(around)?.[1] ?? 0);
+    // Sizes given by reference (rare) cannot be read here: then parse.
+    if (w * h >= SCAN_PIXELS || !/\/Width\s+\d+\s*[/>]/.test(around)) return true;
+  }
   return false;
 }
