@@ -59,7 +59,7 @@ describe('PDF test fixtures', () => {
   it('qpdf --check passes for every file the app must accept', () => {
     const good = Object.entries(manifest.files).filter(([, e]) => !e.expectError);
     expect(good.map(([f]) => f).sort()).toEqual(
-      ['cjk.pdf', 'landscape-rotated.pdf', 'scan.pdf', 'statement-owner.pdf', 'statement.pdf'],
+      ['cjk.pdf', 'landscape-rotated.pdf', 'scan-kinds.pdf', 'scan.pdf', 'statement-owner.pdf', 'statement.pdf'],
     );
     for (const [file] of good) expect(tool('qpdf', ['--check', path(file)]), file).toContain('No syntax or stream encoding errors');
   });
