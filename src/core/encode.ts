@@ -1,6 +1,12 @@
 // Canvas → encoded picture, through a worker when we are in a document (see encode.worker.ts).
+// Shared by the image and PDF paths (pdf/ uses this module, never image.ts).
 import EncodeWorker from './encode.worker.ts?worker';
-import { compact, type Compact, type CompactRequest } from './palette/compact.ts';
+import { StampError } from './errors.ts';
+import { IMAGE_FORMATS } from './formats/index.ts';
+import { compact, PNG_PALETTE, type Compact, type CompactRequest } from './palette/compact.ts';
+
+/** The picture types we write. */
+export type ImageKind = 'jpeg' | 'png' | 'webp';
 
 /** Two encoders on machines with the cores for it: PDF pages encode side by side. */
 const workers: Worker[] = [];
@@ -54,4 +60,50 @@ export async function encode(canvas: OffscreenCanvas, mime: string, quality: num
 export async function encodeCompact(canvas: OffscreenCanvas, req: CompactRequest, background = false): Promise<Compact> {
   if (!background && encodesDirectly()) return compact(canvas, req);
   return viaWorker(canvas, { mime: req.mime, quality: req.quality, compact: req });
+}
+
+/**
+ * Encodes (and empties) a canvas; a typed error when the browser cannot. PNG: a palette PNG when
+ * the picture has few colours (screenshots: the mark's antialiased edges would otherwise make
+ * the file several times larger), else the browser's full-colour PNG. `palette: false` when the
+ * pixels must stay exactly as decoded (strip-only GIF/BMP → PNG).
+ */
+export async function encodeCanvas(
+  canvas: OffscreenCanvas,
+  mime: string,
+  quality: number,
+  background = false,
+  palette = true,
+  budget?: { bytes: number; minQuality: number },
+): Promise<Blob> {
+  const kind = mime.slice(6).toUpperCase();
+  let blob: Blob;
+  try {
+    const request: CompactRequest | undefined =
+      mime === 'image/png' && palette
+        ? { mime, quality, ...PNG_PALETTE }
+        : mime === 'image/jpeg' && budget
+          ? { mime, quality, colours: [], maxMean: 0, maxOff: 0, maxFar: 0, budget: budget.bytes, minQuality: budget.minQuality, step: 0.03 }
+          : undefined;
+    if (request) {
+      const out = await encodeCompact(canvas, request, background);
+      if (!('blob' in out)) throw new Error('no picture');
+      blob = out.blob;
+    } else blob = await encode(canvas, mime, quality, background);
+  } catch {
+    throw new StampError('encode-failed', { kind });
+  }
+  // Browsers silently fall back to PNG for types they cannot write.
+  if (blob.type !== mime) throw new StampError('encode-failed', { kind });
+  return blob;
+}
+
+/**
+ * The encoder writes no metadata, but verify rather than assume: strip our own output too.
+ * `size`: the known size of the picture, else it is read from the file.
+ */
+export async function verifyClean(blob: Blob, kind: ImageKind, size?: { width: number; height: number }): Promise<{ bytes: Uint8Array; width: number; height: number }> {
+  const format = IMAGE_FORMATS[kind]!;
+  const bytes = format.strip!(new Uint8Array(await blob.arrayBuffer()), { keepOrientation: false }).bytes;
+  return { bytes, ...(size ?? format.inspect(bytes)) };
 }

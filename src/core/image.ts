@@ -1,21 +1,19 @@
 // The image path: lossless strip, or decode → orient → watermark → encode.
 import imageCompression from 'browser-image-compression';
-import { encode, encodeCompact } from './encode.ts';
+import { encodeCanvas, verifyClean, type ImageKind } from './encode.ts';
+import { human } from './human.ts';
 import { MAX_PIXELS } from './limits.ts';
-import { PNG_PALETTE, type CompactRequest } from './palette/compact.ts';
 import { jpegQuality } from './formats/jpeg-quality.ts';
 import { viewDocument } from './document/view.ts';
 import { isStampError, StampError } from './errors.ts';
-import { IMAGE_FORMATS, type ImageFormat, type ImageInfo } from './formats/index.ts';
+import type { ImageFormat, ImageInfo } from './formats/index.ts';
 import { traced, type Job, type Produced } from './job.ts';
-import { embedTrace } from './trace/index.ts';
+import { traceCanvas } from './trace-canvas.ts';
 import { orientationMatrix, uprightSize } from './orientation.ts';
 import type { StampReport, TraceReport, WarningCode } from './report.ts';
 import type { Kind } from './sniff.ts';
 import { drawRedactions, drawWatermark, planOnDocument, planWatermark, summarize } from './watermark/draw.ts';
 import type { Rect } from './raster/grey.ts';
-
-export type ImageKind = 'jpeg' | 'png' | 'webp';
 
 /**
  * A stamped JPEG photo stays within this × its input's bytes (issue 14's limit): only a copy
@@ -217,80 +215,6 @@ async function reencode(source: ImageSource, job: Job, target: ImageKind | undef
   }
 }
 
-/**
- * Adds the job's invisible trace to what the canvas shows. Fails closed: any failure is a
- * StampError, never a copy handed out without its trace.
- */
-export function traceCanvas(ctx: OffscreenCanvasRenderingContext2D, width: number, height: number, job: Job): { report: TraceReport; ms: number } {
-  const t = performance.now();
-  const key = job.options.trace?.key;
-  if (!key) throw new StampError('trace-failed');
-  try {
-    const pixels = ctx.getImageData(0, 0, width, height);
-    const r = embedTrace(pixels, { key, code: job.code });
-    ctx.putImageData(pixels, 0, 0);
-    return { report: { embedded: true, code: job.code, psnr: Math.round(r.psnr * 10) / 10 }, ms: performance.now() - t };
-  } catch (e) {
-    if (isStampError(e)) throw e;
-    throw new StampError('trace-failed');
-  }
-}
-
-/**
- * What the mark must leave clear on a whole page (a PDF page is a document as a whole): a
- * machine-readable zone and 2D codes, in its pixels.
- */
-export function keepClearAreas(canvas: OffscreenCanvas): { mrz?: Rect; codes: Rect[] } {
-  const view = viewDocument(canvas, { protect: true, whole: true });
-  return { ...(view.mrz ? { mrz: view.mrz } : {}), codes: view.codes };
-}
-
-/**
- * Encodes (and empties) a canvas; a typed error when the browser cannot. PNG: a palette PNG when
- * the picture has few colours (screenshots: the mark's antialiased edges would otherwise make
- * the file several times larger), else the browser's full-colour PNG. `palette: false` when the
- * pixels must stay exactly as decoded (strip-only GIF/BMP → PNG).
- */
-export async function encodeCanvas(
-  canvas: OffscreenCanvas,
-  mime: string,
-  quality: number,
-  background = false,
-  palette = true,
-  budget?: { bytes: number; minQuality: number },
-): Promise<Blob> {
-  const kind = mime.slice(6).toUpperCase();
-  let blob: Blob;
-  try {
-    const request: CompactRequest | undefined =
-      mime === 'image/png' && palette
-        ? { mime, quality, ...PNG_PALETTE }
-        : mime === 'image/jpeg' && budget
-          ? { mime, quality, colours: [], maxMean: 0, maxOff: 0, maxFar: 0, budget: budget.bytes, minQuality: budget.minQuality, step: 0.03 }
-          : undefined;
-    if (request) {
-      const out = await encodeCompact(canvas, request, background);
-      if (!('blob' in out)) throw new Error('no picture');
-      blob = out.blob;
-    } else blob = await encode(canvas, mime, quality, background);
-  } catch {
-    throw new StampError('encode-failed', { kind });
-  }
-  // Browsers silently fall back to PNG for types they cannot write.
-  if (blob.type !== mime) throw new StampError('encode-failed', { kind });
-  return blob;
-}
-
-/**
- * The encoder writes no metadata, but verify rather than assume: strip our own output too.
- * `size`: the known size of the picture, else it is read from the file.
- */
-export async function verifyClean(blob: Blob, kind: ImageKind, size?: { width: number; height: number }): Promise<{ bytes: Uint8Array; width: number; height: number }> {
-  const format = IMAGE_FORMATS[kind]!;
-  const bytes = format.strip!(new Uint8Array(await blob.arrayBuffer()), { keepOrientation: false }).bytes;
-  return { bytes, ...(size ?? format.inspect(bytes)) };
-}
-
 /** Smaller by quality, then by scale, with browser-image-compression on this thread (no CDN worker). */
 async function fitBytes(blob: Blob, mime: string, maxBytes: number, quality: number): Promise<Blob> {
   const file = new File([blob], 'image', { type: mime });
@@ -305,6 +229,3 @@ async function fitBytes(blob: Blob, mime: string, maxBytes: number, quality: num
   if (out.size > maxBytes) throw new StampError('cannot-reach-size', { limit: human(maxBytes), size: human(out.size) });
   return out;
 }
-
-/** Bytes for messages: "1.2 MB", "850 KB". */
-export const human = (n: number) => (n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MB` : `${Math.round(n / 1024)} KB`);

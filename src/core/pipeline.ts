@@ -3,7 +3,8 @@
 import { StampError } from './errors.ts';
 import { MAX_INPUT_BYTES, MAX_PIXELS, MAX_SIDE } from './limits.ts';
 import { IMAGE_FORMATS } from './formats/index.ts';
-import { stampImage, type ImageKind } from './image.ts';
+import type { ImageKind } from './encode.ts';
+import { stampImage } from './image.ts';
 import { makeJob, type Produced, type StampEnv } from './job.ts';
 import { EXTENSIONS, outputName } from './naming.ts';
 import { parseOptions, type StampOptions } from './options.ts';

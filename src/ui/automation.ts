@@ -1,6 +1,8 @@
 // window.idstamp: the hook through which the CLI, the tests and the bench run the core in the
 // built extension's own page. Only code with access to this extension page can call it.
 import { isStampError } from '../core/errors.ts';
+import { findImagePages } from '../core/pdf/image-page.ts';
+import { openPdf, renderPage } from '../core/pdf/render.ts';
 import { qualityOf } from '../core/quality/measure.ts';
 import { stamp } from '../core/pipeline.ts';
 import { readMrz } from '../core/mrz/read.ts';
@@ -20,6 +22,11 @@ export interface Automation {
   /** The MRZ reader (tests, bench). */
   readMrz: typeof readMrz;
   fromBase64: (s: string) => Uint8Array;
+  /**
+   * Page `n` of a PDF at `dpi`, unstamped, as a PNG (base64): rendered by pdf.js, or with
+   * `pictures`, drawn from its own picture when it is one (image-page.ts); `picture` says which.
+   */
+  pdfPage(base64: string, n: number, dpi: number, pictures: boolean): Promise<{ png: string; picture: boolean }>;
   /**
    * `mrz`: read the zone before and after stamping, lighten the mark if needed (CLI --json);
    * `today` (ISO): the day its expiry is judged against (tests: a fixed day), else now.
@@ -55,6 +62,17 @@ export function installAutomation(win: Window): void {
     stamp,
     readMrz,
     fromBase64,
+    async pdfPage(base64, n, dpi, pictures) {
+      const bytes = fromBase64(base64);
+      const doc = await openPdf(bytes);
+      try {
+        const picture = pictures ? (await findImagePages(bytes, doc.numPages))(n) : undefined;
+        const page = await renderPage(doc, n, dpi, picture);
+        return { png: await toBase64(await page.canvas.convertToBlob({ type: 'image/png' })), picture: !!page.picture };
+      } finally {
+        await doc.destroy();
+      }
+    },
     async stampBase64(name, base64, options, mrz = false, today) {
       try {
         const file = new File([fromBase64(base64) as BlobPart], name);

@@ -8,10 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openStampPage, stampInPage, type ExtensionBrowser } from '../../tools/harness/chromium.ts';
 import type { AutomationResult } from '../../src/ui/automation.ts';
 import { DEFAULT_FIXTURES_DIR } from '../fixtures/make-fixtures.ts';
-import { DEFAULT_PDF_FIXTURES_DIR as dir, makePdfFixtures, type PdfFixtureManifest } from '../fixtures/make-pdf-fixtures.ts';
+import { DEFAULT_PDF_FIXTURES_DIR as dir, makePdfFixtures, SCAN_KINDS, type PdfFixtureManifest } from '../fixtures/make-pdf-fixtures.ts';
 import { exiftool, leftovers } from '../helpers/exiftool.ts';
 import { inflated, needlesIn, pdfinfo, pdftotext, qpdfCheck, renderPages, trailerId } from '../helpers/pdf.ts';
-import { changedFractions, uprightRgb } from '../helpers/pixels.ts';
+import { changedFractions, uprightRgb, type Raw } from '../helpers/pixels.ts';
 
 const outDir = mkdtempSync(join(tmpdir(), 'idstamp-pdf-'));
 let manifest: PdfFixtureManifest;
@@ -144,6 +144,61 @@ describe('other PDFs', () => {
     expect(shownW).toBeGreaterThan(shownH);
     if (mode === 'keep-text') expect(pdftotext(r.path)).toMatch(/ROT-PAGE-1[\s\S]*ROT-PAGE-2/);
     await expectWatermarkOnEveryPage(join(dir, 'landscape-rotated.pdf'), r.path);
+  });
+});
+
+/** Page `n` unstamped: pdf.js's render, or drawn from its own picture when it is one. */
+async function pageOf(file: string, n: number, dpi: number, pictures: boolean): Promise<{ raw: Raw; picture: boolean }> {
+  const b64 = readFileSync(join(dir, file)).toString('base64');
+  const r = await page.evaluate(([b, p, d, x]) => window.idstamp!.pdfPage(b, p, d, x), [b64, n, dpi, pictures] as const);
+  return { raw: await uprightRgb(Buffer.from(r.png, 'base64')), picture: r.picture };
+}
+
+/** Mean |Δ| per channel (levels of 255), and the share of pixels off by more than 48 in some channel. */
+function difference(a: Raw, b: Raw): { mean: number; far: number } {
+  expect(`${a.width}×${a.height}`).toBe(`${b.width}×${b.height}`);
+  let sum = 0;
+  let far = 0;
+  for (let i = 0; i < a.data.length; i += 3) {
+    let worst = 0;
+    for (let c = 0; c < 3; c++) {
+      const d = Math.abs(a.data[i + c]! - b.data[i + c]!);
+      sum += d;
+      worst = Math.max(worst, d);
+    }
+    if (worst > 48) far++;
+  }
+  return { mean: sum / a.data.length, far: far / (a.data.length / 3) };
+}
+
+describe('scanned pages: one picture a page is taken out of the PDF, not rendered', () => {
+  for (const k of SCAN_KINDS)
+    it(`page ${k.page}, ${k.kind}: ${k.picture ? 'drawn from its JPEG as pdf.js renders it' : 'rendered by pdf.js'}`, async () => {
+      const rendered = await pageOf('scan-kinds.pdf', k.page, 150, false);
+      const drawn = await pageOf('scan-kinds.pdf', k.page, 150, true);
+      expect(rendered.picture).toBe(false);
+      expect(drawn.picture).toBe(k.picture);
+      const d = difference(rendered.raw, drawn.raw);
+      // Two JPEG decoders (pdf.js's own in JavaScript, the browser's libjpeg-turbo) differ by a
+      // level or two in places; a turned, shifted or mis-coloured picture would be far off.
+      expect(d.mean, JSON.stringify(d)).toBeLessThan(k.picture ? 2 : 0.01);
+      expect(d.far, JSON.stringify(d)).toBeLessThan(k.picture ? 0.001 : 0.00001);
+    });
+
+  it('at 100 DPI too (the picture is shrunk as pdf.js shrinks it)', async () => {
+    const rendered = await pageOf('scan.pdf', 1, 100, false);
+    const drawn = await pageOf('scan.pdf', 1, 100, true);
+    expect(drawn.picture).toBe(true);
+    const d = difference(rendered.raw, drawn.raw);
+    expect(d.mean, JSON.stringify(d)).toBeLessThan(2);
+    expect(d.far, JSON.stringify(d)).toBeLessThan(0.001);
+  });
+
+  it('flattens every kind: valid, clean, stamped on every page, upright as displayed', async () => {
+    const r = await run('scan-kinds.pdf');
+    expect(r.report.output.pages).toBe(SCAN_KINDS.length);
+    expectClean(r.path, 'scan-kinds.pdf');
+    await expectWatermarkOnEveryPage(join(dir, 'scan-kinds.pdf'), r.path);
   });
 });
 

@@ -42,7 +42,7 @@ describe('PDF test fixtures', () => {
   it('lists every expected fixture', () => {
     expect(Object.keys(manifest.files).sort()).toEqual(
       [
-        'cjk.pdf', 'corrupt.pdf', 'empty.pdf', 'huge-page.pdf', 'landscape-rotated.pdf', 'scan.pdf',
+        'cjk.pdf', 'corrupt.pdf', 'empty.pdf', 'huge-page.pdf', 'landscape-rotated.pdf', 'scan.pdf', 'scan-kinds.pdf',
         'statement-owner.pdf', 'statement.pdf', 'too-many-pages.pdf', 'truncated.pdf', 'user-password.pdf',
         'zero-pages.pdf',
       ].sort(),
@@ -59,7 +59,7 @@ describe('PDF test fixtures', () => {
   it('qpdf --check passes for every file the app must accept', () => {
     const good = Object.entries(manifest.files).filter(([, e]) => !e.expectError);
     expect(good.map(([f]) => f).sort()).toEqual(
-      ['cjk.pdf', 'landscape-rotated.pdf', 'scan.pdf', 'statement-owner.pdf', 'statement.pdf'],
+      ['cjk.pdf', 'landscape-rotated.pdf', 'scan-kinds.pdf', 'scan.pdf', 'statement-owner.pdf', 'statement.pdf'],
     );
     for (const [file] of good) expect(tool('qpdf', ['--check', path(file)]), file).toContain('No syntax or stream encoding errors');
   });

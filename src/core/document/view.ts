@@ -184,3 +184,12 @@ export function viewDocument(canvas: OffscreenCanvas, o: ViewOptions): DocumentV
   view.parts = { copy: t1 - t0, find: t2 - t1, keepClear: performance.now() - t2 };
   return view;
 }
+
+/**
+ * What the mark must leave clear on a whole page (a PDF page is a document as a whole): a
+ * machine-readable zone and 2D codes, in its pixels.
+ */
+export function keepClearAreas(canvas: OffscreenCanvas): { mrz?: Rect; codes: Rect[] } {
+  const view = viewDocument(canvas, { protect: true, whole: true });
+  return { ...(view.mrz ? { mrz: view.mrz } : {}), codes: view.codes };
+}

@@ -201,6 +201,23 @@ function strip(b: Uint8Array, opts: { keepOrientation: boolean }): StripResult {
   return { bytes: concat(out), removed, orientation };
 }
 
+/**
+ * The frame header of a JPEG: size, components, precision, and whether it is a process browsers
+ * decode (baseline, extended or progressive Huffman). Undefined when the file cannot be walked.
+ */
+export function jpegFrame(b: Uint8Array): { width: number; height: number; components: number; precision: number; huffman: boolean } | undefined {
+  let w: Walk;
+  try {
+    w = walk(b);
+  } catch {
+    return undefined;
+  }
+  const sof = w.segments.find((s) => isSof(s.marker));
+  if (!sof) return undefined;
+  const p = sof.start + 4;
+  return { width: w.width, height: w.height, precision: b[p]!, components: b[p + 5]!, huffman: sof.marker <= 0xc2 };
+}
+
 export const jpeg: ImageFormat = { kind: 'jpeg', mime: 'image/jpeg', ext: 'jpg', inspect, strip };
 
 /** For tests and debugging: the markers of a JPEG in order, e.g. ["SOI","APP0","DQT",…]. */

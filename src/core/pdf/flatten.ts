@@ -3,9 +3,11 @@
 // annotations, attachments, metadata, old revisions.
 import { PDFHexString, PDFName, PDFRawStream, concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState, type PDFDocument } from 'pdf-lib';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-import { encodeCompact } from '../encode.ts';
+import { encodeCanvas, encodeCompact, verifyClean, type ImageKind } from '../encode.ts';
 import { StampError } from '../errors.ts';
-import { encodeCanvas, human, keepClearAreas, traceCanvas, verifyClean, type ImageKind } from '../image.ts';
+import { keepClearAreas } from '../document/view.ts';
+import { human } from '../human.ts';
+import { traceCanvas } from '../trace-canvas.ts';
 import { MIN_QUALITY_FOR_LIMIT } from '../palette/compact.ts';
 import type { Indexed } from '../palette/index.ts';
 import { traced, type Job } from '../job.ts';
@@ -13,6 +15,7 @@ import type { StampReport, TraceReport, WarningCode } from '../report.ts';
 import { drawRedactions, drawWatermark, planWatermark, summarize } from '../watermark/draw.ts';
 import { createClean, saveClean } from './clean.ts';
 import { MAX_PDF_PAGES } from './limits.ts';
+import { findImagePages, type PageImage } from './image-page.ts';
 import { renderPage, type RenderedPage } from './render.ts';
 
 export interface Flattened {
@@ -31,16 +34,16 @@ export function checkPageCount(pages: number): void {
   if (pages > MAX_PDF_PAGES) throw new StampError('pdf-too-many-pages', { pages, limit: MAX_PDF_PAGES });
 }
 
-/** Renders a page and draws the job's watermark into its pixels (none in strip mode), then its trace. */
-async function stampedPage(doc: PDFDocumentProxy, n: number, job: Job): Promise<RenderedPage & { watermark?: StampReport['watermark']; trace?: TraceReport }> {
-  const page = await markedPage(doc, n, job);
+/** Renders a page (or draws its one picture) and the job's watermark into its pixels (none in strip mode), then its trace. */
+async function stampedPage(doc: PDFDocumentProxy, n: number, job: Job, picture?: PageImage): Promise<RenderedPage & { watermark?: StampReport['watermark']; trace?: TraceReport }> {
+  const page = await markedPage(doc, n, job, picture);
   if (!traced(job)) return page;
   const { report } = traceCanvas(page.canvas.getContext('2d')!, page.canvas.width, page.canvas.height, job);
   return { ...page, trace: report };
 }
 
-async function markedPage(doc: PDFDocumentProxy, n: number, job: Job): Promise<RenderedPage & { watermark?: StampReport['watermark'] }> {
-  const page = await renderPage(doc, n, job.options.pdf.dpi);
+async function markedPage(doc: PDFDocumentProxy, n: number, job: Job, picture?: PageImage): Promise<RenderedPage & { watermark?: StampReport['watermark'] }> {
+  const page = await renderPage(doc, n, job.options.pdf.dpi, picture);
   const ctx = page.canvas.getContext('2d')!;
   // A scanned passport or ID page keeps its MRZ and QR codes clear, as a photo does. ID scans
   // are a few pages; long documents (statements) skip the search, which costs ~30 ms a page.
@@ -77,8 +80,10 @@ const MIN_BUDGET = 120_000;
 
 type EncodedPage = { widthPt: number; heightPt: number } & ({ jpeg: Uint8Array } | { indexed: Indexed });
 
-export async function flattenPdf(doc: PDFDocumentProxy, job: Job, inputBytes = 0): Promise<Flattened> {
+export async function flattenPdf(doc: PDFDocumentProxy, job: Job, input: Uint8Array): Promise<Flattened> {
   checkPageCount(doc.numPages);
+  const inputBytes = input.length;
+  const pictures = await findImagePages(input, doc.numPages);
   const out = await createClean();
   const warnings: WarningCode[] = [];
   let renderMs = 0;
@@ -96,14 +101,16 @@ export async function flattenPdf(doc: PDFDocumentProxy, job: Job, inputBytes = 0
   const request = { mime: 'image/jpeg' as const, quality: job.options.pdf.quality, colours: traced(job) ? [] : PAGE_COLOURS, minFlat: PAGE_MIN_FLAT, maxMean: PAGE_MAX_MEAN, maxOff: 1, maxFar: PAGE_MAX_FAR, budget, ...(limit ? { minQuality: MIN_QUALITY_FOR_LIMIT } : {}), raw: true };
   for (let n = 1; n <= doc.numPages; n++) {
     const t = performance.now();
-    const page = await stampedPage(doc, n, job);
+    const page = await stampedPage(doc, n, job, pictures(n));
     renderMs += performance.now() - t;
     if (page.downscaled) warnings.push('page-downscaled');
     first ??= page.watermark;
     if (page.trace) trace = { ...page.trace, psnr: Math.min(page.trace.psnr, trace?.psnr ?? Infinity) };
     const size = { widthPt: page.widthPt, heightPt: page.heightPt };
     await encoding;
-    encoding = encodeCompact(page.canvas, { ...request, ...(quality !== undefined ? { startQuality: quality } : {}) }, true)
+    // A page that was a JPEG picture carries JPEG's noise: no palette would fit it; straight to JPEG.
+    const colours = page.picture ? [] : request.colours;
+    encoding = encodeCompact(page.canvas, { ...request, colours, ...(quality !== undefined ? { startQuality: quality } : {}) }, true)
       .catch(() => {
         throw new StampError('encode-failed', { kind: 'JPEG' });
       })

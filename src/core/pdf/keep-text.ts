@@ -4,7 +4,7 @@
 // delete it, which the report says.
 import { degrees, PDFDict, PDFDocument, PDFName, type PDFImage, type PDFPage } from 'pdf-lib';
 import type { MetadataKind } from '../formats/types.ts';
-import { encodeCanvas } from '../image.ts';
+import { encodeCanvas } from '../encode.ts';
 import type { Job } from '../job.ts';
 import type { StampReport } from '../report.ts';
 import { blockImage, planWatermark, summarize, type WatermarkSummary } from '../watermark/draw.ts';

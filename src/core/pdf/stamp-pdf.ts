@@ -1,6 +1,6 @@
 // The PDF path: flatten (default), keep-text, or the first page as a picture.
 import { addKinds, type MetadataKind } from '../formats/types.ts';
-import type { ImageKind } from '../image.ts';
+import type { ImageKind } from '../encode.ts';
 import { traced, type Job, type Produced } from '../job.ts';
 import type { WarningCode } from '../report.ts';
 import { firstPageAsImage, flattenPdf } from './flatten.ts';
@@ -64,7 +64,7 @@ async function run(bytes: Uint8Array, job: Job, target?: ImageKind): Promise<Pro
       const image = await firstPageAsImage(doc, job, target);
       return { ...image, kind: target, pages: undefined, lossless: false, removed, warnings: [...warnings, ...image.warnings, 'converted'], ms: { render: performance.now() - t0 } };
     }
-    const flat = await flattenPdf(doc, job, bytes.length);
+    const flat = await flattenPdf(doc, job, bytes);
     return {
       bytes: flat.bytes,
       kind: 'pdf',
