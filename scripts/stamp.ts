@@ -13,6 +13,7 @@ import { formatMessage, type StampErrorCode } from '../src/core/errors.ts';
 import { LANGS, matchLang, type Lang } from '../src/core/lang.ts';
 import { CLI_MESSAGES, cliMessage, type CliErrorCode } from './cli-messages.ts';
 import { MAX_INPUT_BYTES } from '../src/core/limits.ts';
+import type { MrzField } from '../src/core/mrz/certain.ts';
 import type { StampReport } from '../src/core/report.ts';
 import { warningMessage } from '../src/core/warnings.ts';
 import { PRESETS, type PresetName } from '../src/settings/schema.ts';
@@ -298,11 +299,16 @@ function print(l: Line, json: boolean, lang: Lang): void {
   );
   for (const w of l.report?.warnings ?? []) console.log(`  ! ${warningMessage(w, lang)}`);
   const m = l.report?.mrz;
-  if (m?.fields)
+  if (m?.fields) {
+    // A field not read reliably is never printed as a value someone might copy into a form.
+    const shown = (field: MrzField, value: string | undefined) => (m.uncertain?.includes(field) ? `${field}: not read reliably` : value ?? '?');
     console.log(
-      `  MRZ ${m.format}: ${m.fields.surname}, ${m.fields.givenNames} · ${m.fields.documentNumber} · expires ${m.fields.expiryDate ?? '?'} (${m.expiry})` +
-        `${m.valid ? '' : ' · check digits fail: retake the photo'}${m.after ? (m.after.valid ? ' · stamped copy still machine-readable ✓' : ' · stamped copy no longer reads') : ''}`,
+      `  MRZ ${m.format}: ${shown('surname', m.fields.surname)}, ${shown('givenNames', m.fields.givenNames)} · ${shown('documentNumber', m.fields.documentNumber)} · ` +
+        `issued by ${shown('issuingState', m.fields.issuingState)} · expires ${shown('expiryDate', m.fields.expiryDate)} (${m.expiry})` +
+        `${m.valid ? '' : ' · check digits fail: retake the photo'}${m.uncertain?.length ? ' · check the fields not read reliably against the document' : ''}` +
+        `${m.after ? (m.after.valid ? ' · stamped copy still machine-readable ✓' : ' · stamped copy no longer reads') : ''}`,
     );
+  }
 }
 
 main().then(

@@ -1,6 +1,7 @@
 // From grey pixels to a parsed zone: find the band (tilt included), level it, cut it into
 // cells, classify each cell among the characters its position may hold, parse and check.
 import type { Grey } from '../quality/checks.ts';
+import { uncertainFields, type MrzField } from './certain.ts';
 import { GLYPHS, GLYPH_FONTS } from './glyphs.ts';
 import { ALPHABET, GH, GW, cutLine, guessBands, levelBand, normalise, type BandGuess, type Cell, type CutLine, type LevelledBand } from './ocr.ts';
 import { LINE_COUNT, LINE_LENGTH, parseMrz, positionKinds, type MrzFormat, type MrzResult } from './parse.ts';
@@ -9,6 +10,10 @@ export interface GreyRead {
   result?: MrzResult;
   /** Mean correlation of the chosen characters with their templates (0..1). */
   confidence: number;
+  /** Per line and character of `result.lines`, its margin over the next best character. */
+  margins?: number[][];
+  /** Fields not to be trusted (certain.ts): shown as such, never as a value to type. */
+  uncertain?: MrzField[];
   /** Where the zone is, in the picture's pixels (centre, size, tilt in degrees). */
   band?: { cx: number; cy: number; w: number; h: number; angle: number };
 }
@@ -44,30 +49,49 @@ export function scores(cell: Cell): Map<string, number> {
 
 const ALLOWED: Record<string, string> = { a: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ<', n: '0123456789<', '*': ALPHABET, p: 'PV', c: 'IAC' };
 
-function decode(cells: Cell[][], format: MrzFormat): { lines: string[]; confidence: number } {
+/** A read zone: its lines, the mean best correlation, and each character's margin. */
+interface Decoded {
+  lines: string[];
+  confidence: number;
+  /** Per line and character: how far the chosen character's correlation is ahead of the next
+   * allowed one's (0 = a tie). A wrong face's glyph resembles two templates about equally. */
+  margins: number[][];
+}
+
+function decode(cells: Cell[][], format: MrzFormat): Decoded {
   const kinds = positionKinds(format);
   let total = 0;
   let count = 0;
-  const lines = cells.map((line, l) =>
-    line
+  const margins: number[][] = [];
+  const lines = cells.map((line, l) => {
+    const m: number[] = [];
+    margins.push(m);
+    return line
       .map((cell, i) => {
         const s = scores(cell);
         let best = '<';
         let bs = -Infinity;
+        let second = -Infinity;
         // '<' counts as 0 in check digits, so a '0' misread as '<' in a digit field would pass
         // them: there '<' must win clearly (it is rare: an empty field's check digit).
         const kind = kinds[l]![i]!;
         for (const ch of ALLOWED[kind]!) {
           const v = s.get(ch)! - (kind === 'n' && ch === '<' ? 0.15 : 0);
-          if (v > bs) [best, bs] = [ch, v];
+          if (v > bs) [best, bs, second] = [ch, v, bs];
+          else if (v > second) second = v;
         }
         total += bs;
         count++;
+        m.push(Math.max(0, bs - second));
+        (globalThis as any).__mrzDebug?.push([l, i, bs, second]);
         return best;
       })
-      .join(''),
-  );
-  return { lines: clearNameTail(lines, format), confidence: count ? total / count : 0 };
+      .join('');
+  });
+  const cleared = clearNameTail(lines, format);
+  // Letters the name rule turned into fillers were decided by the rule, not by their pictures.
+  cleared.forEach((line, l) => [...line].forEach((c, i) => c !== lines[l]![i] && (margins[l]![i] = 1)));
+  return { lines: cleared, confidence: count ? total / count : 0, margins };
 }
 
 /**
@@ -100,11 +124,13 @@ function readBand(band: LevelledBand, today: Date): GreyRead | undefined {
       // and pitch, and one line's ends may be blurred by the background or a shadow.
       const variants = [cuts as CutLine[], ...(cuts as CutLine[]).map((c) => lines.map((l) => cutLine(band.ink, band.width, l, LINE_LENGTH[format], c)!))];
       for (const v of variants) {
-        const { lines: text, confidence } = decode(v.map((c) => c.cells), format);
+        (globalThis as any).__mrzDebug = [];
+        const { lines: text, confidence, margins } = decode(v.map((c) => c.cells), format);
+        const dbg = (globalThis as any).__mrzDebug;
         const result = parseMrz(text, today);
         if (!result) continue;
         const rank = result.checks.filter((c) => c.ok).length * 10 + confidence * 5;
-        if (!best || rank > best.rank) best = { result, confidence, rank };
+        if (!best || rank > best.rank) best = { result, confidence, margins, uncertain: uncertainFields(result, margins), rank, dbg } as any;
       }
       if (best?.result?.valid) return best;
     }
