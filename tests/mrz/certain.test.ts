@@ -2,7 +2,7 @@
 // with chosen character margins: a weak character taints only its own field, a failing check
 // digit its field (the composite: the number and both dates), an unknown state code its field.
 import { describe, expect, it } from 'vitest';
-import { MIN_MARGIN, knownState, uncertainFields } from '../../src/core/mrz/certain.ts';
+import { MIN_FIT, MIN_MARGIN, knownState, uncertainFields } from '../../src/core/mrz/certain.ts';
 import { parseMrz } from '../../src/core/mrz/parse.ts';
 
 const TD3 = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'];
@@ -14,7 +14,7 @@ const weakAt = (lines: string[], l: number, i: number) => {
   m[l]![i] = MIN_MARGIN * 0.9;
   return m;
 };
-const uncertain = (lines: string[], margins = sure(lines)) => uncertainFields(parseMrz(lines, new Date('2026-11-29'))!, margins);
+const uncertain = (lines: string[], margins = sure(lines), fit = 0.9) => uncertainFields(parseMrz(lines, new Date('2026-11-29'))!, margins, fit);
 
 describe('uncertain fields', () => {
   it('a zone read clearly, every check passing, is certain throughout', () => {
@@ -46,6 +46,11 @@ describe('uncertain fields', () => {
     expect(uncertain(badNumber)).toEqual(['documentNumber']);
     const badComposite = [TD3[0]!, TD3[1]!.slice(0, 43) + '3'];
     expect(uncertain(badComposite)).toEqual(['documentNumber', 'birthDate', 'expiryDate']);
+  });
+
+  it('in a face the templates do not fit, only fields with a passing check digit are certain', () => {
+    expect(uncertain(TD3, sure(TD3), MIN_FIT * 0.95)).toEqual(['surname', 'givenNames', 'issuingState', 'nationality', 'sex']);
+    expect(uncertain(TD1, sure(TD1), MIN_FIT * 0.95)).toEqual(['surname', 'givenNames', 'issuingState', 'nationality', 'sex']);
   });
 
   it('a state code ICAO does not know is uncertain, however clearly read (UYO for UTO)', () => {

@@ -9,12 +9,16 @@ import type { MrzFormat, MrzResult } from './parse.ts';
 export type MrzField = 'surname' | 'givenNames' | 'issuingState' | 'nationality' | 'sex' | 'documentNumber' | 'birthDate' | 'expiryDate';
 
 /**
- * Margin below which a character is not trusted. Chosen by measurement (tests/mrz/faces.test.ts
- * prints the margins of the characters read wrong in five faces, flat and tilted, sharp and
- * blurred): above every wrong character's margin in a field the person would type, and below
- * nearly every OCR-B character's.
+ * Margin (over the zone's median margin, read-grey.ts) below which a character is not trusted,
+ * and the zone's mean correlation with the templates below which its face is none the reader
+ * knows (then nothing without a check digit is trusted). Chosen by measurement on the matrix of
+ * tests/mrz/faces.test.ts (OCR-B, DejaVu Sans Mono, Liberation Mono, FreeMono, Noto Mono; flat,
+ * ±6°, −12°; sharp and blurred; 2 TD3 and 2 TD1 documents each): the worst field read wrong had
+ * its weakest character at 0.198, OCR-B's right ones at 0.168 and up (4 of 256 fall below 0.22);
+ * zones in FreeMono and Noto Mono fit at 0.49–0.75, OCR-B, DejaVu and Liberation Mono at 0.80 and up.
  */
-export const MIN_MARGIN = 0.05;
+export const MIN_MARGIN = 0.22;
+export const MIN_FIT = 0.78;
 
 /** Characters of a field: [line, from, to) of the zone, check digit included. */
 type Span = [number, number, number];
@@ -47,16 +51,20 @@ function spans(format: MrzFormat, lines: string[]): Record<Exclude<MrzField, 'su
 const least = (margins: number[][], [l, from, to]: Span): number => Math.min(...margins[l]!.slice(from, to));
 
 /**
- * The fields the reader is not sure of, in a fixed order. `margins` per line and character, as
- * read-grey.ts gives them; the fields of `result` are left as read (the card and the CLI show
- * the uncertain ones as such, never as a value to type).
+ * The fields the reader is not sure of, in a fixed order. `margins` per line and character and
+ * `fit` (the zone's mean correlation with its templates) as read-grey.ts gives them; the fields
+ * of `result` are left as read (the card and the CLI show the uncertain ones as such, never as a
+ * value to type).
  */
-export function uncertainFields(result: MrzResult, margins: number[][], minMargin = MIN_MARGIN): MrzField[] {
+export function uncertainFields(result: MrzResult, margins: number[][], fit: number, minMargin = MIN_MARGIN, minFit = MIN_FIT): MrzField[] {
   const { format } = result.fields;
   const s = spans(format, result.lines);
   const out = new Set<MrzField>();
   const weak = (sp: Span[]) => sp.some((x) => least(margins, x) < minMargin);
   for (const f of ['issuingState', 'nationality', 'sex', 'documentNumber', 'birthDate', 'expiryDate'] as const) if (weak(s[f])) out.add(f);
+  // A face the templates do not fit: its letters may resemble other letters of OCR-B one by one
+  // and clearly (FRYKBBON for ERIKSSON); only check digits can vouch for anything then.
+  if (fit < minFit) for (const f of ['surname', 'givenNames', 'issuingState', 'nationality', 'sex'] as const) out.add(f);
   // The surname runs to the first '<<', the given names from it to the end, fillers included (a
   // letter read as '<' shortens them); the separator belongs to both (a misread one moves the split).
   const [l, from, to] = s.name;
