@@ -14,7 +14,7 @@ const weakAt = (lines: string[], l: number, i: number) => {
   m[l]![i] = MIN_MARGIN * 0.9;
   return m;
 };
-const uncertain = (lines: string[], margins = sure(lines), fit = 0.9) => uncertainFields(parseMrz(lines, new Date('2026-11-29'))!, margins, fit);
+const uncertain = (lines: string[], margins = sure(lines), fit = 0.9, checkedMargins = margins) => uncertainFields(parseMrz(lines, new Date('2026-11-29'))!, { margins, checkedMargins, fit });
 
 describe('uncertain fields', () => {
   it('a zone read clearly, every check passing, is certain throughout', () => {
@@ -34,6 +34,15 @@ describe('uncertain fields', () => {
     expect(uncertain(TD1, weakAt(TD1, 2, 2))).toEqual(['surname']);
     expect(uncertain(TD1, weakAt(TD1, 1, 16))).toEqual(['nationality']);
     expect(uncertain(TD1, weakAt(TD1, 1, 10))).toEqual(['expiryDate']);
+  });
+
+  it('under a passing check digit, a look-alike the check would catch (0/O) leaves the field certain, in a face the templates fit', () => {
+    // The 0 of L898902C3: close to O (plain margin weak), nothing alike modulo 10 is close.
+    const plainWeak = weakAt(TD3, 1, 5);
+    expect(uncertain(TD3, plainWeak, 0.9, sure(TD3))).toEqual([]);
+    expect(uncertain(TD3, plainWeak, 0.9, plainWeak)).toEqual(['documentNumber']);
+    // In a face the templates do not fit, the plain margin counts.
+    expect(uncertain(TD3, plainWeak, MIN_FIT * 0.95, sure(TD3))).toEqual(['surname', 'givenNames', 'issuingState', 'nationality', 'sex', 'documentNumber']);
   });
 
   it('the separator between surname and given names taints both', () => {

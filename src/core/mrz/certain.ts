@@ -50,18 +50,29 @@ function spans(format: MrzFormat, lines: string[]): Record<Exclude<MrzField, 'su
 
 const least = (margins: number[][], [l, from, to]: Span): number => Math.min(...margins[l]!.slice(from, to));
 
+/** What read-grey.ts says of a zone's characters (see there). */
+export interface Confidence {
+  /** Per line and character: margin over the next best character, over the zone's median. */
+  margins: number[][];
+  /** The same against the characters a check digit cannot tell apart from it. */
+  checkedMargins: number[][];
+  /** The zone's mean correlation with its templates. */
+  fit: number;
+}
+
 /**
- * The fields the reader is not sure of, in a fixed order. `margins` per line and character and
- * `fit` (the zone's mean correlation with its templates) as read-grey.ts gives them; the fields
- * of `result` are left as read (the card and the CLI show the uncertain ones as such, never as a
- * value to type).
+ * The fields the reader is not sure of, in a fixed order; the fields of `result` are left as
+ * read (the card and the CLI show the uncertain ones as such, never as a value to type).
  */
-export function uncertainFields(result: MrzResult, margins: number[][], fit: number, minMargin = MIN_MARGIN, minFit = MIN_FIT): MrzField[] {
+export function uncertainFields(result: MrzResult, { margins, checkedMargins, fit }: Confidence, minMargin = MIN_MARGIN, minFit = MIN_FIT): MrzField[] {
   const { format } = result.fields;
   const s = spans(format, result.lines);
   const out = new Set<MrzField>();
-  const weak = (sp: Span[]) => sp.some((x) => least(margins, x) < minMargin);
-  for (const f of ['issuingState', 'nationality', 'sex', 'documentNumber', 'birthDate', 'expiryDate'] as const) if (weak(s[f])) out.add(f);
+  const weak = (sp: Span[], m = margins) => sp.some((x) => least(m, x) < minMargin);
+  for (const f of ['issuingState', 'nationality', 'sex'] as const) if (weak(s[f])) out.add(f);
+  // A passing check digit vouches for a field against any one misread that changes its value
+  // modulo 10 (0 for O, 8 for B), in a face the templates fit; in another, against nothing much.
+  for (const f of ['documentNumber', 'birthDate', 'expiryDate'] as const) if (weak(s[f], fit < minFit ? margins : checkedMargins)) out.add(f);
   // A face the templates do not fit: its letters may resemble other letters of OCR-B one by one
   // and clearly (FRYKBBON for ERIKSSON); only check digits can vouch for anything then.
   if (fit < minFit) for (const f of ['surname', 'givenNames', 'issuingState', 'nationality', 'sex'] as const) out.add(f);
