@@ -2,7 +2,7 @@
 // with chosen character margins: a weak character taints only its own field, a failing check
 // digit its field (the composite: the number and both dates), an unknown state code its field.
 import { describe, expect, it } from 'vitest';
-import { MIN_FIT, MIN_MARGIN, knownState, uncertainFields } from '../../src/core/mrz/certain.ts';
+import { CHECKED_FIT, MIN_FIT, MIN_MARGIN, knownState, uncertainFields } from '../../src/core/mrz/certain.ts';
 import { parseMrz } from '../../src/core/mrz/parse.ts';
 
 const TD3 = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'];
@@ -14,7 +14,7 @@ const weakAt = (lines: string[], l: number, i: number) => {
   m[l]![i] = MIN_MARGIN * 0.9;
   return m;
 };
-const uncertain = (lines: string[], margins = sure(lines), fit = 0.9, checkedMargins = margins) => uncertainFields(parseMrz(lines, new Date('2026-11-29'))!, { margins, checkedMargins, fit });
+const uncertain = (lines: string[], margins = sure(lines), fit = CHECKED_FIT + 0.02, checkedMargins = margins) => uncertainFields(parseMrz(lines, new Date('2026-11-29'))!, { margins, checkedMargins, fit });
 
 describe('uncertain fields', () => {
   it('a zone read clearly, every check passing, is certain throughout', () => {
@@ -39,9 +39,10 @@ describe('uncertain fields', () => {
   it('under a passing check digit, a look-alike the check would catch (0/O) leaves the field certain, in a face the templates fit', () => {
     // The 0 of L898902C3: close to O (plain margin weak), nothing alike modulo 10 is close.
     const plainWeak = weakAt(TD3, 1, 5);
-    expect(uncertain(TD3, plainWeak, 0.9, sure(TD3))).toEqual([]);
-    expect(uncertain(TD3, plainWeak, 0.9, plainWeak)).toEqual(['documentNumber']);
-    // In a face the templates do not fit, the plain margin counts.
+    expect(uncertain(TD3, plainWeak, CHECKED_FIT + 0.02, sure(TD3))).toEqual([]);
+    expect(uncertain(TD3, plainWeak, CHECKED_FIT + 0.02, plainWeak)).toEqual(['documentNumber']);
+    // In a zone the templates fit less closely, the plain margin counts.
+    expect(uncertain(TD3, plainWeak, CHECKED_FIT - 0.02, sure(TD3))).toEqual(['documentNumber']);
     expect(uncertain(TD3, plainWeak, MIN_FIT * 0.95, sure(TD3))).toEqual(['surname', 'givenNames', 'issuingState', 'nationality', 'sex', 'documentNumber']);
   });
 
@@ -51,8 +52,10 @@ describe('uncertain fields', () => {
   });
 
   it('a failing check digit makes its field uncertain; the composite the number and both dates', () => {
-    const badNumber = [TD3[0]!, TD3[1]!.slice(0, 9) + '7' + TD3[1]!.slice(10)];
-    expect(uncertain(badNumber)).toEqual(['documentNumber']);
+    const badBirth = [TD3[0]!, TD3[1]!.slice(0, 19) + '7' + TD3[1]!.slice(20)];
+    expect(uncertain(badBirth)).toEqual(['documentNumber', 'birthDate', 'expiryDate']);
+    const badPersonal = [TD3[0]!, TD3[1]!.slice(0, 42) + '7' + TD3[1]!.slice(43)];
+    expect(uncertain(badPersonal)).toEqual(['documentNumber', 'birthDate', 'expiryDate']);
     const badComposite = [TD3[0]!, TD3[1]!.slice(0, 43) + '3'];
     expect(uncertain(badComposite)).toEqual(['documentNumber', 'birthDate', 'expiryDate']);
   });

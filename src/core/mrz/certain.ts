@@ -19,6 +19,12 @@ export type MrzField = 'surname' | 'givenNames' | 'issuingState' | 'nationality'
  */
 export const MIN_MARGIN = 0.22;
 export const MIN_FIT = 0.78;
+/**
+ * Fit above which a passing check digit is trusted against look-alikes it would catch (read-grey.ts'
+ * checkedMargins): zones in Liberation Mono (fit up to 0.84) were read with two wrong fields and
+ * every check passing; flat OCR-B scans fit at 0.87 and up.
+ */
+export const CHECKED_FIT = 0.86;
 
 /** Characters of a field: [line, from, to) of the zone, check digit included. */
 type Span = [number, number, number];
@@ -71,8 +77,8 @@ export function uncertainFields(result: MrzResult, { margins, checkedMargins, fi
   const weak = (sp: Span[], m = margins) => sp.some((x) => least(m, x) < minMargin);
   for (const f of ['issuingState', 'nationality', 'sex'] as const) if (weak(s[f])) out.add(f);
   // A passing check digit vouches for a field against any one misread that changes its value
-  // modulo 10 (0 for O, 8 for B), in a face the templates fit; in another, against nothing much.
-  for (const f of ['documentNumber', 'birthDate', 'expiryDate'] as const) if (weak(s[f], fit < minFit ? margins : checkedMargins)) out.add(f);
+  // modulo 10 (0 for O, 8 for B), in a zone the templates fit closely; in another, against little.
+  for (const f of ['documentNumber', 'birthDate', 'expiryDate'] as const) if (weak(s[f], fit < CHECKED_FIT ? margins : checkedMargins)) out.add(f);
   // A face the templates do not fit: its letters may resemble other letters of OCR-B one by one
   // and clearly (FRYKBBON for ERIKSSON); only check digits can vouch for anything then.
   if (fit < minFit) for (const f of ['surname', 'givenNames', 'issuingState', 'nationality', 'sex'] as const) out.add(f);
@@ -87,9 +93,9 @@ export function uncertainFields(result: MrzResult, { margins, checkedMargins, fi
   for (const f of ['issuingState', 'nationality'] as const) if (!knownState(result.fields[f])) out.add(f);
   const failed = result.checks.filter((c) => !c.ok).map((c) => c.field);
   for (const f of failed) if (f !== 'composite' && f !== 'personalNumber') out.add(f);
-  // The composite covers the number, both dates and the optional data: when it alone fails, one
-  // of them is wrong and nothing tells which (a field's own failing check explains it otherwise).
-  if (failed.length === 1 && failed[0] === 'composite') for (const f of ['documentNumber', 'birthDate', 'expiryDate'] as const) out.add(f);
+  // The composite covers the number, both dates and the optional data: when it fails, any of
+  // them may be wrong (a face misread the same way twice passes a field's own check: measured).
+  if (failed.includes('composite')) for (const f of ['documentNumber', 'birthDate', 'expiryDate'] as const) out.add(f);
   return ORDER.filter((f) => out.has(f));
 }
 
