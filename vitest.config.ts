@@ -15,10 +15,10 @@ export default defineConfig({
     hookTimeout: 60_000,
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/mrz/parse.test.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/mrz/parse.test.ts', 'tests/mrz/certain.test.ts'] } },
       { extends: true, test: { name: 'browser', include: ['tests/browser/**/*.test.ts', 'tests/*.test.ts'], globalSetup: withCards } },
       { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], globalSetup: withCards } },
-      { extends: true, test: { name: 'quality', include: ['tests/quality/**/*.test.ts', 'tests/mrz/read.test.ts'], globalSetup: withCards } },
+      { extends: true, test: { name: 'quality', include: ['tests/quality/**/*.test.ts', 'tests/mrz/read.test.ts', 'tests/mrz/faces.test.ts'], globalSetup: withCards } },
     ],
   },
 });

@@ -15,6 +15,8 @@ import { LANGS, matchLang, type Lang } from '../src/core/lang.ts';
 import type { CliErrorCode } from '../src/core/codes.ts';
 import { message, type MessageCode } from '../src/core/messages.ts';
 import { MAX_INPUT_BYTES } from '../src/core/limits.ts';
+import type { MrzField } from '../src/core/mrz/certain.ts';
+import type { StampReport } from '../src/core/report.ts';
 import { warningMessage } from '../src/core/warnings.ts';
 import { PRESETS, type PresetName } from '../src/settings/schema.ts';
 import { CHROME_BUILD, ROOT } from '../tools/harness/chromium.ts';
@@ -206,11 +208,16 @@ function print(l: Line, json: boolean, lang: Lang): void {
   for (const w of l.report?.warnings ?? []) console.log(`  ! ${warningMessage(w, lang)}`);
   if (l.retried) console.log(`  ↻ ${message('retried', lang, { cause: l.retried.message })}`);
   const m = l.report?.mrz;
-  if (m?.fields)
+  if (m?.fields) {
+    // A field not read reliably is never printed as a value someone might copy into a form.
+    const shown = (field: MrzField, value: string | undefined) => (m.uncertain?.includes(field) ? `${field}: not read reliably` : value ?? '?');
     console.log(
-      `  MRZ ${m.format}: ${m.fields.surname}, ${m.fields.givenNames} · ${m.fields.documentNumber} · expires ${m.fields.expiryDate ?? '?'} (${m.expiry})` +
-        `${m.valid ? '' : ' · check digits fail: retake the photo'}${m.after ? (m.after.valid ? ' · stamped copy still machine-readable ✓' : ' · stamped copy no longer reads') : ''}`,
+      `  MRZ ${m.format}: ${shown('surname', m.fields.surname)}, ${shown('givenNames', m.fields.givenNames)} · ${shown('documentNumber', m.fields.documentNumber)} · ` +
+        `issued by ${shown('issuingState', m.fields.issuingState)} · expires ${shown('expiryDate', m.fields.expiryDate)} (${m.expiry})` +
+        `${m.valid ? '' : ' · check digits fail: retake the photo'}${m.uncertain?.length ? ' · check the fields not read reliably against the document' : ''}` +
+        `${m.after ? (m.after.valid ? ' · stamped copy still machine-readable ✓' : ' · stamped copy no longer reads') : ''}`,
     );
+  }
 }
 
 main().then(

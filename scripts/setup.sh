@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 # draws the synthetic documents' MRZ; heif-enc and ImageMagick make the HEIC/AVIF/TIFF fixtures;
 # img2pdf, jpegtran and ImageMagick are the native tools the bench compares with; the Noto fonts
 # let Chromium draw any script (CJK, Arabic, emoji) in watermarks.
-packages=(chromium firefox-esr libimage-exiftool-perl qpdf poppler-utils tesseract-ocr tesseract-ocr-eng tesseract-ocr-ara fonts-ocr-b libheif-examples imagemagick img2pdf libjpeg-turbo-progs fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji)
+packages=(chromium firefox-esr libimage-exiftool-perl qpdf poppler-utils tesseract-ocr tesseract-ocr-eng tesseract-ocr-ara fonts-ocr-b libheif-examples imagemagick img2pdf libjpeg-turbo-progs fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji fonts-dejavu-core fonts-liberation fonts-freefont-ttf fonts-noto-mono)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if ((${#missing[@]})); then

@@ -1,6 +1,7 @@
 // The one report type that travels from the core to every UI and to the CLI's --json.
 import type { MetadataKind, WarningCode } from './codes.ts';
 import type { Orientation } from './formats/exif.ts';
+import type { MrzField } from './mrz/certain.ts';
 import type { ExpiryStatus, MrzFields, MrzFormat } from './mrz/parse.ts';
 import type { Kind } from './sniff.ts';
 
@@ -48,6 +49,9 @@ export interface MrzReport {
   valid: boolean;
   /** Fields whose check digit fails. */
   failed?: string[];
+  /** Fields not read reliably (a low-confidence character, a failing check digit, an unknown
+   * state code): their values in `fields` are guesses, not to be typed into a form. */
+  uncertain?: MrzField[];
   expiry: ExpiryStatus;
   /** The stamped copy read again. */
   after?: { found: boolean; valid: boolean };

@@ -1,6 +1,7 @@
 // The MRZ card as a person sees it in the stamping page: a passport photo's name as printed,
 // number and expiry before the upload; an expired one warned about; after "Stamp and save",
-// the stamped copy read again ("still machine-readable ✓").
+// the stamped copy read again ("still machine-readable ✓"); a zone in another face, its unsure
+// fields shown as "could not be read reliably".
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ const dir = mkdtempSync(join(tmpdir(), 'idstamp-mrz-card-'));
 let browser: ExtensionBrowser;
 const valid = join(dir, 'passport.jpg');
 const expired = join(dir, 'expired.jpg');
+const otherFace = join(dir, 'other-face.jpg');
 
 beforeAll(async () => {
   browser = await launchWithExtension();
@@ -23,6 +25,9 @@ beforeAll(async () => {
   await sharp((await renderDocument('passport', SAMPLE_FIELDS.passport)).png).jpeg({ quality: 92 }).toFile(valid);
   const photo = await photographDocument(await renderDocument('passport', { ...SAMPLE_FIELDS.passport, expiry: '240101' }), { seed: 4, angle: 5, background: 'wood' });
   await sharp(photo.jpeg).toFile(expired);
+  // A zone printed in another monospaced face than OCR-B, photographed at 6° (tests/mrz/faces.ts).
+  const other = await photographDocument(await renderDocument('passport', SAMPLE_FIELDS.passport, { mrzFont: 'Noto Mono' }), { seed: 6, angle: 6, perspective: 0.02, background: 'wood' });
+  await sharp(other.jpeg).toFile(otherFace);
 });
 afterAll(() => browser?.close());
 
@@ -40,6 +45,20 @@ describe('MRZ card (stamping page)', () => {
     await download;
     await page.locator('#mrz-after').waitFor({ timeout: 60_000 });
     expect([en.mrzStillReads, en.mrzLightened]).toContain(await page.textContent('#mrz-after'));
+    await page.close();
+  });
+
+  it('shows what it could not read reliably as such, never as a value to type (a zone not in OCR-B)', async () => {
+    const page = await browser.open('stamp.html?site=okx.com');
+    await page.locator('#files').setInputFiles(otherFace);
+    await page.locator('#mrz-name').waitFor({ timeout: 60_000 });
+    const unsure = await page.locator('#mrz [data-unsure]').count();
+    expect(unsure, 'this zone has fields the reader is unsure of').toBeGreaterThan(0);
+    // Each line says the right value or that it could not be read reliably: nothing else.
+    expect([en.mrzName.replace('$1', 'ERIKSSON').replace('$2', 'ANNA MARIA'), en.mrzNameUnsure]).toContain(await page.textContent('#mrz-name'));
+    expect([en.mrzNumber.replace('$1', 'L898902C3'), en.mrzNumber.replace('$1', en.mrzUnsure)]).toContain(await page.textContent('#mrz-number'));
+    expect([en.mrzDocument.replace('$1', en.mrzPassport).replace('$2', 'UTO'), en.mrzDocumentUnsure.replace('$1', en.mrzPassport)]).toContain(await page.textContent('#mrz-document'));
+    if ((await page.textContent('#mrz-name')) === en.mrzNameUnsure) expect(await page.locator('#mrz').textContent()).not.toContain(en.mrzNameHint);
     await page.close();
   });
 

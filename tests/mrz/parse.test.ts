@@ -78,10 +78,11 @@ describe('stamp and check', () => {
     valid,
     fields: { ...parseMrz([...TD3])!.fields, givenNames },
     failed: valid ? [] : ['composite'],
+    uncertain: valid ? [] : ['documentNumber', 'birthDate', 'expiryDate'],
     expiry: 'valid',
     ms: { read: 0, total: 0 },
   });
-  const nothing: MrzReading = { found: false, valid: false, failed: [], expiry: 'unknown', ms: { read: 0, total: 0 } };
+  const nothing: MrzReading = { found: false, valid: false, failed: [], uncertain: [], expiry: 'unknown', ms: { read: 0, total: 0 } };
   const file = Object.assign(new Blob(['x']), { name: 'p.jpg' });
   const fakeStamp = (opacities: number[]) => async (_f: Blob, o: { watermark?: { opacity?: number } }) => {
     opacities.push(o.watermark?.opacity ?? 0.3);

@@ -3,7 +3,7 @@
 // tilted card is searched as if it lay straight. Small copies only: ~320 px for the outline,
 // the document levelled to ~900 px for the keep-clear search.
 import { findCodes } from './codes.ts';
-import { findMrz } from '../quality/mrz.ts';
+import { findMrz } from './mrz-band.ts';
 import { screenshotLike } from './digital.ts';
 import { colourPlanes, findDocument } from './find.ts';
 import { apply, rectToQuad, sides, topAngle, type Homography, type Point, type Quad } from './geometry.ts';

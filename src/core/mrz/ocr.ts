@@ -5,6 +5,7 @@ import { otsu, type Grey, type Rect } from '../raster/grey.ts';
 // compared with templates of every character (nearest by correlation). The templates
 // (glyphs.ts) are made by tools/build/make-mrz-glyphs.ts from rendered fonts through this same code.
 // Pure: the browser (or a test) provides the pixels.
+import { findBands } from '../document/mrz-band.ts';
 
 export const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<';
 /** A cell becomes a GW × GH picture of ink (0..1). */
@@ -310,75 +311,6 @@ export function guessBands(g: Grey, maxTilt = 20): BandGuess[] {
   // One guess per place: the best angle for it.
   const out: BandGuess[] = [];
   for (const q of guesses) if (!out.some((o) => Math.hypot(o.cx - q.cx, o.cy - q.cy) < Math.max(o.h, q.h))) out.push(q);
-  return out;
-}
-
-/**
- * Groups of 2–3 text lines without gaps (a zone has no spaces: '<' fills them) spanning a long
- * stretch, in a picture turned so that they may be level. Each row's longest run of closely
- * spaced edges; level lines give long runs in all their rows, so the best tilt scores highest.
- */
-function findBands(g: Grey): { rect: Rect; score: number }[] {
-  const { width: w, height: h, data } = g;
-  const gap = Math.max(8, w * 0.035);
-  const runs: { from: number; to: number }[] = [];
-  for (let y = 0; y < h; y++) {
-    let best = { from: 0, to: -1, n: 0 };
-    let from = -1;
-    let last = -Infinity;
-    let n = 0;
-    for (let x = 1; x < w; x++) {
-      if (Math.abs(data[y * w + x]! - data[y * w + x - 1]!) <= 32) continue;
-      if (x - last > gap) {
-        from = x;
-        n = 0;
-      }
-      last = x;
-      n++;
-      if (last - from > best.to - best.from) best = { from, to: last, n };
-    }
-    const len = best.to - best.from + 1;
-    runs.push(len >= w * 0.25 && best.n / len >= 0.1 ? best : { from: 0, to: -1 });
-  }
-  // Lines: runs of such rows. A line still slightly tilted spreads over its rows, and a busy
-  // background next to the document can lengthen a row's run: a line's ends are the 10th and
-  // 90th percentiles of its rows' ends.
-  const lines: { top: number; bottom: number; left: number; right: number; sum: number; froms: number[]; tos: number[] }[] = [];
-  for (let y = 0; y < h; y++) {
-    const r = runs[y]!;
-    if (r.to < r.from) continue;
-    const last = lines[lines.length - 1];
-    if (last && y - last.bottom <= 1) {
-      last.bottom = y;
-      last.froms.push(r.from);
-      last.tos.push(r.to);
-      last.sum += r.to - r.from;
-    } else lines.push({ top: y, bottom: y, left: 0, right: 0, sum: r.to - r.from, froms: [r.from], tos: [r.to] });
-  }
-  const pct = (a: number[], q: number) => [...a].sort((x, y) => x - y)[Math.floor((a.length - 1) * q)]!;
-  for (const l of lines) [l.left, l.right] = [pct(l.froms, 0.1), pct(l.tos, 0.9)];
-  const real = lines.filter((l) => l.bottom - l.top >= 2);
-  const out: { rect: Rect; score: number }[] = [];
-  for (let i = 0; i < real.length; i++) {
-    const group = [real[i]!];
-    for (let j = i + 1; j < real.length && group.length < 3; j++) {
-      const prev = group[group.length - 1]!;
-      const next = real[j]!;
-      const lh = prev.bottom - prev.top + 1;
-      const first = group[0]!;
-      const overlap = Math.min(next.right, first.right) - Math.max(next.left, first.left);
-      const similar = overlap >= 0.75 * (Math.max(next.right, first.right) - Math.min(next.left, first.left));
-      if (next.top - prev.bottom > lh * 2.5 || !similar) break;
-      group.push(next);
-    }
-    if (group.length < 2) continue;
-    const top = group[0]!.top;
-    const bottom = group[group.length - 1]!.bottom;
-    const left = Math.min(...group.map((l) => l.left));
-    const right = Math.max(...group.map((l) => l.right));
-    const pad = (bottom - top) * 0.25;
-    out.push({ rect: { x: left - pad, y: top - pad, w: right - left + 2 * pad, h: bottom - top + 2 * pad }, score: group.reduce((s, l) => s + l.sum, 0) });
-  }
   return out;
 }
 

@@ -3,6 +3,7 @@
 // for showing: callers must not store or send it (see README, "Before the upload").
 import { openPdf, renderPage } from '../pdf/render.ts';
 import { sniff } from '../sniff.ts';
+import type { MrzField } from './certain.ts';
 import type { GreyRead } from './read-grey.ts';
 import { expiryStatus, type ExpiryStatus, type MrzFields, type MrzFormat } from './parse.ts';
 
@@ -14,6 +15,8 @@ export interface MrzReading {
   fields?: MrzFields;
   /** Fields whose check digit fails. */
   failed: string[];
+  /** Fields the reader is not sure of (certain.ts): never shown as a value to type. */
+  uncertain: MrzField[];
   expiry: ExpiryStatus;
   format?: MrzFormat;
   /** Time in the worker (decode excluded) and in all, milliseconds. */
@@ -48,7 +51,7 @@ async function pdfPage(bytes: Uint8Array): Promise<ImageBitmap> {
   }
 }
 
-const NONE = (ms: number): MrzReading => ({ found: false, valid: false, failed: [], expiry: 'unknown', ms: { read: 0, total: ms } });
+const NONE = (ms: number): MrzReading => ({ found: false, valid: false, failed: [], uncertain: [], expiry: 'unknown', ms: { read: 0, total: ms } });
 
 /** Never throws: a file that cannot be read simply has no zone to show. */
 export async function readMrz(file: Blob, today = new Date()): Promise<MrzReading> {
@@ -66,12 +69,15 @@ export async function readMrz(file: Blob, today = new Date()): Promise<MrzReadin
     });
     const r = answer.read?.result;
     if (!r) return NONE(performance.now() - t0);
+    const uncertain = answer.read?.uncertain ?? [];
     return {
       found: true,
       valid: r.valid,
       fields: r.fields,
       failed: r.checks.filter((c) => !c.ok).map((c) => c.field),
-      expiry: expiryStatus(r.fields.expiryDate, today),
+      uncertain,
+      // A date not read reliably warns of nothing (nor reassures).
+      expiry: uncertain.includes('expiryDate') ? 'unknown' : expiryStatus(r.fields.expiryDate, today),
       format: r.fields.format,
       ms: { read: answer.ms ?? 0, total: performance.now() - t0 },
     };

@@ -20,6 +20,7 @@ export function mrzSummary(before: MrzReading, after?: MrzReading, restamped = f
     ...(before.fields ? { fields: before.fields } : {}),
     valid: before.valid,
     ...(before.failed.length ? { failed: before.failed } : {}),
+    ...(before.found ? { uncertain: before.uncertain } : {}),
     expiry: before.expiry,
     ...(after ? { after: { found: after.found, valid: after.valid }, restamped } : {}),
   };
