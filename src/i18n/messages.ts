@@ -51,6 +51,8 @@ export const en = {
   resultWhere: 'Saved to',
   resultDownloads: 'your Downloads folder',
   previewEnlarge: 'Enlarge the preview',
+  moreChoices: 'More choices: language, site, watermark',
+  redactSummary: 'Black out a field',
   close: 'Close',
   openTab: 'Open in a tab (big batches, PDFs)',
   // The guard on the current site, in the popup (#13)
@@ -334,6 +336,8 @@ export const zh_CN: Record<MessageKey, string> = {
   resultWhere: '保存到',
   resultDownloads: '“下载”文件夹',
   previewEnlarge: '放大预览',
+  moreChoices: '更多选项：语言、网站、水印',
+  redactSummary: '涂黑某个字段',
   close: '关闭',
   openTab: '在标签页中打开（批量文件、PDF）',
   // The guard on the current site, in the popup (#13)

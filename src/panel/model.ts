@@ -270,13 +270,15 @@ export async function createPanel(deps: PanelDeps, init: PanelInit) {
     /** The preview now (changes schedule it themselves, a moment later). */
     refreshPreview: renderPreview,
 
-    setFiles(next: File[]) {
+    /** New files; `look: false` (the guard's "always" answer): no preview, check or MRZ reading. */
+    setFiles(next: File[], o: { look?: boolean } = {}) {
       const token = choices.next();
       files = next.map((file) => ({ file, mark: freshMark() }));
       boxes = [];
       results = [];
       quality = undefined;
       emit('files');
+      if (o.look === false) return;
       emit('results');
       emit('quality');
       void renderPreview();

@@ -3,9 +3,6 @@
 // warning when past or near, a warning when check digits fail, and after stamping whether the
 // copy still reads. Shown only: nothing here is stored or sent.
 import type { MrzReading } from '../core/mrz/read.ts';
-import { mrzSummary, stampKeepingMrz } from '../core/mrz/stamped.ts';
-import type { StampOptionsInput } from '../core/options.ts';
-import { stamp, type StampResult } from '../core/pipeline.ts';
 import { t } from '../i18n/t.ts';
 import { h } from './dom.ts';
 
@@ -28,40 +25,4 @@ export function mrzCard(r: MrzReading, after?: { valid: boolean; restamped: bool
     after ? h('p', { id: 'mrz-after', class: after.valid ? 'ok' : 'warning' }, after.valid ? (after.restamped ? t('mrzLightened') : t('mrzStillReads')) : t('mrzNoLongerReads')) : null,
     h('p', { class: 'hint' }, t('mrzPrivate')),
   );
-}
-
-/** A slot that shows the first file's zone and, after stamping, whether the copy still reads. */
-export function mrzSlot(enabled: () => boolean, read: (file: Blob) => Promise<MrzReading>) {
-  const element = h('div', { id: 'mrz-slot' });
-  let run = 0;
-  let current: Promise<MrzReading> | undefined;
-  let shown: MrzReading | undefined;
-  return {
-    element,
-    /** The reading of the file shown (started by `show`), for the stamp-and-check step. */
-    reading: () => current,
-    show(file: Blob | undefined) {
-      const mine = ++run;
-      element.replaceChildren();
-      current = shown = undefined;
-      if (!file || !enabled()) return;
-      current = read(file);
-      void current.then((r) => {
-        if (mine !== run) return;
-        shown = r;
-        element.replaceChildren(mrzCard(r) ?? '');
-      });
-    },
-    /**
-     * Stamps the file shown; when its zone read, reads the copy again (lightening the mark if
-     * needed) and tells the person. Other files: a plain stamp.
-     */
-    async stamp(file: File, options: StampOptionsInput): Promise<StampResult> {
-      const before = current;
-      if (!before || options.mode === 'strip') return stamp(file, options);
-      const r = await stampKeepingMrz(file, options, stamp, read, before);
-      if (r.mrz.after && shown) element.replaceChildren(mrzCard(shown, { valid: r.mrz.after.valid, restamped: r.mrz.restamped }) ?? '');
-      return { file: r.file, report: { ...r.report, mrz: mrzSummary(r.mrz.before, r.mrz.after, r.mrz.restamped) } };
-    },
-  };
 }

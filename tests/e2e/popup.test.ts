@@ -12,7 +12,8 @@ import { DEFAULT_FIXTURES_DIR as img } from '../fixtures/make-fixtures.ts';
 import { DEFAULT_PDF_FIXTURES_DIR as pdf } from '../fixtures/make-pdf-fixtures.ts';
 import { exiftool, leftovers } from '../helpers/exiftool.ts';
 import { pdftotext, qpdfCheck } from '../helpers/pdf.ts';
-import { changedFractions, storedRgba, uprightRgb } from '../helpers/pixels.ts';
+import { changedFractions, markCorrelation, resizedLike, storedRgba, uprightRgb } from '../helpers/pixels.ts';
+import { shownPreview } from '../helpers/preview.ts';
 
 /** The extension API inside its pages, as the functions sent there use it. */
 declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
@@ -98,6 +99,59 @@ describe('popup', () => {
     await page.locator('#files').setInputFiles([join(img, 'empty.jpg')]);
     await page.locator('#file-list li.bad').waitFor({ timeout: 30_000 });
     expect(await page.isDisabled('#stamp')).toBe(true);
+    await page.close();
+  });
+
+  it('one decision: with a photo chosen, its preview, the purpose line and the main button are in view at 400×600', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 400, height: 600 });
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html?site=okx.com`);
+    await page.locator('#stamp').waitFor();
+    await page.locator('#files').setInputFiles([join(img, 'photo.jpg')]);
+    await page.locator('#preview-img:not([hidden])').waitFor({ timeout: 30_000 });
+    await page.waitForFunction(() => (document.getElementById('preview-img') as HTMLImageElement).complete);
+    const boxes = await page.evaluate(() => {
+      const bar = document.querySelector('.actions.sticky')!.getBoundingClientRect();
+      const rect = (s: string) => document.querySelector(s)!.getBoundingClientRect().toJSON() as { top: number; bottom: number; height: number };
+      return { scrollY, bar: bar.top, rects: { '#preview-img': rect('#preview-img'), '#purpose': rect('#purpose'), '#stamp': rect('#stamp') } };
+    });
+    expect(boxes.scrollY).toBe(0);
+    for (const s of ['#preview-img', '#purpose', '#stamp'] as const) {
+      const r = boxes.rects[s];
+      expect(r.top, s).toBeGreaterThanOrEqual(0);
+      expect(r.bottom, s).toBeLessThanOrEqual(600);
+      expect(r.height, s).toBeGreaterThan(0);
+    }
+    // The preview is not under the sticky buttons, and big enough to judge the mark.
+    expect(boxes.rects['#preview-img'].bottom).toBeLessThanOrEqual(boxes.bar);
+    expect(boxes.rects['#preview-img'].height).toBeGreaterThanOrEqual(150);
+    await page.close();
+  });
+
+  it('saves the copy it previewed: the same trace code and the same mark, at full size', async () => {
+    const page = await popup();
+    await page.locator('#files').setInputFiles([join(img, 'photo.jpg')]);
+    let shown = await shownPreview(page);
+    // A new purpose line: a new preview; the save must match this last one.
+    await page.fill('#purpose', 'Only for OKX, December');
+    shown = await shownPreview(page, shown.src);
+    expect(shown.code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(await page.textContent('#preview-code')).toBe(shown.code);
+    const download = page.waitForEvent('download');
+    await page.click('#stamp');
+    const saved = await saveDownload(await download);
+    expect(await page.locator('#results .code').textContent()).toBe(shown.code);
+    // Where the mark is drawn, against the unstamped photo at the preview's size.
+    const original = await resizedLike(join(img, 'photo.jpg'), shown.rgb);
+    const savedSmall = await resizedLike(saved, shown.rgb);
+    const same = markCorrelation(shown.rgb, savedSmall, original);
+    // The next copy gets its own code and layout: its preview no longer matches the saved file.
+    const next = await shownPreview(page, shown.src);
+    expect(next.code).not.toBe(shown.code);
+    const other = markCorrelation(next.rgb, savedSmall, original);
+    console.log(`mark correlation, preview vs saved copy: ${same.toFixed(2)}; next preview vs saved copy: ${other.toFixed(2)}`);
+    expect(same).toBeGreaterThan(0.6);
+    expect(other).toBeLessThan(0.4);
     await page.close();
   });
 

@@ -16,8 +16,9 @@ import { en } from '../../src/i18n/messages.ts';
 import { renderDocument, SAMPLE_FIELDS } from '../fixtures/documents.ts';
 import { DEFAULT_FIXTURES_DIR as img } from '../fixtures/make-fixtures.ts';
 import { exiftool, leftovers } from '../helpers/exiftool.ts';
-import { changedFractions, darkShare, uprightRgb, type Raw } from '../helpers/pixels.ts';
+import { changedFractions, darkShare, resizedLike, uprightRgb, type Raw } from '../helpers/pixels.ts';
 import { promptFinder } from '../helpers/prompt.ts';
+import { shownPreview } from '../helpers/preview.ts';
 import { startSite, type Site } from './site-server.ts';
 
 interface Received { via: string; name: string; type: string; size: number; base64: string }
@@ -102,24 +103,9 @@ async function go(page: Page): Promise<Frame> {
   throw new Error('"Stamp and use" was never taken');
 }
 
-/** The preview's picture as the prompt shows it, once it has changed from `before`. */
-async function preview(p: Frame, before = ''): Promise<{ src: string; rgb: Raw; bytes: Buffer }> {
-  await p.waitForFunction((old) => {
-    const i = document.getElementById('preview-img') as HTMLImageElement | null;
-    return !!i && !i.hidden && !!i.src && i.src !== old && i.complete;
-  }, before, { timeout: 60_000 });
-  const { src, base64 } = await p.evaluate(async () => {
-    const i = document.getElementById('preview-img') as HTMLImageElement;
-    const bytes = new Uint8Array(await (await fetch(i.src)).arrayBuffer());
-    let bin = '';
-    for (let k = 0; k < bytes.length; k += 0x8000) bin += String.fromCharCode(...bytes.subarray(k, k + 0x8000));
-    return { src: i.src, base64: btoa(bin) };
-  });
-  const bytes = Buffer.from(base64, 'base64');
-  return { src, rgb: await uprightRgb(bytes), bytes };
-}
+const preview = shownPreview;
 /** The original at the preview's size: what a preview without a mark looks like. */
-const originalAt = async (path: string, like: Raw) => uprightRgb(await sharp(path).rotate().resize(like.width, like.height, { fit: 'fill' }).jpeg({ quality: 95 }).toBuffer());
+const originalAt = resizedLike;
 
 /** The text of IDStamp's notice on the page, read through the closed shadow root (CDP pierces it). */
 async function toastText(page: Page): Promise<string | undefined> {

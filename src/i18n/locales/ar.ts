@@ -46,6 +46,8 @@ const ar: Record<MessageKey, string> = {
   resultWhere: 'مكان الحفظ',
   resultDownloads: 'مجلد التنزيلات',
   previewEnlarge: 'تكبير المعاينة',
+  moreChoices: 'خيارات أخرى: اللغة والموقع والعلامة المائية',
+  redactSummary: 'إخفاء حقل بمربع أسود',
   close: 'إغلاق',
   openTab: 'فتح في علامة تبويب (ملفات كثيرة، PDF)',
   guardStateOffAll: 'حماية الرفع: متوقفة في كل المواقع.',

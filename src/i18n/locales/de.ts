@@ -46,6 +46,8 @@ const de: Record<MessageKey, string> = {
   resultWhere: 'Speicherort',
   resultDownloads: 'Ihr Download-Ordner',
   previewEnlarge: 'Vorschau vergrößern',
+  moreChoices: 'Weitere Optionen: Sprache, Website, Wasserzeichen',
+  redactSummary: 'Ein Feld schwärzen',
   close: 'Schließen',
   openTab: 'In einem Tab öffnen (viele Dateien, PDFs)',
   guardStateOffAll: 'Upload-Schutz: überall aus.',

@@ -46,6 +46,8 @@ const es: Record<MessageKey, string> = {
   resultWhere: 'Guardado en',
   resultDownloads: 'tu carpeta de Descargas',
   previewEnlarge: 'Ampliar la vista previa',
+  moreChoices: 'Más opciones: idioma, sitio, marca de agua',
+  redactSummary: 'Tapar un campo en negro',
   close: 'Cerrar',
   openTab: 'Abrir en una pestaña (muchos archivos, PDF)',
   guardStateOffAll: 'Protección de subidas: desactivada en todos los sitios.',

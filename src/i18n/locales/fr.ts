@@ -46,6 +46,8 @@ const fr: Record<MessageKey, string> = {
   resultWhere: 'Enregistré dans',
   resultDownloads: 'votre dossier Téléchargements',
   previewEnlarge: 'Agrandir l’aperçu',
+  moreChoices: 'Plus de choix : langue, site, filigrane',
+  redactSummary: 'Masquer un champ en noir',
   close: 'Fermer',
   openTab: 'Ouvrir dans un onglet (nombreux fichiers, PDF)',
   guardStateOffAll: 'Protection des envois : désactivée partout.',

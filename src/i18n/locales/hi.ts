@@ -46,6 +46,8 @@ const hi: Record<MessageKey, string> = {
   resultWhere: 'कहाँ सहेजा गया',
   resultDownloads: 'आपका डाउनलोड फ़ोल्डर',
   previewEnlarge: 'पूर्वावलोकन बड़ा करें',
+  moreChoices: 'और विकल्प: भाषा, साइट, वॉटरमार्क',
+  redactSummary: 'किसी फ़ील्ड को काला करें',
   close: 'बंद करें',
   openTab: 'टैब में खोलें (कई फ़ाइलें, PDF)',
   guardStateOffAll: 'अपलोड सुरक्षा: हर जगह बंद है।',

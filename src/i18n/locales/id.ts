@@ -46,6 +46,8 @@ const id: Record<MessageKey, string> = {
   resultWhere: 'Disimpan di',
   resultDownloads: 'folder Unduhan',
   previewEnlarge: 'Perbesar pratinjau',
+  moreChoices: 'Pilihan lain: bahasa, situs, tanda air',
+  redactSummary: 'Hitamkan sebuah kolom',
   close: 'Tutup',
   openTab: 'Buka di tab (banyak file, PDF)',
   guardStateOffAll: 'Pelindung unggahan: nonaktif di semua situs.',

@@ -46,6 +46,8 @@ const ja: Record<MessageKey, string> = {
   resultWhere: '保存先',
   resultDownloads: '「ダウンロード」フォルダー',
   previewEnlarge: 'プレビューを拡大',
+  moreChoices: 'その他の設定：言語・サイト・透かし',
+  redactSummary: '項目を黒塗りする',
   close: '閉じる',
   openTab: 'タブで開く（多数のファイル、PDF）',
   guardStateOffAll: 'アップロード保護: すべてのサイトでオフです。',

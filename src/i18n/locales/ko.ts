@@ -46,6 +46,8 @@ const ko: Record<MessageKey, string> = {
   resultWhere: '저장 위치',
   resultDownloads: '다운로드 폴더',
   previewEnlarge: '미리보기 확대',
+  moreChoices: '더 보기: 언어, 사이트, 워터마크',
+  redactSummary: '항목 검게 가리기',
   close: '닫기',
   openTab: '탭에서 열기(많은 파일, PDF)',
   guardStateOffAll: '업로드 보호: 모든 사이트에서 꺼져 있습니다.',

@@ -46,6 +46,8 @@ const pt_BR: Record<MessageKey, string> = {
   resultWhere: 'Salvo em',
   resultDownloads: 'sua pasta Downloads',
   previewEnlarge: 'Ampliar a prévia',
+  moreChoices: 'Mais opções: idioma, site, marca d’água',
+  redactSummary: 'Tarjar um campo de preto',
   close: 'Fechar',
   openTab: 'Abrir em uma aba (muitos arquivos, PDFs)',
   guardStateOffAll: 'Proteção de envios: desativada em todos os sites.',

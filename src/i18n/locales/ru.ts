@@ -46,6 +46,8 @@ const ru: Record<MessageKey, string> = {
   resultWhere: 'Сохранено',
   resultDownloads: 'в папке «Загрузки»',
   previewEnlarge: 'Увеличить предпросмотр',
+  moreChoices: 'Другие параметры: язык, сайт, водяной знак',
+  redactSummary: 'Закрасить поле чёрным',
   close: 'Закрыть',
   openTab: 'Открыть во вкладке (много файлов, PDF)',
   guardStateOffAll: 'Защита загрузок: выключена везде.',

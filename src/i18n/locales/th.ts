@@ -46,6 +46,8 @@ const th: Record<MessageKey, string> = {
   resultWhere: 'บันทึกไว้ที่',
   resultDownloads: 'โฟลเดอร์ดาวน์โหลด',
   previewEnlarge: 'ขยายตัวอย่าง',
+  moreChoices: 'ตัวเลือกเพิ่มเติม: ภาษา เว็บไซต์ ลายน้ำ',
+  redactSummary: 'ปิดทับช่องข้อมูลด้วยสีดำ',
   close: 'ปิด',
   openTab: 'เปิดในแท็บ (ไฟล์จำนวนมาก, PDF)',
   guardStateOffAll: 'ตัวป้องกันการอัปโหลด: ปิดอยู่ในทุกเว็บไซต์',

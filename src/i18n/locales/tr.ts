@@ -46,6 +46,8 @@ const tr: Record<MessageKey, string> = {
   resultWhere: 'Kaydedildiği yer',
   resultDownloads: 'İndirilenler klasörü',
   previewEnlarge: 'Önizlemeyi büyüt',
+  moreChoices: 'Diğer seçenekler: dil, site, filigran',
+  redactSummary: 'Bir alanı siyahla kapat',
   close: 'Kapat',
   openTab: 'Sekmede aç (çok sayıda dosya, PDF)',
   guardStateOffAll: 'Yükleme koruması: her yerde kapalı.',

@@ -46,6 +46,8 @@ const uk: Record<MessageKey, string> = {
   resultWhere: 'Збережено',
   resultDownloads: 'у папці «Завантаження»',
   previewEnlarge: 'Збільшити попередній перегляд',
+  moreChoices: 'Інші параметри: мова, сайт, водяний знак',
+  redactSummary: 'Зафарбувати поле чорним',
   close: 'Закрити',
   openTab: 'Відкрити у вкладці (багато файлів, PDF)',
   guardStateOffAll: 'Захист завантажень: вимкнено всюди.',

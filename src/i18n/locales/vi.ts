@@ -46,6 +46,8 @@ const vi: Record<MessageKey, string> = {
   resultWhere: 'Đã lưu vào',
   resultDownloads: 'thư mục Tải xuống',
   previewEnlarge: 'Phóng to ảnh xem trước',
+  moreChoices: 'Thêm lựa chọn: ngôn ngữ, trang web, hình mờ',
+  redactSummary: 'Che đen một trường',
   close: 'Đóng',
   openTab: 'Mở trong thẻ (nhiều tệp, PDF)',
   guardStateOffAll: 'Bảo vệ tải lên: đang tắt ở mọi trang.',

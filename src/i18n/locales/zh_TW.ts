@@ -46,6 +46,8 @@ const zh_TW: Record<MessageKey, string> = {
   resultWhere: '儲存位置',
   resultDownloads: '「下載」資料夾',
   previewEnlarge: '放大預覽',
+  moreChoices: '更多選項：語言、網站、浮水印',
+  redactSummary: '塗黑某個欄位',
   close: '關閉',
   openTab: '在分頁中開啟（大量檔案、PDF）',
   guardStateOffAll: '上傳防護：已全部關閉。',
