@@ -1,14 +1,24 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing';
 
+// Four lanes, each with its own command (package.json): `unit` needs no build and no browser;
+// `browser` (core in Chromium, CLI, build), `e2e` (the extension as a person uses it) and
+// `quality` (measured tables: marks, calibration, MRZ) need `npm run build`. `npm test` runs all.
+const browserSetup = ['tests/setup/browser.ts'];
+const withCards = [...browserSetup, 'tests/setup/cards.ts'];
+
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
-    include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/global-setup.ts'],
     // Browser tests start Chromium once per file and stamp real photos; 2 cores in CI.
     testTimeout: 60_000,
     hookTimeout: 60_000,
     maxWorkers: 2,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/mrz/parse.test.ts'] } },
+      { extends: true, test: { name: 'browser', include: ['tests/browser/**/*.test.ts', 'tests/*.test.ts'], globalSetup: withCards } },
+      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], globalSetup: withCards } },
+      { extends: true, test: { name: 'quality', include: ['tests/quality/**/*.test.ts', 'tests/mrz/read.test.ts'], globalSetup: withCards } },
+    ],
   },
 });

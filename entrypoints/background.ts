@@ -4,7 +4,7 @@
 // no requests.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { startBroker, type BrokerBrowser } from '../src/guard/broker.ts';
+import { startBroker, type BrokerBrowser } from '../src/guard/background/broker.ts';
 import type { GuardMessage } from '../src/guard/protocol.ts';
 
 export default defineBackground(() => {

@@ -1,6 +1,6 @@
 // MAIN world, before page scripts: route detached file inputs' events through the window.
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { adoptDetachedInputs } from '../src/guard/detached.ts';
+import { adoptDetachedInputs } from '../src/guard/content/detached.ts';
 
 export default defineContentScript({
   matches: ['<all_urls>'],

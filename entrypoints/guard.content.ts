@@ -3,7 +3,7 @@
 // itself happens in the prompt frame (entrypoints/prompt), loaded only when needed.
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startGuard, type GuardEnv } from '../src/guard/catch.ts';
+import { startGuard, type GuardEnv } from '../src/guard/content/catch.ts';
 
 export default defineContentScript({
   matches: ['<all_urls>'],

@@ -17,7 +17,7 @@ const openTab = async () => {
   window.close();
 };
 $('#open-tab').addEventListener('click', openTab);
-// The upload guard stopped an upload because the page interfered (src/guard/broker.ts): say so once.
+// The upload guard stopped an upload because the page interfered (src/guard/background/broker.ts): say so once.
 const notice = (await browser.storage.session.get('guardNotice').catch(() => ({}))) as { guardNotice?: { site: string } };
 if (notice.guardNotice) {
   $('main').prepend(h('p', { id: 'guard-notice', class: 'alert', role: 'alert' }, t('guardInterfered', notice.guardNotice.site || '?')));

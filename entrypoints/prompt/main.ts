@@ -1,4 +1,4 @@
-// The upload guard's prompt, shown in a frame over the page (see src/guard/frame.ts) or in a
+// The upload guard's prompt, shown in a frame over the page (see src/guard/content/frame.ts) or in a
 // window of its own.
 import { $ } from '../../src/ui/dom.ts';
 import { localizePage } from '../../src/ui/language.ts';

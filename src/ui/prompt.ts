@@ -5,13 +5,13 @@
 import type { Lang } from '../core/lang.ts';
 import { stamp, type StampResult } from '../core/pipeline.ts';
 import { sniff } from '../core/sniff.ts';
-import { outputFor } from '../guard/accept.ts';
+import { outputFor } from '../guard/prompt/accept.ts';
 import { browser } from 'wxt/browser';
 import {
   fromWire, PROMPT_ALIVE, PROMPT_CLOSE, PROMPT_MOVED, PROMPT_READY, PROMPT_TO_WINDOW, toWire,
   type GuardMessage, type PageInfo, type PromptAnswer, type PromptInit, type RedeemedJob, type WireAnswer, type WireFile,
 } from '../guard/protocol.ts';
-import { visibilityGate, type Gate } from '../guard/visible.ts';
+import { visibilityGate, type Gate } from '../guard/prompt/visible.ts';
 import { t } from '../i18n/t.ts';
 import { createPanel, wantsCleanCopy, type Panel, type PanelMode } from '../panel/model.ts';
 import { findLookalike, mergeBrands } from '../sites/brands.ts';

@@ -11,6 +11,12 @@ export const SPECIMEN_FIELDS = { x: 330, y: 160, w: 540, h: 200 };
 export async function specimen(): Promise<File> {
   const c = new OffscreenCanvas(960, 620);
   const g = c.getContext('2d')!;
+  // A card is printed in English, left to right, whatever the interface: canvas text would
+  // otherwise inherit the page's dir=rtl (Arabic: every line would end, not start, at its x) and
+  // its language, which picks the generic `monospace` font (another MRZ face in Arabic): the
+  // faces are named first.
+  g.direction = 'ltr';
+
   g.fillStyle = '#9aa5b1';
   g.fillRect(0, 0, 960, 620);
   g.fillStyle = '#eef3f8';
@@ -27,7 +33,7 @@ export async function specimen(): Promise<File> {
   g.fillStyle = '#1f2328';
   g.font = '26px sans-serif';
   ['SURNAME  SAMPLE', 'GIVEN NAMES  ALEX', 'BORN  01 01 1990', 'NUMBER  X0000000'].forEach((s, i) => g.fillText(s, 340, 190 + i * 52));
-  g.font = '30px monospace';
+  g.font = '30px "DejaVu Sans Mono", "Liberation Mono", Menlo, Consolas, monospace';
   g.fillText('IDXXXX0000000<<<<<<<<<<<<<<<', 90, 480);
   g.fillText('SAMPLE<<ALEX<<<<<<<<<<<<<<<<', 90, 525);
   const blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.9 });

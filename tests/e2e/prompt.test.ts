@@ -11,7 +11,7 @@ import type { Frame, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium.ts';
-import { MIN_FRAME } from '../../src/guard/frame.ts';
+import { MIN_FRAME } from '../../src/guard/content/frame.ts';
 import { en } from '../../src/i18n/messages.ts';
 import { renderDocument, SAMPLE_FIELDS } from '../fixtures/documents.ts';
 import { DEFAULT_FIXTURES_DIR as img } from '../fixtures/make-fixtures.ts';

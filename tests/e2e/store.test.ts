@@ -1,12 +1,15 @@
 // Store screenshots (1280×800) of the real extension, in English and Chinese: the stamping
 // panel with a passport photo, the guard's prompt on a verification page, the result, the
-// settings. Written to store/screenshots/ (ignored by git: they carry the day's date).
+// settings. Written to store/screenshots/ (ignored by git: they carry the day's date). Each is
+// taken once every preview has rendered; one that shows a placeholder fails the test.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, waitForPrompt } from '../../scripts/chromium.ts';
+import { en, zh_CN } from '../../src/i18n/messages.ts';
 import { photographDocument, renderDocument } from '../fixtures/documents.ts';
+import { shootFinished } from '../helpers/screens.ts';
 import { startSite, type Site } from './site-server.ts';
 
 const OUT = join(import.meta.dirname, '..', '..', 'store', 'screenshots');
@@ -23,6 +26,9 @@ beforeAll(async () => {
 });
 afterAll(() => site?.close());
 
+/** What a page shows while a preview is not ready yet, in both languages. */
+const PLACEHOLDERS = [en.previewWorking, zh_CN.previewWorking];
+
 const isShot = async (path: string) => {
   const m = await sharp(path).metadata();
   expect([m.width, m.height], path).toEqual([1280, 800]);
@@ -37,26 +43,26 @@ describe.each([['en', 'en'], ['zh-CN', 'zh_CN']] as const)('store screenshots (%
       await page.goto(`chrome-extension://${b.extensionId}/stamp.html?site=okx.com`);
       await page.locator('#files').setInputFiles(passport);
       await page.locator('#preview-img:not([hidden])').waitFor({ timeout: 60_000 });
-      await page.screenshot({ path: join(OUT, `${tag}-1-stamping.png`) });
+      await shootFinished(page, join(OUT, `${tag}-1-stamping.png`), PLACEHOLDERS);
       const download = page.waitForEvent('download');
       await page.click('#stamp');
       await download;
       await page.locator('#results li.result').waitFor({ timeout: 60_000 });
       await page.locator('#results').scrollIntoViewIfNeeded();
-      await page.screenshot({ path: join(OUT, `${tag}-2-result.png`) });
+      await shootFinished(page, join(OUT, `${tag}-2-result.png`), PLACEHOLDERS);
 
       const kyc = await b.newPage();
       await kyc.setViewportSize({ width: 1280, height: 800 });
       await kyc.goto(`${site.origin}/plain.html`);
       await kyc.locator('#doc').setInputFiles(passport);
       await waitForPrompt(kyc);
-      await kyc.screenshot({ path: join(OUT, `${tag}-3-prompt.png`) });
+      await shootFinished(kyc, join(OUT, `${tag}-3-prompt.png`), PLACEHOLDERS);
 
       const options = await b.newPage();
       await options.setViewportSize({ width: 1280, height: 800 });
       await options.goto(`chrome-extension://${b.extensionId}/options.html`);
       await options.locator('#history-enabled').waitFor();
-      await options.screenshot({ path: join(OUT, `${tag}-4-settings.png`) });
+      await shootFinished(options, join(OUT, `${tag}-4-settings.png`), PLACEHOLDERS);
       for (const n of ['1-stamping', '2-result', '3-prompt', '4-settings']) await isShot(join(OUT, `${tag}-${n}.png`));
     } finally {
       await b.close();

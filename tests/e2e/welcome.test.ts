@@ -2,6 +2,7 @@
 // real pipeline and whose guard switch writes the settings.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium.ts';
 import { en } from '../../src/i18n/messages.ts';
 
@@ -55,5 +56,41 @@ describe('welcome page', () => {
     const stamper = await opened;
     await stamper.waitForURL(/\/stamp\.html$/);
     await stamper.locator('#stamp').waitFor();
+  });
+});
+
+/** The welcome page's unstamped specimen ("as photographed"), as RGB pixels. */
+async function specimenPixels(lang: string): Promise<{ dir: string; px: Buffer }> {
+  const b = await launchWithExtension(undefined, { lang });
+  try {
+    const page = await b.open('welcome.html');
+    await page.locator('.sample img').first().waitFor({ timeout: 30_000 });
+    const { dir, png } = await page.evaluate(async () => {
+      const img = document.querySelector<HTMLImageElement>('.sample img')!;
+      await img.decode();
+      const c = new OffscreenCanvas(img.naturalWidth, img.naturalHeight);
+      c.getContext('2d')!.drawImage(img, 0, 0);
+      const bytes = new Uint8Array(await (await c.convertToBlob({ type: 'image/png' })).arrayBuffer());
+      let s = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return { dir: document.documentElement.dir, png: btoa(s) };
+    });
+    return { dir, px: await sharp(Buffer.from(png, 'base64')).removeAlpha().raw().toBuffer() };
+  } finally {
+    await b.close();
+  }
+}
+
+describe('canvas drawings in a right-to-left interface', () => {
+  // Canvas text inherits the page's direction: under dir=rtl the card's title was cut to "IMEN",
+  // its field names lay over the portrait and the MRZ ran off the card.
+  it('the specimen card is drawn the same under dir=rtl as under dir=ltr', { timeout: 120_000 }, async () => {
+    const ltr = await specimenPixels('en');
+    const rtl = await specimenPixels('ar');
+    expect([ltr.dir, rtl.dir]).toEqual(['ltr', 'rtl']);
+    expect(rtl.px.length).toBe(ltr.px.length);
+    let diff = 0;
+    for (let i = 0; i < ltr.px.length; i++) diff += Math.abs(ltr.px[i]! - rtl.px[i]!);
+    expect(diff / ltr.px.length).toBeLessThan(0.5);
   });
 });

@@ -1,7 +1,7 @@
 // The guard's broker (background): one-time prompt tokens, bound to the tab that registered
 // them and redeemable only by our own prompt page; addresses from the browser, not the message.
 import { describe, expect, it, vi } from 'vitest';
-import { startBroker, type BrokerBrowser, type Sender } from '../../src/guard/broker.ts';
+import { startBroker, type BrokerBrowser, type Sender } from '../../src/guard/background/broker.ts';
 import type { GuardMessage, PromptJob } from '../../src/guard/protocol.ts';
 
 const ID = 'ext-id';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { accepts, outputFor } from '../../src/guard/accept.ts';
-import { decide, guardSettings, ruleFor, GUARD_DEFAULTS } from '../../src/guard/settings-lite.ts';
-import { statedMaxBytes } from '../../src/guard/signals.ts';
+import { accepts, outputFor } from '../../src/guard/prompt/accept.ts';
+import { decide, guardSettings, ruleFor, GUARD_DEFAULTS } from '../../src/guard/content/settings-lite.ts';
+import { statedMaxBytes } from '../../src/guard/content/signals.ts';
 import { DEFAULT_SETTINGS, SettingsSchema } from '../../src/settings/schema.ts';
 
 describe('accept attribute', () => {

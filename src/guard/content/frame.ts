@@ -4,7 +4,7 @@
 // watches the frame: removed, moved, reloaded, never loaded or silent → the page gets nothing
 // (fail closed); hidden, faded or filtered → the prompt moves to a window of its own.
 import { showToast } from './toast.ts';
-import { PROMPT_ALIVE, PROMPT_CLOSE, PROMPT_MOVED, PROMPT_READY, PROMPT_TO_WINDOW, type PromptAnswer, type PromptFailure, type PromptInit, type PromptMode } from './protocol.ts';
+import { PROMPT_ALIVE, PROMPT_CLOSE, PROMPT_MOVED, PROMPT_READY, PROMPT_TO_WINDOW, type PromptAnswer, type PromptFailure, type PromptInit, type PromptMode } from '../protocol.ts';
 
 const LOAD_TIMEOUT_MS = 15_000;
 /** The prompt says it is alive every second; stamping a big PDF may hold it up for a while. */

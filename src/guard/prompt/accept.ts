@@ -1,6 +1,6 @@
 // What an upload field accepts (its accept attribute) decides the output type: keep the
 // file's type when it is accepted, otherwise convert to the first type the field takes.
-import type { StampOptionsInput } from '../core/options.ts';
+import type { StampOptionsInput } from '../../core/options.ts';
 
 type Output = NonNullable<StampOptionsInput['output']>;
 

@@ -1,7 +1,7 @@
 // What the page says about itself and about an upload field: text only, read on demand.
-import type { PageInfo } from './protocol.ts';
-import type { PageSignals } from '../sites/verification.ts';
-import { declinesWatermarks } from '../sites/watermark-decline.ts';
+import type { PageInfo } from '../protocol.ts';
+import type { PageSignals } from '../../sites/verification.ts';
+import { declinesWatermarks } from '../../sites/watermark-decline.ts';
 
 const clip = (s: string | null | undefined, n = 300) => (s ?? '').replace(/\s+/g, ' ').trim().slice(0, n);
 

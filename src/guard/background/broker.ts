@@ -2,7 +2,7 @@
 // script registered here: the page can neither reach this state nor forge the sender details
 // the browser attaches to a message (tab, frame, address). Tokens are one-time and short-lived;
 // jobs live in storage.session so a service worker restart loses nothing.
-import type { FailReason, GuardMessage, PromptJob, RedeemedJob } from './protocol.ts';
+import type { FailReason, GuardMessage, PromptJob, RedeemedJob } from '../protocol.ts';
 
 /** The parts of the browser API the broker uses (wxt/browser in the extension, fakes in tests). */
 export interface BrokerBrowser {

@@ -1,9 +1,9 @@
 // The upload guard, in every frame of every page (isolated world, document_start). It only
 // watches: a trusted file choice or drop of images/PDFs, on a page where the settings say so,
 // is held back, shown to the person in the prompt, and what they approve is handed on.
-import { looksLikeVerification } from '../sites/verification.ts';
+import { looksLikeVerification } from '../../sites/verification.ts';
 import { openPrompt, type FrameResult } from './frame.ts';
-import { fromWire, toWire, type GuardMessage, type PromptAnswer, type PromptFailure, type PromptJob, type PromptMode, type WireAnswer } from './protocol.ts';
+import { fromWire, toWire, type GuardMessage, type PromptAnswer, type PromptFailure, type PromptJob, type PromptMode, type WireAnswer } from '../protocol.ts';
 import { decide, guardSettings, GUARD_DEFAULTS, type GuardSettings } from './settings-lite.ts';
 import { fieldLabels, pageDeclinesWatermarks, pageInfo, signalsFor, statedMaxBytes } from './signals.ts';
 import { showToast } from './toast.ts';
