@@ -31,6 +31,26 @@ export interface Locks {
 const LOCK = 'idstamp:settings';
 const browserLocks = (): Locks | undefined => (globalThis as { navigator?: { locks?: Locks } }).navigator?.locks;
 
+/**
+ * Runs `fn` holding the settings lock. A page that may not take locks (the guard's prompt framed
+ * in a web page: Chromium denies it there, SecurityError) runs `fn` without it: its
+ * re-read-and-retry still catches most overlaps, but not all.
+ */
+async function underLock<T>(fn: () => Promise<T>): Promise<T> {
+  const locks = browserLocks();
+  if (!locks) return fn();
+  let entered = false;
+  try {
+    return await locks.request(LOCK, () => {
+      entered = true;
+      return fn();
+    });
+  } catch (err) {
+    if (entered) throw err;
+    return fn();
+  }
+}
+
 /** This page's updates, one after another per item (also where no lock manager exists). */
 const queues = new WeakMap<RawItem, Promise<unknown>>();
 
@@ -54,8 +74,7 @@ export function updateSettings(change: (s: Settings) => void, item: RawItem = se
       return saveSettings(copy, item);
     }
   };
-  const locks = browserLocks();
-  const run = (queues.get(item) ?? Promise.resolve()).catch(() => undefined).then(() => (locks ? locks.request(LOCK, once) : once()));
+  const run = (queues.get(item) ?? Promise.resolve()).catch(() => undefined).then(() => underLock(once));
   queues.set(item, run);
   return run;
 }

@@ -144,7 +144,7 @@ export function purposeView(panel: Panel, o: { describedBy?: string } = {}) {
 export function checksView(panel: Panel) {
   const quality = h('div', { id: 'quality-slot' });
   const mrzBody = h('div', { id: 'mrz-slot' });
-  const mrz = h('details', { class: 'mrz-line', hidden: true }, h('summary', null, t('mrzTitle')), mrzBody);
+  const mrz = h('details', { class: 'mrz-line', hidden: true }, h('summary', { id: 'mrz-toggle' }, t('mrzTitle')), mrzBody);
   panel.subscribe((c) => {
     if (c === 'files') quality.replaceChildren();
     if (c === 'quality' && panel.files[0]) quality.replaceChildren(qualityView(panel.quality));

@@ -229,6 +229,8 @@ describe('the prompt shows what the page will get', () => {
     let p = await shownPrompt(page);
     expect(await p.inputValue('#purpose')).toBe('Only for 127.0.0.1 identity verification');
     const before = await preview(p);
+    // The purpose language and the site's rules are one click away: open them, as a person would.
+    await p.click('#more-toggle');
     await p.selectOption('#purpose-lang', 'zh_CN');
     await p.waitForFunction(() => (document.getElementById('purpose') as HTMLInputElement).value === '仅用于127.0.0.1身份认证');
     await preview(p, before.src);
@@ -270,6 +272,8 @@ describe('the prompt keeps its buttons and the keyboard', () => {
 
     // A look-alike: the first focus is the safe choice. Then the keyboard walks round and round.
     expect(await p.evaluate(() => document.activeElement?.id)).toBe('cancel');
+    // The purpose language and the site's rules are one click away: open them, as a person would.
+    await p.click('#more-toggle');
     const keyboard = p.page().keyboard;
     const walk = async (key: string) => {
       const ids: string[] = [];
@@ -298,6 +302,7 @@ describe('the prompt keeps its buttons and the keyboard', () => {
     const page = await open('plain.html', other.origin);
     await pick(page, PHOTO);
     let p = await shownPrompt(page);
+    await p.click('#more-toggle');
     await p.focus('#site-rule');
     await p.page().keyboard.press('ArrowDown');
     await p.page().keyboard.press('ArrowDown');
@@ -318,6 +323,7 @@ describe('the prompt keeps its buttons and the keyboard', () => {
     await setSites({ localhost: { rule: 'ask' } });
     await pick(page, join(img, 'photo.png')); // another file: the field still holds the last one
     p = await shownPrompt(page);
+    await p.click('#more-toggle');
     await p.focus('#site-rule');
     await p.page().keyboard.press('ArrowDown');
     await p.locator('#site-saved', { hasText: en.savedNote }).waitFor();
@@ -365,6 +371,7 @@ describe('sites that decline watermarks', () => {
     const p = await shownPrompt(page);
     expect(await p.isChecked('#what-clean')).toBe(true);
     expect(await p.textContent('#declines-note')).toBe(en.declinesPage);
+    await p.click('#more-toggle');
     await p.click('#site-clean');
     await p.locator('#site-saved', { hasText: en.savedNote }).waitFor();
     expect((await stored()).settings?.sites?.['127.0.0.1']?.copy).toBe('clean');
@@ -407,7 +414,9 @@ describe('the machine-readable zone in the prompt', () => {
     const page = await open('plain.html');
     await pick(page, passport);
     const p = await shownPrompt(page);
-    await p.locator('#mrz-name').waitFor({ timeout: 90_000 });
+    // The reading is a short line that opens: open it, as a person would.
+    await p.click('#mrz-toggle', { timeout: 90_000 });
+    await p.locator('#mrz-name').waitFor();
     expect(await p.textContent('#mrz-name')).toBe(en.mrzName.replace('$1', 'ERIKSSON').replace('$2', 'ANNA MARIA'));
     expect(await p.textContent('#mrz-number')).toContain('L898902C3');
     const done = await go(page);
@@ -426,7 +435,9 @@ describe('the machine-readable zone in the prompt', () => {
   it('the popup shows the card too', { timeout: 120_000 }, async () => {
     const popup = await browser.open('popup.html?site=okx.com');
     await popup.locator('#files').setInputFiles(passport);
-    await popup.locator('#mrz-name').waitFor({ timeout: 90_000 });
+    // The reading is a short line that opens: open it, as a person would.
+    await popup.click('#mrz-toggle', { timeout: 90_000 });
+    await popup.locator('#mrz-name').waitFor();
     expect(await popup.textContent('#mrz-name')).toBe(en.mrzName.replace('$1', 'ERIKSSON').replace('$2', 'ANNA MARIA'));
     await popup.close();
   });

@@ -114,6 +114,14 @@ describe('two pages writing settings at once', () => {
     expect(s.sites['binance.com']).toEqual({ rule: 'ask', copy: 'clean' });
   });
 
+  it('a page the browser denies the lock (the prompt framed in a web page) still saves', async () => {
+    undo();
+    undo = installLocks({ request: () => Promise.reject(new DOMException('The request was denied.', 'SecurityError')) });
+    const items = pageItems();
+    await updateSite('okx.com', { rule: 'never' }, items.settings);
+    expect((await loadSettings(items.settings)).sites['okx.com']).toEqual({ rule: 'never' });
+  });
+
   it('ten pages at once: every change kept', async () => {
     const pages = Array.from({ length: 10 }, () => pageItems());
     await Promise.all(pages.map((p, i) => updateSite(`site${i}.com`, { rule: 'never' }, p.settings)));
