@@ -203,7 +203,8 @@ function choiceView(panel: Panel) {
     note.textContent = why === 'site' ? t('declinesSite', panel.site) : t('declinesPage');
   };
   for (const r of [stampChoice, cleanChoice]) r.addEventListener('change', () => panel.setMode(cleanChoice.checked ? 'clean' : 'stamp'));
-  panel.subscribe((c) => c === 'mode' && render());
+  // The site's rule can change why (the page's words → the person's choice) without the mode.
+  panel.subscribe((c) => (c === 'mode' || c === 'settings') && render());
   render();
   return h(
     'fieldset',
