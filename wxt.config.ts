@@ -1,9 +1,9 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { noCdn, pdfjsNoDynamicCode } from './scripts/vite-plugins.ts';
-import { ALL_LOCALES } from './src/i18n/locales/index.ts';
-import { toMessagesJson } from './src/i18n/messages.ts';
+import { LANGS } from './src/core/lang.ts';
+import { toMessagesJson, type Messages } from './src/i18n/messages.ts';
 
 // pdf.js's data files, shipped with the extension: standard fonts, CMaps (CJK), decoders
 // (JBIG2/JPEG 2000 scans) and ICC profiles. pdf.js loads them from /pdfjs/.
@@ -35,10 +35,12 @@ export default defineConfig({
         { absoluteSrc: resolve('node_modules/libheif-js/libheif-wasm/LICENSE'), relativeDest: 'licenses/libheif.txt' },
         { absoluteSrc: resolve('node_modules/utif2/LICENSE'), relativeDest: 'licenses/utif.txt' },
       );
-      // UI strings live in src/i18n (typed); the browser reads them from here. langCode tells
-      // the pages which locale the browser picked (uiLang()).
-      for (const [lang, messages] of Object.entries(ALL_LOCALES))
-        files.push({ relativeDest: `_locales/${lang}/messages.json`, contents: JSON.stringify({ ...toMessagesJson(messages), langCode: { message: lang } }, null, 1) });
+      // UI strings live in the translation tree (src/locales/<lang>.json → ui); the browser
+      // reads them from here. langCode tells the pages which locale the browser picked (uiLang()).
+      for (const lang of LANGS) {
+        const { ui } = JSON.parse(readFileSync(resolve('src/locales', `${lang}.json`), 'utf8')) as { ui: Messages };
+        files.push({ relativeDest: `_locales/${lang}/messages.json`, contents: JSON.stringify({ ...toMessagesJson(ui), langCode: { message: lang } }, null, 1) });
+      }
     },
   },
   manifest: ({ browser }) => ({

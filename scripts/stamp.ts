@@ -9,9 +9,10 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, parse, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
-import { formatMessage, type StampErrorCode } from '../src/core/errors.ts';
+import { formatMessage } from '../src/core/errors.ts';
 import { LANGS, matchLang, type Lang } from '../src/core/lang.ts';
-import { CLI_MESSAGES, cliMessage, type CliErrorCode } from './cli-messages.ts';
+import type { CliErrorCode } from '../src/core/codes.ts';
+import { message, type MessageCode } from '../src/core/messages.ts';
 import { MAX_INPUT_BYTES } from '../src/core/limits.ts';
 import type { StampReport } from '../src/core/report.ts';
 import { warningMessage } from '../src/core/warnings.ts';
@@ -213,7 +214,7 @@ function crashed(f: string, bytes: number | undefined, e: unknown): LineError {
 
 /** A CLI error as JSON carries it: English and Chinese messages, and the fields for other languages. */
 function cliError(code: CliErrorCode, params: Record<string, string>): LineError {
-  return { code, message: cliMessage(code, params, 'en'), message_zh_CN: cliMessage(code, params, 'zh_CN'), params };
+  return { code, message: message(code, 'en', params), message_zh_CN: message(code, 'zh_CN', params), params };
 }
 
 /**
@@ -275,8 +276,8 @@ function usage(message: string): number {
 
 /** An error in the chosen language, from its code and fields. */
 function errorText(e: NonNullable<Line['error']>, lang: Lang): string {
-  if (e.code in CLI_MESSAGES) return cliMessage(e.code as CliErrorCode, e.params as Record<string, string>, lang);
-  if (e.params) return formatMessage(e.code as StampErrorCode, e.params, lang);
+  // The core's errors and the command line's own share one set of codes (src/core/codes.ts).
+  if (e.params) return message(e.code as MessageCode, lang, e.params);
   return (lang === 'zh_CN' && e.message_zh_CN) || e.message;
 }
 

@@ -54,9 +54,21 @@ describe('languages in the build', () => {
       expect(Object.keys(m).sort(), lang).toEqual([...Object.keys(en), 'langCode'].sort());
       expect(m.langCode!.message).toBe(lang);
       for (const [key, { message, placeholders }] of Object.entries(m))
-        for (const p of message.match(/\$p\d\$/g) ?? []) expect(placeholders?.[p.slice(1, -1)], `${lang}.${key}`).toBeDefined();
+        for (const p of message.replaceAll('$$', '').match(/\$\w+\$/g) ?? []) expect(placeholders?.[p.slice(1, -1)], `${lang}.${key}`).toBeDefined();
     }
     expect(read(join('.output', target, 'manifest.json')).default_locale).toBe('en');
+  });
+
+  it.each(['chrome-mv3', 'firefox-mv2'])('%s: each language\'s page messages are in its own chunk only, loaded on demand', async (target) => {
+    const { LANGS } = await import('../src/core/lang.ts');
+    const { readTree } = await import('./helpers/locales.ts');
+    const scripts = files(join('.output', target)).filter((p) => p.endsWith('.js'));
+    for (const lang of LANGS.filter((l) => l !== 'en')) {
+      // A sentence of the welcome page in this language (the core's errors are in every page).
+      const sentence = readTree(lang).ui.welcomeLocal;
+      const holding = scripts.filter((p) => readFileSync(p, 'utf8').includes(sentence));
+      expect(holding.map((p) => p.split('/').pop()!.replace(/-[\w-]+\.js$/, '')), lang).toEqual([lang]);
+    }
   });
 });
 

@@ -20,7 +20,7 @@ $('#open-tab').addEventListener('click', openTab);
 // The upload guard stopped an upload because the page interfered (src/guard/background/broker.ts): say so once.
 const notice = (await browser.storage.session.get('guardNotice').catch(() => ({}))) as { guardNotice?: { site: string } };
 if (notice.guardNotice) {
-  $('main').prepend(h('p', { id: 'guard-notice', class: 'alert', role: 'alert' }, t('guardInterfered', notice.guardNotice.site || '?')));
+  $('main').prepend(h('p', { id: 'guard-notice', class: 'alert', role: 'alert' }, t('guardInterfered', { site: notice.guardNotice.site || '?' })));
   void browser.storage.session.remove('guardNotice');
   void (browser.action ?? browser.browserAction).setBadgeText({ text: '' });
 }

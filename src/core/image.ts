@@ -4,7 +4,6 @@ import { encode, encodeCompact } from './encode.ts';
 import { MAX_PIXELS } from './limits.ts';
 import { PNG_PALETTE, type CompactRequest } from './palette/compact.ts';
 import { jpegQuality } from './formats/jpeg-quality.ts';
-import type { Rect } from './quality/mrz.ts';
 import { viewDocument } from './document/view.ts';
 import { isStampError, StampError } from './errors.ts';
 import { IMAGE_FORMATS, type ImageFormat, type ImageInfo } from './formats/index.ts';
@@ -13,6 +12,7 @@ import { orientationMatrix, uprightSize } from './orientation.ts';
 import type { StampReport, WarningCode } from './report.ts';
 import type { Kind } from './sniff.ts';
 import { drawRedactions, drawWatermark, planOnDocument, planWatermark, summarize } from './watermark/draw.ts';
+import type { Rect } from './raster/grey.ts';
 
 export type ImageKind = 'jpeg' | 'png' | 'webp';
 
@@ -24,12 +24,30 @@ const PHOTO_GROWTH = 1.3;
 /** …by lowering the quality at most 0.1 below the source's, and never below this. */
 const PHOTO_MIN_QUALITY = 0.75;
 
+/** A picture as read: its bytes, real type, format module and header facts. */
+export interface ImageSource {
+  bytes: Uint8Array;
+  kind: Kind;
+  format: ImageFormat;
+  info: ImageInfo;
+}
+
+/** Where the copy goes (see stampImage). */
+export interface ImageTarget {
+  target?: ImageKind;
+  /** The page of a multi-page picture (TIFF), from 1. */
+  page?: number;
+  pdfPage?: boolean;
+}
+
 /**
  * `target`: the output type when the caller needs one (a PDF page, a field that accepts only
  * JPEG); otherwise the input's own type (GIF/BMP: PNG). `pdfPage`: the picture goes into a PDF,
  * whose viewers ignore EXIF orientation.
  */
-export async function stampImage(bytes: Uint8Array, kind: Kind, format: ImageFormat, info: ImageInfo, job: Job, target?: ImageKind, page = 1, pdfPage = false): Promise<Produced> {
+export async function stampImage(source: ImageSource, job: Job, to: ImageTarget = {}): Promise<Produced> {
+  const { bytes, kind, format, info } = source;
+  const { target, page = 1, pdfPage = false } = to;
   const { options } = job;
   // A JPEG without its end marker: complete, or cut short (then refused, as a truncated file).
   if (info.verify === 'truncated') await mustDecode(format.strip!(bytes, { keepOrientation: false }).bytes, format, 'truncated');
@@ -53,7 +71,7 @@ export async function stampImage(bytes: Uint8Array, kind: Kind, format: ImageFor
         ms: {},
       };
   }
-  return reencode(bytes, kind, format, info, job, target, page);
+  return reencode(source, job, target, page);
 }
 
 /**
@@ -89,7 +107,9 @@ function greyCorner(bitmap: ImageBitmap): boolean {
   return true;
 }
 
-async function reencode(bytes: Uint8Array, kind: Kind, format: ImageFormat, info: ImageInfo, job: Job, target: ImageKind | undefined, page: number): Promise<Produced> {
+async function reencode(source: ImageSource, job: Job, target: ImageKind | undefined, page: number): Promise<Produced> {
+  const { bytes, kind, format } = source;
+  let { info } = source;
   const { options } = job;
   const warnings: WarningCode[] = [...(info.warnings ?? [])];
   const outKind: ImageKind = target ?? (kind === 'jpeg' || kind === 'webp' ? kind : (format.output?.(bytes) ?? 'png'));

@@ -82,12 +82,12 @@ async function run(input: NamedBlob, options: StampOptions, env: StampEnv, signa
       for (let n = 1; n <= pages; n++) {
         const page = tiffPage(bytes, n);
         checkPixels(page.width, page.height);
-        produced.push(await stampImage(bytes, kind, format, page, job, page.bilevel ? 'png' : 'jpeg', n));
+        produced.push(await stampImage({ bytes, kind, format, info: page }, job, { target: page.bilevel ? 'png' : 'jpeg', page: n }));
       }
       out = await imageToPdf(produced, job);
     } else {
       const target: ImageKind | undefined = wanted === 'pdf' ? pageKind(own(bytes)) : wanted;
-      out = await stampImage(bytes, kind, format, info, job, target, 1, wanted === 'pdf');
+      out = await stampImage({ bytes, kind, format, info }, job, { target, pdfPage: wanted === 'pdf' });
       if (pages > 1) out.warnings.push('first-page-only');
       if (wanted === 'pdf') out = await imageToPdf([out], job);
     }

@@ -1,33 +1,10 @@
 // The one report type that travels from the core to every UI and to the CLI's --json.
-import type { MetadataKind, Orientation } from './formats/index.ts';
+import type { MetadataKind, WarningCode } from './codes.ts';
+import type { Orientation } from './formats/exif.ts';
 import type { ExpiryStatus, MrzFields, MrzFormat } from './mrz/parse.ts';
 import type { Kind } from './sniff.ts';
 
-export type WarningCode =
-  /** Strip-only had to re-encode (lossy) to meet a size or dimension limit. */
-  | 'reencoded-to-fit'
-  /** GIF/BMP (and their metadata) came out as PNG. */
-  | 'converted-to-png'
-  /** HEIC/AVIF/TIFF came out as JPEG (black-and-white scans: PNG); a multi-page scan as a PDF. */
-  | 'converted-format'
-  /** The output type was changed on request (e.g. a field that accepts only PDF). */
-  | 'converted'
-  /** Scaled down to meet a size or dimension limit. */
-  | 'resized'
-  /** A PDF became one image: only its first page. */
-  | 'first-page-only'
-  /** Keep-text was asked for a PDF that is locked against changes: it was flattened. */
-  | 'flattened-protected-pdf'
-  /** Keep-text: the text stays searchable, and a PDF editor can delete the watermark. */
-  | 'watermark-removable'
-  /** Black boxes can only be burned into pixels: the PDF was flattened. */
-  | 'flattened-for-redaction'
-  /** A damaged part browsers skip (a GIF's missing trailer, a PNG chunk with a bad CRC) was left out. */
-  | 'damaged-part-skipped'
-  /** A very large PDF page was rendered below the chosen resolution. */
-  | 'page-downscaled'
-  /** A JPEG without its end marker that browsers show whole: the marker was added. */
-  | 'end-marker-missing';
+export type { WarningCode };
 
 export interface StampReport {
   input: { name: string; bytes: number; kind: Kind; width: number; height: number; orientation?: Orientation; pages?: number };

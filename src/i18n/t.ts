@@ -4,11 +4,10 @@
 import { browser } from 'wxt/browser';
 import { bcp47, isLang, isRtl, type Lang } from '../core/lang.ts';
 import { loadMessages } from './load.ts';
-import { en, type MessageKey } from './messages.ts';
+import { fill, type Params } from '../core/fill.ts';
+import { en, fieldOrder, type MessageKey, type Messages } from './messages.ts';
 
-const fill = (text: string, subs: readonly string[]) => text.replace(/\$(\d)/g, (m, i: string) => subs[Number(i) - 1] ?? m);
-
-let override: { lang: Lang; messages: Record<MessageKey, string> } | undefined;
+let override: { lang: Lang; messages: Messages } | undefined;
 
 /** 'auto' follows the browser; a language loads its messages for this page. */
 export async function useLanguage(choice: Lang | 'auto'): Promise<void> {
@@ -23,10 +22,12 @@ const browserMessage = (key: string, subs: string[] = []): string => {
   }
 };
 
-export function t(key: MessageKey, ...subs: (string | number)[]): string {
-  const s = subs.map(String);
-  if (override) return fill(override.messages[key] || en[key], s);
-  return browserMessage(key, s) || fill(en[key], s);
+/** A UI message with its {fields} filled from params; a field not given stays as written. */
+export function t(key: MessageKey, params: Params = {}): string {
+  if (override) return fill(override.messages[key] || en[key], params);
+  // The browser numbers the fields ($1, $2) in English order; one not given shows as {name}.
+  const subs = fieldOrder(key).map((name) => (name in params ? String(params[name]) : `{${name}}`));
+  return browserMessage(key, subs) || fill(en[key], params);
 }
 
 /**

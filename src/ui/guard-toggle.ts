@@ -42,7 +42,7 @@ export async function mountGuardToggle(root: HTMLElement, site: string, store: R
       h(
         'p',
         { class: `guard-state ${state.startsWith('off') ? 'off' : 'on'}`, id: 'guard-state', dataset: { state } },
-        h('span', null, t(text, site)),
+        h('span', null, t(text, { site })),
         ' ',
         h('button', { type: 'button', id: 'guard-toggle', class: 'link', on: { click: () => void toggleGuard(state, site, store).then(render) } }, t(action)),
       ),

@@ -42,7 +42,7 @@ function whichCopy(all: readonly HistoryEntry[]): HTMLElement {
       return;
     }
     answer.replaceChildren(
-      h('p', null, t(how, found.length)),
+      h('p', null, t(how, { count: found.length })),
       h('ul', { class: 'which-list' }, ...found.map((e) => h('li', null, h('strong', null, new Date(e.at).toLocaleString()), ` · ${e.site}`, e.purpose ? ` · “${e.purpose}”` : '', e.name ? ` · ${e.name}` : '', e.code ? ` · ${e.code}` : ''))),
     );
   };
@@ -75,7 +75,7 @@ export async function historyView(o: HistoryViewOptions): Promise<HTMLElement> {
   const body = h('tbody');
   const count = h('p', { id: 'history-count', role: 'status' });
   const fill = (list: HistoryEntry[]) => {
-    count.textContent = empty ? t('historyEmpty') : t('historyCount', list.length);
+    count.textContent = empty ? t('historyEmpty') : t('historyCount', { count: list.length });
     body.replaceChildren(...list.map(row));
   };
   const search = h('input', { id: 'history-search', type: 'search', disabled: empty, 'aria-label': t('historySearch'), placeholder: t('historySearch'), on: { input: () => fill(searchHistory(all, search.value)) } });

@@ -100,7 +100,7 @@ function lookPreview() {
     if (old) URL.revokeObjectURL(old);
     img.hidden = false;
     busy.hidden = true;
-    contrast.textContent = t('previewContrast', `${Math.round(kept * 100)} %`);
+    contrast.textContent = t('previewContrast', { percent: `${Math.round(kept * 100)} %` });
     warning.hidden = kept >= COVER_BELOW;
     // For tests and the curious: what was measured, and how many looks were drawn.
     el.dataset.contrast = kept.toFixed(3);
@@ -339,7 +339,7 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
       h('td', { 'data-label': t('siteCopyColumn') }, h('label', { class: 'check', for: `copy-${domain}` }, clean, t('siteCleanOnly'), savedSlot(`copy-${domain}`))),
       cell(`purpose-${domain}`, 'purposeColumn', purpose),
       cell(`plang-${domain}`, 'purposeLangLabel', lang),
-      h('td', null, h('button', { type: 'button', class: 'link', 'aria-label': t('removeSite', domain), on: { click: async () => {
+      h('td', null, h('button', { type: 'button', class: 'link', 'aria-label': t('removeSite', { site: domain }), on: { click: async () => {
         await save('new-site', (s) => void delete s.sites[domain]);
         await render();
       } } }, '×')),

@@ -30,11 +30,11 @@ export function resultCard(name: string, r: StampReport, where: { label: Message
   return h(
     'li',
     { class: 'result' },
-    h('div', { class: 'title' }, t('savedAs', name, r.output.name)),
+    h('div', { class: 'title' }, t('savedAs', { from: name, to: r.output.name })),
     h(
       'dl',
       null,
-      ...row('resultSize', t('sizeChange', formatBytes(r.input.bytes), formatBytes(r.output.bytes))),
+      ...row('resultSize', t('sizeChange', { from: formatBytes(r.input.bytes), to: formatBytes(r.output.bytes) })),
       ...row('resultRemoved', r.removed.length ? r.removed.map(kindLabel).join(', ') : t('removedNothing')),
       ...(r.watermark ? row('colCode', h('span', { class: 'code' }, r.watermark.code)) : []),
       ...row(where.label, where.value),
@@ -85,7 +85,7 @@ export function previewView(panel: Panel, o: { redact: boolean }) {
     } else {
       URL.revokeObjectURL(img.src);
       img.src = URL.createObjectURL(p.file);
-      img.alt = t(p.mode === 'stamp' ? 'previewOf' : 'previewCleanOf', p.name);
+      img.alt = t(p.mode === 'stamp' ? 'previewOf' : 'previewCleanOf', { file: p.name });
       // The code printed on this preview; the saved copy carries the same one.
       img.dataset.code = p.code;
       caption.replaceChildren(img.alt, ...(p.code ? [' · ', t('colCode'), ' ', h('span', { id: 'preview-code', class: 'code' }, p.code)] : []));

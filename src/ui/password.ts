@@ -11,13 +11,13 @@ export function askPassword(name: string, wrong: boolean): Promise<string | unde
   const form = h(
     'form',
     { method: 'dialog' },
-    h('label', { for: 'pdf-password' }, t('passwordAsk', name)),
+    h('label', { for: 'pdf-password' }, t('passwordAsk', { file: name })),
     field,
     ...(wrong ? [h('p', { class: 'error', role: 'alert' }, t('passwordWrong'))] : []),
     h('p', { class: 'hint' }, t('passwordHint')),
     h('div', { class: 'actions' }, ok, cancel),
   );
-  const dialog = h('dialog', { id: 'pdf-password-dialog', 'aria-label': t('passwordAsk', name) }, form);
+  const dialog = h('dialog', { id: 'pdf-password-dialog', 'aria-label': t('passwordAsk', { file: name }) }, form);
   document.body.append(dialog);
   return new Promise((resolve) => {
     const done = (value: string | undefined) => {

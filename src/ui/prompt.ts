@@ -147,14 +147,14 @@ export async function runPrompt(win: Window, root: HTMLElement, received = recei
     mrz: init.mode === 'ask',
     outputFor: (i) => {
       const output = outputs[i];
-      if (!output) throw new Error(t('noAcceptedType', init.accept));
+      if (!output) throw new Error(t('noAcceptedType', { types: init.accept }));
       return output;
     },
     ...(init.maxBytes ? { maxBytes: init.maxBytes } : {}),
   });
 
   if (init.mode === 'auto') {
-    root.replaceChildren(h('p', { class: 'auto' }, t('autoWorking', site || init.page.url)));
+    root.replaceChildren(h('p', { class: 'auto' }, t('autoWorking', { site: site || init.page.url })));
     // "Always" on a site the person marked as declining watermarks: a clean copy. The page's
     // own words only change what the prompt suggests: without the person, a page cannot talk
     // itself into an unmarked copy.
@@ -200,7 +200,7 @@ function choiceView(panel: Panel) {
     (panel.mode === 'clean' ? cleanChoice : stampChoice).checked = true;
     const why = panel.cleanReason;
     note.hidden = !why || panel.mode !== 'clean';
-    note.textContent = why === 'site' ? t('declinesSite', panel.site) : t('declinesPage');
+    note.textContent = why === 'site' ? t('declinesSite', { site: panel.site }) : t('declinesPage');
   };
   for (const r of [stampChoice, cleanChoice]) r.addEventListener('change', () => panel.setMode(cleanChoice.checked ? 'clean' : 'stamp'));
   // The site's rule can change why (the page's words → the person's choice) without the mode.
@@ -234,7 +234,7 @@ function sitePrefsView(panel: Panel, onTrustedChange: (el: HTMLInputElement | HT
   return h(
     'fieldset',
     { class: 'site-prefs' },
-    h('legend', null, t('sitePrefsLegend', panel.site)),
+    h('legend', null, t('sitePrefsLegend', { site: panel.site })),
     h('label', { for: 'site-rule' }, t('siteRuleLabel')),
     siteRule,
     h('label', { class: 'check', for: 'site-clean' }, siteClean, t('siteCleanChoice')),
@@ -270,8 +270,8 @@ function renderAsk(win: Window, root: HTMLElement, init: Init, c: AskContext): v
     t('moreChoices'),
     ...purpose.langField,
     preview.tools,
-    converted.length ? h('p', { class: 'hint' }, t('convertNote', converted.join(', '))) : null,
-    init.maxBytes ? h('p', { class: 'hint' }, t('sizeNote', formatBytes(init.maxBytes))) : null,
+    converted.length ? h('p', { class: 'hint' }, t('convertNote', { type: converted.join(', ') })) : null,
+    init.maxBytes ? h('p', { class: 'hint' }, t('sizeNote', { size: formatBytes(init.maxBytes) })) : null,
     prefs,
     prefs ? siteSaved : null,
   );
@@ -279,8 +279,8 @@ function renderAsk(win: Window, root: HTMLElement, init: Init, c: AskContext): v
   root.replaceChildren(
     ...present(
       h('h1', { id: 'title' }, t('promptTitle')),
-      lookalike ? h('p', { id: 'lookalike', class: 'alert', role: 'alert' }, t('lookalikeWarning', lookalike.brand, lookalike.domain, lookalike.official.join(', '))) : null,
-      h('p', null, panel.site ? t('promptLead', panel.site) : t('promptLeadNoSite')),
+      lookalike ? h('p', { id: 'lookalike', class: 'alert', role: 'alert' }, t('lookalikeWarning', { brand: lookalike.brand, host: lookalike.domain, sites: lookalike.official.join(', ') })) : null,
+      h('p', null, panel.site ? t('promptLead', { site: panel.site }) : t('promptLeadNoSite')),
       h('ul', { id: 'files', class: 'files' }, ...init.files.map((f) => h('li', null, h('span', { class: 'name' }, f.name), h('span', { class: 'size' }, formatBytes(f.size))))),
       preview.element,
       choiceView(panel),
@@ -310,7 +310,7 @@ function renderAsk(win: Window, root: HTMLElement, init: Init, c: AskContext): v
   onTrusted(go, async () => {
     for (const b of [go, original, cancel]) b.disabled = true;
     root.setAttribute('aria-busy', 'true');
-    status.replaceChildren(t('working', init.files.map((f) => f.name).join(', ')));
+    status.replaceChildren(t('working', { file: init.files.map((f) => f.name).join(', ') }));
     const chosen = panel.mode;
     let results: StampResult[];
     try {
@@ -331,7 +331,7 @@ function renderAsk(win: Window, root: HTMLElement, init: Init, c: AskContext): v
     const where = panel.site || t('confirmThisPage');
     root.replaceChildren(
       h('h1', { id: 'title' }, t('promptTitle')),
-      h('p', { id: 'done' }, t(chosen === 'stamp' ? 'confirmStamped' : 'confirmCleaned', where)),
+      h('p', { id: 'done' }, t(chosen === 'stamp' ? 'confirmStamped' : 'confirmCleaned', { site: where })),
       h('ul', { id: 'results', class: 'results' }, ...results.map((r, i) => resultCard(init.files[i]!.name, r.report, { label: 'resultHanded', value: where }))),
       checks.mrz,
       h('div', { class: 'actions sticky' }, close),

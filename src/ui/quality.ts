@@ -21,7 +21,7 @@ export function qualityView(checks: Check[] | undefined): HTMLElement {
               { class: c.level, dataset: { check: c.id } },
               h('span', { class: 'badge' }, c.level === 'fail' ? t('qualityFail') : t('qualityWarn')),
               ' ',
-              t(`quality_${c.id}` as MessageKey, Math.round(c.value)),
+              t(`quality_${c.id}` as MessageKey, { value: Math.round(c.value) }),
             ),
           ),
         )

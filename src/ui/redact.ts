@@ -41,7 +41,7 @@ export function redaction(img: HTMLImageElement, onChange: (boxes: Box[]) => voi
       ctx.lineWidth = 3;
       ctx.strokeRect(active.x * layer.width, active.y * layer.height, active.w * layer.width, active.h * layer.height);
     }
-    count.textContent = boxes.length ? t('redactCount', boxes.length) : '';
+    count.textContent = boxes.length ? t('redactCount', { count: boxes.length }) : '';
     undo.disabled = boxes.length === 0;
     undoRow.hidden = boxes.length === 0;
   };

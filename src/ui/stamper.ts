@@ -26,7 +26,7 @@ function filesView(panel: Panel) {
   const input = h('input', { id: 'files', type: 'file', multiple: true, accept: ACCEPT, class: 'visually-hidden', tabIndex: -1, 'aria-hidden': 'true' });
   const choose = h('button', { type: 'button', id: 'choose', class: 'secondary' }, t('chooseFiles'));
   const drop = h('div', { id: 'drop', class: 'drop' }, h('p', null, t('dropTitle')), choose, input);
-  const list = h('ul', { id: 'file-list', class: 'files', 'aria-label': t('filesChosen', '') });
+  const list = h('ul', { id: 'file-list', class: 'files', 'aria-label': t('filesChosen', { count: '' }) });
   choose.addEventListener('click', () => input.click());
   input.addEventListener('change', () => {
     panel.setFiles([...(input.files ?? [])]);
@@ -42,12 +42,12 @@ function filesView(panel: Panel) {
           { class: why ? 'bad' : null },
           h('span', { class: 'name' }, why ? `⚠ ${f.file.name}` : f.file.name),
           h('span', { class: 'size' }, formatBytes(f.file.size)),
-          h('button', { type: 'button', class: 'link', 'aria-label': t('removeFile', f.file.name), on: { click: () => panel.removeFile(i) } }, '×'),
+          h('button', { type: 'button', class: 'link', 'aria-label': t('removeFile', { file: f.file.name }), on: { click: () => panel.removeFile(i) } }, '×'),
           why ? h('span', { class: 'why' }, why) : null,
         );
       }),
     );
-    list.setAttribute('aria-label', t('filesChosen', panel.files.length));
+    list.setAttribute('aria-label', t('filesChosen', { count: panel.files.length }));
     // Once files are chosen the drop zone shrinks to its button: the preview moves up.
     drop.classList.toggle('chosen', panel.files.length > 0);
   };
@@ -119,7 +119,7 @@ export async function mountStamper(root: HTMLElement, o: StamperOptions): Promis
 
   const save = async (mode: PanelMode) => {
     const done = await panel.saveEach(mode, (r) => download(r.file, r.file.name));
-    status.textContent = t('saved', done.filter((d) => d.result).length, done.length);
+    status.textContent = t('saved', { done: done.filter((d) => d.result).length, total: done.length });
   };
   stampBtn.addEventListener('click', () => void save('stamp'));
   cleanBtn.addEventListener('click', () => void save('clean'));
@@ -131,7 +131,7 @@ export async function mountStamper(root: HTMLElement, o: StamperOptions): Promis
       await navigator.clipboard.write([new ClipboardItem({ 'image/png': r.file })]);
       status.textContent = t('copied');
     } catch (err) {
-      status.textContent = t('copyFailed', errorText(err));
+      status.textContent = t('copyFailed', { reason: errorText(err) });
     }
   });
   return panel;

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openStampPage, stampInPage, type ExtensionBrowser } from '../../scripts/chromium.ts';
+import { fill } from '../../src/core/fill.ts';
 import { en } from '../../src/i18n/messages.ts';
 import { DEFAULT_FIXTURES_DIR as img } from '../fixtures/make-fixtures.ts';
 import { DEFAULT_PDF_FIXTURES_DIR as pdfs } from '../fixtures/make-pdf-fixtures.ts';
@@ -78,7 +79,7 @@ describe('redaction', () => {
     await drag(0.3, 0.3, 0.6, 0.5);
     await drag(0.05, 0.7, 0.2, 0.9);
     await page.click('#redact-undo'); // the second box is undone
-    expect(await page.textContent('#redact-count')).toBe(en.redactCount.replace('$1', '1'));
+    expect(await page.textContent('#redact-count')).toBe(fill(en.redactCount, { count: '1' }));
     const download = page.waitForEvent('download');
     await page.click('#stamp');
     const path = join(out, 'redacted.jpg');
@@ -103,7 +104,7 @@ describe('redaction', () => {
     for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+ArrowDown'); // y 0.25–0.45
     await page.keyboard.press('Enter'); // a second box…
     await page.keyboard.press('Delete'); // …removed
-    expect(await page.textContent('#redact-count')).toBe(en.redactCount.replace('$1', '1'));
+    expect(await page.textContent('#redact-count')).toBe(fill(en.redactCount, { count: '1' }));
     const download = page.waitForEvent('download');
     await page.click('#stamp');
     const path = join(out, 'redacted-keys.jpg');

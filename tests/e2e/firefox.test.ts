@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { EXTENSION_UUID, launchFirefox, type FirefoxWithExtension } from '../../scripts/firefox.ts';
+import { fill } from '../../src/core/fill.ts';
 import { en } from '../../src/i18n/messages.ts';
 import { DEFAULT_FIXTURES_DIR as img } from '../fixtures/make-fixtures.ts';
 import { DEFAULT_FORMAT_FIXTURES_DIR as formats, makeFormatFixtures } from '../fixtures/make-format-fixtures.ts';
@@ -75,7 +76,7 @@ describe('Firefox', () => {
     await input!.uploadFile(join(img, 'phone.jpg'), join(pdf, 'statement.pdf'));
     await page.waitForSelector('#preview-img:not([hidden])', { timeout: 30_000 });
     await page.click('#stamp');
-    await page.waitForFunction((text) => document.querySelector('#status')?.textContent === text, { timeout: 90_000 }, en.saved.replace('$1', '2').replace('$2', '2'));
+    await page.waitForFunction((text) => document.querySelector('#status')?.textContent === text, { timeout: 90_000 }, fill(en.saved, { done: '2', total: '2' }));
 
     const photo = await downloaded('phone-stamped.jpg');
     expect(leftovers(exiftool(photo))).toEqual([]);
@@ -96,7 +97,7 @@ describe('Firefox', () => {
     await input!.uploadFile(...['iphone.heic', 'grid.heic', 'no-end-marker.jpg'].map((f) => join(formats, f)));
     await page.waitForSelector('#preview-img:not([hidden])', { timeout: 60_000 });
     await page.click('#stamp');
-    await page.waitForFunction((text) => document.querySelector('#status')?.textContent === text, { timeout: 120_000 }, en.saved.replace('$1', '3').replace('$2', '3'));
+    await page.waitForFunction((text) => document.querySelector('#status')?.textContent === text, { timeout: 120_000 }, fill(en.saved, { done: '3', total: '3' }));
     // Upright: red top left, green top right, blue bottom left, white bottom right (the mark
     // changes some pixels, not the quadrants' medians).
     const want = [[255, 0, 0], [0, 255, 0], [0, 0, 255], [255, 255, 255]];

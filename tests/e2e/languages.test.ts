@@ -4,18 +4,19 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium.ts';
+import { fill } from '../../src/core/fill.ts';
 import { bcp47, matchLang } from '../../src/core/lang.ts';
 import { defaultPurpose } from '../../src/core/watermark/template.ts';
-import { ALL_LOCALES } from '../../src/i18n/locales/index.ts';
 import { DEFAULT_FIXTURES_DIR as img } from '../fixtures/make-fixtures.ts';
+import { readTree } from '../helpers/locales.ts';
 
-declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } }; i18n: { getMessage(key: string, subs: string[]): string } };
 const stored = (page: Page, key: string) => page.evaluate((k) => chrome.storage.local.get(k).then((r) => r[k]), key) as Promise<any>;
 
 describe.each(['ja', 'pt-BR'])('a browser in %s', (locale) => {
   it('shows every page in that language, with its purpose line', async () => {
     const lang = matchLang(locale)!;
-    const m = ALL_LOCALES[lang];
+    const m = readTree(lang).ui;
     const b = await launchWithExtension(undefined, { lang: locale });
     try {
       const page = await b.open('stamp.html?site=okx.com');
@@ -27,6 +28,10 @@ describe.each(['ja', 'pt-BR'])('a browser in %s', (locale) => {
       expect(await page.getAttribute('html', 'lang')).toBe(bcp47(lang));
       expect(await page.getAttribute('html', 'dir')).toBe('ltr');
       expect(await page.title()).toBe(m.stampPageTitle);
+      // Fields through the browser's own i18n (_locales built from the tree): by name, in the
+      // order the language puts them (Japanese names the total first).
+      expect(await page.evaluate(() => chrome.i18n.getMessage('saved', ['1', '2']))).toBe(fill(m.saved, { done: 1, total: 2 }));
+      expect(await page.getAttribute('#file-list', 'aria-label')).toBe(fill(m.filesChosen, { count: '' }));
       const options = await b.open('options.html');
       await options.locator('#ui-lang').waitFor();
       expect(await options.textContent('h1')).toBe(m.optionsTitle);
@@ -47,19 +52,19 @@ describe('chosen in the settings', () => {
   it('overrides the browser’s language in every page, and goes back to it', async () => {
     const options = await b.open('options.html');
     await options.locator('#ui-lang').waitFor();
-    expect(await options.textContent('h1')).toBe(ALL_LOCALES.en.optionsTitle);
+    expect(await options.textContent('h1')).toBe(readTree('en').ui.optionsTitle);
     await Promise.all([options.waitForEvent('load'), options.selectOption('#ui-lang', 'de')]);
     await options.locator('#ui-lang').waitFor();
-    expect(await options.textContent('h1')).toBe(ALL_LOCALES.de.optionsTitle);
+    expect(await options.textContent('h1')).toBe(readTree('de').ui.optionsTitle);
     expect(await options.getAttribute('html', 'lang')).toBe('de');
     const page = await b.open('popup.html?site=okx.com');
     await page.locator('#stamp').waitFor();
-    expect(await page.textContent('#stamp')).toBe(ALL_LOCALES.de.stampSave);
-    expect(await page.textContent('#open-settings')).toBe(ALL_LOCALES.de.settings);
+    expect(await page.textContent('#stamp')).toBe(readTree('de').ui.stampSave);
+    expect(await page.textContent('#open-settings')).toBe(readTree('de').ui.settings);
     expect(await page.inputValue('#purpose')).toBe('Nur zur Identitätsprüfung bei okx.com');
     await Promise.all([options.waitForEvent('load'), options.selectOption('#ui-lang', 'auto')]);
     await options.locator('#ui-lang').waitFor();
-    expect(await options.textContent('h1')).toBe(ALL_LOCALES.en.optionsTitle);
+    expect(await options.textContent('h1')).toBe(readTree('en').ui.optionsTitle);
     await Promise.all([options.close(), page.close()]);
   });
 
@@ -71,7 +76,7 @@ describe('chosen in the settings', () => {
 
     const page = await b.open('stamp.html?site=kraken.com');
     await page.locator('#stamp').waitFor();
-    expect(await page.textContent('#stamp')).toBe(ALL_LOCALES.zh_CN.stampSave);
+    expect(await page.textContent('#stamp')).toBe(readTree('zh_CN').ui.stampSave);
     expect(await page.inputValue('#purpose')).toBe('仅用于kraken.com身份认证');
     // The purpose language is one click away: open it, as a person would.
     await page.click('#more-toggle');
@@ -91,7 +96,7 @@ describe('chosen in the settings', () => {
     await again.locator('#stamp').waitFor();
     expect(await again.inputValue('#purpose')).toBe('Only for kraken.com identity verification');
     expect(await again.inputValue('#purpose-lang')).toBe('en');
-    expect(await again.textContent('#stamp')).toBe(ALL_LOCALES.zh_CN.stampSave);
+    expect(await again.textContent('#stamp')).toBe(readTree('zh_CN').ui.stampSave);
     const other = await b.open('stamp.html?site=okx.com');
     await other.locator('#stamp').waitFor();
     expect(await other.inputValue('#purpose')).toBe('仅用于okx.com身份认证');

@@ -12,10 +12,13 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { similarity } from '../../bench/anchors.ts';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium.ts';
-import { en, zh_CN } from '../../src/i18n/messages.ts';
+import { en } from '../../src/i18n/messages.ts';
+import { readTree } from '../helpers/locales.ts';
 import { SPECIMEN_FIELDS } from '../../src/ui/specimen.ts';
 import { audit } from '../helpers/axe.ts';
 import { changedFractions, uprightRgb, type Raw } from '../helpers/pixels.ts';
+
+const zh_CN = readTree('zh_CN').ui;
 
 /** The extension API inside its pages, as the functions sent there use it. */
 declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium.ts';
+import { fill } from '../../src/core/fill.ts';
 import { en } from '../../src/i18n/messages.ts';
 import { DEFAULT_PDF_FIXTURES_DIR as pdf } from '../fixtures/make-pdf-fixtures.ts';
 import { exiftool, leftovers } from '../helpers/exiftool.ts';
@@ -25,7 +26,7 @@ describe('password-protected PDF in the stamping page', () => {
     await page.click('#stamp');
     const dialog = page.locator('#pdf-password-dialog');
     await dialog.waitFor({ timeout: 30_000 });
-    expect(await dialog.textContent()).toContain(en.passwordAsk.replace('$1', 'user-password.pdf'));
+    expect(await dialog.textContent()).toContain(fill(en.passwordAsk, { file: 'user-password.pdf' }));
     await page.fill('#pdf-password', 'wrong');
     await page.keyboard.press('Enter');
     await page.locator('#pdf-password-dialog .error').waitFor({ timeout: 30_000 });

@@ -7,13 +7,17 @@ import { basename, join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium.ts';
-import { en, zh_CN } from '../../src/i18n/messages.ts';
+import { fill } from '../../src/core/fill.ts';
+import { en } from '../../src/i18n/messages.ts';
+import { readTree } from '../helpers/locales.ts';
 import { DEFAULT_FIXTURES_DIR as img } from '../fixtures/make-fixtures.ts';
 import { DEFAULT_PDF_FIXTURES_DIR as pdf } from '../fixtures/make-pdf-fixtures.ts';
 import { exiftool, leftovers } from '../helpers/exiftool.ts';
 import { pdftotext, qpdfCheck } from '../helpers/pdf.ts';
 import { changedFractions, markCorrelation, resizedLike, storedRgba, uprightRgb, type Raw } from '../helpers/pixels.ts';
 import { shownPreview } from '../helpers/preview.ts';
+
+const zh_CN = readTree('zh_CN').ui;
 
 /** The extension API inside its pages, as the functions sent there use it. */
 declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
@@ -46,7 +50,7 @@ async function stampFiles(page: Page, files: string[], button = '#stamp'): Promi
   const listener = (d: Download) => downloads.push(Promise.resolve(d));
   page.on('download', listener);
   await page.click(button);
-  await page.locator('#status', { hasText: en.saved.replace('$1', String(files.length)).replace('$2', String(files.length)) }).waitFor({ timeout: 60_000 });
+  await page.locator('#status', { hasText: fill(en.saved, { done: String(files.length), total: String(files.length) }) }).waitFor({ timeout: 60_000 });
   page.off('download', listener);
   return Promise.all((await Promise.all(downloads)).map(saveDownload));
 }
@@ -176,7 +180,7 @@ describe('popup', () => {
     const page = await popup();
     const state = page.locator('#guard-state');
     expect(await state.getAttribute('data-state')).toBe('asks-verification');
-    expect(await state.textContent()).toContain(en.guardStateVerification.replace('$1', 'okx.com'));
+    expect(await state.textContent()).toContain(fill(en.guardStateVerification, { site: 'okx.com' }));
     await page.click('#guard-toggle');
     await page.locator('#guard-state[data-state="off-here"]').waitFor();
     const rule = () => page.evaluate(async () => ((await chrome.storage.local.get('settings')) as { settings?: { sites?: Record<string, { rule: string }> } }).settings?.sites?.['okx.com']?.rule);
@@ -184,7 +188,7 @@ describe('popup', () => {
     await page.click('#guard-toggle');
     await page.locator('#guard-state[data-state="asks-every"]').waitFor();
     expect(await rule()).toBe('ask');
-    expect(await state.textContent()).toContain(en.guardStateEvery.replace('$1', 'okx.com'));
+    expect(await state.textContent()).toContain(fill(en.guardStateEvery, { site: 'okx.com' }));
     await page.close();
   });
 
@@ -296,13 +300,13 @@ describe('settings and history', () => {
     // "Which copy is this?": the saved file is matched by its hash, a typed code (any case, no
     // dash) by the code, and a file that was never saved here matches nothing.
     await options.setInputFiles('#which-file', file!);
-    await options.locator('#which-answer', { hasText: en.whichFoundFile.replace(' ($1):', '') }).waitFor();
+    await options.locator('#which-answer', { hasText: en.whichFoundFile.replace(' ({count}):', '') }).waitFor();
     expect(await options.textContent('#which-answer')).toContain('Only for Kraken account verification');
     const code = (await row.locator('td.code').textContent())!;
     expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     await options.fill('#which-code', code.replace('-', ' ').toLowerCase());
     await options.click('#which-find');
-    await options.locator('#which-answer', { hasText: en.whichFoundCode.replace(' ($1):', '') }).waitFor();
+    await options.locator('#which-answer', { hasText: en.whichFoundCode.replace(' ({count}):', '') }).waitFor();
     expect(await options.textContent('#which-answer')).toContain('kraken.com');
     await options.setInputFiles('#which-file', join(img, 'photo.jpg'));
     await options.locator('#which-answer', { hasText: en.whichNone }).waitFor();

@@ -12,6 +12,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium.ts';
 import { MIN_FRAME } from '../../src/guard/content/frame.ts';
+import { fill } from '../../src/core/fill.ts';
 import { en } from '../../src/i18n/messages.ts';
 import { renderDocument, SAMPLE_FIELDS } from '../fixtures/documents.ts';
 import { DEFAULT_FIXTURES_DIR as img } from '../fixtures/make-fixtures.ts';
@@ -174,7 +175,7 @@ describe('the prompt shows what the page will get', () => {
     const done = await go(page);
     // The confirmation, read while it shows (it closes by itself after a few seconds).
     expect(await done.evaluate(() => document.activeElement?.id)).toBe('close');
-    expect(await done.textContent('#done')).toBe(en.confirmStamped.replace('$1', '127.0.0.1'));
+    expect(await done.textContent('#done')).toBe(fill(en.confirmStamped, { site: '127.0.0.1' }));
     expect(await done.textContent('#results .title')).toBe('paper.jpg → paper-stamped.jpg');
     const results = (await done.textContent('#results'))!;
     expect(results).toContain(en.resultHanded);
@@ -214,7 +215,7 @@ describe('the prompt shows what the page will get', () => {
     expect(done.page()).not.toBe(page); // the window, not a frame of the page
     const [r] = await received(page);
     expect(r).toMatchObject({ name: 'photo-stamped.jpg' });
-    expect(await done.textContent('#done')).toBe(en.confirmStamped.replace('$1', '127.0.0.1'));
+    expect(await done.textContent('#done')).toBe(fill(en.confirmStamped, { site: '127.0.0.1' }));
     // The page's notice shows at once: the person is looking at the window.
     expect(await waitForToast(page)).toBe(en.toastStamped);
     await answer(done, '#close');
@@ -358,7 +359,7 @@ describe('sites that decline watermarks', () => {
     const path = save(r!);
     expect(leftovers(exiftool(path), { allowOrientation: true })).toEqual([]);
     expect(changedFractions(await uprightRgb(PHOTO), await uprightRgb(path)).overall).toBeLessThan(0.005);
-    expect(await done.textContent('#done')).toBe(en.confirmCleaned.replace('$1', '127.0.0.1'));
+    expect(await done.textContent('#done')).toBe(fill(en.confirmCleaned, { site: '127.0.0.1' }));
     expect(await done.locator('#results .code').count()).toBe(0); // nothing printed, no code
     await answer(done, '#close');
     expect(await waitForToast(page)).toBe(en.toastCleaned);
@@ -375,7 +376,7 @@ describe('sites that decline watermarks', () => {
     await p.click('#site-clean');
     await p.locator('#site-saved', { hasText: en.savedNote }).waitFor();
     expect((await stored()).settings?.sites?.['127.0.0.1']?.copy).toBe('clean');
-    expect(await p.textContent('#declines-note')).toBe(en.declinesSite.replace('$1', '127.0.0.1'));
+    expect(await p.textContent('#declines-note')).toBe(fill(en.declinesSite, { site: '127.0.0.1' }));
     await choose(page, '#cancel', promptGone(page));
 
     // A page of the same site that says nothing about watermarks: the site's rule still applies.
@@ -417,7 +418,7 @@ describe('the machine-readable zone in the prompt', () => {
     // The reading is a short line that opens: open it, as a person would.
     await p.click('#mrz-toggle', { timeout: 90_000 });
     await p.locator('#mrz-name').waitFor();
-    expect(await p.textContent('#mrz-name')).toBe(en.mrzName.replace('$1', 'ERIKSSON').replace('$2', 'ANNA MARIA'));
+    expect(await p.textContent('#mrz-name')).toBe(fill(en.mrzName, { surname: 'ERIKSSON', given: 'ANNA MARIA' }));
     expect(await p.textContent('#mrz-number')).toContain('L898902C3');
     const done = await go(page);
     await done.locator('#mrz-after').waitFor({ timeout: 60_000 });
@@ -438,7 +439,7 @@ describe('the machine-readable zone in the prompt', () => {
     // The reading is a short line that opens: open it, as a person would.
     await popup.click('#mrz-toggle', { timeout: 90_000 });
     await popup.locator('#mrz-name').waitFor();
-    expect(await popup.textContent('#mrz-name')).toBe(en.mrzName.replace('$1', 'ERIKSSON').replace('$2', 'ANNA MARIA'));
+    expect(await popup.textContent('#mrz-name')).toBe(fill(en.mrzName, { surname: 'ERIKSSON', given: 'ANNA MARIA' }));
     await popup.close();
   });
 });

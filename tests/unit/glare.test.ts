@@ -1,7 +1,8 @@
 // The glare measure on grey pictures drawn here: a soft washed-out spot counts, the same amount
 // of white paper full of print (a machine-readable zone the camera clipped) does not.
 import { describe, expect, it } from 'vitest';
-import { glareShare, type Grey } from '../../src/core/quality/checks.ts';
+import { glareShare } from '../../src/core/quality/checks.ts';
+import type { Grey } from '../../src/core/raster/grey.ts';
 
 const W = 512;
 const H = 384;

@@ -1,19 +1,20 @@
-// Every language has every string, keeps every placeholder, and is really in that language.
+// Every language is really in that language, and the code reads it: the pages' messages
+// (loaded on demand too), the core's errors, warnings and purpose lines, the command line's.
+// That every language has every message with the English {fields}: translations.test.ts.
 import { describe, expect, it } from 'vitest';
-import { CLI_MESSAGES, type CliErrorCode } from '../../scripts/cli-messages.ts';
-import { formatMessage, type StampErrorCode } from '../../src/core/errors.ts';
+import type { CliErrorCode, StampErrorCode, WarningCode } from '../../src/core/codes.ts';
+import { formatMessage } from '../../src/core/errors.ts';
 import { bcp47, isRtl, LANG_NAMES, LANGS, matchLang } from '../../src/core/lang.ts';
-import { CORE_LOCALES } from '../../src/core/locales/index.ts';
-import type { WarningCode } from '../../src/core/report.ts';
+import { message } from '../../src/core/messages.ts';
 import { warningMessage } from '../../src/core/warnings.ts';
 import { defaultPurpose } from '../../src/core/watermark/template.ts';
-import { ALL_LOCALES } from '../../src/i18n/locales/index.ts';
 import { loadMessages } from '../../src/i18n/load.ts';
-import { en, zh_CN } from '../../src/i18n/messages.ts';
+import { en } from '../../src/i18n/messages.ts';
+import { readTree } from '../helpers/locales.ts';
 
-const uiPlaceholders = (s: string) => [...new Set(s.match(/\$\d/g) ?? [])].sort();
 const fieldPlaceholders = (s: string) => [...new Set(s.match(/\{\w+\}/g) ?? [])].sort();
 const keys = Object.keys(en).sort();
+const english = readTree('en');
 
 /** The script most of a language's strings must be written in (Latin languages: none). */
 const SCRIPT: Partial<Record<(typeof LANGS)[number], RegExp>> = {
@@ -29,20 +30,7 @@ const SCRIPT: Partial<Record<(typeof LANGS)[number], RegExp>> = {
 };
 
 describe.each(LANGS)('UI messages: %s', (lang) => {
-  const messages = ALL_LOCALES[lang];
-
-  it('has every key and no other, none empty', () => {
-    expect(Object.keys(messages).sort()).toEqual(keys);
-    for (const k of keys) expect(messages[k as keyof typeof en].trim(), k).not.toBe('');
-  });
-
-  it('keeps every $1/$2/$3 placeholder of the English', () => {
-    for (const k of keys) expect(uiPlaceholders(messages[k as keyof typeof en]), `${lang}.${k}`).toEqual(uiPlaceholders(en[k as keyof typeof en]));
-  });
-
-  it('keeps the {field} names the options page explains', () => {
-    for (const k of ['defaultPurposeHint', 'templateHint'] as const) expect(fieldPlaceholders(messages[k]), k).toEqual(fieldPlaceholders(en[k]));
-  });
+  const messages = readTree(lang).ui;
 
   it.runIf(lang !== 'en')('is translated: no sentence left in English, written in its own script', () => {
     // Sentences and labels; '2026-11-21 (ISO)' is the same in every language.
@@ -62,8 +50,8 @@ describe.each(LANGS)('UI messages: %s', (lang) => {
 });
 
 describe('core messages', () => {
-  const codes = Object.keys(CORE_LOCALES.ja.errors) as StampErrorCode[];
-  const warnings = Object.keys(CORE_LOCALES.ja.warnings) as WarningCode[];
+  const codes = Object.keys(english.errors) as StampErrorCode[];
+  const warnings = Object.keys(english.warnings) as WarningCode[];
 
   it.each(LANGS)('%s: every error keeps the English {fields}, every warning exists, in its script', (lang) => {
     const script = SCRIPT[lang];
@@ -106,10 +94,10 @@ describe('core messages', () => {
 
 describe('command-line messages', () => {
   it.each(LANGS)('%s: every CLI error keeps the English {fields}, in its script', (lang) => {
-    for (const code of Object.keys(CLI_MESSAGES) as CliErrorCode[]) {
-      const text = CLI_MESSAGES[code][lang];
-      expect(fieldPlaceholders(text), `${lang} ${code}`).toEqual(fieldPlaceholders(CLI_MESSAGES[code].en));
-      if (lang !== 'en') expect(text, code).not.toBe(CLI_MESSAGES[code].en);
+    for (const code of Object.keys(english.cli) as CliErrorCode[]) {
+      const text = message(code, lang);
+      expect(fieldPlaceholders(text), `${lang} ${code}`).toEqual(fieldPlaceholders(message(code, 'en')));
+      if (lang !== 'en') expect(text, code).not.toBe(message(code, 'en'));
       if (SCRIPT[lang]) expect(text, code).toMatch(SCRIPT[lang]!);
     }
   });
@@ -120,7 +108,7 @@ describe('language codes', () => {
     expect(Object.keys(LANG_NAMES).sort()).toEqual([...LANGS].sort());
     expect(LANGS.filter(isRtl)).toEqual(['ar']);
     expect(bcp47('pt_BR')).toBe('pt-BR');
-    expect(zh_CN.extName).not.toBe(en.extName);
+    expect(readTree('zh_CN').ui.extName).not.toBe(en.extName);
   });
 
   it.each([

@@ -2,9 +2,8 @@
 // (DataMatrix, Aztec, PDF417 on driving licences) by its texture: a solid block of cells about
 // half dark, crossed by many dark/light changes, larger than any character. Text lines are a
 // few cells tall, thin labels and guilloches too light, dark bands and portraits too smooth.
-import { otsu, type Grey } from '../quality/checks.ts';
-import { findQrCodes } from '../quality/codes.ts';
-import type { Rect } from '../quality/mrz.ts';
+import { findQrCodes } from './qr.ts';
+import { otsu, type Grey, type Rect } from '../raster/grey.ts';
 
 const CELL = 8;
 /** A block's mean dark/light changes per cell: modules change every few pixels both ways. */

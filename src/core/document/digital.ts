@@ -1,6 +1,6 @@
+import type { Grey } from '../raster/grey.ts';
 // Born-digital pictures (a screenshot, a page exported as an image) are documents as a whole:
 // their panels, photos and cards are parts of the document, not a document lying on a table.
-import type { Grey } from '../quality/checks.ts';
 
 /**
  * A screenshot or an exported page: most neighbouring pixels exactly equal (flat colours), which

@@ -4,8 +4,8 @@
 // strongest lines are paired into two near-parallel, roughly perpendicular families, and the
 // quadrilateral whose four sides are best supported by edges along their whole length, with a
 // document's proportions, wins. Pure and small: ~5–15 ms on a 320-px copy.
-import type { Grey } from '../quality/checks.ts';
 import { area, type Point, type Quad } from './geometry.ts';
+import type { Grey } from '../raster/grey.ts';
 
 export interface FoundDocument {
   /** Corners in the grey copy's pixels: top-left, top-right, bottom-right, bottom-left. */

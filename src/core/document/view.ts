@@ -2,12 +2,12 @@
 // what on it must stay clear (MRZ, 2D codes), found in the document's own levelled frame so a
 // tilted card is searched as if it lay straight. Small copies only: ~320 px for the outline,
 // the document levelled to ~900 px for the keep-clear search.
-import type { Grey } from '../quality/checks.ts';
 import { findCodes } from './codes.ts';
-import { findMrz, type Rect } from '../quality/mrz.ts';
+import { findMrz } from '../quality/mrz.ts';
 import { screenshotLike } from './digital.ts';
 import { colourPlanes, findDocument } from './find.ts';
 import { apply, rectToQuad, sides, topAngle, type Homography, type Point, type Quad } from './geometry.ts';
+import type { Grey, Rect } from '../raster/grey.ts';
 
 export interface DocumentView {
   /** The document's outline in the picture's pixels (the whole picture when none was found). */

@@ -1,6 +1,6 @@
 // Just enough TIFF/EXIF to (a) read the orientation, (b) say what a block of EXIF holds
 // for the report, and (c) write an orientation-only EXIF so a stripped photo stays upright.
-import type { MetadataKind } from './types.ts';
+import type { MetadataKind } from '../codes.ts';
 
 export type Orientation = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
 

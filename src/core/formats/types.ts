@@ -1,35 +1,9 @@
 // The one small interface every image format module implements (after mat2's libmat2).
 import type { Kind } from '../sniff.ts';
-import type { WarningCode } from '../report.ts';
+import type { MetadataKind, WarningCode } from '../codes.ts';
 import type { Orientation } from './exif.ts';
 
-/** What a file can carry besides the picture; used in reports and the UI. */
-export type MetadataKind =
-  | 'exif'
-  | 'gps'
-  | 'maker-notes'
-  | 'thumbnail'
-  | 'xmp'
-  | 'xmp-extended'
-  | 'iptc'
-  | 'mpf'
-  | 'comment'
-  | 'app-segment'
-  | 'text'
-  | 'time'
-  | 'c2pa'
-  | 'trailer'
-  // PDF
-  | 'info'
-  | 'piece-info'
-  | 'javascript'
-  | 'attachments'
-  | 'annotations'
-  | 'forms'
-  | 'old-revisions'
-  | 'text-layer'
-  | 'image-metadata'
-  | 'other';
+export type { MetadataKind } from '../codes.ts';
 
 export interface ImageInfo {
   width: number;

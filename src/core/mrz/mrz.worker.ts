@@ -1,7 +1,7 @@
 // Reads an MRZ off the page's thread: decodes the picture (EXIF orientation applied by the
 // browser), makes a grey copy and runs the reader. The page never waits on it.
-import { toGrey } from '../quality/checks.ts';
 import { readMrzGrey } from './read-grey.ts';
+import { toGrey } from '../raster/grey.ts';
 
 export interface MrzJob {
   id: number;

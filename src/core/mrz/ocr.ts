@@ -1,11 +1,10 @@
+import { otsu, type Grey, type Rect } from '../raster/grey.ts';
 // Reads the characters of a machine-readable zone from grey pixels. MRZs are printed in OCR-B,
 // a fixed standard font, with 37 possible characters (A–Z, 0–9, <) at a fixed pitch: so the band
 // is found, levelled, cut into lines and then into exactly 30, 36 or 44 cells, and each cell is
 // compared with templates of every character (nearest by correlation). The templates
 // (glyphs.ts) are made by scripts/make-mrz-glyphs.ts from rendered fonts through this same code.
 // Pure: the browser (or a test) provides the pixels.
-import { otsu, type Grey } from '../quality/checks.ts';
-import type { Rect } from '../quality/mrz.ts';
 
 export const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<';
 /** A cell becomes a GW × GH picture of ink (0..1). */

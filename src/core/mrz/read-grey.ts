@@ -1,9 +1,9 @@
 // From grey pixels to a parsed zone: find the band (tilt included), level it, cut it into
 // cells, classify each cell among the characters its position may hold, parse and check.
-import type { Grey } from '../quality/checks.ts';
 import { GLYPHS, GLYPH_FONTS } from './glyphs.ts';
 import { ALPHABET, GH, GW, cutLine, guessBands, levelBand, normalise, type BandGuess, type Cell, type CutLine, type LevelledBand } from './ocr.ts';
 import { LINE_COUNT, LINE_LENGTH, parseMrz, positionKinds, type MrzFormat, type MrzResult } from './parse.ts';
+import type { Grey } from '../raster/grey.ts';
 
 export interface GreyRead {
   result?: MrzResult;

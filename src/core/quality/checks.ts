@@ -1,6 +1,7 @@
 // Will a verification page accept this photo? Plain checks on a small grey copy of the picture:
 // sharpness, glare, light, contrast, size, and whether the document runs off the frame. Each
 // gives pass / warn / fail; none blocks (the person decides). Pure: the browser provides pixels.
+import { otsu, type Grey } from '../raster/grey.ts';
 
 export type CheckId = 'blur' | 'glare' | 'dark' | 'contrast' | 'small' | 'cut';
 export type Level = 'pass' | 'warn' | 'fail';
@@ -10,19 +11,6 @@ export interface Check {
   level: Level;
   /** The measured value (for reports and calibration). */
   value: number;
-}
-
-/** Luma of an RGBA picture, as floats 0..255. */
-export interface Grey {
-  width: number;
-  height: number;
-  data: Float32Array;
-}
-
-export function toGrey(rgba: { data: Uint8ClampedArray | Uint8Array; width: number; height: number }): Grey {
-  const out = new Float32Array(rgba.width * rgba.height);
-  for (let i = 0, j = 0; i < out.length; i++, j += 4) out[i] = 0.299 * rgba.data[j]! + 0.587 * rgba.data[j + 1]! + 0.114 * rgba.data[j + 2]!;
-  return { width: rgba.width, height: rgba.height, data: out };
 }
 
 /** Thresholds, set by the calibration test (tests/quality). [warn, fail] per check. */
@@ -161,38 +149,6 @@ export function outlineMask(g: Grey, outline: readonly { x: number; y: number }[
     for (let x = 0; x < g.width; x++)
       if (edges.every((e) => Math.sign(e.dx * (y + 0.5 - e.a.y) - e.dy * (x + 0.5 - e.a.x)) !== -e.side)) mask[y * g.width + x] = 1;
   return mask;
-}
-
-/** Otsu's threshold of the brightness histogram: splits document from background. */
-export function otsu(g: Grey): number {
-  const hist = new Float64Array(256);
-  const data = g.data;
-  // Indexed, with integer rounding: the same bins as Math.round, several times faster (this runs
-  // on every levelled document, twice for the code search).
-  for (let i = 0; i < data.length; i++) {
-    const v = data[i]!;
-    hist[v <= 0 ? 0 : v >= 255 ? 255 : (v + 0.5) | 0]!++;
-  }
-  const total = g.data.length;
-  let sumAll = 0;
-  for (let i = 0; i < 256; i++) sumAll += i * hist[i]!;
-  let wB = 0;
-  let sumB = 0;
-  let best = 0;
-  let threshold = 128;
-  for (let t = 0; t < 256; t++) {
-    wB += hist[t]!;
-    if (!wB || wB === total) continue;
-    sumB += t * hist[t]!;
-    const mB = sumB / wB;
-    const mF = (sumAll - sumB) / (total - wB);
-    const between = wB * (total - wB) * (mB - mF) ** 2;
-    if (between > best) {
-      best = between;
-      threshold = t;
-    }
-  }
-  return threshold;
 }
 
 /**

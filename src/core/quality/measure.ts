@@ -5,22 +5,16 @@ import { openPdf, renderPage } from '../pdf/render.ts';
 import { sniff } from '../sniff.ts';
 import { uprightSize } from '../orientation.ts';
 import { OPS, type PDFPageProxy } from 'pdfjs-dist';
-import { checkQuality, toGrey, type Check, type Grey } from './checks.ts';
+import { checkQuality, type Check } from './checks.ts';
 import { colourPlanes, findDocument, scaleQuad, sidesEnd } from '../document/find.ts';
 import type { Point } from '../document/geometry.ts';
 import { screenshotLike } from '../document/digital.ts';
 import { smallCopy } from '../document/view.ts';
+import { greyCopy } from '../raster/grey.ts';
+import { toGrey, type Grey } from '../raster/grey.ts';
 
 const SIDE = 512;
 
-/** A grey copy of a canvas or bitmap, at most `maxSide` pixels on its long side. */
-export function greyCopy(source: OffscreenCanvas | ImageBitmap, maxSide: number): Grey {
-  const scale = Math.min(1, maxSide / Math.max(source.width, source.height));
-  const small = new OffscreenCanvas(Math.max(1, Math.round(source.width * scale)), Math.max(1, Math.round(source.height * scale)));
-  const ctx = small.getContext('2d', { willReadFrequently: true })!;
-  ctx.drawImage(source, 0, 0, small.width, small.height);
-  return toGrey(ctx.getImageData(0, 0, small.width, small.height));
-}
 const MAX_PAGES = 5;
 const RANK: Record<Check['level'], number> = { pass: 0, warn: 1, fail: 2 };
 

@@ -1,14 +1,7 @@
+import type { Grey, Rect } from '../raster/grey.ts';
 // Where is the machine-readable zone? Two or three long lines of monospace characters near
 // the bottom of a passport page or ID card: rows crossed by many sharp dark/light edges over a
 // wide span. The watermark leaves that band alone, so providers can still read it.
-import type { Grey } from './checks.ts';
-
-export interface Rect {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
 
 /** The MRZ band as fractions of the picture, or undefined when there is none. */
 export function findMrz(g: Grey): Rect | undefined {

@@ -2,9 +2,9 @@
 import type { WatermarkOptions } from '../options.ts';
 import { fontSizeFor, layoutTiles, maxLineWidth, type Jitter, type Layout, type Tile } from './layout.ts';
 import { textDirection, wrapLine } from './template.ts';
-import type { Rect } from '../quality/mrz.ts';
 import { apply, rectToQuad, sides, topAngle, type Homography, type Point, type Quad } from '../document/geometry.ts';
 import type { DocumentView } from '../document/view.ts';
+import type { Rect } from '../raster/grey.ts';
 
 type Ctx2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
 

@@ -1,6 +1,6 @@
 // Watermark text: template fields, default purpose lines, trace codes, line wrapping.
 import type { Lang } from '../lang.ts';
-import { CORE_LOCALES } from '../locales/index.ts';
+import { purposeLine } from '../messages.ts';
 
 export interface TemplateFields {
   purpose: string;
@@ -9,13 +9,8 @@ export interface TemplateFields {
   code: string;
 }
 
-export function defaultPurpose(site: string, lang: Lang): string {
-  const s = site.trim();
-  if (lang === 'zh_CN') return s ? `仅用于${s}身份认证` : '仅用于身份认证';
-  if (lang === 'en') return s ? `Only for ${s} identity verification` : 'Only for identity verification';
-  const p = CORE_LOCALES[lang].purpose;
-  return s ? p.site.replace('{site}', s) : p.none;
-}
+/** The standard purpose line (src/locales/<lang>.json → purpose), naming the site if any. */
+export const defaultPurpose = (site: string, lang: Lang): string => purposeLine(site, lang);
 
 /** Fills {purpose} {site} {date} {code}; unknown fields stay as typed. Returns non-empty lines. */
 export function renderTemplate(template: string, f: TemplateFields): string[] {

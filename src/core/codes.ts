@@ -1,0 +1,87 @@
+// The codes that name what happened: errors, warnings, the command line's own errors, kinds of
+// metadata. The bottom of the import graph: this file imports nothing, so errors.ts, report.ts,
+// warnings.ts, the formats and the UI can all name a code without importing one another. What
+// each code SAYS lives in the translation tree (src/locales/<lang>.json), one text per language.
+
+/** A failure a person can meet; its message: src/locales/<lang>.json → errors. */
+export type StampErrorCode =
+  | 'empty'
+  | 'truncated'
+  | 'corrupt'
+  | 'unsupported-type'
+  | 'too-many-pixels'
+  | 'too-long-side'
+  | 'too-large-file'
+  | 'cannot-reach-size'
+  | 'decode-failed'
+  | 'encode-failed'
+  | 'timeout'
+  | 'invalid-options'
+  | 'pdf-password'
+  | 'pdf-wrong-password'
+  | 'pdf-page-too-small'
+  | 'pdf-image-too-large'
+  | 'pdf-no-pages'
+  | 'pdf-too-many-pages'
+  | 'pdf-page-too-large';
+
+/** Something the person should know about a copy that was made; text: → warnings. */
+export type WarningCode =
+  /** Strip-only had to re-encode (lossy) to meet a size or dimension limit. */
+  | 'reencoded-to-fit'
+  /** GIF/BMP (and their metadata) came out as PNG. */
+  | 'converted-to-png'
+  /** HEIC/AVIF/TIFF came out as JPEG (black-and-white scans: PNG); a multi-page scan as a PDF. */
+  | 'converted-format'
+  /** The output type was changed on request (e.g. a field that accepts only PDF). */
+  | 'converted'
+  /** Scaled down to meet a size or dimension limit. */
+  | 'resized'
+  /** A PDF became one image: only its first page. */
+  | 'first-page-only'
+  /** Keep-text was asked for a PDF that is locked against changes: it was flattened. */
+  | 'flattened-protected-pdf'
+  /** Keep-text: the text stays searchable, and a PDF editor can delete the watermark. */
+  | 'watermark-removable'
+  /** Black boxes can only be burned into pixels: the PDF was flattened. */
+  | 'flattened-for-redaction'
+  /** A damaged part browsers skip (a GIF's missing trailer, a PNG chunk with a bad CRC) was left out. */
+  | 'damaged-part-skipped'
+  /** A very large PDF page was rendered below the chosen resolution. */
+  | 'page-downscaled'
+  /** A JPEG without its end marker that browsers show whole: the marker was added. */
+  | 'end-marker-missing';
+
+/**
+ * The command line's own failures, before or around the stamping (a missing path, a folder, an
+ * unreadable file, a browser page that died); text: → cli.
+ */
+export type CliErrorCode = 'not-found' | 'is-folder' | 'io' | 'browser-failed';
+
+/** What a file can carry besides the picture; used in reports and the UI. */
+export type MetadataKind =
+  | 'exif'
+  | 'gps'
+  | 'maker-notes'
+  | 'thumbnail'
+  | 'xmp'
+  | 'xmp-extended'
+  | 'iptc'
+  | 'mpf'
+  | 'comment'
+  | 'app-segment'
+  | 'text'
+  | 'time'
+  | 'c2pa'
+  | 'trailer'
+  // PDF
+  | 'info'
+  | 'piece-info'
+  | 'javascript'
+  | 'attachments'
+  | 'annotations'
+  | 'forms'
+  | 'old-revisions'
+  | 'text-layer'
+  | 'image-metadata'
+  | 'other';
