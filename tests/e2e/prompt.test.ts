@@ -208,6 +208,31 @@ describe('the prompt shows what the page will get', () => {
     await page.close();
   });
 
+  it('one decision: the preview, the purpose line and the main button in view without scrolling; the page gets the copy previewed', { timeout: 180_000 }, async () => {
+    const page = await open('plain.html');
+    await pick(page, PHOTO);
+    const p = await shownPrompt(page);
+    const shown = await preview(p);
+    const view = await p.evaluate(() => {
+      const rect = (s: string) => document.querySelector(s)!.getBoundingClientRect().toJSON() as { top: number; bottom: number; height: number };
+      return { scrollY, height: innerHeight, bar: document.querySelector('.actions.sticky')!.getBoundingClientRect().top, rects: { '#preview-img': rect('#preview-img'), '#purpose': rect('#purpose'), '#go': rect('#go') } };
+    });
+    expect(view.scrollY).toBe(0);
+    for (const s of ['#preview-img', '#purpose', '#go'] as const) {
+      expect(view.rects[s].top, s).toBeGreaterThanOrEqual(0);
+      expect(view.rects[s].bottom, s).toBeLessThanOrEqual(view.height);
+      expect(view.rects[s].height, s).toBeGreaterThan(0);
+    }
+    expect(view.rects['#preview-img'].bottom).toBeLessThanOrEqual(view.bar);
+    expect(view.rects['#preview-img'].height).toBeGreaterThanOrEqual(150);
+    // The copy handed over carries the code the preview showed.
+    expect(shown.code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    const done = await go(page);
+    expect(await done.locator('#results .code').textContent()).toBe(shown.code);
+    await answer(done, '#close');
+    await page.close();
+  });
+
   it('in a window of its own (the page faded the prompt): the confirmation stays there until the person closes it', { timeout: 180_000 }, async () => {
     const page = await open('hostile.html?a=fade');
     await pick(page, PHOTO);
