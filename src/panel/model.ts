@@ -164,7 +164,7 @@ export async function createPanel(deps: PanelDeps, init: PanelInit) {
   const checkFiles = async (token: number) => {
     for (const f of files) {
       try {
-        await deps.stamp(f.file, { ...options('clean', 1, f), maxBytes: undefined, maxDimension: undefined, output: 'same' }, envOf(f));
+        await deps.stamp(f.file, { ...options('clean', 0, f), maxBytes: undefined, maxDimension: undefined, output: 'same', redact: [] }, envOf(f));
       } catch (error) {
         if (!choices.isLatest(token)) return;
         f.problem = error;

@@ -3,6 +3,7 @@
 import { fakeBrowser } from 'wxt/testing';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { isStampError } from '../../src/core/errors.ts';
+import type { MrzReading } from '../../src/core/mrz/read.ts';
 import { listHistory } from '../../src/history/history.ts';
 import { loadSettings, updateSettings } from '../../src/settings/store.ts';
 import { photo, printed, testPanel, until } from '../helpers/panel.ts';
@@ -108,6 +109,45 @@ describe('panel batch', () => {
     control.broken = /^$/;
     expect((await panel.makeAll('stamp')).map((r) => r.file.name)).toEqual(['a.jpg.out.jpg', 'b.jpg.out.jpg']);
     expect(await listHistory(items.history)).toHaveLength(2);
+  });
+});
+
+describe('panel MRZ', () => {
+  const reading = (name: string) => ({ found: true, valid: true, fields: { documentCode: 'P', surname: name }, failed: [], expiry: 'valid', ms: { read: 1, total: 1 } }) as unknown as MrzReading;
+
+  it('reads the first file’s zone, and after stamping says the copy still reads', async () => {
+    const { panel } = await testPanel({ mrz: true }, { readMrz: async () => reading('ERIKSSON') });
+    panel.setFiles([photo()]);
+    await until(() => panel.mrz.reading !== undefined);
+    const [item] = await panel.saveEach('stamp', () => undefined);
+    expect(panel.mrz.after).toEqual({ valid: true, restamped: false });
+    expect(item!.result!.report.mrz?.after).toEqual({ found: true, valid: true });
+  });
+
+  it('a copy whose zone no longer reads is stamped again, lighter, with the same trace code', async () => {
+    let reads = 0;
+    // The original reads; the first stamped copy reads a wrong name; the lighter one reads right.
+    const readMrz = async (f: Blob) => reading(f instanceof File && f.name.endsWith('.out.jpg') && reads++ === 0 ? 'ERIKSS0N' : 'ERIKSSON');
+    const { panel } = await testPanel({ mrz: true }, { readMrz });
+    panel.setFiles([photo()]);
+    await until(() => panel.preview.state === 'ready' && panel.mrz.reading !== undefined);
+    const code = (panel.preview as { code: string }).code;
+    const saved: File[] = [];
+    await panel.saveEach('stamp', (r) => void saved.push(r.file));
+    expect(panel.mrz.after).toEqual({ valid: true, restamped: true });
+    const out = await printed(saved[0]!);
+    expect(out.code).toBe(code);
+    expect(out.opacity).toBeCloseTo(0.15);
+  });
+
+  it('is not read when the settings turn it off', async () => {
+    const read: Blob[] = [];
+    const first = await testPanel({ mrz: true }, { readMrz: async (f) => (read.push(f), reading('X')) });
+    await updateSettings((s) => void (s.mrz.read = false), first.items.settings);
+    await until(() => !first.panel.settings.mrz.read);
+    first.panel.setFiles([photo()]);
+    await first.panel.saveEach('stamp', () => undefined);
+    expect(read).toEqual([]);
   });
 });
 
