@@ -121,6 +121,8 @@ export async function createPanel(deps: PanelDeps, init: PanelInit) {
   let mrz: MrzState = {};
   let mrzReading: Promise<MrzReading> | undefined;
   let busy = false;
+  /** The file being made now (for "Working on …"). */
+  let current: string | undefined;
   let results: BatchItem[] = [];
   const previews = latest();
   const choices = latest();
@@ -254,6 +256,7 @@ export async function createPanel(deps: PanelDeps, init: PanelInit) {
     get quality() { return quality; },
     get mrz() { return mrz; },
     get busy() { return busy; },
+    get current() { return current; },
     get results(): readonly BatchItem[] { return results; },
     /** Why a clean copy is the default here: the site's rule, the page's words, or not. */
     get cleanReason() { return wantsCleanCopy(settings, site, !!init.pageDeclines); },
@@ -355,6 +358,8 @@ export async function createPanel(deps: PanelDeps, init: PanelInit) {
         let item: BatchItem;
         if (f.problem !== undefined) item = { name: f.file.name, error: f.problem };
         else {
+          current = f.file.name;
+          emit('busy');
           try {
             const result = await make(i, f, m);
             await deliver(result);
@@ -370,6 +375,7 @@ export async function createPanel(deps: PanelDeps, init: PanelInit) {
       }
       await rememberPurpose(m).catch(() => undefined);
       busy = false;
+      current = undefined;
       emit('busy');
       renew(saved);
       return results;

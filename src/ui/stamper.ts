@@ -113,6 +113,7 @@ export async function mountStamper(root: HTMLElement, o: StamperOptions): Promis
   panel.subscribe((c) => {
     if (c === 'files' || c === 'busy') buttons();
     if (c === 'files') status.textContent = '';
+    if (c === 'busy' && panel.current) status.textContent = t('working', { file: panel.current });
     if (c === 'results') results.replaceChildren(...panel.results.map(batchCard));
     if (c === 'site' && site.value.trim() !== panel.site) site.value = panel.site;
   });
