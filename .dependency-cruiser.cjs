@@ -17,6 +17,13 @@ module.exports = {
       from: { path: '^src/' },
       to: { path: '^(scripts|bench|tests|tools|cli)/' },
     },
+    {
+      name: 'codes-at-the-bottom',
+      severity: 'error',
+      comment: 'src/core/codes.ts names codes for everyone (errors, report, warnings, formats, UI): it imports nothing, so it can never close a circle.',
+      from: { path: '^src/core/codes\\.ts$' },
+      to: {},
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

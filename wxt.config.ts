@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
-import { noCdn, pdfjsNoDynamicCode } from './scripts/vite-plugins.ts';
+import { noCdn, pdfjsNoDynamicCode } from './tools/build/vite-plugins.ts';
 import { LANGS } from './src/core/lang.ts';
 import { toMessagesJson, type Messages } from './src/i18n/messages.ts';
 

@@ -68,6 +68,11 @@ describe('languages in the build', () => {
       const sentence = readTree(lang).ui.welcomeLocal;
       const holding = scripts.filter((p) => readFileSync(p, 'utf8').includes(sentence));
       expect(holding.map((p) => p.split('/').pop()!.replace(/-[\w-]+\.js$/, '')), lang).toEqual([lang]);
+      // Reached only by import(): a static import would load every language in every page.
+      const chunk = holding[0]!.split('/').pop()!;
+      const importers = scripts.filter((p) => new RegExp(`(from|import)\\s*["'][./\\w-]*${chunk.replace(/[.$]/g, '\\$&')}["']`).test(readFileSync(p, 'utf8')));
+      expect(importers.map((p) => p.split('/').pop()), `${chunk} imported statically by`).toEqual([]);
+      expect(scripts.some((p) => readFileSync(p, 'utf8').includes(`import("./${chunk}")`) || readFileSync(p, 'utf8').includes(`import('./${chunk}')`)), `${chunk} imported on demand`).toBe(true);
     }
   });
 });

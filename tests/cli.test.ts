@@ -1,6 +1,6 @@
 // The CLI as a person runs it: real files in, files and JSON lines out, exit code says failures.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +18,7 @@ import { exiftool, leftovers } from './helpers/exiftool.ts';
 import { storedRgba, uprightRgb } from './helpers/pixels.ts';
 
 function cli(...args: string[]) {
-  const r = spawnSync('node_modules/.bin/tsx', ['scripts/stamp.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync('node_modules/.bin/tsx', ['cli/stamp.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -79,7 +79,7 @@ describe('npm run stamp', () => {
 
   // The old CLI sent files as base64 over the DevTools protocol: a 150 MB file killed the page
   // and every later file failed with "Target page, context or browser has been closed"
-  // (checked once against the old scripts/stamp.ts).
+  // (checked once against the old cli/stamp.ts).
   it('a 150 MB file, a 210 MB file, a folder and a missing file in one batch: clear answers, the rest stamped', () => {
     const work = mkdtempSync(join(tmpdir(), 'idstamp-cli-big-'));
     const out = join(work, 'out');
@@ -128,6 +128,35 @@ describe('npm run stamp', () => {
     expect(existsSync(join(out, 'lossless-sof3.jpg'))).toBe(false);
   }, 300_000);
 
+  // Copies over 4 MB leave the page in 8 MB pieces (DevTools IO.read), not in the stamping
+  // call's answer: a 12 MP PNG of noise keeps its ~35 MB through --strip-only.
+  it('a 35 MB copy arrives whole: same pixels, every byte, nothing left under a temporary name', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'idstamp-cli-stream-'));
+    const noise = join(work, 'noise.png');
+    await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 60 } } })
+      .png({ compressionLevel: 1 })
+      .toFile(noise);
+    const out = join(work, 'out');
+    const r = cli(noise, '--strip-only', '--out', out, '--json');
+    expect(r.code).toBe(0);
+    const line = JSON.parse(r.stdout) as Record<string, any>;
+    expect(line.bytesOut).toBeGreaterThan(30 * 2 ** 20);
+    expect(readFileSync(line.output).length).toBe(line.bytesOut);
+    expect((await storedRgba(line.output)).data.equals((await storedRgba(noise)).data)).toBe(true);
+    expect(readdirSync(out)).toEqual(['noise.png']);
+  }, 180_000);
+
+  it('a file over its time limit is told as such (not as memory), and leaves no file', () => {
+    const out = mkdtempSync(join(tmpdir(), 'idstamp-cli-timeout-'));
+    const r = cli(join(dir, 'phone.jpg'), '--timeout', '0.05', '--out', out, '--json');
+    expect(r.code).toBe(1);
+    const line = JSON.parse(r.stdout) as Record<string, any>;
+    expect(line.error).toMatchObject({ code: 'page-timeout', message: expect.stringContaining('phone.jpg (0.3 MB) was not finished after 0.05 s') });
+    expect(line.error.message).not.toMatch(/memory/);
+    expect(readdirSync(out)).toEqual([]);
+    expect(cli(join(dir, 'phone.jpg'), '--jobs', '0', '--out', out).code).toBe(2);
+  });
+
   it('--password opens a protected PDF (from standard input too); the output has no password; a wrong one says so', () => {
     const out = mkdtempSync(join(tmpdir(), 'idstamp-cli-pw-'));
     const pdf = join(DEFAULT_PDF_FIXTURES_DIR, 'user-password.pdf');
@@ -138,7 +167,7 @@ describe('npm run stamp', () => {
     expect(ok.stdout).not.toContain('secret');
     expect(execFileSync('qpdf', ['--show-encryption', line.output], { encoding: 'utf8' })).toContain('File is not encrypted');
     expect(leftovers(exiftool(line.output))).toEqual([]);
-    const strip = spawnSync('node_modules/.bin/tsx', ['scripts/stamp.ts', pdf, '--password', '-', '--strip-only', '--out', out, '--json'], { input: 'secret\n', encoding: 'utf8', timeout: 120_000 });
+    const strip = spawnSync('node_modules/.bin/tsx', ['cli/stamp.ts', pdf, '--password', '-', '--strip-only', '--out', out, '--json'], { input: 'secret\n', encoding: 'utf8', timeout: 120_000 });
     expect(strip.status).toBe(0);
     const stripped = JSON.parse(strip.stdout) as Record<string, any>;
     expect(stripped.report.warnings).toContain('flattened-protected-pdf');

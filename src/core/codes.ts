@@ -23,7 +23,9 @@ export type StampErrorCode =
   | 'pdf-image-too-large'
   | 'pdf-no-pages'
   | 'pdf-too-many-pages'
-  | 'pdf-page-too-large';
+  | 'pdf-page-too-large'
+  /** The invisible trace could not be embedded: no copy is made without it (fail closed). */
+  | 'trace-failed';
 
 /** Something the person should know about a copy that was made; text: → warnings. */
 export type WarningCode =
@@ -56,7 +58,19 @@ export type WarningCode =
  * The command line's own failures, before or around the stamping (a missing path, a folder, an
  * unreadable file, a browser page that died); text: → cli.
  */
-export type CliErrorCode = 'not-found' | 'is-folder' | 'io' | 'browser-failed';
+export type CliErrorCode =
+  | 'not-found'
+  | 'is-folder'
+  | 'io'
+  | 'browser-failed'
+  | 'browser-closed'
+  | 'page-crashed'
+  | 'page-killed'
+  | 'out-of-memory'
+  | 'page-timeout'
+  | 'write-failed'
+  | 'retried'
+  | 'tried-twice';
 
 /** What a file can carry besides the picture; used in reports and the UI. */
 export type MetadataKind =

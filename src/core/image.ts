@@ -7,9 +7,10 @@ import { jpegQuality } from './formats/jpeg-quality.ts';
 import { viewDocument } from './document/view.ts';
 import { isStampError, StampError } from './errors.ts';
 import { IMAGE_FORMATS, type ImageFormat, type ImageInfo } from './formats/index.ts';
-import type { Job, Produced } from './job.ts';
+import { traced, type Job, type Produced } from './job.ts';
+import { embedTrace } from './trace/index.ts';
 import { orientationMatrix, uprightSize } from './orientation.ts';
-import type { StampReport, WarningCode } from './report.ts';
+import type { StampReport, TraceReport, WarningCode } from './report.ts';
 import type { Kind } from './sniff.ts';
 import { drawRedactions, drawWatermark, planOnDocument, planWatermark, summarize } from './watermark/draw.ts';
 import type { Rect } from './raster/grey.ts';
@@ -181,6 +182,8 @@ async function reencode(source: ImageSource, job: Job, target: ImageKind | undef
       watermark = { ...summarize(mark, job.code), ...(view.mrz ? { mrz: view.mrz } : {}), codes: view.codes };
     } else drawRedactions(ctx, width, height, options.redact.filter((r) => !r.page || r.page === page));
     const draw = performance.now() - tDraw;
+    // The invisible trace goes on top of everything drawn (issue 21).
+    const trace = traced(job) ? traceCanvas(ctx, width, height, job) : undefined;
 
     const tEncode = performance.now();
     // No higher than the source's own quality: more would add bytes, not detail.
@@ -188,7 +191,8 @@ async function reencode(source: ImageSource, job: Job, target: ImageKind | undef
     // A stamped photo stays near its input's size: the mark's fine edges cost bytes, so the
     // quality may step down a little (never below PHOTO_MIN_QUALITY) to keep within PHOTO_GROWTH.
     const budget = outKind === 'jpeg' && kind === 'jpeg' && stamping ? { bytes: Math.round(bytes.length * PHOTO_GROWTH), minQuality: Math.max(PHOTO_MIN_QUALITY, encodeQuality - 0.1) } : undefined;
-    let blob = await encodeCanvas(canvas, mime, encodeQuality, false, options.mode === 'stamp', budget);
+    // No palette PNG for a traced copy: quantising would wipe the trace out.
+    let blob = await encodeCanvas(canvas, mime, encodeQuality, false, options.mode === 'stamp' && !trace, budget);
     let size: { width: number; height: number } | undefined = { width, height };
     if (options.maxBytes && blob.size > options.maxBytes) {
       blob = await fitBytes(blob, mime, options.maxBytes, encodeQuality);
@@ -204,11 +208,31 @@ async function reencode(source: ImageSource, job: Job, target: ImageKind | undef
       lossless: false,
       removed: info.metadata,
       watermark,
+      ...(trace ? { trace: trace.report } : {}),
       warnings: [...new Set(warnings)],
-      ms: { decode, draw, encode: performance.now() - tEncode, ...(find !== undefined ? { find } : {}) },
+      ms: { decode, draw, encode: performance.now() - tEncode, ...(find !== undefined ? { find } : {}), ...(trace ? { trace: trace.ms } : {}) },
     };
   } finally {
     bitmap.close();
+  }
+}
+
+/**
+ * Adds the job's invisible trace to what the canvas shows. Fails closed: any failure is a
+ * StampError, never a copy handed out without its trace.
+ */
+export function traceCanvas(ctx: OffscreenCanvasRenderingContext2D, width: number, height: number, job: Job): { report: TraceReport; ms: number } {
+  const t = performance.now();
+  const key = job.options.trace?.key;
+  if (!key) throw new StampError('trace-failed');
+  try {
+    const pixels = ctx.getImageData(0, 0, width, height);
+    const r = embedTrace(pixels, { key, code: job.code });
+    ctx.putImageData(pixels, 0, 0);
+    return { report: { embedded: true, code: job.code, psnr: Math.round(r.psnr * 10) / 10 }, ms: performance.now() - t };
+  } catch (e) {
+    if (isStampError(e)) throw e;
+    throw new StampError('trace-failed');
   }
 }
 

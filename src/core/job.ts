@@ -1,6 +1,6 @@
 // What one stamping job carries through the image and PDF paths.
 import type { StampOptions } from './options.ts';
-import type { StampReport, WarningCode } from './report.ts';
+import type { StampReport, TraceReport, WarningCode } from './report.ts';
 import type { Kind } from './sniff.ts';
 import { defaultPurpose, isoDate, renderTemplate } from './watermark/template.ts';
 import { NO_JITTER, randomJitter, type Jitter } from './watermark/layout.ts';
@@ -49,6 +49,10 @@ export interface Produced {
   lossless: boolean;
   removed: StampReport['removed'];
   watermark?: StampReport['watermark'];
+  trace?: TraceReport;
   warnings: WarningCode[];
   ms: Partial<StampReport['ms']>;
 }
+
+/** The trace goes into every re-encoded picture and flattened page when a key is given (not in strip-only). */
+export const traced = (job: Job): boolean => job.options.mode !== 'strip' && job.options.trace !== undefined;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { StampError } from './errors.ts';
 import { LANGS } from './lang.ts';
+import { importKey, keyFromBytes } from './trace/index.ts';
 
 export const WatermarkOptionsSchema = z.object({
   /** Fields: {purpose} {site} {date} {code}. "\n" starts a new line. */
@@ -51,9 +52,28 @@ export const RedactionSchema = z.object({
 });
 export type Redaction = z.infer<typeof RedactionSchema>;
 
+/**
+ * The invisible trace (issue 21): the device's secret key, as exported text (IDSTK-…, with
+ * its check) or its 32 bytes. Absent: no trace, as before.
+ */
+export const TraceOptionsSchema = z.object({
+  key: z.union([z.string().max(200), z.instanceof(Uint8Array)]).transform((k, ctx) => {
+    try {
+      return typeof k === 'string' ? importKey(k).bytes : keyFromBytes(k).bytes;
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: `not a trace key (${(e as Error).message})` });
+      return z.NEVER;
+    }
+  }),
+});
+
 export const StampOptionsSchema = z.object({
-  /** stamp = watermark + clean; strip = lossless metadata removal only. */
-  mode: z.enum(['stamp', 'strip']).default('stamp'),
+  /**
+   * stamp = watermark + clean; strip = lossless metadata removal only; trace = clean, no
+   * visible mark, only the invisible trace (needs `trace.key`). Stamp with a key carries both.
+   */
+  mode: z.enum(['stamp', 'strip', 'trace']).default('stamp'),
+  trace: TraceOptionsSchema.optional(),
   watermark: WatermarkOptionsSchema.prefault({}),
   /**
    * suffix = "passport-stamped.jpg" / "passport-clean.jpg" (the extension's default, see the
@@ -84,7 +104,7 @@ export type StampOptions = z.infer<typeof StampOptionsSchema>;
 export type StampOptionsInput = z.input<typeof StampOptionsSchema>;
 
 export function parseOptions(raw: unknown): StampOptions {
-  const r = StampOptionsSchema.safeParse(raw ?? {});
+  const r = StampOptionsSchema.refine((o) => o.mode !== 'trace' || o.trace, { message: "mode 'trace' needs trace.key", path: ['trace'] }).safeParse(raw ?? {});
   if (r.success) return r.data;
   const detail = r.error.issues.map((i) => `${i.path.join('.') || 'options'}: ${i.message}`).join('; ');
   throw new StampError('invalid-options', { detail });

@@ -13,6 +13,8 @@ import { stampPdf } from './pdf/stamp-pdf.ts';
 import type { StampReport } from './report.ts';
 import { describeUnknown, sniff } from './sniff.ts';
 import { traceCode } from './watermark/template.ts';
+import { openPdf, renderPage } from './pdf/render.ts';
+import { importKey, keyFromBytes, readTrace, type ReadResult, type TraceKey } from './trace/index.ts';
 
 export type { StampEnv } from './job.ts';
 
@@ -94,7 +96,7 @@ async function run(input: NamedBlob, options: StampOptions, env: StampEnv, signa
   }
 
   const mime = out.kind === 'pdf' ? 'application/pdf' : `image/${out.kind}`;
-  const file = new File([out.bytes as BlobPart], outputName(name, EXTENSIONS[out.kind]!, options.naming, job.code, options.mode), { type: mime });
+  const file = new File([out.bytes as BlobPart], outputName(name, EXTENSIONS[out.kind]!, options.naming, job.code, options.mode === 'stamp' ? 'stamp' : 'strip'), { type: mime });
   if (out.kind === 'pdf') input_.pages ??= out.pages;
   return {
     file,
@@ -106,6 +108,7 @@ async function run(input: NamedBlob, options: StampOptions, env: StampEnv, signa
       lossless: out.lossless,
       removed: out.removed,
       watermark: out.watermark,
+      ...(out.trace ? { trace: out.trace } : {}),
       warnings: out.warnings,
       ms: { ...out.ms, total: performance.now() - t0 },
     },
@@ -118,4 +121,60 @@ const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
 function checkPixels(width: number, height: number): void {
   if (Math.max(width, height) > MAX_SIDE) throw new StampError('too-long-side', { width, height, limit: MAX_SIDE.toLocaleString('en') });
   if (width * height > MAX_PIXELS) throw new StampError('too-many-pixels', { width, height, limit: MAX_PIXELS / 1e6 });
+}
+
+export interface IdentifyResult extends Omit<ReadResult, 'code'> {
+  /** The trace code found, or null: never a guess (a false match is below 1e-12 a picture). */
+  trace: string | null;
+}
+
+/** Largest side decoded for reading: the reader works at 1024 px, with room for a crop. */
+const IDENTIFY_SIDE = 2048;
+
+/**
+ * Which copy leaked: reads the invisible trace from a found picture (photo, screenshot) or the
+ * first page of a PDF, with this device's key (exported text or its bytes). Local only.
+ */
+export async function identify(input: Blob | Uint8Array, key: string | Uint8Array | TraceKey): Promise<IdentifyResult> {
+  const keyBytes = typeof key === 'string' ? importKey(key).bytes : key instanceof Uint8Array ? keyFromBytes(key).bytes : key.bytes;
+  const bytes = input instanceof Uint8Array ? input : new Uint8Array(await input.arrayBuffer());
+  if (bytes.length === 0) throw new StampError('empty');
+  if (bytes.length > MAX_INPUT_BYTES) throw new StampError('too-large-file', { size: mb(bytes.length), limit: mb(MAX_INPUT_BYTES) });
+  const kind = sniff(bytes);
+  let pixels: ImageData;
+  if (kind === 'pdf') {
+    const doc = await openPdf(bytes);
+    try {
+      // The flattened pages' own resolution (the default of options.pdf.dpi).
+      const page = await renderPage(doc, 1, 150);
+      pixels = page.canvas.getContext('2d')!.getImageData(0, 0, page.canvas.width, page.canvas.height);
+    } finally {
+      await doc.destroy();
+    }
+  } else {
+    const format = kind ? IMAGE_FORMATS[kind] : undefined;
+    if (!kind || !format) throw new StampError('unsupported-type', { found: describeUnknown(bytes) });
+    const info = format.inspect(bytes);
+    checkPixels(info.width, info.height);
+    let bitmap: ImageBitmap;
+    try {
+      bitmap = await (format.decode ? format.decode(bytes, { maxPixels: MAX_PIXELS, page: 1 }) : createImageBitmap(new Blob([bytes as BlobPart], { type: format.mime })));
+    } catch {
+      throw new StampError('decode-failed', { kind: kind.toUpperCase() });
+    }
+    try {
+      const scale = Math.min(1, IDENTIFY_SIDE / Math.max(bitmap.width, bitmap.height));
+      const w = Math.max(1, Math.round(bitmap.width * scale));
+      const h = Math.max(1, Math.round(bitmap.height * scale));
+      const ctx = new OffscreenCanvas(w, h).getContext('2d', { willReadFrequently: true });
+      if (!ctx) throw new StampError('decode-failed', { kind: kind.toUpperCase() });
+      ctx.imageSmoothingQuality = 'high';
+      ctx.drawImage(bitmap, 0, 0, w, h);
+      pixels = ctx.getImageData(0, 0, w, h);
+    } finally {
+      bitmap.close();
+    }
+  }
+  const { code, ...rest } = readTrace(pixels, keyBytes);
+  return { trace: code, ...rest };
 }

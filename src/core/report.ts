@@ -9,7 +9,7 @@ export type { WarningCode };
 export interface StampReport {
   input: { name: string; bytes: number; kind: Kind; width: number; height: number; orientation?: Orientation; pages?: number };
   output: { name: string; bytes: number; kind: Kind; mime: string; width: number; height: number; pages?: number };
-  mode: 'stamp' | 'strip';
+  mode: 'stamp' | 'strip' | 'trace';
   /** Which PDF path ran. */
   pdfMode?: 'flatten' | 'keep-text';
   /** True when the pixels were not re-encoded. */
@@ -30,11 +30,13 @@ export interface StampReport {
     /** The document's outline found in the picture (corners TL, TR, BR, BL); absent: the whole picture. */
     document?: { x: number; y: number }[];
   };
+  /** The invisible trace (issue 21): in every picture / flattened page when embedded. */
+  trace?: TraceReport;
   warnings: WarningCode[];
   /** The machine-readable zone read before and after stamping (shown and printed, never stored). */
   mrz?: MrzReport;
   /** find: finding the document and its keep-clear areas (part of draw). */
-  ms: { total: number; decode?: number; draw?: number; encode?: number; render?: number; find?: number };
+  ms: { total: number; decode?: number; draw?: number; encode?: number; render?: number; find?: number; trace?: number };
 }
 
 /** What was read from a document's machine-readable zone (src/core/mrz). */
@@ -51,4 +53,12 @@ export interface MrzReport {
   after?: { found: boolean; valid: boolean };
   /** The copy was stamped again with a lighter mark so that its zone reads. */
   restamped?: boolean;
+}
+
+/** The invisible trace in a copy: its code (the same as the visible mark's) and its cost. */
+export interface TraceReport {
+  embedded: true;
+  code: string;
+  /** PSNR of the trace alone, dB (the lowest of a PDF's pages). */
+  psnr: number;
 }

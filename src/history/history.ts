@@ -9,9 +9,10 @@ export const HistoryEntrySchema = z.object({
   at: z.string(),
   site: z.string(),
   purpose: z.string(),
-  /** Trace code in the watermark ('' for clean-only copies, which carry none). */
+  /** Trace code in the watermark or the invisible trace ('' for clean-only copies, which carry none). */
   code: z.string(),
-  mode: z.enum(['stamp', 'strip']),
+  /** trace: a clean copy that carries only the invisible trace code. */
+  mode: z.enum(['stamp', 'strip', 'trace']),
   /** MIME type of the output. */
   type: z.string(),
   pages: z.number().int().optional(),

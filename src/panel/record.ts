@@ -17,7 +17,7 @@ export async function historyEntry(file: Blob, report: StampReport, site: string
     site,
     // A clean-only copy carries no purpose line: record only what was printed.
     purpose: report.mode === 'stamp' ? purpose : '',
-    code: report.watermark?.code ?? '',
+    code: report.watermark?.code ?? report.trace?.code ?? '',
     mode: report.mode,
     type: report.output.mime,
     ...(report.output.pages ? { pages: report.output.pages } : {}),

@@ -1,7 +1,6 @@
 // window.idstamp: the hook through which the CLI, the tests and the bench run the core in the
 // built extension's own page. Only code with access to this extension page can call it.
 import { isStampError } from '../core/errors.ts';
-import { openPdf, renderPage } from '../core/pdf/render.ts';
 import { qualityOf } from '../core/quality/measure.ts';
 import { stamp } from '../core/pipeline.ts';
 import { readMrz } from '../core/mrz/read.ts';
@@ -13,16 +12,7 @@ export type AutomationResult =
   | { ok: true; name: string; type: string; base64: string; report: StampReport }
   | { ok: false; error: { code: string; message: string; message_zh_CN: string; params?: Record<string, string | number> } };
 
-/** Baselines the benchmark compares stamping with: the browser's own work, nothing of ours. */
-export interface Floors {
-  /** Decode, draw, encode at the same quality: no strip, no watermark. */
-  image(file: Blob, mime: string, quality: number): Promise<number>;
-  /** pdf.js rendering every page at `dpi`, alone. */
-  pdf(file: Blob, dpi: number): Promise<number>;
-}
-
 export interface Automation {
-  floors: Floors;
   /** The quality checks on a file (calibration test). */
   quality: typeof qualityOf;
   /** The core itself, for in-page checks. */
@@ -36,15 +26,21 @@ export interface Automation {
    */
   stampBase64(name: string, base64: string, options: unknown, mrz?: boolean, today?: string): Promise<AutomationResult>;
   /**
-   * For big files (the CLI): the input comes from a file field the driver filled with a path,
-   * the output goes out as an object URL that the driver downloads. No bytes cross the
-   * DevTools protocol.
+   * The CLI's path. The input comes from a file field the driver filled with a path (no bytes
+   * over the DevTools protocol). A copy of at most `inline` bytes comes back in the answer, as
+   * base64: one round trip for the many small files of a batch. A bigger one stays in the page
+   * under `id` (`held`) until the driver has streamed it out and calls `release`: bytes read
+   * over the protocol, never a simulated download, which Chromium drops when several follow
+   * each other quickly.
    */
-  stampToUrl(file: File, options: unknown, mrz?: boolean): Promise<UrlResult>;
+  stampFile(file: File, options: unknown, mrz?: boolean, inline?: number): Promise<FileResult>;
+  /** A copy that stampFile holds for the driver (a Blob, for DevTools' IO.read). */
+  held(id: string): Blob | undefined;
+  release(id: string): void;
 }
 
-export type UrlResult =
-  | { ok: true; name: string; type: string; url: string; report: StampReport }
+export type FileResult =
+  | { ok: true; name: string; type: string; size: number; report: StampReport; base64?: string; id?: string }
   | Extract<AutomationResult, { ok: false }>;
 
 declare global {
@@ -55,7 +51,6 @@ declare global {
 
 export function installAutomation(win: Window): void {
   win.idstamp = {
-    floors,
     quality: qualityOf,
     stamp,
     readMrz,
@@ -69,41 +64,32 @@ export function installAutomation(win: Window): void {
         return failure(err);
       }
     },
-    async stampToUrl(file, options, mrz = false) {
+    async stampFile(file, options, mrz = false, inline = 0) {
       try {
         const { file: out, report } = mrz ? await stampWithMrz(file, options as StampOptionsInput) : await stamp(file, options);
-        return { ok: true, name: out.name, type: out.type, url: URL.createObjectURL(out), report };
+        const base = { ok: true as const, name: out.name, type: out.type, size: out.size, report };
+        if (out.size <= inline) return { ...base, base64: await toBase64(out) };
+        const id = String(++lastHeld);
+        held.set(id, out);
+        return { ...base, id };
       } catch (err) {
         return failure(err);
       }
     },
+    held: (id) => held.get(id),
+    release: (id) => void held.delete(id),
   };
 }
+
+/** Copies waiting for the driver to read them (stampFile), by id. */
+const held = new Map<string, Blob>();
+let lastHeld = 0;
 
 function failure(err: unknown): Extract<AutomationResult, { ok: false }> {
   if (isStampError(err)) return { ok: false, error: { code: err.code, message: err.localized('en'), message_zh_CN: err.localized('zh_CN'), params: { ...err.params } } };
   const message = err instanceof Error ? err.message : String(err);
   return { ok: false, error: { code: 'internal', message, message_zh_CN: message } };
 }
-
-const floors: Floors = {
-  async image(file, mime, quality) {
-    const t0 = performance.now();
-    const bitmap = await createImageBitmap(file);
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
-    bitmap.close();
-    await canvas.convertToBlob({ type: mime, quality });
-    return performance.now() - t0;
-  },
-  async pdf(file, dpi) {
-    const t0 = performance.now();
-    const doc = await openPdf(new Uint8Array(await file.arrayBuffer()));
-    for (let n = 1; n <= doc.numPages; n++) await renderPage(doc, n, dpi);
-    await doc.destroy();
-    return performance.now() - t0;
-  },
-};
 
 function fromBase64(s: string): Uint8Array {
   const bin = atob(s);

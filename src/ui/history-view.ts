@@ -5,6 +5,7 @@ import type { MessageKey } from '../i18n/messages.ts';
 import { t } from '../i18n/t.ts';
 import type { RawItem } from '../settings/store.ts';
 import { download, h, onDropFiles } from './dom.ts';
+import { errorText } from './stamper.ts';
 
 export interface HistoryViewOptions {
   history: RawItem;
@@ -12,6 +13,8 @@ export interface HistoryViewOptions {
   onToggle: (enabled: boolean) => void;
   /** Re-render the page after the history changed here (clear). */
   rerender: () => Promise<void>;
+  /** The invisible trace code in a found file, or null when it carries none that this key reads. */
+  identify: (file: File) => Promise<string | null>;
 }
 
 const COLUMNS: MessageKey[] = ['colDate', 'colFile', 'colSite', 'colPurpose', 'colCode', 'colType', 'colHash'];
@@ -33,23 +36,39 @@ function row(e: HistoryEntry): HTMLTableRowElement {
   );
 }
 
-/** "Which copy is this?": drop or choose a found file, or type the code seen on it. */
-function whichCopy(all: readonly HistoryEntry[]): HTMLElement {
+const list = (found: readonly HistoryEntry[]) =>
+  h('ul', { class: 'which-list' }, ...found.map((e) => h('li', null, h('strong', null, new Date(e.at).toLocaleString()), ` · ${e.site}`, e.purpose ? ` · “${e.purpose}”` : '', e.name ? ` · ${e.name}` : '', e.code ? ` · ${e.code}` : '')));
+
+/**
+ * "Which copy is this?": drop or choose a found file (matched exactly, else by its invisible
+ * trace code), or type the code seen on it.
+ */
+function whichCopy(all: readonly HistoryEntry[], o: HistoryViewOptions): HTMLElement {
   const answer = h('div', { id: 'which-answer', role: 'status', 'aria-live': 'polite' });
   const show = (found: HistoryEntry[], how: MessageKey) => {
     if (found.length === 0) {
       answer.replaceChildren(h('p', { class: 'warning' }, t('whichNone')));
       return;
     }
-    answer.replaceChildren(
-      h('p', null, t(how, { count: found.length })),
-      h('ul', { class: 'which-list' }, ...found.map((e) => h('li', null, h('strong', null, new Date(e.at).toLocaleString()), ` · ${e.site}`, e.purpose ? ` · “${e.purpose}”` : '', e.name ? ` · ${e.name}` : '', e.code ? ` · ${e.code}` : ''))),
-    );
+    answer.replaceChildren(h('p', null, t(how, { count: found.length })), list(found));
   };
   const byFile = async (file: File | undefined) => {
     if (!file) return;
     answer.replaceChildren(h('p', null, t('whichChecking')));
-    show(findCopy(all, { sha256: await sha256Hex(file) }), 'whichFoundFile');
+    const exact = findCopy(all, { sha256: await sha256Hex(file) });
+    if (exact.length) return show(exact, 'whichFoundFile');
+    // Not this very file: a cropped, shrunk, re-saved or screenshotted copy still carries its
+    // invisible trace code.
+    answer.replaceChildren(h('p', null, t('whichSearching')));
+    try {
+      const trace = await o.identify(file);
+      if (trace === null) return void answer.replaceChildren(h('p', { class: 'warning' }, t('whichNoTrace')));
+      const found = findCopy(all, { code: trace });
+      if (!found.length) return void answer.replaceChildren(h('p', null, t('whichTraceElsewhere', { code: trace })));
+      answer.replaceChildren(h('p', null, t('whichFoundTrace', { code: trace, count: found.length })), list(found));
+    } catch (err) {
+      answer.replaceChildren(h('p', { class: 'error', role: 'alert' }, errorText(err)));
+    }
   };
   const fileInput = h('input', { id: 'which-file', type: 'file', class: 'visually-hidden', tabIndex: -1, 'aria-hidden': 'true', 'aria-label': t('whichChoose'), on: { change: (e) => void byFile((e.target as HTMLInputElement).files?.[0]) } });
   const code = h('input', { id: 'which-code', type: 'text', autocomplete: 'off', spellcheck: false, placeholder: '7KQ2-M9XD', 'aria-describedby': 'which-hint' });
@@ -92,7 +111,7 @@ export async function historyView(o: HistoryViewOptions): Promise<HTMLElement> {
     h('h2', { id: 'sec-history' }, t('secHistory')),
     h('p', { class: 'hint' }, t('historyHint')),
     h('label', { class: 'check', for: 'history-enabled' }, h('input', { id: 'history-enabled', type: 'checkbox', checked: o.enabled, on: { change: (e) => o.onToggle((e.target as HTMLInputElement).checked) } }), t('historyEnabled')),
-    whichCopy(all),
+    whichCopy(all, o),
     search,
     count,
     h(

@@ -11,6 +11,8 @@ import { loadSettings, saveSettings, settingsItem, updateSettings, watchSettings
 import { registrableDomain } from '../sites/domain.ts';
 import { debounce, h } from './dom.ts';
 import { historyView } from './history-view.ts';
+import { traceKeyView } from './trace-key-view.ts';
+import { identifyCopy } from '../history/trace-key.ts';
 import { languageOptions } from './language.ts';
 import { keptContrast, pixelsOf, specimen, stampSpecimen } from './specimen.ts';
 
@@ -269,7 +271,8 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
   };
 
   const historySection = async () => {
-    const section = await historyView({ history, enabled: settings.history.enabled, onToggle: (v) => void save('history-enabled', (s) => void (s.history.enabled = v)), rerender: render });
+    const section = await historyView({ history, enabled: settings.history.enabled, onToggle: (v) => void save('history-enabled', (s) => void (s.history.enabled = v)), rerender: render, identify: (file) => identifyCopy(file) });
+    section.append(traceKeyView());
     section.querySelector('#history-enabled')?.closest('label')?.append(savedSlot('history-enabled'));
     return section;
   };

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import sharp from 'sharp';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, openStampPage, stampInPage, type ExtensionBrowser } from '../../scripts/chromium.ts';
+import { launchWithExtension, openStampPage, stampInPage, type ExtensionBrowser } from '../../tools/harness/chromium.ts';
 import { defaultPurpose } from '../../src/core/watermark/template.ts';
 
 let browser: ExtensionBrowser;

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, waitForPrompt, type ExtensionBrowser } from '../../scripts/chromium.ts';
+import { launchWithExtension, waitForPrompt, type ExtensionBrowser } from '../../tools/harness/chromium.ts';
 import sharp from 'sharp';
 import { DEFAULT_FIXTURES_DIR as img } from '../fixtures/make-fixtures.ts';
 import { startSite, type Site } from './site-server.ts';

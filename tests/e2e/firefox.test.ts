@@ -4,7 +4,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { EXTENSION_UUID, launchFirefox, type FirefoxWithExtension } from '../../scripts/firefox.ts';
+import { EXTENSION_UUID, launchFirefox, type FirefoxWithExtension } from '../../tools/harness/firefox.ts';
 import { fill } from '../../src/core/fill.ts';
 import { en } from '../../src/i18n/messages.ts';
 import { DEFAULT_FIXTURES_DIR as img } from '../fixtures/make-fixtures.ts';

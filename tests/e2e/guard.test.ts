@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, waitForFrame, type ExtensionBrowser } from '../../scripts/chromium.ts';
+import { launchWithExtension, waitForFrame, type ExtensionBrowser } from '../../tools/harness/chromium.ts';
 import { en } from '../../src/i18n/messages.ts';
 import { DEFAULT_FIXTURES_DIR as img } from '../fixtures/make-fixtures.ts';
 import { DEFAULT_PDF_FIXTURES_DIR as pdfs } from '../fixtures/make-pdf-fixtures.ts';

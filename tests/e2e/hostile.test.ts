@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, waitForFrame, waitForPrompt, type ExtensionBrowser } from '../../scripts/chromium.ts';
+import { launchWithExtension, waitForFrame, waitForPrompt, type ExtensionBrowser } from '../../tools/harness/chromium.ts';
 import { DEFAULT_FIXTURES_DIR as img } from '../fixtures/make-fixtures.ts';
 import { promptFinder } from '../helpers/prompt.ts';
 import { startSite, type Site } from './site-server.ts';

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium.ts';
+import { launchWithExtension, type ExtensionBrowser } from '../../tools/harness/chromium.ts';
 import { fill } from '../../src/core/fill.ts';
 import { bcp47, matchLang } from '../../src/core/lang.ts';
 import { defaultPurpose } from '../../src/core/watermark/template.ts';

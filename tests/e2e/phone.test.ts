@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, waitForPrompt, type ExtensionBrowser } from '../../scripts/chromium.ts';
+import { launchWithExtension, waitForPrompt, type ExtensionBrowser } from '../../tools/harness/chromium.ts';
 import { DEFAULT_FIXTURES_DIR as img } from '../fixtures/make-fixtures.ts';
 import { exiftool, leftovers } from '../helpers/exiftool.ts';
 import { changedFractions, darkShare, uprightRgb } from '../helpers/pixels.ts';

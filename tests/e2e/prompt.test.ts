@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium.ts';
+import { launchWithExtension, type ExtensionBrowser } from '../../tools/harness/chromium.ts';
 import { MIN_FRAME } from '../../src/guard/content/frame.ts';
 import { fill } from '../../src/core/fill.ts';
 import { en } from '../../src/i18n/messages.ts';

@@ -6,10 +6,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, waitForPrompt } from '../../scripts/chromium.ts';
-import { ui as en } from '../../src/locales/en.json';
-import { ui as zh_CN } from '../../src/locales/zh_CN.json';
+import { launchWithExtension, waitForPrompt } from '../../tools/harness/chromium.ts';
+import { en } from '../../src/i18n/messages.ts';
 import { photographDocument, renderDocument } from '../fixtures/documents.ts';
+import { readTree } from '../helpers/locales.ts';
 import { shootFinished } from '../helpers/screens.ts';
 import { startSite, type Site } from './site-server.ts';
 
@@ -28,7 +28,7 @@ beforeAll(async () => {
 afterAll(() => site?.close());
 
 /** What a page shows while a preview is not ready yet, in both languages. */
-const PLACEHOLDERS = [en.previewWorking, zh_CN.previewWorking];
+const PLACEHOLDERS = [en.previewWorking, readTree('zh_CN').ui.previewWorking];
 
 const isShot = async (path: string) => {
   const m = await sharp(path).metadata();

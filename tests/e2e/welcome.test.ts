@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/chromium.ts';
+import { launchWithExtension, type ExtensionBrowser } from '../../tools/harness/chromium.ts';
 import { en } from '../../src/i18n/messages.ts';
 
 declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };

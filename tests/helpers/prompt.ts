@@ -2,7 +2,7 @@
 // window of its own (where a framed prompt moves when it cannot confirm that it is seen, e.g.
 // on a loaded machine), and answering it with clicks that a not-yet-armed prompt may let pass.
 import type { Frame, Page } from 'playwright-core';
-import type { ExtensionBrowser } from '../../scripts/chromium.ts';
+import type { ExtensionBrowser } from '../../tools/harness/chromium.ts';
 
 export function promptFinder(browser: () => ExtensionBrowser, ready = '[data-armed] #go') {
   const windowPages = () => browser().context.pages().filter((p) => p.url().includes('/prompt.html#'));

@@ -4,7 +4,7 @@
 // step), and the stamped copy read again. Prints the table of read rates.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, openStampPage, type ExtensionBrowser } from '../../scripts/chromium.ts';
+import { launchWithExtension, openStampPage, type ExtensionBrowser } from '../../tools/harness/chromium.ts';
 import type { MrzReading } from '../../src/core/mrz/read.ts';
 import type { StampReport } from '../../src/core/report.ts';
 import { CASES_DAY, makeCase, type Case, type Scene, type Validity } from './cases.ts';

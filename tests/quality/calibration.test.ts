@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { PDFDocument, setTextRenderingMode, StandardFonts, TextRenderingMode } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, openStampPage, type ExtensionBrowser } from '../../scripts/chromium.ts';
+import { launchWithExtension, openStampPage, type ExtensionBrowser } from '../../tools/harness/chromium.ts';
 import type { Check } from '../../src/core/quality/checks.ts';
 import { CLASSES, DEFAULT_CARDS_DIR as dir, makeCards, TRUTHS, type CardClass, type CardManifest, type Verdict } from './make-cards.ts';
 

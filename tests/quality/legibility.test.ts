@@ -7,7 +7,7 @@ import jsQR from 'jsqr';
 import QRCode from 'qrcode';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, openStampPage, stampInPage, type ExtensionBrowser } from '../../scripts/chromium.ts';
+import { launchWithExtension, openStampPage, stampInPage, type ExtensionBrowser } from '../../tools/harness/chromium.ts';
 import type { Page } from 'playwright-core';
 import { uprightRgb, type Raw } from '../helpers/pixels.ts';
 import { cardSvg } from './make-cards.ts';

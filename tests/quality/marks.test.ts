@@ -1,10 +1,10 @@
 // The mark on photographed documents at default settings, measured with real oracles
 // (tesseract after levelling, ZXing for the 2D codes) next to two anchors re-drawn from their
-// public parameters (bench/anchors.ts). Prints the table.
+// public parameters (tools/bench/anchors.ts). Prints the table.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { formatMarks, measureMarks, stampInBrowser, type Measured } from '../../bench/anchors.ts';
-import { launchWithExtension, openStampPage, type ExtensionBrowser } from '../../scripts/chromium.ts';
+import { formatMarks, measureMarks, stampInBrowser, type Measured } from '../../tools/bench/anchors.ts';
+import { launchWithExtension, openStampPage, type ExtensionBrowser } from '../../tools/harness/chromium.ts';
 
 let browser: ExtensionBrowser;
 let page: Page;

@@ -5,8 +5,8 @@
 // preset's density towards 1 (ON_DOCUMENT): the presets must stay apart after it.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changedBlocks, MARK_CASES, REPEATABLE } from '../../bench/anchors.ts';
-import { launchWithExtension, openStampPage, stampInPage, type ExtensionBrowser } from '../../scripts/chromium.ts';
+import { changedBlocks, MARK_CASES, REPEATABLE } from '../../tools/bench/anchors.ts';
+import { launchWithExtension, openStampPage, stampInPage, type ExtensionBrowser } from '../../tools/harness/chromium.ts';
 import { PRESETS, type PresetName } from '../../src/settings/schema.ts';
 import { levelDocument, photographDocument, renderDocument } from '../fixtures/documents.ts';
 import { uprightRgb, type Raw } from '../helpers/pixels.ts';

@@ -58,7 +58,7 @@ describe('core messages', () => {
     for (const code of codes) {
       const text = formatMessage(code, {}, lang);
       expect(text.trim(), code).not.toBe('');
-      expect(fieldPlaceholders(text), `${lang} ${code}`).toEqual(fieldPlaceholders(formatMessage(code, {}, 'en')));
+      expect(fieldPlaceholders(text!), `${lang} ${code}`).toEqual(fieldPlaceholders(formatMessage(code, {}, 'en')));
       if (lang !== 'en') expect(text, code).not.toBe(formatMessage(code, {}, 'en'));
       if (script) expect(text, code).toMatch(script);
     }
@@ -91,6 +91,7 @@ describe('core messages', () => {
     expect(defaultPurpose('okx.com', 'zh_CN')).toBe('仅用于okx.com身份认证');
   });
 });
+
 
 describe('command-line messages', () => {
   it.each(LANGS)('%s: every CLI error keeps the English {fields}, in its script', (lang) => {

@@ -26,6 +26,12 @@ describe('the translation tree', () => {
     for (const section of ['ui', 'errors', 'warnings', 'purpose', 'cli']) expect([...english.keys()].some((k) => k.startsWith(`${section}.`)), section).toBe(true);
   });
 
+  it('names each error, warning and command-line code once (message() looks them up together)', () => {
+    const { errors, warnings, cli } = readTree('en');
+    const codes = [...Object.keys(errors), ...Object.keys(warnings), ...Object.keys(cli)];
+    expect(codes.length).toBe(new Set(codes).size);
+  });
+
   describe.each(LANGS)('%s', (lang) => {
     const messages = flatten(readTree(lang));
 

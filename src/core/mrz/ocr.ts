@@ -3,7 +3,7 @@ import { otsu, type Grey, type Rect } from '../raster/grey.ts';
 // a fixed standard font, with 37 possible characters (A–Z, 0–9, <) at a fixed pitch: so the band
 // is found, levelled, cut into lines and then into exactly 30, 36 or 44 cells, and each cell is
 // compared with templates of every character (nearest by correlation). The templates
-// (glyphs.ts) are made by scripts/make-mrz-glyphs.ts from rendered fonts through this same code.
+// (glyphs.ts) are made by tools/build/make-mrz-glyphs.ts from rendered fonts through this same code.
 // Pure: the browser (or a test) provides the pixels.
 
 export const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<';

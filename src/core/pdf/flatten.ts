@@ -5,11 +5,11 @@ import { PDFHexString, PDFName, PDFRawStream, concatTransformationMatrix, drawOb
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { encodeCompact } from '../encode.ts';
 import { StampError } from '../errors.ts';
-import { encodeCanvas, human, keepClearAreas, verifyClean, type ImageKind } from '../image.ts';
+import { encodeCanvas, human, keepClearAreas, traceCanvas, verifyClean, type ImageKind } from '../image.ts';
 import { MIN_QUALITY_FOR_LIMIT } from '../palette/compact.ts';
 import type { Indexed } from '../palette/index.ts';
-import type { Job } from '../job.ts';
-import type { StampReport, WarningCode } from '../report.ts';
+import { traced, type Job } from '../job.ts';
+import type { StampReport, TraceReport, WarningCode } from '../report.ts';
 import { drawRedactions, drawWatermark, planWatermark, summarize } from '../watermark/draw.ts';
 import { createClean, saveClean } from './clean.ts';
 import { MAX_PDF_PAGES } from './limits.ts';
@@ -21,6 +21,7 @@ export interface Flattened {
   widthPt: number;
   heightPt: number;
   watermark?: StampReport['watermark'];
+  trace?: TraceReport;
   warnings: WarningCode[];
   renderMs: number;
 }
@@ -30,8 +31,15 @@ export function checkPageCount(pages: number): void {
   if (pages > MAX_PDF_PAGES) throw new StampError('pdf-too-many-pages', { pages, limit: MAX_PDF_PAGES });
 }
 
-/** Renders a page and draws the job's watermark into its pixels (none in strip mode). */
-async function stampedPage(doc: PDFDocumentProxy, n: number, job: Job): Promise<RenderedPage & { watermark?: StampReport['watermark'] }> {
+/** Renders a page and draws the job's watermark into its pixels (none in strip mode), then its trace. */
+async function stampedPage(doc: PDFDocumentProxy, n: number, job: Job): Promise<RenderedPage & { watermark?: StampReport['watermark']; trace?: TraceReport }> {
+  const page = await markedPage(doc, n, job);
+  if (!traced(job)) return page;
+  const { report } = traceCanvas(page.canvas.getContext('2d')!, page.canvas.width, page.canvas.height, job);
+  return { ...page, trace: report };
+}
+
+async function markedPage(doc: PDFDocumentProxy, n: number, job: Job): Promise<RenderedPage & { watermark?: StampReport['watermark'] }> {
   const page = await renderPage(doc, n, job.options.pdf.dpi);
   const ctx = page.canvas.getContext('2d')!;
   // A scanned passport or ID page keeps its MRZ and QR codes clear, as a photo does. ID scans
@@ -75,6 +83,7 @@ export async function flattenPdf(doc: PDFDocumentProxy, job: Job, inputBytes = 0
   const warnings: WarningCode[] = [];
   let renderMs = 0;
   let first: Flattened['watermark'];
+  let trace: TraceReport | undefined;
   // A field's stated limit (maxBytes) wins: its share a page, less a little for the structure.
   const limit = job.options.maxBytes;
   const share = Math.max(MIN_BUDGET, (GROWTH * inputBytes) / doc.numPages);
@@ -83,13 +92,15 @@ export async function flattenPdf(doc: PDFDocumentProxy, job: Job, inputBytes = 0
   // while page n−1 encodes (worker); its pixels go over only once n−1 is done and in the PDF.
   let encoding: Promise<void> = Promise.resolve();
   let quality: number | undefined; // the last JPEG page's: the next one's search starts there
-  const request = { mime: 'image/jpeg' as const, quality: job.options.pdf.quality, colours: PAGE_COLOURS, minFlat: PAGE_MIN_FLAT, maxMean: PAGE_MAX_MEAN, maxOff: 1, maxFar: PAGE_MAX_FAR, budget, ...(limit ? { minQuality: MIN_QUALITY_FOR_LIMIT } : {}), raw: true };
+  // A traced page is always a JPEG: a palette page would quantise the trace away.
+  const request = { mime: 'image/jpeg' as const, quality: job.options.pdf.quality, colours: traced(job) ? [] : PAGE_COLOURS, minFlat: PAGE_MIN_FLAT, maxMean: PAGE_MAX_MEAN, maxOff: 1, maxFar: PAGE_MAX_FAR, budget, ...(limit ? { minQuality: MIN_QUALITY_FOR_LIMIT } : {}), raw: true };
   for (let n = 1; n <= doc.numPages; n++) {
     const t = performance.now();
     const page = await stampedPage(doc, n, job);
     renderMs += performance.now() - t;
     if (page.downscaled) warnings.push('page-downscaled');
     first ??= page.watermark;
+    if (page.trace) trace = { ...page.trace, psnr: Math.min(page.trace.psnr, trace?.psnr ?? Infinity) };
     const size = { widthPt: page.widthPt, heightPt: page.heightPt };
     await encoding;
     encoding = encodeCompact(page.canvas, { ...request, ...(quality !== undefined ? { startQuality: quality } : {}) }, true)
@@ -114,6 +125,7 @@ export async function flattenPdf(doc: PDFDocumentProxy, job: Job, inputBytes = 0
     widthPt: firstPage.width,
     heightPt: firstPage.height,
     watermark: first,
+    ...(trace ? { trace } : {}),
     warnings: [...new Set(warnings)],
     renderMs,
   };
@@ -147,7 +159,7 @@ function addIndexedPage(out: PDFDocument, im: Indexed, widthPt: number, heightPt
 export async function firstPageAsImage(doc: PDFDocumentProxy, job: Job, kind: ImageKind) {
   checkPageCount(doc.numPages);
   const page = await stampedPage(doc, 1, job);
-  const image = await verifyClean(await encodeCanvas(page.canvas, `image/${kind}`, job.options.quality), kind);
+  const image = await verifyClean(await encodeCanvas(page.canvas, `image/${kind}`, job.options.quality, false, !page.trace), kind);
   const warnings: WarningCode[] = doc.numPages > 1 ? ['first-page-only'] : [];
-  return { ...image, watermark: page.watermark, warnings };
+  return { ...image, watermark: page.watermark, ...(page.trace ? { trace: page.trace } : {}), warnings };
 }

@@ -3,12 +3,9 @@
 import { AnnotationMode, getDocument, GlobalWorkerOptions, type PDFDocumentProxy } from 'pdfjs-dist';
 import PdfWorker from 'pdfjs-dist/build/pdf.worker.mjs?worker';
 import { StampError } from '../errors.ts';
-import { MAX_PIXELS } from '../limits.ts';
+import { documentOptions } from './document-options.ts';
 import { checkPageSize, MAX_PAGE_PIXELS } from './limits.ts';
 
-
-/** Where the build puts pdf.js's data files (wxt.config.ts copies them). */
-const assets = () => new URL('/pdfjs/', globalThis.location.href).href;
 
 /**
  * `password`: for PDFs that need one to open (never stored). `signal`: aborting destroys the
@@ -17,20 +14,8 @@ const assets = () => new URL('/pdfjs/', globalThis.location.href).href;
 export async function openPdf(bytes: Uint8Array, password?: string, signal?: AbortSignal): Promise<PDFDocumentProxy> {
   // One worker, bundled by Vite and started on first use, shared by every document.
   GlobalWorkerOptions.workerPort ??= new PdfWorker();
-  const base = assets();
   const task = getDocument({
-    data: bytes.slice(), // pdf.js takes ownership of the buffer it is given
-    isEvalSupported: false,
-    enableXfa: false,
-    cMapUrl: `${base}cmaps/`,
-    cMapPacked: true,
-    standardFontDataUrl: `${base}standard_fonts/`,
-    wasmUrl: `${base}wasm/`,
-    iccUrl: `${base}iccs/`,
-    verbosity: 0,
-    // Memory budget: pdf.js skips decoding images above this many pixels instead of using
-    // gigabytes (inspect.ts refuses such files first, when their sizes are readable).
-    maxImageSize: MAX_PIXELS,
+    ...documentOptions(bytes.slice()), // pdf.js takes ownership of the buffer it is given
     ...(password !== undefined ? { password } : {}),
   });
   const stop = () => void task.destroy();

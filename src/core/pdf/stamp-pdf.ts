@@ -1,7 +1,7 @@
 // The PDF path: flatten (default), keep-text, or the first page as a picture.
 import { addKinds, type MetadataKind } from '../formats/types.ts';
 import type { ImageKind } from '../image.ts';
-import type { Job, Produced } from '../job.ts';
+import { traced, type Job, type Produced } from '../job.ts';
 import type { WarningCode } from '../report.ts';
 import { firstPageAsImage, flattenPdf } from './flatten.ts';
 import { inspectPdf } from './inspect.ts';
@@ -31,7 +31,8 @@ async function run(bytes: Uint8Array, job: Job, target?: ImageKind): Promise<Pro
   // Strip-only cleans the structure and keeps the text; so does keep-text. Black boxes must
   // be burned into pixels, which only flattening does.
   if (options.redact.length) warnings.push(...(options.mode === 'strip' || options.pdf.mode === 'keep-text' ? (['flattened-for-redaction'] as const) : []));
-  if (!target && !options.redact.length && (options.mode === 'strip' || options.pdf.mode === 'keep-text')) {
+  // A trace needs pixels: a traced PDF is always flattened.
+  if (!target && !options.redact.length && !traced(job) && (options.mode === 'strip' || options.pdf.mode === 'keep-text')) {
     const kept = await keepTextPdf(bytes, job);
     if (kept !== 'encrypted' && kept !== 'unreadable') {
       if (options.mode === 'stamp') warnings.push('watermark-removable');
@@ -74,6 +75,7 @@ async function run(bytes: Uint8Array, job: Job, target?: ImageKind): Promise<Pro
       lossless: false,
       removed,
       watermark: flat.watermark,
+      ...(flat.trace ? { trace: flat.trace } : {}),
       warnings: [...warnings, ...flat.warnings],
       ms: { render: flat.renderMs },
     };

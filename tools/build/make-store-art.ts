@@ -1,5 +1,5 @@
 // The store's small promo tile (440×280), from the icon and two lines of text.
-// Run after editing the icon: npx tsx scripts/make-store-art.ts
+// Run after editing the icon: npx tsx tools/build/make-store-art.ts
 import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 

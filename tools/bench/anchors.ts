@@ -4,7 +4,7 @@
 // levelling the document as a provider does) relative to the unstamped photo, the share of the
 // document's 40-px blocks that carry the mark, the share of the photo's 32-px blocks changed,
 // and whether its 2D code still decodes (ZXing, WebAssembly, local file).
-// Used by tests/quality/marks.test.ts (which asserts IDStamp's figures) and by scripts/bench.ts,
+// Used by tests/quality/marks.test.ts (which asserts IDStamp's figures) and by tools/bench/bench.ts,
 // in one line with its stamping page open:
 //   console.log(formatMarks(await measureMarks(stampInBrowser(page))));
 import { execFileSync } from 'node:child_process';
@@ -14,9 +14,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { stampInPage } from '../scripts/chromium.ts';
+import { stampInPage } from '../harness/chromium.ts';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
-import { levelDocument, photographDocument, renderDocument, type Background, type DocKind, type DocumentPhoto } from '../tests/fixtures/documents.ts';
+import { levelDocument, photographDocument, renderDocument, type Background, type DocKind, type DocumentPhoto } from '../../tests/fixtures/documents.ts';
 
 export type Marker = (name: string, jpeg: Buffer) => Promise<Buffer>;
 

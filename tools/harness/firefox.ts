@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
-export const FIREFOX_BUILD = resolve(import.meta.dirname, '..', '.output', 'firefox-mv2');
+export const FIREFOX_BUILD = resolve(import.meta.dirname, '..', '..', '.output', 'firefox-mv2');
 export const GECKO_ID = 'idstamp@idstamp.app';
 /** A fixed internal UUID, so tests know the moz-extension:// origin in advance. */
 export const EXTENSION_UUID = '3b1f2a6e-6f1c-4c2e-9a57-1d2b8c0e4f11';

@@ -1,7 +1,7 @@
 // Renders the icon to the PNG sizes the manifests use (public/icon/<size>.png): a document with
 // a stamp band and a shield ("protected document"). 16 and 32 px come from a simpler drawing on
 // the pixel grid (assets/icon-small.svg), which stays legible in the toolbar.
-// Run after editing an SVG: npx tsx scripts/make-icons.ts
+// Run after editing an SVG: npx tsx tools/build/make-icons.ts
 import { mkdirSync } from 'node:fs';
 import sharp from 'sharp';
 

@@ -1,15 +1,16 @@
 // Node side: start Debian's Chromium with the built extension and drive its stamping page.
 // The CLI, the browser tests and the bench all run the core through here, so they exercise
 // exactly the code the extension ships.
+import { execSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
-import { matchLang } from '../src/core/lang.ts';
-import type { AutomationResult } from '../src/ui/automation.ts';
+import { matchLang } from '../../src/core/lang.ts';
+import type { AutomationResult } from '../../src/ui/automation.ts';
 
-export const ROOT = resolve(import.meta.dirname, '..');
+export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const CHROME_BUILD = join(ROOT, '.output', 'chrome-mv3');
 
 /** The real binary: Debian's /usr/bin/chromium wrapper adds an empty --load-extension. */
@@ -149,3 +150,25 @@ export async function waitForFrame(frames: () => Frame[], url: (u: string) => bo
 /** The upload guard's prompt in a page (or a frame of it), once it shows `ready` (default: buttons that take clicks). */
 export const waitForPrompt = (where: Page | Frame, ready = '[data-armed] #go'): Promise<Frame> =>
   waitForFrame(() => ('frames' in where ? where.frames() : where.childFrames()), (u) => u.startsWith('chrome-extension://') && u.includes('/prompt.html'), ready);
+
+/**
+ * The renderer processes that host extension pages (workers are threads of them), newest
+ * first, among the descendants of the processes `root` picks (Linux `ps`): a browser's own
+ * (by its profile), or everything a CLI run started (by the CLI's pid). Only these are ours.
+ */
+export function extensionRenderers(root: (p: { pid: number; args: string }) => boolean): number[] {
+  const procs = execSync('ps -eo pid=,ppid=,args=', { encoding: 'utf8' })
+    .split('\n')
+    .map((l) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(l))
+    .filter((m): m is RegExpExecArray => !!m)
+    .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), args: m[3]! }));
+  const ours = new Set(procs.filter(root).map((p) => p.pid));
+  for (let grew = ours.size > 0; grew; ) {
+    grew = false;
+    for (const p of procs) if (ours.has(p.ppid) && !ours.has(p.pid)) (ours.add(p.pid), (grew = true));
+  }
+  return procs
+    .filter((p) => ours.has(p.pid) && p.args.includes('--type=renderer') && p.args.includes('--extension-process'))
+    .map((p) => p.pid)
+    .sort((a, b) => b - a);
+}

@@ -1,13 +1,13 @@
 // MRZ reading speed and size: the time to read a 12 MP passport photo in the built extension's
 // page (the worker decodes, levels and reads), cold (first read: the worker and its code load)
-// and warm (median), and the size of what loads lazily for it. scripts/bench.ts calls
-// benchMrz(page); alone: npx tsx scripts/bench-mrz.ts
+// and warm (median), and the size of what loads lazily for it. tools/bench/bench.ts calls
+// benchMrz(page); alone: npx tsx tools/bench/bench-mrz.ts
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { photographDocument, renderDocument } from '../tests/fixtures/documents.ts';
-import { CHROME_BUILD, launchWithExtension, openStampPage } from './chromium.ts';
+import { photographDocument, renderDocument } from '../../tests/fixtures/documents.ts';
+import { CHROME_BUILD, launchWithExtension, openStampPage } from '../harness/chromium.ts';
 
 export interface MrzBench {
   /** First read in a fresh page: worker start, lazy load, compilation, decode, read. */

@@ -1,33 +1,35 @@
-// npm run bench [-- --runs N] [-- --readme] [-- --only pdf|jpeg|png]
+// npm run bench [-- --runs N] [-- --readme] [-- --only pdf|jpeg|png|batch]
 // Stamping measured in the built extension's own page in headless Chromium, next to the floor
 // for the same work (the browser decoding, drawing and encoding with nothing of ours), plus
 // peak memory, the page's responsiveness during an upload, and the idle cost in every page.
-// Prints a table, writes bench/latest.json (compare two commits' files), and with --readme
+// Prints a table, writes docs/bench-latest.json (compare two commits' files), and with --readme
 // puts the table in the README. --only measures the inputs of one kind and nothing else (a quick
-// look while working; it neither writes bench/latest.json nor touches the README).
-import { formatMarks, measureMarks, stampInBrowser } from '../bench/anchors.ts';
+// look while working; it neither writes docs/bench-latest.json nor touches the README).
+import { formatMarks, measureMarks, stampInBrowser } from './anchors.ts';
 import { benchMrz } from './bench-mrz.ts';
 import { execFileSync, execSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { makePdfFixtures } from '../tests/fixtures/make-pdf-fixtures.ts';
-import { makeCameraPhoto, makeScreenshot } from '../tests/fixtures/size-inputs.ts';
-import { startSite } from '../tests/e2e/site-server.ts';
-import { CHROME_BUILD, ROOT, chromiumPath, launchWithExtension, openStampPage, waitForPrompt, type ExtensionBrowser } from './chromium.ts';
+import type { Floors } from './floors.ts';
+import { defaultJobs } from '../../cli/batch.ts';
+import { makePdfFixtures } from '../../tests/fixtures/make-pdf-fixtures.ts';
+import { makeCameraPhoto, makeScreenshot } from '../../tests/fixtures/size-inputs.ts';
+import { startSite } from '../../tests/e2e/site-server.ts';
+import { CHROME_BUILD, ROOT, chromiumPath, extensionRenderers, launchWithExtension, openStampPage, waitForPrompt, type ExtensionBrowser } from '../harness/chromium.ts';
 
 const { values: args } = parseArgs({
   options: { runs: { type: 'string', default: '5' }, readme: { type: 'boolean', default: false }, only: { type: 'string' }, help: { type: 'boolean', default: false } },
 });
 if (args.help) {
-  console.log('npm run bench [-- --runs N] [-- --readme] [-- --only pdf|jpeg|png]\n  --runs N   repeats per measurement (median), default 5\n  --readme   put the table in README.md\n  --only K   only the inputs of kind K, no other measurement, no bench/latest.json');
+  console.log('npm run bench [-- --runs N] [-- --readme] [-- --only pdf|jpeg|png|batch]\n  --runs N   repeats per measurement (median), default 5\n  --readme   put the table in README.md\n  --only K   only the inputs of kind K (batch: only the CLI batch rates), no other measurement, no docs/bench-latest.json');
   process.exit(0);
 }
 const RUNS = Math.max(1, Number(args.runs));
-const INPUTS = join(ROOT, 'bench', 'inputs');
+const INPUTS = join(ROOT, 'tools', 'bench', 'inputs');
 
 interface Input {
   name: string;
@@ -69,7 +71,21 @@ async function load(page: Page, name: string, path: string): Promise<void> {
   );
 }
 
-type Op = { what: 'stamp'; options: unknown } | { what: 'floor-image'; mime: string } | { what: 'floor-pdf'; dpi: number };
+type Op = { what: 'stamp'; options: unknown } | { what: 'floor-image'; mime: string } | { what: 'floor-pdf'; dpi: number; worker: string };
+
+/**
+ * The floors (floors.ts) into the page: bundled here with pdf.js and evaluated over DevTools,
+ * so the shipped page carries no benchmark code. Returns the address of the extension's own
+ * built pdf.js worker, which the PDF floor starts as the core does.
+ */
+async function installFloors(page: Page): Promise<string> {
+  const { build } = await import('esbuild');
+  const bundle = await build({ entryPoints: [join(import.meta.dirname, 'floors.ts')], bundle: true, format: 'iife', write: false, platform: 'browser', target: 'es2022', logLevel: 'error' });
+  await page.evaluate(bundle.outputFiles[0]!.text);
+  const worker = readdirSync(join(CHROME_BUILD, 'assets')).find((n) => /^pdf\.worker-.*\.js$/.test(n));
+  if (!worker) throw new Error('no pdf.js worker in the build');
+  return new URL(`/assets/${worker}`, page.url()).href;
+}
 
 /** Runs one operation in the page, returning its milliseconds (or the error code). */
 async function runOp(page: Page, name: string, op: Op): Promise<number | string> {
@@ -78,8 +94,9 @@ async function runOp(page: Page, name: string, op: Op): Promise<number | string>
       const file = (window as unknown as { __in: Record<string, File> }).__in[n]!;
       const api = window.idstamp!;
       try {
-        if (o.what === 'floor-image') return await api.floors.image(file, o.mime, 0.92);
-        if (o.what === 'floor-pdf') return await api.floors.pdf(file, o.dpi);
+        const floors = (window as unknown as { __floors: Floors }).__floors;
+        if (o.what === 'floor-image') return await floors.image(file, o.mime, 0.92);
+        if (o.what === 'floor-pdf') return await floors.pdf(file, o.dpi, o.worker);
         const t0 = performance.now();
         await api.stamp(file, o.options);
         return performance.now() - t0;
@@ -89,23 +106,6 @@ async function runOp(page: Page, name: string, op: Op): Promise<number | string>
     },
     [name, op] as const,
   );
-}
-
-/** This browser's renderer that hosts extension pages (workers are threads of it). */
-function extensionRendererPid(profile: string): number | undefined {
-  const procs = execSync('ps -eo pid=,ppid=,args=', { encoding: 'utf8' })
-    .split('\n')
-    .map((l) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(l))
-    .filter((m): m is RegExpExecArray => !!m)
-    .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), args: m[3]! }));
-  const root = procs.find((p) => p.args.includes(`--user-data-dir=${profile}`) && !p.args.includes('--type='));
-  if (!root) return undefined;
-  const ours = new Set([root.pid]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const p of procs) if (ours.has(p.ppid) && !ours.has(p.pid)) (ours.add(p.pid), (grew = true));
-  }
-  return procs.filter((p) => ours.has(p.pid) && p.args.includes('--type=renderer') && p.args.includes('--extension-process')).sort((a, b) => b.pid - a.pid)[0]?.pid;
 }
 
 const status = (pid: number, key: 'VmRSS' | 'VmHWM') => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
@@ -277,16 +277,72 @@ function pageImageBytes(pdf: Uint8Array): number[] {
   }
 }
 
+// ---------------------------------------------------------------- batches through the CLI
+interface BatchRate {
+  mode: 'stamp' | 'strip';
+  jobs: number;
+  files: number;
+  written: number;
+  seconds: number;
+  filesPerSecond: number;
+  /** The stamping page's own figure: files over the core's time alone (report.ms.total). */
+  pageFilesPerSecond: number;
+}
+
+/**
+ * Files per second for 200 small photos (4 camera-like pictures of 0.3–0.8 MP, copied under
+ * 200 names) through the CLI as a person runs it: browser start, file in, stamping (with the
+ * MRZ read before and after, the CLI's default), copy out, written to disk. One page, then
+ * the default number of side-by-side pages.
+ */
+async function batchRates(): Promise<BatchRate[]> {
+  const dir = join(INPUTS, 'batch');
+  mkdirSync(dir, { recursive: true });
+  const sources = await Promise.all([[640, 480], [800, 600], [1024, 768], [480, 640]].map(([w, h]) => photo(`small-${w}x${h}.jpg`, w!, h!)));
+  const files = Array.from({ length: 200 }, (_, i) => {
+    const p = join(dir, `photo-${String(i).padStart(3, '0')}.jpg`);
+    if (!existsSync(p)) copyFileSync(sources[i % sources.length]!, p);
+    return p;
+  });
+  const rows: BatchRate[] = [];
+  for (const mode of ['stamp', 'strip'] as const) {
+    for (const jobs of [1, defaultJobs()]) {
+      const out = mkdtempSync(join(tmpdir(), 'idstamp-bench-batch-'));
+      const t0 = performance.now();
+      const r = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'cli', 'stamp.ts'), ...files, '--json', '--jobs', String(jobs), '--out', out, ...(mode === 'strip' ? ['--strip-only'] : [])], { encoding: 'utf8', maxBuffer: 2 ** 28 });
+      const seconds = (performance.now() - t0) / 1000;
+      rmSync(out, { recursive: true, force: true });
+      const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { output?: string; report?: { ms: { total: number } } });
+      const pageMs = lines.reduce((sum, l) => sum + (l.report?.ms.total ?? 0), 0);
+      rows.push({ mode, jobs, files: files.length, written: lines.filter((l) => l.output).length, seconds, filesPerSecond: files.length / seconds, pageFilesPerSecond: files.length / (pageMs / 1000) });
+      console.error(`measured a batch of ${files.length} photos, ${mode}, --jobs ${jobs}`);
+      if (jobs === defaultJobs()) break;
+    }
+  }
+  return rows;
+}
+
+function formatBatch(rows: BatchRate[]): string {
+  const f = (n: number) => n.toFixed(1);
+  return [
+    '| batch of 200 small photos (CLI) | --jobs | written | wall time | files/s | stamping page alone |',
+    '|---|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.mode === 'stamp' ? 'stamped' : 'strip-only'} | ${r.jobs} | ${r.written}/${r.files} | ${f(r.seconds)} s | ${f(r.filesPerSecond)} | ${f(r.pageFilesPerSecond)} files/s |`),
+  ].join('\n');
+}
+
 // ---------------------------------------------------------------- main
 async function main() {
   if (!existsSync(join(CHROME_BUILD, 'manifest.json'))) execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (args.only === 'batch') return void console.log(formatBatch(await batchRates()));
   const list = (await inputs()).filter((i) => !args.only || i.kind === args.only);
   if (!list.length) throw new Error(`--only ${args.only}: no input of that kind (pdf, jpeg or png)`);
   const b = await launchWithExtension();
   // tsx keeps function names with a __name() helper, also inside functions sent to pages.
   await b.context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
   const page = await openStampPage(b);
-  const pid = extensionRendererPid(b.profile);
+  const pdfWorker = await installFloors(page);
+  const pid = extensionRenderers((p) => p.args.includes(`--user-data-dir=${b.profile}`) && !p.args.includes('--type='))[0];
   const rows: Record<string, unknown>[] = [];
   try {
     for (const input of list) {
@@ -305,7 +361,7 @@ async function main() {
       const native = nativeTools(input);
       if (input.kind === 'pdf') {
         const flatten = await measure(page, pid, input.name, { what: 'stamp', options: {} });
-        const floor = await measure(page, pid, input.name, { what: 'floor-pdf', dpi: 150 });
+        const floor = await measure(page, pid, input.name, { what: 'floor-pdf', dpi: 150, worker: pdfWorker });
         const keepText = await measure(page, pid, input.name, { what: 'stamp', options: { pdf: { mode: 'keep-text' } } });
         const strip = await measure(page, pid, input.name, { what: 'stamp', options: { mode: 'strip' } });
         const rgba = 1240 * 1754 * 4; // one A4 page at 150 DPI
@@ -335,6 +391,7 @@ async function main() {
     const bigResult = await runOp(page, 'big', { what: 'stamp', options: {} });
     const large = { megapixels: 50, ms: Date.now() - t0, result: typeof bigResult === 'string' ? bigResult : 'stamped', tabAlive: (await page.evaluate(() => 1 + 1)) === 2 };
 
+    const batch = await batchRates();
     const guard = await responsiveness(b, list[0]!.path);
     const idle = await idleCost(b);
     // Reading a 12 MP passport photo's MRZ (cold and warm) and what loads lazily for it.
@@ -350,12 +407,14 @@ async function main() {
       guard,
       idle,
       mrz,
+      batch,
     };
     const targets = checkTargets(report);
-    mkdirSync(join(ROOT, 'bench'), { recursive: true });
-    writeFileSync(join(ROOT, 'bench', 'latest.json'), JSON.stringify({ ...report, targets }, null, 2) + '\n');
+    mkdirSync(join(ROOT, 'docs'), { recursive: true });
+    writeFileSync(join(ROOT, 'docs', 'bench-latest.json'), JSON.stringify({ ...report, targets }, null, 2) + '\n');
     const table = render(report, targets);
     console.log(table);
+    console.log(`\n${formatBatch(batch)}`);
     console.log(`\nMRZ: a 12 MP passport photo read in ${Math.round(mrz.warmMs)} ms (first read ${Math.round(mrz.coldMs)} ms, ${mrz.read ? 'read' : 'NOT read'}); lazily loaded ${(mrz.lazyBytes / 1024).toFixed(1)} KB (${(mrz.lazyGzipBytes / 1024).toFixed(1)} KB gzipped).`);
     // The anchors (Filigrane Facile, dxcweb) re-drawn on the same documents as IDStamp's mark.
     console.log(`\n${formatMarks(await measureMarks(stampInBrowser(page)))}`);

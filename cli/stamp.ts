@@ -3,22 +3,23 @@
 //                            [--pdf-mode flatten|keep-text] [--dpi N] [--to same|jpeg|png|webp|pdf]
 //                            [--preset kyc|strict] [--opacity X] [--size X] [--density X] [--angle DEG]
 //                            [--color #RRGGBB] [--password TEXT|-] [--lang LANG] [--json] [--no-mrz]
-// Runs the extension's own stamping page in headless Chromium; one output per input in DIR.
+//                            [--jobs N] [--timeout S]
+// Runs the extension's own stamping page in headless Chromium; one output per input in DIR, or
+// an error that names its cause. Exit status: 0 all done, 1 some failed, 2 usage.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { join, parse, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Page } from 'playwright-core';
-import { formatMessage } from '../src/core/errors.ts';
+import { formatMessage, type StampErrorCode } from '../src/core/errors.ts';
 import { LANGS, matchLang, type Lang } from '../src/core/lang.ts';
 import type { CliErrorCode } from '../src/core/codes.ts';
 import { message, type MessageCode } from '../src/core/messages.ts';
 import { MAX_INPUT_BYTES } from '../src/core/limits.ts';
-import type { StampReport } from '../src/core/report.ts';
 import { warningMessage } from '../src/core/warnings.ts';
 import { PRESETS, type PresetName } from '../src/settings/schema.ts';
-import type { UrlResult } from '../src/ui/automation.ts';
-import { CHROME_BUILD, ROOT, launchWithExtension, openStampPage, type ExtensionBrowser } from './chromium.ts';
+import { CHROME_BUILD, ROOT } from '../tools/harness/chromium.ts';
+import { defaultJobs, runBatch } from './batch.ts';
+import { cliError, lineOf, type Line, type LineError } from './lines.ts';
 
 const HELP = `Usage: npm run stamp -- <files…> [options]
 
@@ -50,19 +51,10 @@ HEIC/HEIF, AVIF and TIFF as JPEG (black-and-white scans as PNG, multi-page TIFF 
                         (zh-TW, pt-BR and the like are understood too)
   --json                print one JSON object per file (with what the document's MRZ says)
   --no-mrz              do not read passports' and ID cards' machine-readable zones
+  --jobs N              files stamped side by side (default: one per core, at most 4,
+                        fewer when memory is short)
+  --timeout S           seconds one file may take before its page is closed (default 150)
   -h, --help            show this help`;
-
-interface Line {
-  input: string;
-  output?: string;
-  type?: string;
-  bytesIn?: number;
-  bytesOut?: number;
-  removed?: string[];
-  ms?: number;
-  report?: StampReport;
-  error?: { code: string; message: string; message_zh_CN?: string; params?: Record<string, string | number> };
-}
 
 async function main(): Promise<number> {
   const { values: v, positionals: files } = parseArgs({
@@ -89,6 +81,8 @@ async function main(): Promise<number> {
       password: { type: 'string' },
       json: { type: 'boolean', default: false },
       'no-mrz': { type: 'boolean', default: false },
+      jobs: { type: 'string' },
+      timeout: { type: 'string', default: '150' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -99,6 +93,10 @@ async function main(): Promise<number> {
   const lang = matchLang(v.lang!);
   if (!lang) return usage(`--lang ${v.lang}: not one of ${LANGS.join(', ')}`);
   if (!(v.preset! in PRESETS)) return usage(`--preset ${v.preset}: use kyc or strict`);
+  const jobs = v.jobs === undefined ? defaultJobs() : Number(v.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 32) return usage(`--jobs ${v.jobs}: a whole number from 1 to 32`);
+  const timeoutS = Number(v.timeout);
+  if (!(timeoutS > 0)) return usage(`--timeout ${v.timeout}: a number of seconds above 0`);
   // The preset's look, then any setting given on its own (range checks: the core's schema).
   const look: Record<string, number | string> = { ...PRESETS[v.preset as PresetName] };
   for (const k of ['opacity', 'size', 'density', 'angle'] as const) if (v[k] !== undefined) look[k] = Number(v[k]);
@@ -126,61 +124,32 @@ async function main(): Promise<number> {
   }
   const outDir = resolve(v.out!);
   mkdirSync(outDir, { recursive: true });
-  const inputs = new Set(files.map((f) => resolve(f)));
-  const written = new Set<string>();
-
-  let browser: ExtensionBrowser | undefined;
-  let page: Page | undefined;
-  const timeoutMs = 120_000;
-  let failed = 0;
-  try {
-    for (const f of files) {
-      const line: Line = { input: f };
-      const problem = checkPath(f);
-      if (problem) line.error = problem;
-      else {
-        line.bytesIn = statSync(f).size;
-        try {
-          browser ??= await launchWithExtension();
-          page ??= await openStampPage(browser);
-          // The MRZ is read before and after stamping (the mark lightened if the copy no longer reads).
-          const r = await stampFile(page, resolve(f), options, timeoutMs + 30_000, !v['no-mrz'] && !v['strip-only']);
-          if (!r.ok) line.error = r.error;
-          else {
-            const target = freePath(outDir, r.name, inputs, written);
-            await download(page, r.url, r.name, target);
-            written.add(target);
-            Object.assign(line, {
-              output: target,
-              type: r.report.input.kind,
-              bytesOut: r.report.output.bytes,
-              removed: r.report.removed,
-              ms: Math.round(r.report.ms.total),
-              report: r.report,
-            });
-          }
-        } catch (e) {
-          // The page (or the whole browser) died on this file, most likely out of memory, or
-          // stopped answering: this file fails, the next ones get a fresh page.
-          line.error = crashed(f, line.bytesIn, e);
-          await page?.close().catch(() => undefined);
-          page = undefined;
-          if (!browser?.context.browser()?.isConnected() && browser) {
-            await browser.close().catch(() => undefined);
-            browser = undefined;
-          }
-        }
-      }
-      if (line.error) failed++;
-      print(line, v.json!, lang);
-    }
-  } finally {
-    await browser?.close();
-  }
-  return failed > 0 ? 1 : 0;
+  const lines: (Line | undefined)[] = files.map(() => undefined);
+  const toStamp: number[] = [];
+  const sizes = files.map((f, i) => {
+    const problem = checkPath(f);
+    if (problem) lines[i] = { input: f, error: problem };
+    else toStamp.push(i);
+    return problem ? 0 : statSync(f).size;
+  });
+  // Lines are printed in input order, each as soon as every earlier one is known.
+  let printed = 0;
+  const flush = () => {
+    for (; printed < files.length && lines[printed]; printed++) print(lines[printed]!, v.json!, lang);
+  };
+  flush();
+  const mrz = !v['no-mrz'] && !v['strip-only'];
+  await runBatch(
+    toStamp.map((i) => resolve(files[i]!)),
+    { options, mrz, jobs, timeoutMs: timeoutS * 1000, outDir, inputs: new Set(files.map((f) => resolve(f))) },
+    (k, r) => {
+      const i = toStamp[k]!;
+      lines[i] = lineOf(files[i]!, sizes[i]!, r);
+      flush();
+    },
+  );
+  return lines.some((l) => l?.error) ? 1 : 0;
 }
-
-type LineError = NonNullable<Line['error']>;
 
 /** The password from standard input (one line), so it stays out of the shell's history. */
 function readStdinLine(): string {
@@ -205,70 +174,6 @@ function checkPath(f: string): LineError | undefined {
   return undefined;
 }
 
-function crashed(f: string, bytes: number | undefined, e: unknown): LineError {
-  const detail = e instanceof Error ? e.message.split('\n')[0]! : String(e);
-  // The browser's own words stay in the English message (for a bug report), not in translations.
-  const error = cliError('browser-failed', { file: f, size: ((bytes ?? 0) / 2 ** 20).toFixed(1) });
-  return { ...error, message: `${error.message} (${detail})` };
-}
-
-/** A CLI error as JSON carries it: English and Chinese messages, and the fields for other languages. */
-function cliError(code: CliErrorCode, params: Record<string, string>): LineError {
-  return { code, message: message(code, 'en', params), message_zh_CN: message(code, 'zh_CN', params), params };
-}
-
-/**
- * Hands the file to the page through a file field filled with its path (no bytes over the
- * DevTools protocol, so hundreds of MB work), and stamps it there.
- */
-async function stampFile(page: Page, path: string, options: unknown, timeoutMs: number, mrz: boolean): Promise<UrlResult> {
-  const input = await page.evaluateHandle(() => {
-    const el = document.createElement('input');
-    el.type = 'file';
-    el.hidden = true;
-    document.body.append(el);
-    return el;
-  });
-  try {
-    await input.setInputFiles(path);
-    let timer: NodeJS.Timeout | undefined;
-    const stalled = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer after ${timeoutMs / 1000} s`)), timeoutMs)));
-    try {
-      return await Promise.race([input.evaluate((el, [o, m]) => window.idstamp!.stampToUrl(el.files![0]!, o, m), [options, mrz] as const), stalled]);
-    } finally {
-      clearTimeout(timer);
-    }
-  } finally {
-    await input.evaluate((el) => el.remove()).catch(() => undefined);
-    await input.dispose().catch(() => undefined);
-  }
-}
-
-/** The output leaves the page as a download (streamed to disk by the browser). */
-async function download(page: Page, url: string, name: string, target: string): Promise<void> {
-  const [d] = await Promise.all([
-    page.waitForEvent('download'),
-    page.evaluate(([u, n]) => {
-      const a = document.createElement('a');
-      a.href = u;
-      a.download = n;
-      a.click();
-    }, [url, name] as const),
-  ]);
-  await d.saveAs(target);
-  await d.delete().catch(() => undefined);
-  await page.evaluate((u) => URL.revokeObjectURL(u), url);
-}
-
-/** Never overwrite an input or an earlier output of this run: add " (2)", " (3)"… */
-function freePath(dir: string, name: string, inputs: Set<string>, written: Set<string>): string {
-  const { name: stem, ext } = parse(name);
-  for (let i = 1; ; i++) {
-    const p = join(dir, i === 1 ? name : `${stem} (${i})${ext}`);
-    if (!inputs.has(p) && !written.has(p)) return p;
-  }
-}
-
 function usage(message: string): number {
   console.error(`${message}\n\n${HELP}`);
   return 2;
@@ -289,6 +194,7 @@ function print(l: Line, json: boolean, lang: Lang): void {
   const kb = (n?: number) => `${((n ?? 0) / 1024).toFixed(0)} KB`;
   if (l.error) {
     console.log(`✖ ${l.input}: ${errorText(l.error, lang)}`);
+    if (l.retried) console.log(`  ↻ ${message('tried-twice', lang, { cause: l.retried.message })}`);
     return;
   }
   const n = l.report?.output.pages;
@@ -298,6 +204,7 @@ function print(l: Line, json: boolean, lang: Lang): void {
       `removed: ${l.removed?.join(', ') || 'nothing'}, ${l.ms} ms)`,
   );
   for (const w of l.report?.warnings ?? []) console.log(`  ! ${warningMessage(w, lang)}`);
+  if (l.retried) console.log(`  ↻ ${message('retried', lang, { cause: l.retried.message })}`);
   const m = l.report?.mrz;
   if (m?.fields)
     console.log(

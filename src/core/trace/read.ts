@@ -1,0 +1,172 @@
+// Reading a trace from a found picture: working plane → residual → tile lattice → fold →
+// pilot search over every keyed pattern and shift → soft payload → Viterbi → keyed check.
+// A code is reported only when the decoded bits pass the version, the 32-bit keyed check and
+// the salt test (2^-40 per attempt by chance, the version not even counted; at most MAX_ATTEMPTS a picture).
+import { convEncode, viterbiDecode } from './ecc.ts';
+import type { Pixels } from './embed.ts';
+import { fft2 } from './fft.ts';
+import { CELLS, N, pattern } from './pattern.ts';
+import { CODED_BITS, PAYLOAD_BITS, parsePayload, SALTS } from './payload.ts';
+import { lumaPlane, residual, type Plane } from './plane.ts';
+import { findLattices, fold, polish, type Lattice } from './sync.ts';
+
+/** Bins per cell side in the folded tile. */
+const SUB = 2;
+const S = N * SUB;
+/**
+ * Decoding attempts per fold; at most 5 lattices × 2 (as found, fine-tuned) folds: 20 attempts
+ * a picture, each passing the check by chance with p ≤ 2^-40, so ≤ 2·10^-11 a picture.
+ */
+const ATTEMPTS_PER_FOLD = 2;
+export const MAX_ATTEMPTS = 5 * 2 * ATTEMPTS_PER_FOLD;
+
+export interface ReadResult {
+  /** The trace code, or null when none was found (never a guess). */
+  code: string | null;
+  /** Pilot correlation peak, in standard deviations over all shifts (≥ ~7: a clear find). */
+  sync: number;
+  /** Autocorrelation strength of the tile lattice (z-score). */
+  lattice: number;
+  /** Coded bits (of 164) that disagreed with the decoded payload: 0 is a clean read. */
+  bitErrors: number | null;
+  /** Tile period found, in pixels of the picture read, and the lattice's rotation, degrees. */
+  period?: number;
+  angle?: number;
+  ms: number;
+}
+
+interface Candidate {
+  lattice: Lattice;
+  folded: Float64Array;
+  salt: number;
+  du: number;
+  dv: number;
+  z: number;
+}
+
+const templates = new Map<string, { re: Float64Array; im: Float64Array }>();
+
+/** FFT of the pilot cells of pattern `salt`, as tents sampled at bin centres. */
+function pilotSpectrum(key: Uint8Array, salt: number): { re: Float64Array; im: Float64Array } {
+  const id = `${Array.from(key.subarray(0, 8)).join(',')}/${salt}`;
+  const hit = templates.get(id);
+  if (hit) return hit;
+  const p = pattern(key, salt);
+  const cell = new Float64Array(CELLS);
+  for (let i = 0; i < CELLS; i++) cell[i] = p.role[i]! < 0 ? p.chip[i]! : 0;
+  const re = new Float64Array(S * S);
+  const im = new Float64Array(S * S);
+  for (let t = 0; t < S; t++)
+    for (let u = 0; u < S; u++) re[t * S + u] = sampleCells(cell, (u + 0.5) / SUB - 0.5, (t + 0.5) / SUB - 0.5);
+  fft2(re, im, S, S);
+  const out = { re, im };
+  if (templates.size > 4 * SALTS) templates.clear();
+  templates.set(id, out);
+  return out;
+}
+
+/** Bilinear read of cyclic N×N cell values at cell coordinates (x, y). */
+function sampleCells(cell: Float64Array, x: number, y: number): number {
+  const x0 = Math.floor(x);
+  const y0 = Math.floor(y);
+  const tx = x - x0;
+  const ty = y - y0;
+  const g = (a: number, b: number) => cell[(((b % N) + N) % N) * N + (((a % N) + N) % N)]!;
+  return (g(x0, y0) * (1 - tx) + g(x0 + 1, y0) * tx) * (1 - ty) + (g(x0, y0 + 1) * (1 - tx) + g(x0 + 1, y0 + 1) * tx) * ty;
+}
+
+/** Bilinear cyclic read of the folded tile at bin coordinates. */
+function sampleFolded(f: Float64Array, x: number, y: number): number {
+  const x0 = Math.floor(x);
+  const y0 = Math.floor(y);
+  const tx = x - x0;
+  const ty = y - y0;
+  const g = (a: number, b: number) => f[(((b % S) + S) % S) * S + (((a % S) + S) % S)]!;
+  return (g(x0, y0) * (1 - tx) + g(x0 + 1, y0) * tx) * (1 - ty) + (g(x0, y0 + 1) * (1 - tx) + g(x0 + 1, y0 + 1) * tx) * ty;
+}
+
+/** Best shift of every keyed pattern against one folded tile. */
+function searchShifts(key: Uint8Array, lattice: Lattice, folded: Float64Array): Candidate[] {
+  const fr = Float64Array.from(folded);
+  const fi = new Float64Array(S * S);
+  fft2(fr, fi, S, S);
+  const out: Candidate[] = [];
+  const cr = new Float64Array(S * S);
+  const ci = new Float64Array(S * S);
+  for (let salt = 0; salt < SALTS; salt++) {
+    const t = pilotSpectrum(key, salt);
+    // F · conj(T): correlation C(d) = Σ F[x + d] T[x].
+    for (let i = 0; i < S * S; i++) {
+      cr[i] = fr[i]! * t.re[i]! + fi[i]! * t.im[i]!;
+      ci[i] = fi[i]! * t.re[i]! - fr[i]! * t.im[i]!;
+    }
+    fft2(cr, ci, S, S, true);
+    let best = 0;
+    let s = 0;
+    let s2 = 0;
+    for (let i = 0; i < S * S; i++) {
+      const v = cr[i]!;
+      s += v;
+      s2 += v * v;
+      if (v > cr[best]!) best = i;
+    }
+    const mean = s / (S * S);
+    const sd = Math.sqrt(Math.max(1e-30, s2 / (S * S) - mean * mean));
+    const bu = best % S;
+    const bv = Math.floor(best / S);
+    // Sub-bin peak position.
+    const c = cr[best]!;
+    const l = cr[bv * S + ((bu + S - 1) % S)]!;
+    const r = cr[bv * S + ((bu + 1) % S)]!;
+    const u = cr[((bv + S - 1) % S) * S + bu]!;
+    const d = cr[((bv + 1) % S) * S + bu]!;
+    const ox = l - 2 * c + r < 0 ? (0.5 * (l - r)) / (l - 2 * c + r) : 0;
+    const oy = u - 2 * c + d < 0 ? (0.5 * (u - d)) / (u - 2 * c + d) : 0;
+    out.push({ lattice, folded, salt, du: bu + ox, dv: bv + oy, z: (c - mean) / sd });
+  }
+  return out;
+}
+
+function decode(key: Uint8Array, c: Candidate): { code: string | null; bitErrors: number } {
+  const p = pattern(key, c.salt);
+  const soft = new Float64Array(CODED_BITS);
+  for (let v = 0; v < N; v++)
+    for (let u = 0; u < N; u++) {
+      const i = v * N + u;
+      const role = p.role[i]!;
+      if (role < 0) continue;
+      soft[role] = soft[role]! + p.chip[i]! * sampleFolded(c.folded, (u + 0.5) * SUB - 0.5 + c.du, (v + 0.5) * SUB - 0.5 + c.dv);
+    }
+  const bits = viterbiDecode(soft, PAYLOAD_BITS);
+  const again = convEncode(bits);
+  let errors = 0;
+  for (let i = 0; i < CODED_BITS; i++) if ((soft[i]! > 0 ? 1 : 0) !== again[i]) errors++;
+  return { code: parsePayload(key, bits, c.salt), bitErrors: errors };
+}
+
+export function readTrace(px: Pixels | Plane, key: Uint8Array): ReadResult {
+  const t0 = performance.now();
+  const plane = lumaPlane(px);
+  const { width: w, height: h } = plane;
+  let result: ReadResult = { code: null, sync: 0, lattice: 0, bitErrors: null, ms: 0 };
+  if (Math.min(w, h) < 64) return { ...result, ms: performance.now() - t0 };
+  const r = residual(plane);
+  const lattices = findLattices(r, w, h, 36, Math.min(440, Math.max(w, h) * 0.45));
+  // Strongest lattice first, as found, then fine-tuned (costly: only when the first fails);
+  // the best two (pattern, shift) pairs of each are decoded. Stops at the first valid code.
+  for (const found of lattices)
+    for (const polished of [false, true]) {
+      const l = polished ? polish(r, w, h, found, N) : found;
+      const candidates = searchShifts(key, l, fold(r, w, h, l, N, SUB))
+        .sort((a, b) => b.z - a.z)
+        .slice(0, ATTEMPTS_PER_FOLD);
+      for (const c of candidates) {
+        const d = decode(key, c);
+        const period = Math.hypot(...c.lattice.e1) / plane.scale;
+        const angle = (Math.atan2(c.lattice.e1[1], c.lattice.e1[0]) * 180) / Math.PI;
+        if (d.code) return { code: d.code, sync: c.z, lattice: l.score, bitErrors: d.bitErrors, period, angle, ms: performance.now() - t0 };
+        if (c.z > result.sync) result = { ...result, sync: c.z, lattice: l.score, bitErrors: d.bitErrors, period, angle };
+      }
+    }
+  return { ...result, ms: performance.now() - t0 };
+}

@@ -1,0 +1,104 @@
+// The trace's pure parts: hashing, the key's text form, the payload and its check, the code.
+import { createHash, createHmac } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { isStampError } from '../../src/core/errors.ts';
+import { parseOptions } from '../../src/core/options.ts';
+import { convEncode, viterbiDecode } from '../../src/core/trace/ecc.ts';
+import { exportKey, importKey, makeKey, TraceError } from '../../src/core/trace/index.ts';
+import { bitsToCode, codeToBits, CODED_BITS, parsePayload, PAYLOAD_BITS, payloadBits, saltFor } from '../../src/core/trace/payload.ts';
+import { hmacSha256, sha256 } from '../../src/core/trace/sha256.ts';
+import { rng } from '../fixtures/documents.ts';
+
+const key = Uint8Array.from({ length: 32 }, (_, i) => (i * 31 + 7) & 255);
+const other = Uint8Array.from({ length: 32 }, (_, i) => (i * 17 + 3) & 255);
+
+describe('trace: hashing', () => {
+  it('SHA-256 and HMAC match node:crypto', () => {
+    for (const n of [0, 1, 55, 56, 64, 65, 300]) {
+      const m = Uint8Array.from({ length: n }, (_, i) => (i * 7 + n) & 255);
+      expect(Buffer.from(sha256(m)).toString('hex')).toBe(createHash('sha256').update(m).digest('hex'));
+      expect(Buffer.from(hmacSha256(key, m)).toString('hex')).toBe(createHmac('sha256', key).update(m).digest('hex'));
+    }
+  });
+});
+
+describe('trace: key', () => {
+  it('exports as text with a check and imports back, forgiving case, spaces and I/L/O', () => {
+    const k = makeKey();
+    const text = exportKey(k);
+    expect(text).toMatch(/^IDSTK(-[0-9A-Z]{1,5}){11}$/);
+    expect(importKey(text).bytes).toEqual(k.bytes);
+    expect(importKey(` ${text.toLowerCase().replace(/-/g, ' ')} `).bytes).toEqual(k.bytes);
+    expect(importKey(text.replace(/1/g, 'l').replace(/0/g, 'o')).bytes).toEqual(k.bytes);
+  });
+
+  it('refuses a typo (one character changed) and a cut key', () => {
+    const text = exportKey({ bytes: key });
+    const at = 12;
+    const typo = text.slice(0, at) + (text[at] === 'A' ? 'B' : 'A') + text.slice(at + 1);
+    expect(() => importKey(typo)).toThrow(TraceError);
+    expect(() => importKey(typo)).toThrow(/key-checksum/);
+    expect(() => importKey(text.slice(0, -3))).toThrow(/key-format/);
+  });
+
+  it('options take the key as text or bytes; mode trace needs one; a bad key is invalid-options', () => {
+    const o = parseOptions({ mode: 'trace', trace: { key: exportKey({ bytes: key }) } });
+    expect(o.mode).toBe('trace');
+    expect(o.trace?.key).toEqual(key);
+    expect(parseOptions({ trace: { key } }).trace?.key).toEqual(key);
+    expect(parseOptions({}).trace).toBeUndefined();
+    for (const bad of [{ mode: 'trace' }, { trace: { key: 'IDSTK-12345' } }, { trace: { key: new Uint8Array(16) } }]) {
+      let err: unknown;
+      try {
+        parseOptions(bad);
+      } catch (e) {
+        err = e;
+      }
+      expect(isStampError(err) && err.code).toBe('invalid-options');
+    }
+  });
+});
+
+describe('trace: payload and error correction', () => {
+  it('codes ↔ bits', () => {
+    expect(bitsToCode(codeToBits('7KQ2-M9XD'))).toBe('7KQ2-M9XD');
+    expect(bitsToCode(codeToBits('zzzz0000'))).toBe('ZZZZ-0000');
+    expect(() => codeToBits('7KQ2-M9X')).toThrow(TraceError);
+    expect(() => codeToBits('7KQ2-M9XU')).toThrow(TraceError);
+  });
+
+  it('a payload passes its own check only: one bit off, another key or another salt fails', () => {
+    const bits = payloadBits(key, '7KQ2-M9XD');
+    expect(bits.length).toBe(PAYLOAD_BITS);
+    const salt = saltFor(key, '7KQ2-M9XD');
+    expect(parsePayload(key, bits, salt)).toBe('7KQ2-M9XD');
+    expect(parsePayload(other, bits, salt)).toBeNull();
+    expect(parsePayload(key, bits, (salt + 1) & 255)).toBeNull();
+    for (let i = 0; i < PAYLOAD_BITS; i++) {
+      const flipped = Uint8Array.from(bits);
+      flipped[i] = flipped[i]! ^ 1;
+      expect(parsePayload(key, flipped, salt)).toBeNull();
+    }
+  });
+
+  it('Viterbi corrects 8 % flipped coded bits (soft ±1) exactly', () => {
+    const r = rng(5);
+    for (let trial = 0; trial < 20; trial++) {
+      const bits = Uint8Array.from({ length: PAYLOAD_BITS }, () => (r() < 0.5 ? 1 : 0));
+      const coded = convEncode(bits);
+      expect(coded.length).toBe(CODED_BITS);
+      const soft = Array.from(coded, (b) => (b ? 1 : -1) * (r() < 0.08 ? -1 : 1) * (0.5 + r()));
+      expect(viterbiDecode(soft, PAYLOAD_BITS)).toEqual(bits);
+    }
+  });
+
+  it('random soft values never pass the check (1000 tries; by construction 2^-40 each)', () => {
+    const r = rng(9);
+    let passed = 0;
+    for (let t = 0; t < 1000; t++) {
+      const soft = Array.from({ length: CODED_BITS }, () => r() - 0.5);
+      if (parsePayload(key, viterbiDecode(soft, PAYLOAD_BITS), Math.floor(r() * 256))) passed++;
+    }
+    expect(passed).toBe(0);
+  });
+});

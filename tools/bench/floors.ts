@@ -1,0 +1,44 @@
+// The floors the bench compares stamping with: the browser's own work, nothing of ours. This
+// runs in the stamping page, but is not shipped in it: the bench bundles it (esbuild, pdf.js
+// included) and evaluates it in the page over DevTools (which the page's CSP does not cover),
+// with the extension's own built pdf.js worker and font data.
+import { AnnotationMode, getDocument, GlobalWorkerOptions } from 'pdfjs-dist';
+import { documentOptions } from '../../src/core/pdf/document-options.ts';
+
+export interface Floors {
+  /** Decode, draw, encode at the same quality: no strip, no watermark. */
+  image(file: Blob, mime: string, quality: number): Promise<number>;
+  /** pdf.js rendering every page at `dpi`, alone (as the core opens and renders them). */
+  pdf(file: Blob, dpi: number, workerUrl: string): Promise<number>;
+}
+
+const floors: Floors = {
+  async image(file, mime, quality) {
+    const t0 = performance.now();
+    const bitmap = await createImageBitmap(file);
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
+    bitmap.close();
+    await canvas.convertToBlob({ type: mime, quality });
+    return performance.now() - t0;
+  },
+  async pdf(file, dpi, workerUrl) {
+    const t0 = performance.now();
+    GlobalWorkerOptions.workerPort ??= new Worker(workerUrl, { type: 'module' });
+    const doc = await getDocument(documentOptions(new Uint8Array(await file.arrayBuffer()))).promise;
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const viewport = page.getViewport({ scale: dpi / 72 });
+      const canvas = new OffscreenCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+      const ctx = canvas.getContext('2d')!;
+      ctx.fillStyle = '#ffffff';
+      ctx.fillRect(0, 0, canvas.width, canvas.height);
+      await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: ctx as unknown as CanvasRenderingContext2D, viewport, intent: 'print', annotationMode: AnnotationMode.ENABLE_STORAGE }).promise;
+      page.cleanup();
+    }
+    await doc.destroy();
+    return performance.now() - t0;
+  },
+};
+
+(globalThis as unknown as { __floors: Floors }).__floors = floors;
