@@ -3,7 +3,7 @@
 // keyed by it; without it, copies can no longer be identified.
 import { storage } from 'wxt/utils/storage';
 import { exportKey, importKey, makeKey } from '../core/trace/index.ts';
-import type { RawItem } from '../settings/store.ts';
+import { underLock, type RawItem } from '../settings/store.ts';
 
 /** The key as its exported text (IDSTK-…, with a check), the form import and export use. */
 export const traceKeyItem: RawItem = storage.defineItem<unknown>('local:traceKey', { fallback: null });
@@ -17,15 +17,8 @@ const valid = (value: unknown): string | undefined => {
   }
 };
 
-/**
- * Two pages of the extension (the popup and a prompt) may ask for the first key at once: under
- * one lock only one of them makes it, and both use it. Where Web Locks do not exist (unit tests)
- * the work runs as it is.
- */
-function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
-  const locks = (globalThis.navigator as { locks?: LockManager } | undefined)?.locks;
-  return locks ? (locks.request('idstamp-trace-key', work) as Promise<T>) : work();
-}
+/** Two pages asking for the first key at once (the popup and a prompt) make one between them. */
+const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => underLock('idstamp:trace-key', work);
 
 /** This device's key (exported text), made and stored the first time it is needed. */
 export function traceKey(item: RawItem = traceKeyItem, make = makeKey): Promise<string> {

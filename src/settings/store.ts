@@ -18,22 +18,63 @@ export async function saveSettings(next: Settings, item: RawItem = settingsItem)
   return valid;
 }
 
-/** This page's updates, one after another per item. */
-const queues = new WeakMap<RawItem, Promise<unknown>>();
+/** The part of the Web Locks API we use (navigator.locks). */
+export interface Locks {
+  request<T>(name: string, callback: () => Promise<T>): Promise<T>;
+}
 
 /**
- * Read, change, write: `change` edits a copy in place. Updates from one page run one after
- * another: two quick changes (End on one slider, then another) would both read the old settings,
- * and the second write would undo the first.
+ * Every extension page (popup, settings, stamping page, the guard's prompt) shares one origin,
+ * so navigator.locks is one lock manager for all of them: a read-modify-write under the lock
+ * cannot interleave with another page's. Storage itself has no compare-and-set.
+ */
+const LOCK = 'idstamp:settings';
+const browserLocks = (): Locks | undefined => (globalThis as { navigator?: { locks?: Locks } }).navigator?.locks;
+
+/**
+ * Runs `fn` holding the lock `name` (one writer at a time across every extension page). A page that may not take locks (the guard's prompt framed
+ * in a web page: Chromium denies it there, SecurityError) runs `fn` without it: its
+ * re-read-and-retry still catches most overlaps, but not all.
+ */
+export async function underLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const locks = browserLocks();
+  if (!locks) return fn();
+  let entered = false;
+  try {
+    return await locks.request(name, () => {
+      entered = true;
+      return fn();
+    });
+  } catch (err) {
+    if (entered) throw err;
+    return fn();
+  }
+}
+
+/** This page's updates, one after another per item (also where no lock manager exists). */
+const queues = new WeakMap<RawItem, Promise<unknown>>();
+
+/** Re-reads before writing and starts again when another page wrote meanwhile (no lock manager). */
+const MAX_TRIES = 5;
+
+/**
+ * Read, change, write: `change` edits a copy in place (and may run more than once). Updates
+ * run one after another, across pages: two quick changes (End on one slider, then another; the
+ * popup's site choice while the settings page saves the preset) would both read the old
+ * settings, and the second write would undo the first.
  */
 export function updateSettings(change: (s: Settings) => void, item: RawItem = settingsItem): Promise<Settings> {
-  const run = (queues.get(item) ?? Promise.resolve())
-    .catch(() => undefined)
-    .then(async () => {
-      const copy = structuredClone(await loadSettings(item));
+  const once = async () => {
+    for (let tries = 1; ; tries++) {
+      const raw = await item.getValue();
+      const copy = structuredClone(parseSettings(raw));
       change(copy);
+      // Without a lock, a page that wrote since our read would be undone: read again, redo.
+      if (tries < MAX_TRIES && JSON.stringify(await item.getValue()) !== JSON.stringify(raw)) continue;
       return saveSettings(copy, item);
-    });
+    }
+  };
+  const run = (queues.get(item) ?? Promise.resolve()).catch(() => undefined).then(() => underLock(LOCK, once));
   queues.set(item, run);
   return run;
 }

@@ -3,6 +3,7 @@
 import type { MessageKey } from '../i18n/messages.ts';
 import { t } from '../i18n/t.ts';
 import type { Settings } from '../settings/schema.ts';
+import { updateSite } from '../settings/sites.ts';
 import { loadSettings, settingsItem, updateSettings, watchSettings, type RawItem } from '../settings/store.ts';
 import { h } from './dom.ts';
 
@@ -26,10 +27,10 @@ const TEXT: Record<GuardState, [state: MessageKey, action: MessageKey]> = {
   'asks-verification': ['guardStateVerification', 'guardTurnOffHere'],
 };
 
-function toggle(state: GuardState, site: string): (s: Settings) => void {
-  if (state === 'off-everywhere') return (s) => void (s.guard.mode = 'verification');
-  if (state === 'off-here') return (s) => void (s.sites[site] = { ...s.sites[site], rule: 'ask' });
-  return (s) => void (s.sites[site] = { ...s.sites[site], rule: 'never' });
+/** The switch: the guard's mode when it is off everywhere, else this site's rule (merged). */
+export function toggleGuard(state: GuardState, site: string, store: RawItem = settingsItem): Promise<Settings> {
+  if (state === 'off-everywhere') return updateSettings((s) => void (s.guard.mode = 'verification'), store);
+  return updateSite(site, { rule: state === 'off-here' ? 'ask' : 'never' }, store);
 }
 
 export async function mountGuardToggle(root: HTMLElement, site: string, store: RawItem = settingsItem): Promise<void> {
@@ -43,7 +44,7 @@ export async function mountGuardToggle(root: HTMLElement, site: string, store: R
         { class: `guard-state ${state.startsWith('off') ? 'off' : 'on'}`, id: 'guard-state', dataset: { state } },
         h('span', null, t(text, { site })),
         ' ',
-        h('button', { type: 'button', id: 'guard-toggle', class: 'link', on: { click: () => void updateSettings(toggle(state, site), store).then(render) } }, t(action)),
+        h('button', { type: 'button', id: 'guard-toggle', class: 'link', on: { click: () => void toggleGuard(state, site, store).then(render) } }, t(action)),
       ),
     );
   };

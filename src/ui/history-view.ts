@@ -5,7 +5,7 @@ import type { MessageKey } from '../i18n/messages.ts';
 import { t } from '../i18n/t.ts';
 import type { RawItem } from '../settings/store.ts';
 import { download, h, onDropFiles } from './dom.ts';
-import { errorText } from './stamper.ts';
+import { errorText } from './panel-view.ts';
 
 export interface HistoryViewOptions {
   history: RawItem;

@@ -4,9 +4,6 @@
 // copy still reads. Shown only: nothing here is stored or sent.
 import type { MrzField } from '../core/mrz/certain.ts';
 import type { MrzReading } from '../core/mrz/read.ts';
-import { mrzSummary, stampKeepingMrz } from '../core/mrz/stamped.ts';
-import type { StampOptionsInput } from '../core/options.ts';
-import { stamp, type StampResult } from '../core/pipeline.ts';
 import { t } from '../i18n/t.ts';
 import { h } from './dom.ts';
 
@@ -37,39 +34,3 @@ export function mrzCard(r: MrzReading, after?: { valid: boolean; restamped: bool
 
 /** Lines with a field not read reliably are marked, for the style sheet and for tests. */
 const unsureMark = (on: boolean) => (on ? { class: 'unsure', dataset: { unsure: '' } } : {});
-
-/** A slot that shows the first file's zone and, after stamping, whether the copy still reads. */
-export function mrzSlot(enabled: () => boolean, read: (file: Blob) => Promise<MrzReading>) {
-  const element = h('div', { id: 'mrz-slot' });
-  let run = 0;
-  let current: Promise<MrzReading> | undefined;
-  let shown: MrzReading | undefined;
-  return {
-    element,
-    /** The reading of the file shown (started by `show`), for the stamp-and-check step. */
-    reading: () => current,
-    show(file: Blob | undefined) {
-      const mine = ++run;
-      element.replaceChildren();
-      current = shown = undefined;
-      if (!file || !enabled()) return;
-      current = read(file);
-      void current.then((r) => {
-        if (mine !== run) return;
-        shown = r;
-        element.replaceChildren(mrzCard(r) ?? '');
-      });
-    },
-    /**
-     * Stamps the file shown; when its zone read, reads the copy again (lightening the mark if
-     * needed) and tells the person. Other files: a plain stamp.
-     */
-    async stamp(file: File, options: StampOptionsInput): Promise<StampResult> {
-      const before = current;
-      if (!before || options.mode === 'strip') return stamp(file, options);
-      const r = await stampKeepingMrz(file, options, stamp, read, before);
-      if (r.mrz.after && shown) element.replaceChildren(mrzCard(shown, { valid: r.mrz.after.valid, restamped: r.mrz.restamped }) ?? '');
-      return { file: r.file, report: { ...r.report, mrz: mrzSummary(r.mrz.before, r.mrz.after, r.mrz.restamped) } };
-    },
-  };
-}

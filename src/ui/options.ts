@@ -6,6 +6,7 @@ import { historyItem } from '../history/history.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { t, uiLang } from '../i18n/t.ts';
 import { DEFAULT_SETTINGS, PRESETS, SettingsSchema, type PresetName, type Settings } from '../settings/schema.ts';
+import { mergeSite, removeSite, siteTableEdits, updateSite, type SitePatch, type SiteRecord } from '../settings/sites.ts';
 import { loadSettings, saveSettings, settingsItem, updateSettings, watchSettings, type RawItem } from '../settings/store.ts';
 import { registrableDomain } from '../sites/domain.ts';
 import { debounce, h } from './dom.ts';
@@ -145,14 +146,18 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
   /** Our own writes, as the storage watcher will report them: their echo re-renders nothing
    * (a re-render in the middle of quick changes, arrow keys on a slider, would undo some). */
   const own = new Set<string>();
-  const save = async (id: string, change: (s: Settings) => void) => {
+  /** `change` shown at once; `write` stores it (default: as `change` says). */
+  const save = async (id: string, change: (s: Settings) => void, write = () => updateSettings(change, store)) => {
     const next = structuredClone(settings);
     change(next);
     settings = SettingsSchema.parse(next);
     own.add(JSON.stringify(settings));
-    settings = await updateSettings(change, store);
+    settings = await write();
     showSaved(id);
   };
+  /** A site's record changes only through updateSite (a merge: its other fields stay). */
+  const saveSite = (id: string, domain: string, patch: SitePatch) =>
+    save(id, (s) => void (s.sites[domain] = mergeSite(s.sites[domain], patch)), () => updateSite(domain, patch, store));
   const preview = lookPreview();
 
   /** The look as the controls show it now (moved, maybe not saved yet). */
@@ -314,24 +319,13 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
   /** One row per site: the guard's rule, clean copies only, its purpose line and that line's language. */
   const siteRow = (domain: string, rule: Settings['sites'][string]) => {
     const rules: Option[] = [['always', 'ruleAlways'], ['ask', 'ruleAsk'], ['never', 'ruleNever']];
-    const site = (s: Settings) => s.sites[domain]!;
-    const ruleSelect = select(`rule-${domain}`, rules, rule.rule, (v) => save(`rule-${domain}`, (s) => void (site(s).rule = v as 'always' | 'ask' | 'never')));
+    const ruleSelect = select(`rule-${domain}`, rules, rule.rule, (v) => saveSite(`rule-${domain}`, domain, siteTableEdits.rule(v as SiteRecord['rule'])));
     ruleSelect.setAttribute('aria-label', `${t('ruleColumn')}: ${domain}`);
-    const clean = h('input', { id: `copy-${domain}`, type: 'checkbox', checked: rule.copy === 'clean', on: { change: () => save(`copy-${domain}`, (s) => {
-      if (clean.checked) site(s).copy = 'clean';
-      else delete site(s).copy;
-    }) } });
-    const purpose = h('input', { id: `purpose-${domain}`, type: 'text', value: rule.purpose ?? '', 'aria-label': `${t('purposeColumn')}: ${domain}`, on: { change: () => save(`purpose-${domain}`, (s) => {
-      const v = purpose.value.trim();
-      if (v) site(s).purpose = v;
-      else delete site(s).purpose;
-    }) } });
+    const clean = h('input', { id: `copy-${domain}`, type: 'checkbox', checked: rule.copy === 'clean', on: { change: () => saveSite(`copy-${domain}`, domain, siteTableEdits.cleanOnly(clean.checked)) } });
+    const purpose = h('input', { id: `purpose-${domain}`, type: 'text', value: rule.purpose ?? '', 'aria-label': `${t('purposeColumn')}: ${domain}`, on: { change: () => saveSite(`purpose-${domain}`, domain, siteTableEdits.purpose(purpose.value)) } });
     const lang = h('select', { id: `plang-${domain}`, 'aria-label': `${t('purposeLangLabel')}: ${domain}` }, h('option', { value: '' }, t('siteLangStandard')), ...languageOptions());
     lang.value = rule.purposeLang ?? '';
-    lang.addEventListener('change', () => save(`plang-${domain}`, (s) => {
-      if (lang.value) site(s).purposeLang = lang.value as NonNullable<Settings['sites'][string]['purposeLang']>;
-      else delete site(s).purposeLang;
-    }));
+    lang.addEventListener('change', () => saveSite(`plang-${domain}`, domain, siteTableEdits.purposeLang(lang.value as SiteRecord['purposeLang'] | '')));
     // data-label: the column's name, shown above the control where the table becomes cards.
     const cell = (id: string, column: MessageKey, control: HTMLElement) => h('td', { 'data-label': t(column) }, h('div', { class: 'control' }, control, savedSlot(id)));
     return h(
@@ -343,7 +337,7 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
       cell(`purpose-${domain}`, 'purposeColumn', purpose),
       cell(`plang-${domain}`, 'purposeLangLabel', lang),
       h('td', null, h('button', { type: 'button', class: 'link', 'aria-label': t('removeSite', { site: domain }), on: { click: async () => {
-        await save('new-site', (s) => void delete s.sites[domain]);
+        await save('new-site', (s) => void delete s.sites[domain], () => removeSite(domain, store));
         await render();
       } } }, '×')),
     );
@@ -355,7 +349,7 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
     const add = async () => {
       const domain = registrableDomain(newSite.value);
       if (!domain) return;
-      await save('new-site', (s) => void (s.sites[domain] ??= { rule: 'ask' }));
+      await saveSite('new-site', domain, {});
       await render();
       document.getElementById('new-site')?.focus();
     };

@@ -1,26 +1,10 @@
-// Password-protected PDFs (bank statements are often locked with a date of birth): when the
-// core says a file needs a password, or that the one given is wrong, ask for it in a small
-// dialog and try again. The password lives only in this call: never stored, never logged.
-import { isStampError } from '../core/errors.ts';
+// The password dialog for a protected PDF (bank statements are often locked with a date of
+// birth). What it returns lives only in the panel's retry loop: never stored, never logged.
 import { t } from '../i18n/t.ts';
 import { h } from './dom.ts';
 
-/** Runs `job`, asking for a password and retrying while the PDF needs one; Cancel rethrows. */
-export async function withPassword<T>(name: string, job: (extra: { password?: string }) => Promise<T>): Promise<T> {
-  let password: string | undefined;
-  for (;;) {
-    try {
-      return await job(password === undefined ? {} : { password });
-    } catch (err) {
-      if (!isStampError(err) || (err.code !== 'pdf-password' && err.code !== 'pdf-wrong-password')) throw err;
-      const answer = await ask(name, err.code === 'pdf-wrong-password');
-      if (answer === undefined) throw err;
-      password = answer;
-    }
-  }
-}
-
-function ask(name: string, wrong: boolean): Promise<string | undefined> {
+/** The dialog the panel's password loop (src/panel/password.ts) asks with; undefined: Cancel. */
+export function askPassword(name: string, wrong: boolean): Promise<string | undefined> {
   const field = h('input', { id: 'pdf-password', type: 'password', autocomplete: 'off', required: true });
   const ok = h('button', { type: 'submit', id: 'pdf-password-ok' }, t('passwordOpen'));
   const cancel = h('button', { type: 'button', class: 'secondary', id: 'pdf-password-cancel' }, t('passwordCancel'));

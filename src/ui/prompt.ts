@@ -12,24 +12,15 @@ import {
   type GuardMessage, type PageInfo, type PromptAnswer, type PromptInit, type RedeemedJob, type WireAnswer, type WireFile,
 } from '../guard/protocol.ts';
 import { visibilityGate, type Gate } from '../guard/prompt/visible.ts';
-import { addHistory } from '../history/history.ts';
-import { t, uiLang } from '../i18n/t.ts';
-import type { Settings } from '../settings/schema.ts';
-import { loadSettings, updateSettings } from '../settings/store.ts';
-import { purposeFor, purposeLangFor, stampOptionsFor } from '../settings/to-options.ts';
+import { t } from '../i18n/t.ts';
+import { createPanel, wantsCleanCopy, type Panel, type PanelMode } from '../panel/model.ts';
 import { findLookalike, mergeBrands } from '../sites/brands.ts';
 import { registrableDomain } from '../sites/domain.ts';
 import { isProviderHost } from '../sites/verification.ts';
-import { debounce, formatBytes, h } from './dom.ts';
+import { formatBytes, h } from './dom.ts';
 import { trapFocus } from './focus-trap.ts';
-import { languageOptions } from './language.ts';
-import { qualityOf } from '../core/quality/measure.ts';
-import { qualityView } from './quality.ts';
-import { mrzSlot } from './mrz-card.ts';
-import { readMrz } from '../core/mrz/read.ts';
-import { redaction, type Box } from './redact.ts';
-import { errorText, firstPageBoxes, historyEntry, resultCard } from './stamper.ts';
-import { withPassword } from './password.ts';
+import { browserPanelDeps } from './panel-deps.ts';
+import { checksView, disclosure, errorText, previewView, purposeView, resultCard } from './panel-view.ts';
 
 /** Where the prompt's work comes from, and where its answer goes. */
 export interface PromptSession {
@@ -100,23 +91,18 @@ export function uploadSite(page: PageInfo): string {
 
 const present = (...nodes: (Node | null)[]): Node[] => nodes.filter((n): n is Node => n !== null);
 const kindOf = async (f: File) => sniff(new Uint8Array(await f.slice(0, 64).arrayBuffer())) ?? 'unknown';
+/** Longest side of the prompt's preview, pixels. */
+const PREVIEW_SIZE = 700;
 const TYPE_NAMES: Record<string, string> = { jpeg: 'JPEG', png: 'PNG', webp: 'WebP', pdf: 'PDF' };
 
 /** Framed by the guard, or opened in its own window: the job and files, or null (not ours). */
 export const receiveSession = (win: Window): Promise<PromptSession | null> => (win.top !== win ? receiveFramed(win) : receiveWindowed(win));
 
 
-type SiteRule = Settings['sites'][string];
-
-/** The copy a site gets by default: the person's rule for it, else what the page says. */
-export function wantsCleanCopy(settings: Settings, site: string, pageDeclines: boolean): 'site' | 'page' | false {
-  const copy = site ? settings.sites[site]?.copy : undefined;
-  if (copy === 'clean') return 'site';
-  return copy !== 'stamped' && pageDeclines ? 'page' : false;
-}
+export { wantsCleanCopy } from '../panel/model.ts';
 
 /** The page-side notice after a hand-over: a fixed sentence, nothing private. */
-const toastFor = (mode: 'stamp' | 'strip') => t(mode === 'stamp' ? 'toastStamped' : 'toastCleaned');
+const toastFor = (mode: PanelMode) => t(mode === 'stamp' ? 'toastStamped' : 'toastCleaned');
 
 /** The confirmation after "Stamp and use" closes itself after this long (the person may close it sooner). */
 const CONFIRM_MS = 8000;
@@ -135,32 +121,9 @@ export async function runPrompt(win: Window, root: HTMLElement, received = recei
     answered = true;
     session.answer(a);
   };
-  const lang = uiLang();
-  let settings = await loadSettings();
   const site = uploadSite(init.page);
   const kinds = await Promise.all(init.files.map(kindOf));
   const outputs = kinds.map((k) => outputFor(init.accept, k));
-  const mrz = mrzSlot(() => settings.mrz.read && init.mode === 'ask', readMrz);
-
-  /** Changes this site's entry, keeping what else it holds (its rule, purpose, language, copy). */
-  const saveSite = async (patch: Partial<SiteRule>) => {
-    if (site) settings = await updateSettings((s) => void (s.sites[site] = { ...s.sites[site], rule: s.sites[site]?.rule ?? 'ask', ...patch }));
-  };
-
-  const process = async (mode: 'stamp' | 'strip', purpose: string, boxes: Box[] = [], s: Settings = settings): Promise<StampResult[]> => {
-    const results: StampResult[] = [];
-    for (const [i, file] of init.files.entries()) {
-      const output = outputs[i];
-      if (!output) throw new Error(t('noAcceptedType', { types: init.accept }));
-      const options = { ...stampOptionsFor(s, { site, purpose, mode, lang, now: new Date(), output }), redact: i === 0 ? firstPageBoxes(file, boxes) : [] };
-      const limits = [s.output.maxBytes, init.maxBytes].filter((n): n is number => !!n);
-      const result = await withPassword(file.name, (pw) => (i === 0 ? mrz.stamp : stamp)(file, { ...options, ...(limits.length ? { maxBytes: Math.min(...limits) } : {}), ...pw }));
-      results.push(result);
-    }
-    if (s.history.enabled)
-      for (const r of results) await addHistory(await historyEntry(r.file, r.report, site, mode === 'stamp' ? purpose : '', new Date()));
-    return results;
-  };
 
   if (init.mode === 'silent') {
     // Metadata only, images only, no question; anything odd: the page gets the original.
@@ -177,14 +140,28 @@ export async function runPrompt(win: Window, root: HTMLElement, received = recei
     return;
   }
 
+  const panel = await createPanel(browserPanelDeps(), {
+    site,
+    previewSize: PREVIEW_SIZE,
+    pageDeclines: !!init.declinesWatermarks,
+    mrz: init.mode === 'ask',
+    outputFor: (i) => {
+      const output = outputs[i];
+      if (!output) throw new Error(t('noAcceptedType', { types: init.accept }));
+      return output;
+    },
+    ...(init.maxBytes ? { maxBytes: init.maxBytes } : {}),
+  });
+
   if (init.mode === 'auto') {
     root.replaceChildren(h('p', { class: 'auto' }, t('autoWorking', { site: site || init.page.url })));
     // "Always" on a site the person marked as declining watermarks: a clean copy. The page's
     // own words only change what the prompt suggests: without the person, a page cannot talk
     // itself into an unmarked copy.
-    const mode = wantsCleanCopy(settings, site, false) ? 'strip' : 'stamp';
+    const mode = wantsCleanCopy(panel.settings, site, false) ? 'clean' : 'stamp';
+    panel.setFiles(init.files, { look: false });
     try {
-      const results = await process(mode, purposeFor(settings, site, lang));
+      const results = await panel.makeAll(mode);
       answer({ type: 'use', files: results.map((r) => r.file), toast: toastFor(mode) });
       return;
     } catch {
@@ -201,71 +178,47 @@ export async function runPrompt(win: Window, root: HTMLElement, received = recei
   port?.addEventListener('message', (m) => m.data === PROMPT_MOVED && gate.moved());
   port?.start();
   trapFocus(win, root);
-  renderAsk(win, root, init, { settings: () => settings, saveSite, site, lang, outputs, process, answer, close: () => session.close(), gate, mrz });
+  renderAsk(win, root, init, { panel, outputs, answer, close: () => session.close(), gate });
 }
 
 interface AskContext {
-  settings: () => Settings;
-  saveSite: (patch: Partial<SiteRule>) => Promise<void>;
-  site: string;
-  lang: Lang;
+  panel: Panel;
   outputs: (string | undefined)[];
-  process: (mode: 'stamp' | 'strip', purpose: string, boxes: Box[], settings: Settings) => Promise<StampResult[]>;
   answer: (a: PromptAnswer) => void;
   close: () => void;
   gate: Gate;
-  mrz: ReturnType<typeof mrzSlot>;
 }
 
 type Init = RedeemedJob & { files: File[] };
 
-function renderAsk(win: Window, root: HTMLElement, init: Init, c: AskContext): void {
-  const lookalike = findLookalike({ ...init.page, url: init.page.topOrigin && isProviderHost(new URL(init.page.url).hostname) ? init.page.topOrigin : init.page.url }, mergeBrands(c.settings().brands));
-  const purpose = h('input', { id: 'purpose', type: 'text', value: purposeFor(c.settings(), c.site, c.lang), autocomplete: 'off' });
-  // The purpose line's language, remembered per site (a Chinese UI, an English-speaking site).
-  const purposeLang = h('select', { id: 'purpose-lang' }, ...languageOptions());
-  purposeLang.value = purposeLangFor(c.settings(), c.site, c.lang);
-  const clean = wantsCleanCopy(c.settings(), c.site, !!init.declinesWatermarks);
-  const stampChoice = h('input', { type: 'radio', name: 'what', id: 'what-stamp', value: 'stamp', checked: !clean });
-  const cleanChoice = h('input', { type: 'radio', name: 'what', id: 'what-clean', value: 'strip', checked: !!clean });
-  const declinesNote = h('p', { id: 'declines-note', class: 'note', hidden: !clean }, clean === 'site' ? t('declinesSite', { site: c.site }) : t('declinesPage'));
-  const go = h('button', { type: 'button', id: 'go', class: 'primary' }, t(clean ? 'cleanUse' : 'stampUse'));
-  const original = h('button', { type: 'button', id: 'original', class: 'secondary' }, t('useOriginal'));
-  const cancel = h('button', { type: 'button', id: 'cancel', class: 'secondary' }, t('cancel'));
-  const status = h('div', { id: 'status', role: 'status' });
-  const img = h('img', { id: 'preview-img', alt: '', hidden: true });
-  const caption = h('figcaption', { id: 'preview-caption' }, t('previewWorking'));
-  const quality = h('div', { id: 'quality-slot' });
-  const converted = [...new Set(c.outputs.filter((o) => o && o !== 'same'))].map((o) => TYPE_NAMES[o!] ?? o!);
-  const mode = () => (cleanChoice.checked ? 'strip' : 'stamp');
-  // The settings the copy is made with: the purpose line in the language chosen here.
-  const effective = (): Settings => ({ ...c.settings(), language: { ...c.settings().language, purpose: purposeLang.value as Lang } });
-
-  // The preview is the output: mode, purpose line, its language and the black boxes, live.
-  const first = init.files[0];
-  let previewRun = 0;
-  const renderPreview = async () => {
-    const run = ++previewRun;
-    if (!first) return;
-    const options = stampOptionsFor(effective(), { site: c.site, purpose: purpose.value, mode: mode(), lang: c.lang, now: new Date(), output: 'jpeg' });
-    try {
-      const r = await stamp(first, { ...options, maxDimension: 700, pdf: { ...options.pdf, dpi: 72 }, redact: firstPageBoxes(first, boxes.boxes()) });
-      if (run !== previewRun) return;
-      URL.revokeObjectURL(img.src);
-      img.src = URL.createObjectURL(r.file);
-      img.alt = t(mode() === 'stamp' ? 'previewOf' : 'previewCleanOf', { file: first.name });
-      caption.textContent = img.alt;
-      img.hidden = false;
-    } catch (err) {
-      if (run !== previewRun) return;
-      img.hidden = true;
-      caption.textContent = `${first.name}: ${errorText(err)}`;
-    }
+/** Stamped or clean, with why a clean copy is suggested (the site's rule or the page's words). */
+function choiceView(panel: Panel) {
+  const stampChoice = h('input', { type: 'radio', name: 'what', id: 'what-stamp', value: 'stamp' });
+  const cleanChoice = h('input', { type: 'radio', name: 'what', id: 'what-clean', value: 'strip' });
+  const note = h('p', { id: 'declines-note', class: 'note' });
+  const render = () => {
+    (panel.mode === 'clean' ? cleanChoice : stampChoice).checked = true;
+    const why = panel.cleanReason;
+    note.hidden = !why || panel.mode !== 'clean';
+    note.textContent = why === 'site' ? t('declinesSite', { site: panel.site }) : t('declinesPage');
   };
-  const refreshPreview = debounce(renderPreview, 200);
-  const boxes = redaction(img, refreshPreview);
+  for (const r of [stampChoice, cleanChoice]) r.addEventListener('change', () => panel.setMode(cleanChoice.checked ? 'clean' : 'stamp'));
+  // The site's rule can change why (the page's words → the person's choice) without the mode.
+  panel.subscribe((c) => (c === 'mode' || c === 'settings') && render());
+  render();
+  return h(
+    'fieldset',
+    { class: 'choice' },
+    h('legend', null, t('whatToDo')),
+    h('label', { class: 'check', for: 'what-stamp' }, stampChoice, t('choiceStamp')),
+    h('label', { class: 'check', for: 'what-clean' }, cleanChoice, t('choiceClean')),
+    note,
+  );
+}
 
-  // This site's standing choices: always / ask / never, and "declines watermarks".
+/** This site's standing choices: always / ask / never, and "declines watermarks". */
+function sitePrefsView(panel: Panel, onTrustedChange: (el: HTMLInputElement | HTMLSelectElement, fn: () => Promise<void>, undo: () => void) => void) {
+  if (!panel.site) return null;
   const siteRule = h(
     'select',
     { id: 'site-rule' },
@@ -273,78 +226,33 @@ function renderAsk(win: Window, root: HTMLElement, init: Init, c: AskContext): v
     h('option', { value: 'always' }, t('siteRuleAlways')),
     h('option', { value: 'never' }, t('siteRuleNever')),
   );
-  siteRule.value = c.settings().sites[c.site]?.rule ?? 'ask';
-  const siteClean = h('input', { type: 'checkbox', id: 'site-clean', checked: c.settings().sites[c.site]?.copy === 'clean' });
-  const siteSaved = h('span', { id: 'site-saved', class: 'saved', role: 'status' });
-  const sitePrefs = c.site
-    ? h(
-        'fieldset',
-        { class: 'site-prefs' },
-        h('legend', null, t('sitePrefsLegend', { site: c.site })),
-        h('label', { for: 'site-rule' }, t('siteRuleLabel')),
-        siteRule,
-        h('label', { class: 'check', for: 'site-clean' }, siteClean, t('siteCleanChoice')),
-        siteSaved,
-      )
-    : null;
-
-  root.replaceChildren(
-    ...present(
-      h('h1', { id: 'title' }, t('promptTitle')),
-      lookalike ? h('p', { id: 'lookalike', class: 'alert', role: 'alert' }, t('lookalikeWarning', { brand: lookalike.brand, host: lookalike.domain, sites: lookalike.official.join(', ') })) : null,
-      h('p', null, c.site ? t('promptLead', { site: c.site }) : t('promptLeadNoSite')),
-      h('ul', { id: 'files', class: 'files' }, ...init.files.map((f) => h('li', null, h('span', { class: 'name' }, f.name), h('span', { class: 'size' }, formatBytes(f.size))))),
-      quality,
-      c.mrz.element,
-      h('figure', { class: 'preview', 'aria-live': 'polite' }, boxes.element, caption),
-      h(
-        'fieldset',
-        { class: 'choice' },
-        h('legend', null, t('whatToDo')),
-        h('label', { class: 'check', for: 'what-stamp' }, stampChoice, t('choiceStamp')),
-        h('label', { class: 'check', for: 'what-clean' }, cleanChoice, t('choiceClean')),
-        declinesNote,
-      ),
-      h('label', { for: 'purpose' }, t('purposeLabel')),
-      purpose,
-      h('label', { for: 'purpose-lang' }, t('purposeLangLabel')),
-      purposeLang,
-      converted.length ? h('p', { class: 'hint' }, t('convertNote', { type: converted.join(', ') })) : null,
-      init.maxBytes ? h('p', { class: 'hint' }, t('sizeNote', { size: formatBytes(init.maxBytes) })) : null,
-      sitePrefs,
-      status,
-      h('div', { class: 'actions sticky' }, go, original, cancel),
-      h('p', { class: 'hint' }, t('promptFooter')),
-    ),
+  siteRule.value = panel.siteRecord?.rule ?? 'ask';
+  const siteClean = h('input', { type: 'checkbox', id: 'site-clean', checked: panel.siteRecord?.copy === 'clean' });
+  let rule = siteRule.value;
+  onTrustedChange(siteRule, async () => void (await panel.setSiteRule((rule = siteRule.value) as 'ask' | 'always' | 'never')), () => void (siteRule.value = rule));
+  onTrustedChange(siteClean, () => panel.setSiteCopy(siteClean.checked ? 'clean' : 'stamped'), () => void (siteClean.checked = !siteClean.checked));
+  return h(
+    'fieldset',
+    { class: 'site-prefs' },
+    h('legend', null, t('sitePrefsLegend', { site: panel.site })),
+    h('label', { for: 'site-rule' }, t('siteRuleLabel')),
+    siteRule,
+    h('label', { class: 'check', for: 'site-clean' }, siteClean, t('siteCleanChoice')),
   );
+}
 
-  void renderPreview();
-  c.mrz.show(first);
-  if (first) void qualityOf(first).then((checks) => checks && quality.replaceChildren(qualityView(checks)), () => undefined);
-
-  let purposeEdited = false;
-  const showMode = () => {
-    go.textContent = mode() === 'stamp' ? t('stampUse') : t('cleanUse');
-    // A clean copy prints no purpose line.
-    purpose.disabled = purposeLang.disabled = mode() === 'strip';
-  };
-  const modeChanged = () => {
-    showMode();
-    refreshPreview();
-  };
-  showMode();
-  for (const r of [stampChoice, cleanChoice]) r.addEventListener('change', modeChanged);
-  purpose.addEventListener('input', () => {
-    purposeEdited = true;
-    refreshPreview();
-  });
-  purposeLang.addEventListener('change', async () => {
-    // The site's remembered line was in the old language: the standard one replaces it.
-    await c.saveSite({ purposeLang: purposeLang.value as Lang, purpose: undefined });
-    purpose.value = purposeFor(effective(), c.site, c.lang);
-    purposeEdited = false;
-    refreshPreview();
-  });
+function renderAsk(win: Window, root: HTMLElement, init: Init, c: AskContext): void {
+  const { panel } = c;
+  const lookalike = findLookalike({ ...init.page, url: init.page.topOrigin && isProviderHost(new URL(init.page.url).hostname) ? init.page.topOrigin : init.page.url }, mergeBrands(panel.settings.brands));
+  const go = h('button', { type: 'button', id: 'go', class: 'primary' }, t('stampUse'));
+  const original = h('button', { type: 'button', id: 'original', class: 'secondary' }, t('useOriginal'));
+  const cancel = h('button', { type: 'button', id: 'cancel', class: 'secondary' }, t('cancel'));
+  const status = h('div', { id: 'status', role: 'status' });
+  const siteSaved = h('span', { id: 'site-saved', class: 'saved', role: 'status' });
+  const converted = [...new Set(c.outputs.filter((o) => o && o !== 'same'))].map((o) => TYPE_NAMES[o!] ?? o!);
+  const purpose = purposeView(panel);
+  const preview = previewView(panel, { redact: true });
+  const checks = checksView(panel);
 
   // Only a person's own input counts: events made by scripts are not trusted.
   // A click counts only on a prompt seen, unobscured and still for a moment (see visible.ts).
@@ -356,20 +264,40 @@ function renderAsk(win: Window, root: HTMLElement, init: Init, c: AskContext): v
       await fn();
       siteSaved.textContent = t('savedNote');
     }));
-  let rule = siteRule.value;
-  onTrustedChange(siteRule, async () => void (await c.saveSite({ rule: (rule = siteRule.value) as SiteRule['rule'] })), () => void (siteRule.value = rule));
-  onTrustedChange(
-    siteClean,
-    async () => {
-      await c.saveSite({ copy: siteClean.checked ? 'clean' : 'stamped' });
-      const now = wantsCleanCopy(c.settings(), c.site, !!init.declinesWatermarks);
-      (now ? cleanChoice : stampChoice).checked = true;
-      declinesNote.hidden = !now;
-      declinesNote.textContent = now === 'site' ? t('declinesSite', { site: c.site }) : t('declinesPage');
-      modeChanged();
-    },
-    () => void (siteClean.checked = !siteClean.checked),
+  const prefs = sitePrefsView(panel, onTrustedChange);
+  const more = disclosure(
+    'more',
+    t('moreChoices'),
+    ...purpose.langField,
+    preview.tools,
+    converted.length ? h('p', { class: 'hint' }, t('convertNote', { type: converted.join(', ') })) : null,
+    init.maxBytes ? h('p', { class: 'hint' }, t('sizeNote', { size: formatBytes(init.maxBytes) })) : null,
+    prefs,
+    prefs ? siteSaved : null,
   );
+
+  root.replaceChildren(
+    ...present(
+      h('h1', { id: 'title' }, t('promptTitle')),
+      lookalike ? h('p', { id: 'lookalike', class: 'alert', role: 'alert' }, t('lookalikeWarning', { brand: lookalike.brand, host: lookalike.domain, sites: lookalike.official.join(', ') })) : null,
+      h('p', null, panel.site ? t('promptLead', { site: panel.site }) : t('promptLeadNoSite')),
+      h('ul', { id: 'files', class: 'files' }, ...init.files.map((f) => h('li', null, h('span', { class: 'name' }, f.name), h('span', { class: 'size' }, formatBytes(f.size))))),
+      preview.element,
+      choiceView(panel),
+      h('div', { class: 'label-row' }, purpose.label, more.toggle),
+      purpose.input,
+      more.region,
+      checks.quality,
+      checks.mrz,
+      status,
+      h('div', { class: 'actions sticky' }, go, original, cancel),
+      h('p', { class: 'hint' }, t('promptFooter')),
+    ),
+  );
+  const showMode = () => void (go.textContent = panel.mode === 'stamp' ? t('stampUse') : t('cleanUse'));
+  panel.subscribe((ch) => ch === 'mode' && showMode());
+  showMode();
+  panel.setFiles(init.files);
 
   onTrusted(original, () => c.answer({ type: 'original' }));
   onTrusted(cancel, () => c.answer({ type: 'cancel' }));
@@ -383,11 +311,10 @@ function renderAsk(win: Window, root: HTMLElement, init: Init, c: AskContext): v
     for (const b of [go, original, cancel]) b.disabled = true;
     root.setAttribute('aria-busy', 'true');
     status.replaceChildren(t('working', { file: init.files.map((f) => f.name).join(', ') }));
-    const chosen = mode();
-    const text = purpose.value.trim();
+    const chosen = panel.mode;
     let results: StampResult[];
     try {
-      results = await c.process(chosen, text, boxes.boxes(), effective());
+      results = await panel.makeAll(chosen);
     } catch (err) {
       status.replaceChildren(h('p', { class: 'error', role: 'alert' }, errorText(err)), h('p', null, t('someFailed')));
       go.disabled = true;
@@ -400,13 +327,13 @@ function renderAsk(win: Window, root: HTMLElement, init: Init, c: AskContext): v
     // The page gets its files now; the prompt stays a moment to say what it handed over.
     c.answer({ type: 'use', files: results.map((r) => r.file), toast: toastFor(chosen), linger: true });
     confirming = true;
-    if (chosen === 'stamp' && purposeEdited && text) await c.saveSite({ purpose: text }).catch(() => undefined);
     const close = h('button', { type: 'button', id: 'close', class: 'primary' }, t('close'));
+    const where = panel.site || t('confirmThisPage');
     root.replaceChildren(
       h('h1', { id: 'title' }, t('promptTitle')),
-      h('p', { id: 'done' }, t(chosen === 'stamp' ? 'confirmStamped' : 'confirmCleaned', { site: c.site || t('confirmThisPage') })),
-      h('ul', { id: 'results', class: 'results' }, ...results.map((r, i) => resultCard(init.files[i]!.name, r.report, { label: 'resultHanded', value: c.site || t('confirmThisPage') }))),
-      c.mrz.element,
+      h('p', { id: 'done' }, t(chosen === 'stamp' ? 'confirmStamped' : 'confirmCleaned', { site: where })),
+      h('ul', { id: 'results', class: 'results' }, ...results.map((r, i) => resultCard(init.files[i]!.name, r.report, { label: 'resultHanded', value: where }))),
+      checks.mrz,
       h('div', { class: 'actions sticky' }, close),
     );
     root.removeAttribute('aria-busy');

@@ -2,29 +2,29 @@
 // so they fit the full-size output. Undo removes the last one.
 // Keyboard: focus the picture, Enter adds a box in the middle, arrows move it, Shift+arrows
 // resize it, Delete removes it.
+import type { Box } from '../panel/record.ts';
 import { t } from '../i18n/t.ts';
 import { h } from './dom.ts';
 
-export interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
+export type { Box } from '../panel/record.ts';
 
 export interface Redaction {
-  /** The preview, wrapped with its drawing layer, plus the hint and the undo button. */
-  element: HTMLElement;
+  /** The preview wrapped with its drawing layer. */
+  picture: HTMLElement;
+  /** How to draw (a disclosure), and Undo with the count once a box is drawn. */
+  tools: HTMLElement;
   boxes(): Box[];
   reset(): void;
 }
 
-export function redaction(img: HTMLImageElement, onChange: () => void = () => undefined): Redaction {
+export function redaction(img: HTMLImageElement, onChange: (boxes: Box[]) => void = () => undefined): Redaction {
   const layer = h('canvas', { tabIndex: 0, role: 'img', 'aria-label': t('redactKeys'), 'aria-describedby': 'redact-keys' });
   const frame = h('div', { class: 'redact' }, img, layer);
   const count = h('span', { id: 'redact-count', 'aria-live': 'polite' });
   const undo = h('button', { type: 'button', id: 'redact-undo', class: 'secondary', disabled: true }, t('redactUndo'));
+  const undoRow = h('div', { class: 'actions', hidden: true }, undo, count);
   const boxes: Box[] = [];
+  const changed = () => onChange(boxes.map((b) => ({ ...b })));
   let drawing: { x0: number; y0: number; box: Box } | undefined;
   /** The box the keyboard moves (the last one added by keyboard), outlined. */
   let active: Box | undefined;
@@ -43,6 +43,7 @@ export function redaction(img: HTMLImageElement, onChange: () => void = () => un
     }
     count.textContent = boxes.length ? t('redactCount', { count: boxes.length }) : '';
     undo.disabled = boxes.length === 0;
+    undoRow.hidden = boxes.length === 0;
   };
   const at = (e: PointerEvent) => {
     const r = layer.getBoundingClientRect();
@@ -63,7 +64,7 @@ export function redaction(img: HTMLImageElement, onChange: () => void = () => un
   layer.addEventListener('pointerup', () => {
     if (drawing && drawing.box.w > 0.01 && drawing.box.h > 0.01) {
       boxes.push(drawing.box);
-      onChange();
+      changed();
     }
     drawing = undefined;
     paint();
@@ -81,7 +82,7 @@ export function redaction(img: HTMLImageElement, onChange: () => void = () => un
     if (e.key === 'Enter' || e.key === ' ') {
       active = { x: 0.35, y: 0.45, w: 0.3, h: 0.1 };
       boxes.push(active);
-      onChange();
+      changed();
     } else if (move[e.key] && active && boxes.includes(active)) {
       const [dx, dy] = move[e.key]!;
       if (e.shiftKey) {
@@ -92,11 +93,11 @@ export function redaction(img: HTMLImageElement, onChange: () => void = () => un
         active.y += dy;
       }
       clamp(active);
-      onChange();
+      changed();
     } else if ((e.key === 'Delete' || e.key === 'Backspace') && active) {
       boxes.splice(boxes.indexOf(active), 1);
       active = boxes.at(-1);
-      onChange();
+      changed();
     } else return;
     e.preventDefault();
     paint();
@@ -106,18 +107,23 @@ export function redaction(img: HTMLImageElement, onChange: () => void = () => un
   undo.addEventListener('click', () => {
     boxes.pop();
     paint();
-    onChange();
+    changed();
   });
   img.addEventListener('load', paint);
   return {
-    element: h(
+    picture: frame,
+    tools: h(
       'div',
       { class: 'redaction' },
-      frame,
-      h('p', { class: 'hint' }, t('redactHint')),
-      h('p', { class: 'hint', id: 'redact-keys' }, t('redactKeysHint')),
-      h('p', { class: 'hint' }, t('redactMrzNote')),
-      h('div', { class: 'actions' }, undo, count),
+      h(
+        'details',
+        { class: 'redact-help' },
+        h('summary', null, t('redactSummary')),
+        h('p', { class: 'hint' }, t('redactHint')),
+        h('p', { class: 'hint', id: 'redact-keys' }, t('redactKeysHint')),
+        h('p', { class: 'hint' }, t('redactMrzNote')),
+      ),
+      undoRow,
     ),
     boxes: () => boxes.map((b) => ({ ...b })),
     reset() {

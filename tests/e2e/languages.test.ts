@@ -78,6 +78,8 @@ describe('chosen in the settings', () => {
     await page.locator('#stamp').waitFor();
     expect(await page.textContent('#stamp')).toBe(readTree('zh_CN').ui.stampSave);
     expect(await page.inputValue('#purpose')).toBe('仅用于kraken.com身份认证');
+    // The purpose language is one click away: open it, as a person would.
+    await page.click('#more-toggle');
     await page.selectOption('#purpose-lang', 'en');
     await page.waitForFunction(() => (document.getElementById('purpose') as HTMLInputElement).value.startsWith('Only for'));
     expect(await page.inputValue('#purpose')).toBe('Only for kraken.com identity verification');

@@ -35,7 +35,9 @@ describe('MRZ card (stamping page)', () => {
   it('shows the name as printed, the number and the expiry, and that the stamped copy still reads', async () => {
     const page = await browser.open('stamp.html?site=okx.com');
     await page.locator('#files').setInputFiles(valid);
-    await page.locator('#mrz-name').waitFor({ timeout: 60_000 });
+    // The reading is a short line that opens: open it, as a person would.
+    await page.click('#mrz-toggle', { timeout: 60_000 });
+    await page.locator('#mrz-name').waitFor();
     expect(await page.textContent('#mrz-name')).toBe(fill(en.mrzName, { surname: 'ERIKSSON', given: 'ANNA MARIA' }));
     expect(await page.textContent('#mrz-number')).toContain('L898902C3');
     expect(await page.textContent('#mrz-expiry')).toContain('2034');

@@ -14,7 +14,8 @@ import { DEFAULT_FIXTURES_DIR as img } from '../fixtures/make-fixtures.ts';
 import { DEFAULT_PDF_FIXTURES_DIR as pdf } from '../fixtures/make-pdf-fixtures.ts';
 import { exiftool, leftovers } from '../helpers/exiftool.ts';
 import { pdftotext, qpdfCheck } from '../helpers/pdf.ts';
-import { changedFractions, storedRgba, uprightRgb } from '../helpers/pixels.ts';
+import { changedFractions, markCorrelation, resizedLike, storedRgba, uprightRgb, type Raw } from '../helpers/pixels.ts';
+import { shownPreview } from '../helpers/preview.ts';
 
 const zh_CN = readTree('zh_CN').ui;
 
@@ -105,6 +106,63 @@ describe('popup', () => {
     await page.close();
   });
 
+  it('one decision: with a photo chosen, its preview, the purpose line and the main button are in view at 400×600', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 400, height: 600 });
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html?site=okx.com`);
+    await page.locator('#stamp').waitFor();
+    await page.locator('#files').setInputFiles([join(img, 'photo.jpg')]);
+    await page.locator('#preview-img:not([hidden])').waitFor({ timeout: 30_000 });
+    await page.waitForFunction(() => (document.getElementById('preview-img') as HTMLImageElement).complete);
+    const boxes = await page.evaluate(() => {
+      const bar = document.querySelector('.actions.sticky')!.getBoundingClientRect();
+      const rect = (s: string) => document.querySelector(s)!.getBoundingClientRect().toJSON() as { top: number; bottom: number; height: number };
+      return { scrollY, bar: bar.top, rects: { '#preview-img': rect('#preview-img'), '#purpose': rect('#purpose'), '#stamp': rect('#stamp') } };
+    });
+    expect(boxes.scrollY).toBe(0);
+    for (const s of ['#preview-img', '#purpose', '#stamp'] as const) {
+      const r = boxes.rects[s];
+      expect(r.top, s).toBeGreaterThanOrEqual(0);
+      expect(r.bottom, s).toBeLessThanOrEqual(600);
+      expect(r.height, s).toBeGreaterThan(0);
+    }
+    // The preview is not under the sticky buttons, and big enough to judge the mark.
+    expect(boxes.rects['#preview-img'].bottom).toBeLessThanOrEqual(boxes.bar);
+    expect(boxes.rects['#preview-img'].height).toBeGreaterThanOrEqual(150);
+    await page.close();
+  });
+
+  it('saves the copy it previewed: the same trace code and the same mark, at full size', async () => {
+    const page = await popup('www.binance.com');
+    await page.locator('#files').setInputFiles([join(img, 'photo.jpg')]);
+    let shown = await shownPreview(page);
+    // A new purpose line: a new preview; the save must match this last one.
+    await page.fill('#purpose', 'Only for OKX, December');
+    shown = await shownPreview(page, shown.src);
+    expect(shown.code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(await page.textContent('#preview-code')).toBe(shown.code);
+    const download = page.waitForEvent('download');
+    await page.click('#stamp');
+    const saved = await saveDownload(await download);
+    expect(await page.locator('#results .code').textContent()).toBe(shown.code);
+    // What the mark changed from the unstamped photo, compared at a fifth of the preview's
+    // size (the tile pattern, not single strokes that resampling blurs).
+    const small = { width: Math.round(shown.rgb.width / 5), height: Math.round(shown.rgb.height / 5) } as Raw;
+    const original = await resizedLike(join(img, 'photo.jpg'), small);
+    const savedSmall = await resizedLike(saved, small);
+    const same = markCorrelation(await resizedLike(shown.bytes, small), savedSmall, original);
+    // The next copy gets its own code and layout: its preview no longer matches the saved file.
+    const next = await shownPreview(page, shown.src);
+    expect(next.code).not.toBe(shown.code);
+    const other = markCorrelation(await resizedLike(next.bytes, small), savedSmall, original);
+    console.log(`mark correlation, preview vs saved copy: ${same.toFixed(2)}; next preview vs saved copy: ${other.toFixed(2)}`);
+    // Measured: 0.47 for the saved copy, 0.12 for another copy's layout (the same photo, text
+    // and look; only the code and the small random shift differ).
+    expect(same).toBeGreaterThan(0.35);
+    expect(other).toBeLessThan(same / 2);
+    await page.close();
+  });
+
   it('shows a result card per file: new name, sizes, what was removed, the trace code, where it went', async () => {
     const page = await popup();
     await stampFiles(page, [join(img, 'phone.jpg')]);
@@ -188,6 +246,8 @@ describe('popup', () => {
     await page.bringToFront(); // keys and the file dialog's user activation go to the front tab
     // Playwright turns file-dialog interception on when the first listener is added; do it early.
     const chooser = page.waitForEvent('filechooser');
+    // The purpose language, site and preset are one click away: open them, as a person would.
+    await page.click('#more-toggle');
     await page.focus('#purpose');
     const order: string[] = [];
     for (let i = 0; i < 5; i++) {
@@ -238,7 +298,8 @@ describe('settings and history', () => {
     expect(await row.locator('td.file').textContent()).toBe(basename(file!).replace(/^\d+-/, ''));
 
     // "Which copy is this?": the saved file is matched by its hash, a typed code (any case, no
-    // dash) by the code, and a file that was never saved here matches nothing.
+    // dash) by the code, and a file that was never saved here matches nothing: not by its hash,
+    // and no invisible trace code is read from it.
     await options.setInputFiles('#which-file', file!);
     await options.locator('#which-answer', { hasText: en.whichFoundFile.replace(' ({count}):', '') }).waitFor();
     expect(await options.textContent('#which-answer')).toContain('Only for Kraken account verification');
@@ -249,7 +310,7 @@ describe('settings and history', () => {
     await options.locator('#which-answer', { hasText: en.whichFoundCode.replace(' ({count}):', '') }).waitFor();
     expect(await options.textContent('#which-answer')).toContain('kraken.com');
     await options.setInputFiles('#which-file', join(img, 'photo.jpg'));
-    await options.locator('#which-answer', { hasText: en.whichNone }).waitFor();
+    await options.locator('#which-answer', { hasText: en.whichNoTrace }).waitFor({ timeout: 30_000 });
     // The purpose is remembered for the site.
     await options.reload();
     expect(await options.inputValue('#sites tbody tr:has-text("kraken.com") input[type=text]')).toBe('Only for Kraken account verification');

@@ -17,8 +17,9 @@ import { en } from '../../src/i18n/messages.ts';
 import { renderDocument, SAMPLE_FIELDS } from '../fixtures/documents.ts';
 import { DEFAULT_FIXTURES_DIR as img } from '../fixtures/make-fixtures.ts';
 import { exiftool, leftovers } from '../helpers/exiftool.ts';
-import { changedFractions, darkShare, uprightRgb, type Raw } from '../helpers/pixels.ts';
+import { changedFractions, darkShare, resizedLike, uprightRgb, type Raw } from '../helpers/pixels.ts';
 import { promptFinder } from '../helpers/prompt.ts';
+import { shownPreview } from '../helpers/preview.ts';
 import { startSite, type Site } from './site-server.ts';
 
 interface Received { via: string; name: string; type: string; size: number; base64: string }
@@ -103,24 +104,9 @@ async function go(page: Page): Promise<Frame> {
   throw new Error('"Stamp and use" was never taken');
 }
 
-/** The preview's picture as the prompt shows it, once it has changed from `before`. */
-async function preview(p: Frame, before = ''): Promise<{ src: string; rgb: Raw; bytes: Buffer }> {
-  await p.waitForFunction((old) => {
-    const i = document.getElementById('preview-img') as HTMLImageElement | null;
-    return !!i && !i.hidden && !!i.src && i.src !== old && i.complete;
-  }, before, { timeout: 60_000 });
-  const { src, base64 } = await p.evaluate(async () => {
-    const i = document.getElementById('preview-img') as HTMLImageElement;
-    const bytes = new Uint8Array(await (await fetch(i.src)).arrayBuffer());
-    let bin = '';
-    for (let k = 0; k < bytes.length; k += 0x8000) bin += String.fromCharCode(...bytes.subarray(k, k + 0x8000));
-    return { src: i.src, base64: btoa(bin) };
-  });
-  const bytes = Buffer.from(base64, 'base64');
-  return { src, rgb: await uprightRgb(bytes), bytes };
-}
+const preview = shownPreview;
 /** The original at the preview's size: what a preview without a mark looks like. */
-const originalAt = async (path: string, like: Raw) => uprightRgb(await sharp(path).rotate().resize(like.width, like.height, { fit: 'fill' }).jpeg({ quality: 95 }).toBuffer());
+const originalAt = resizedLike;
 
 /** The text of IDStamp's notice on the page, read through the closed shadow root (CDP pierces it). */
 async function toastText(page: Page): Promise<string | undefined> {
@@ -222,6 +208,31 @@ describe('the prompt shows what the page will get', () => {
     await page.close();
   });
 
+  it('one decision: the preview, the purpose line and the main button in view without scrolling; the page gets the copy previewed', { timeout: 180_000 }, async () => {
+    const page = await open('plain.html');
+    await pick(page, PHOTO);
+    const p = await shownPrompt(page);
+    const shown = await preview(p);
+    const view = await p.evaluate(() => {
+      const rect = (s: string) => document.querySelector(s)!.getBoundingClientRect().toJSON() as { top: number; bottom: number; height: number };
+      return { scrollY, height: innerHeight, bar: document.querySelector('.actions.sticky')!.getBoundingClientRect().top, rects: { '#preview-img': rect('#preview-img'), '#purpose': rect('#purpose'), '#go': rect('#go') } };
+    });
+    expect(view.scrollY).toBe(0);
+    for (const s of ['#preview-img', '#purpose', '#go'] as const) {
+      expect(view.rects[s].top, s).toBeGreaterThanOrEqual(0);
+      expect(view.rects[s].bottom, s).toBeLessThanOrEqual(view.height);
+      expect(view.rects[s].height, s).toBeGreaterThan(0);
+    }
+    expect(view.rects['#preview-img'].bottom).toBeLessThanOrEqual(view.bar);
+    expect(view.rects['#preview-img'].height).toBeGreaterThanOrEqual(150);
+    // The copy handed over carries the code the preview showed.
+    expect(shown.code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    const done = await go(page);
+    expect(await done.locator('#results .code').textContent()).toBe(shown.code);
+    await answer(done, '#close');
+    await page.close();
+  });
+
   it('in a window of its own (the page faded the prompt): the confirmation stays there until the person closes it', { timeout: 180_000 }, async () => {
     const page = await open('hostile.html?a=fade');
     await pick(page, PHOTO);
@@ -244,6 +255,8 @@ describe('the prompt shows what the page will get', () => {
     let p = await shownPrompt(page);
     expect(await p.inputValue('#purpose')).toBe('Only for 127.0.0.1 identity verification');
     const before = await preview(p);
+    // The purpose language and the site's rules are one click away: open them, as a person would.
+    await p.click('#more-toggle');
     await p.selectOption('#purpose-lang', 'zh_CN');
     await p.waitForFunction(() => (document.getElementById('purpose') as HTMLInputElement).value === '仅用于127.0.0.1身份认证');
     await preview(p, before.src);
@@ -285,6 +298,8 @@ describe('the prompt keeps its buttons and the keyboard', () => {
 
     // A look-alike: the first focus is the safe choice. Then the keyboard walks round and round.
     expect(await p.evaluate(() => document.activeElement?.id)).toBe('cancel');
+    // The purpose language and the site's rules are one click away: open them, as a person would.
+    await p.click('#more-toggle');
     const keyboard = p.page().keyboard;
     const walk = async (key: string) => {
       const ids: string[] = [];
@@ -313,6 +328,7 @@ describe('the prompt keeps its buttons and the keyboard', () => {
     const page = await open('plain.html', other.origin);
     await pick(page, PHOTO);
     let p = await shownPrompt(page);
+    await p.click('#more-toggle');
     await p.focus('#site-rule');
     await p.page().keyboard.press('ArrowDown');
     await p.page().keyboard.press('ArrowDown');
@@ -333,6 +349,7 @@ describe('the prompt keeps its buttons and the keyboard', () => {
     await setSites({ localhost: { rule: 'ask' } });
     await pick(page, join(img, 'photo.png')); // another file: the field still holds the last one
     p = await shownPrompt(page);
+    await p.click('#more-toggle');
     await p.focus('#site-rule');
     await p.page().keyboard.press('ArrowDown');
     await p.locator('#site-saved', { hasText: en.savedNote }).waitFor();
@@ -380,6 +397,7 @@ describe('sites that decline watermarks', () => {
     const p = await shownPrompt(page);
     expect(await p.isChecked('#what-clean')).toBe(true);
     expect(await p.textContent('#declines-note')).toBe(en.declinesPage);
+    await p.click('#more-toggle');
     await p.click('#site-clean');
     await p.locator('#site-saved', { hasText: en.savedNote }).waitFor();
     expect((await stored()).settings?.sites?.['127.0.0.1']?.copy).toBe('clean');
@@ -422,7 +440,9 @@ describe('the machine-readable zone in the prompt', () => {
     const page = await open('plain.html');
     await pick(page, passport);
     const p = await shownPrompt(page);
-    await p.locator('#mrz-name').waitFor({ timeout: 90_000 });
+    // The reading is a short line that opens: open it, as a person would.
+    await p.click('#mrz-toggle', { timeout: 90_000 });
+    await p.locator('#mrz-name').waitFor();
     expect(await p.textContent('#mrz-name')).toBe(fill(en.mrzName, { surname: 'ERIKSSON', given: 'ANNA MARIA' }));
     expect(await p.textContent('#mrz-number')).toContain('L898902C3');
     const done = await go(page);
@@ -441,7 +461,9 @@ describe('the machine-readable zone in the prompt', () => {
   it('the popup shows the card too', { timeout: 120_000 }, async () => {
     const popup = await browser.open('popup.html?site=okx.com');
     await popup.locator('#files').setInputFiles(passport);
-    await popup.locator('#mrz-name').waitFor({ timeout: 90_000 });
+    // The reading is a short line that opens: open it, as a person would.
+    await popup.click('#mrz-toggle', { timeout: 90_000 });
+    await popup.locator('#mrz-name').waitFor();
     expect(await popup.textContent('#mrz-name')).toBe(fill(en.mrzName, { surname: 'ERIKSSON', given: 'ANNA MARIA' }));
     await popup.close();
   });

@@ -80,3 +80,28 @@ export function darkShare(im: Raw, b: { x: number; y: number; w: number; h: numb
     }
   return dark / all;
 }
+
+/**
+ * How alike two marks are: the correlation of what each stamped picture changed from the same
+ * original (grey, signed), all three the same size. About 1 for the same mark (same text, grid
+ * offset and angle), near 0 for a mark laid out elsewhere; JPEG noise is not correlated.
+ */
+export function markCorrelation(a: Raw, b: Raw, original: Raw): number {
+  if (a.width !== original.width || b.width !== original.width || a.height !== original.height || b.height !== original.height) throw new Error('sizes differ');
+  const grey = (r: Raw, i: number) => r.data[i]! + r.data[i + 1]! + r.data[i + 2]!;
+  let sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
+  const n = original.width * original.height;
+  for (let p = 0; p < n; p++) {
+    const i = p * 3;
+    const o = grey(original, i);
+    const da = grey(a, i) - o;
+    const db = grey(b, i) - o;
+    sa += da; sb += db; saa += da * da; sbb += db * db; sab += da * db;
+  }
+  const cov = sab / n - (sa / n) * (sb / n);
+  return cov / Math.sqrt((saa / n - (sa / n) ** 2) * (sbb / n - (sb / n) ** 2));
+}
+
+/** `file` at `like`'s size (EXIF orientation applied), re-encoded as the preview is. */
+export const resizedLike = async (file: string | Uint8Array, like: Raw): Promise<Raw> =>
+  uprightRgb(await sharp(typeof file === 'string' ? readFileSync(file) : Buffer.from(file)).rotate().resize(like.width, like.height, { fit: 'fill' }).jpeg({ quality: 95 }).toBuffer());
