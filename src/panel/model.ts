@@ -21,7 +21,11 @@ import { markEnv, newMark, type Mark } from './mark.ts';
 import { withPassword, type AskPassword } from './password.ts';
 import { firstPageBoxes, historyEntry, type Box } from './record.ts';
 
-/** What the person takes away. Room for 'trace' (an invisible trace code) later. */
+/**
+ * What the person takes away: a stamped copy, or a clean one (no visible mark). With a trace key
+ * both carry the invisible trace code, unless the person unticks it for the clean copy (then
+ * the lossless strip that keeps every pixel).
+ */
 export type PanelMode = 'stamp' | 'clean';
 const coreMode = (m: PanelMode): 'stamp' | 'strip' => (m === 'clean' ? 'strip' : 'stamp');
 
@@ -42,6 +46,8 @@ export interface PanelDeps {
   quality?: (file: Blob) => Promise<Check[] | undefined>;
   /** Wait after a change before the preview is stamped again (typing). */
   previewDelayMs?: number;
+  /** This device's trace key (exported text); absent: copies carry no invisible trace. */
+  traceKey?: () => Promise<string>;
 }
 
 export interface PanelInit {
@@ -124,6 +130,8 @@ export async function createPanel(deps: PanelDeps, init: PanelInit) {
   /** The file being made now (for "Working on …"). */
   let current: string | undefined;
   let results: BatchItem[] = [];
+  /** The clean copy carries the invisible trace (on by default). */
+  let traceClean = true;
   const previews = latest();
   const choices = latest();
 
@@ -198,10 +206,20 @@ export async function createPanel(deps: PanelDeps, init: PanelInit) {
     );
   };
 
+  /**
+   * The invisible trace for a saved copy. Not in the preview: it cannot be seen, and a preview
+   * stays quick. A key that cannot be had fails the save (nothing is handed out without it).
+   */
+  const traceFor = async (m: PanelMode): Promise<Partial<StampOptionsInput>> => {
+    if (!deps.traceKey || (m === 'clean' && !traceClean)) return {};
+    const key = await deps.traceKey();
+    return m === 'clean' ? { mode: 'trace', trace: { key } } : { trace: { key } };
+  };
+
   /** Stamps one file with its own mark: the password loop, and the MRZ kept readable. */
   const make = async (i: number, f: PanelFile, m: PanelMode, extra: Partial<StampOptionsInput> = {}): Promise<StampResult> =>
     withPassword(f.file.name, async (pw) => {
-      const o = { ...options(m, i, f, extra), ...pw };
+      const o = { ...options(m, i, f, extra), ...(await traceFor(m)), ...pw };
       const reading = i === 0 && m !== 'clean' ? mrzReading : undefined;
       if (!reading) return deps.stamp(f.file, o, envOf(f));
       const read = deps.readMrz!;
@@ -248,6 +266,7 @@ export async function createPanel(deps: PanelDeps, init: PanelInit) {
     get files(): readonly PanelFile[] { return files; },
     get usable(): number { return files.filter((f) => f.problem === undefined).length; },
     get mode() { return mode; },
+    get traceClean() { return traceClean; },
     get purpose() { return purpose; },
     get purposeEdited() { return purposeEdited; },
     get purposeLang() { return purposeLang; },
@@ -292,6 +311,10 @@ export async function createPanel(deps: PanelDeps, init: PanelInit) {
     },
     removeFile(i: number) {
       panel.setFiles(files.filter((_, j) => j !== i).map((f) => f.file));
+    },
+    setTraceClean(on: boolean) {
+      traceClean = on;
+      emit('mode');
     },
     setMode(next: PanelMode) {
       if (next === mode) return;

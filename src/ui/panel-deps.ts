@@ -1,9 +1,10 @@
 // The panel model's browser side: the real stamp, crypto randomness, the clock, the MRZ reader,
-// the photo check and the password dialog.
+// the photo check, the password dialog and the device's trace key.
 import { stamp } from '../core/pipeline.ts';
 import { readMrz } from '../core/mrz/read.ts';
 import { qualityOf } from '../core/quality/measure.ts';
 import { historyItem } from '../history/history.ts';
+import { traceKey } from '../history/trace-key.ts';
 import { uiLang } from '../i18n/t.ts';
 import type { PanelDeps } from '../panel/model.ts';
 import { settingsItem, type RawItem } from '../settings/store.ts';
@@ -24,5 +25,6 @@ export function browserPanelDeps(o: { settings?: RawItem; history?: RawItem; now
     askPassword,
     readMrz,
     quality: qualityOf,
+    traceKey: () => traceKey(),
   };
 }

@@ -115,6 +115,17 @@ export function disclosure(id: string, label: string, ...content: (Node | null)[
   return { toggle, region };
 }
 
+/**
+ * "with an invisible trace code" for the clean copy (on by default): unticked, the clean copy is
+ * the lossless strip that keeps every pixel.
+ */
+export function traceCleanView(panel: Panel): HTMLLabelElement {
+  const box = h('input', { type: 'checkbox', id: 'trace-clean', checked: panel.traceClean });
+  box.addEventListener('change', () => panel.setTraceClean(box.checked));
+  panel.subscribe((c) => c === 'mode' && (box.checked = panel.traceClean));
+  return h('label', { class: 'check sub', for: 'trace-clean' }, box, t('cleanWithTrace'));
+}
+
 /** The purpose line and the language it is written in, both following the model. */
 export function purposeView(panel: Panel, o: { describedBy?: string } = {}) {
   const input = h('input', { id: 'purpose', type: 'text', value: panel.purpose, autocomplete: 'off', ...(o.describedBy ? { 'aria-describedby': o.describedBy } : {}) });

@@ -20,7 +20,7 @@ import { isProviderHost } from '../sites/verification.ts';
 import { formatBytes, h } from './dom.ts';
 import { trapFocus } from './focus-trap.ts';
 import { browserPanelDeps } from './panel-deps.ts';
-import { checksView, disclosure, errorText, previewView, purposeView, resultCard } from './panel-view.ts';
+import { checksView, disclosure, errorText, previewView, purposeView, resultCard, traceCleanView } from './panel-view.ts';
 
 /** Where the prompt's work comes from, and where its answer goes. */
 export interface PromptSession {
@@ -212,6 +212,7 @@ function choiceView(panel: Panel) {
     h('legend', null, t('whatToDo')),
     h('label', { class: 'check', for: 'what-stamp' }, stampChoice, t('choiceStamp')),
     h('label', { class: 'check', for: 'what-clean' }, cleanChoice, t('choiceClean')),
+    traceCleanView(panel),
     note,
   );
 }

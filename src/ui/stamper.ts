@@ -7,7 +7,7 @@ import type { Settings } from '../settings/schema.ts';
 import type { RawItem } from '../settings/store.ts';
 import { download, formatBytes, h, onDropFiles } from './dom.ts';
 import { browserPanelDeps } from './panel-deps.ts';
-import { batchCard, checksView, disclosure, errorText, previewView, purposeView } from './panel-view.ts';
+import { batchCard, checksView, disclosure, errorText, previewView, purposeView, traceCleanView } from './panel-view.ts';
 
 export const ACCEPT = 'image/jpeg,image/png,image/webp,image/gif,image/bmp,image/heic,image/heif,image/avif,image/tiff,application/pdf,.jpg,.jpeg,.png,.webp,.gif,.bmp,.heic,.heif,.avif,.tif,.tiff,.pdf';
 const PREVIEW_SIZE = 900;
@@ -80,6 +80,7 @@ export async function mountStamper(root: HTMLElement, o: StamperOptions): Promis
     t('moreChoices'),
     ...purpose.langField,
     h('div', { class: 'row' }, h('div', null, h('label', { for: 'site' }, t('siteLabel')), site), h('div', null, h('label', { for: 'preset' }, t('presetLabel')), presetSelect(panel))),
+    h('div', null, h('span', { class: 'hint' }, `${t('cleanSave')}:`), traceCleanView(panel)),
   );
   const files = filesView(panel);
   const preview = previewView(panel, { redact: !o.compact });

@@ -6,7 +6,7 @@ import { isStampError } from '../../src/core/errors.ts';
 import type { MrzReading } from '../../src/core/mrz/read.ts';
 import { listHistory } from '../../src/history/history.ts';
 import { loadSettings, updateSettings } from '../../src/settings/store.ts';
-import { photo, printed, testPanel, until } from '../helpers/panel.ts';
+import { photo, printed, testPanel, until, type FakeStampControl } from '../helpers/panel.ts';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -209,5 +209,42 @@ describe('panel site preferences', () => {
     panel.setPurpose('mine');
     panel.setSiteText('kraken.com');
     expect(panel.purpose).toBe('mine');
+  });
+});
+
+describe('panel: the invisible trace', () => {
+  const KEY = 'IDSTK-TEST';
+  const PREVIEW = 321;
+  // Saves, not previews (drawn small) nor the chosen files' first check (before `from`).
+  const saves = (control: FakeStampControl, from: number) => control.calls.slice(from).filter((c) => c.options.maxDimension !== PREVIEW).map((c) => ({ mode: c.options.mode, key: c.options.trace?.key }));
+
+  it('a stamped copy and a clean one carry the trace; unticked, the clean copy is the lossless strip', async () => {
+    const { panel, control } = await testPanel({ previewSize: PREVIEW }, { traceKey: async () => KEY });
+    panel.setFiles([photo()]);
+    await ready(panel);
+    const from = control.calls.length;
+    await panel.saveEach('stamp', () => undefined);
+    await panel.saveEach('clean', () => undefined);
+    expect(panel.traceClean).toBe(true);
+    panel.setTraceClean(false);
+    await panel.saveEach('clean', () => undefined);
+    expect(saves(control, from)).toEqual([
+      { mode: 'stamp', key: KEY },
+      { mode: 'trace', key: KEY },
+      { mode: 'strip', key: undefined },
+    ]);
+    // The preview is never traced: it cannot show, and stays quick.
+    const previews = control.calls.filter((c) => c.options.maxDimension === PREVIEW);
+    expect(previews.length).toBeGreaterThan(0);
+    expect(previews.every((c) => c.options.trace === undefined)).toBe(true);
+  });
+
+  it('a key that cannot be had fails the save: nothing handed out without its trace', async () => {
+    const { panel } = await testPanel({}, { traceKey: () => Promise.reject(new Error('storage unavailable')) });
+    panel.setFiles([photo()]);
+    const delivered: unknown[] = [];
+    const done = await panel.saveEach('stamp', (r) => void delivered.push(r));
+    expect(delivered).toEqual([]);
+    expect(done[0]?.error).toBeInstanceOf(Error);
   });
 });
