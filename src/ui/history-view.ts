@@ -43,7 +43,7 @@ const list = (found: readonly HistoryEntry[]) =>
  * "Which copy is this?": drop or choose a found file (matched exactly, else by its invisible
  * trace code), or type the code seen on it.
  */
-function whichCopy(all: readonly HistoryEntry[], o: HistoryViewOptions): HTMLElement {
+export function whichCopy(all: readonly HistoryEntry[], identify: HistoryViewOptions['identify']): HTMLElement {
   const answer = h('div', { id: 'which-answer', role: 'status', 'aria-live': 'polite' });
   const show = (found: HistoryEntry[], how: MessageKey) => {
     if (found.length === 0) {
@@ -61,7 +61,7 @@ function whichCopy(all: readonly HistoryEntry[], o: HistoryViewOptions): HTMLEle
     // invisible trace code.
     answer.replaceChildren(h('p', null, t('whichSearching')));
     try {
-      const trace = await o.identify(file);
+      const trace = await identify(file);
       if (trace === null) return void answer.replaceChildren(h('p', { class: 'warning' }, t('whichNoTrace')));
       const found = findCopy(all, { code: trace });
       if (!found.length) return void answer.replaceChildren(h('p', null, t('whichTraceElsewhere', { code: trace })));
@@ -111,7 +111,7 @@ export async function historyView(o: HistoryViewOptions): Promise<HTMLElement> {
     h('h2', { id: 'sec-history' }, t('secHistory')),
     h('p', { class: 'hint' }, t('historyHint')),
     h('label', { class: 'check', for: 'history-enabled' }, h('input', { id: 'history-enabled', type: 'checkbox', checked: o.enabled, on: { change: (e) => o.onToggle((e.target as HTMLInputElement).checked) } }), t('historyEnabled')),
-    whichCopy(all, o),
+    whichCopy(all, o.identify),
     search,
     count,
     h(

@@ -6,6 +6,9 @@ import { createPanel, type Panel, type PanelMode } from '../panel/model.ts';
 import type { Settings } from '../settings/schema.ts';
 import type { RawItem } from '../settings/store.ts';
 import { download, formatBytes, h, onDropFiles } from './dom.ts';
+import { historyItem, listHistory } from '../history/history.ts';
+import { identifyCopy } from '../history/trace-key.ts';
+import { whichCopy } from './history-view.ts';
 import { browserPanelDeps } from './panel-deps.ts';
 import { batchCard, checksView, disclosure, errorText, previewView, purposeView, traceCleanView } from './panel-view.ts';
 
@@ -100,6 +103,8 @@ export async function mountStamper(root: HTMLElement, o: StamperOptions): Promis
     checks.quality,
     checks.mrz,
     results,
+    // The stamping page (not the small popup) also answers "Which copy is this?" for a found file.
+    o.compact ? '' : h('details', { class: 'which-page' }, h('summary', null, t('whichTitle')), whichCopy(await listHistory(o.history ?? historyItem), (f) => identifyCopy(f))),
     h('div', { class: 'actions sticky' }, stampBtn, cleanBtn, copyBtn, status),
   );
   root.classList.toggle('compact', o.compact);
