@@ -12,14 +12,12 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatMessage, type StampErrorCode } from '../src/core/errors.ts';
 import { LANGS, matchLang, type Lang } from '../src/core/lang.ts';
-import type { CliErrorCode } from '../src/core/codes.ts';
-import { message, type MessageCode } from '../src/core/messages.ts';
+import { message } from '../src/core/messages.ts';
 import { MAX_INPUT_BYTES } from '../src/core/limits.ts';
-import { warningMessage } from '../src/core/warnings.ts';
 import { PRESETS, type PresetName } from '../src/settings/schema.ts';
 import { CHROME_BUILD, ROOT } from '../tools/harness/chromium.ts';
 import { defaultJobs, runBatch } from './batch.ts';
-import { cliError, lineOf, type Line, type LineError } from './lines.ts';
+import { cliError, humanLines, lineOf, type Line, type LineError } from './lines.ts';
 
 const HELP = `Usage: npm run stamp -- <files…> [options]
 
@@ -46,7 +44,8 @@ HEIC/HEIF, AVIF and TIFF as JPEG (black-and-white scans as PNG, multi-page TIFF 
   --density X           how close the copies are, 0 sparse - 1 dense (kyc 0.5)
   --angle DEG           angle in degrees, -90-90 (default -30: rising to the right)
   --color #RRGGBB       colour of the mark (default #6b7280)
-  --lang LANG           language of the default purpose line and of messages:
+  --lang LANG           language of the default purpose line and of every result line and
+                        message (this help and option errors stay in English):
                         ${LANGS.join(' ')}
                         (zh-TW, pt-BR and the like are understood too)
   --json                print one JSON object per file (with what the document's MRZ says)
@@ -119,7 +118,7 @@ async function main(): Promise<number> {
   };
 
   if (!existsSync(join(CHROME_BUILD, 'manifest.json'))) {
-    console.error('Building the extension first (npx wxt build)…');
+    console.error(message('building', lang));
     execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
   }
   const outDir = resolve(v.out!);
@@ -179,38 +178,15 @@ function usage(message: string): number {
   return 2;
 }
 
-/** An error in the chosen language, from its code and fields. */
-function errorText(e: NonNullable<Line['error']>, lang: Lang): string {
-  // The core's errors and the command line's own share one set of codes (src/core/codes.ts).
-  if (e.params) return message(e.code as MessageCode, lang, e.params);
-  return (lang === 'zh_CN' && e.message_zh_CN) || e.message;
+function print(l: Line, json: boolean, lang: Lang): void {
+  if (json) console.log(JSON.stringify(l));
+  else for (const text of humanLines(l, lang, kindLabels(lang))) console.log(text);
 }
 
-function print(l: Line, json: boolean, lang: Lang): void {
-  if (json) {
-    console.log(JSON.stringify(l));
-    return;
-  }
-  const kb = (n?: number) => `${((n ?? 0) / 1024).toFixed(0)} KB`;
-  if (l.error) {
-    console.log(`✖ ${l.input}: ${errorText(l.error, lang)}`);
-    if (l.retried) console.log(`  ↻ ${message('tried-twice', lang, { cause: l.retried.message })}`);
-    return;
-  }
-  const n = l.report?.output.pages;
-  const pages = n ? `, ${n} ${n === 1 ? 'page' : 'pages'}` : '';
-  console.log(
-    `✔ ${l.input} → ${l.output} (${l.type?.toUpperCase()}${pages}, ${kb(l.bytesIn)} → ${kb(l.bytesOut)}, ` +
-      `removed: ${l.removed?.join(', ') || 'nothing'}, ${l.ms} ms)`,
-  );
-  for (const w of l.report?.warnings ?? []) console.log(`  ! ${warningMessage(w, lang)}`);
-  if (l.retried) console.log(`  ↻ ${message('retried', lang, { cause: l.retried.message })}`);
-  const m = l.report?.mrz;
-  if (m?.fields)
-    console.log(
-      `  MRZ ${m.format}: ${m.fields.surname}, ${m.fields.givenNames} · ${m.fields.documentNumber} · expires ${m.fields.expiryDate ?? '?'} (${m.expiry})` +
-        `${m.valid ? '' : ' · check digits fail: retake the photo'}${m.after ? (m.after.valid ? ' · stamped copy still machine-readable ✓' : ' · stamped copy no longer reads') : ''}`,
-    );
+/** The pages' own names for kinds of metadata (ui section, kind_…) in `lang`; the code if one has none. */
+function kindLabels(lang: Lang): (kind: string) => string {
+  const ui = (JSON.parse(readFileSync(join(ROOT, 'src', 'locales', `${lang}.json`), 'utf8')) as { ui: Record<string, string> }).ui;
+  return (k) => ui[`kind_${k.replaceAll('-', '_')}`] ?? k;
 }
 
 main().then(

@@ -11,10 +11,12 @@ import { ON_DOCUMENT } from '../src/core/watermark/draw.ts';
 import { JITTER_SPREAD } from '../src/core/watermark/layout.ts';
 import { defaultPurpose } from '../src/core/watermark/template.ts';
 import { PRESETS } from '../src/settings/schema.ts';
+import { renderDocument } from './fixtures/documents.ts';
 import { DEFAULT_FIXTURES_DIR as dir } from './fixtures/make-fixtures.ts';
 import { DEFAULT_FORMAT_FIXTURES_DIR } from './fixtures/make-format-fixtures.ts';
 import { DEFAULT_PDF_FIXTURES_DIR } from './fixtures/make-pdf-fixtures.ts';
 import { exiftool, leftovers } from './helpers/exiftool.ts';
+import { readTree } from './helpers/locales.ts';
 import { storedRgba, uprightRgb } from './helpers/pixels.ts';
 
 function cli(...args: string[]) {
@@ -48,7 +50,7 @@ describe('npm run stamp', () => {
     const out = mkdtempSync(join(tmpdir(), 'idstamp-cli-'));
     const r = cli(join(dir, 'photo.jpg'), '--strip-only', '--out', out);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/✔ .*photo\.jpg → .*photo\.jpg \(JPEG, .*removed: .*gps/);
+    expect(r.stdout).toMatch(/✔ .*photo\.jpg → .*photo\.jpg \(JPEG, .*removed: .*GPS location/);
     expect(leftovers(exiftool(join(out, 'photo.jpg')), { allowOrientation: true })).toEqual([]);
     expect((await storedRgba(join(out, 'photo.jpg'))).data.equals((await storedRgba(join(dir, 'photo.jpg'))).data)).toBe(true);
   });
@@ -271,4 +273,28 @@ describe('npm run stamp: every setting of the mark, every language', () => {
     const color = cli(join(dir, 'photo.jpg'), '--color', 'red', '--json', '--out', out());
     expect(JSON.parse(color.stdout).error.message).toContain('color');
   });
+});
+
+describe('npm run stamp --lang: every line a person reads is in that language', () => {
+  // The words the result and MRZ lines used to print in English whatever --lang said.
+  const ENGLISH = /\b(removed|nothing|expires|valid|pages?|machine-readable|reads|camera|location|thumbnail)\b/i;
+
+  it.each(['ar', 'ja'] as const)('--lang %s: a photo and a passport, result and MRZ lines from the tree', async (lang) => {
+    const work = mkdtempSync(join(tmpdir(), 'idstamp-cli-words-'));
+    writeFileSync(join(work, 'passport.png'), (await renderDocument('passport')).png);
+    const r = cli(join(dir, 'photo.jpg'), join(work, 'passport.png'), '--lang', lang, '--out', join(work, 'out'));
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.filter((l) => ENGLISH.test(l))).toEqual([]);
+    const cli2 = readTree(lang).cli;
+    const ui = readTree(lang).ui;
+    // "removed:" as the tree says it, the photo's GPS location by the pages' own name.
+    expect(r.stdout).toContain(cli2.result.split('{removed}')[0]!.split('{sizes}')[1]!.trim());
+    expect(r.stdout).toContain(ui.kind_gps);
+    const mrz = lines.find((l) => l.includes('MRZ TD3'));
+    expect(mrz).toContain('ERIKSSON, ANNA MARIA · L898902C3');
+    expect(mrz).toContain(cli2.mrz.split('{number}')[1]!.split('{expiry}')[0]!.trim());
+    expect(mrz).toContain(cli2['expiry-valid']);
+    expect(mrz).toContain(cli2['mrz-still-reads']);
+  }, 120_000);
 });

@@ -76,6 +76,7 @@ export type CliErrorCode =
 export type CliTextCode =
   | 'result'
   | 'pages'
+  | 'one-page'
   | 'removed-nothing'
   | 'mrz'
   | 'expiry-valid'
