@@ -95,6 +95,17 @@ function mrzLine(m: MrzReport & { uncertain?: string[] }, lang: Lang): string | 
   return parts.join(' · ');
 }
 
+/** An --identify line as a person reads it: the code or its absence, and where it was made. */
+export function identifyLines(l: { input: string; trace?: string | null; match?: { at: string; site: string; name?: string }[]; error?: LineError }, lang: Lang, withHistory: boolean): string[] {
+  const t = (code: MessageCode, params?: Record<string, string | number>) => message(code, lang, params);
+  if (l.error) return [`✖ ${l.input}: ${errorText(l.error, lang)}`];
+  if (!l.trace) return [`– ${t('identify-none', { input: l.input })}`];
+  const out = [`✔ ${t('identify-found', { input: l.input, code: l.trace })}`];
+  for (const e of l.match ?? []) out.push(`  ${t('identify-match', { at: e.at, site: e.site || '—', name: e.name ?? '—' })}`);
+  if (withHistory && !l.match?.length) out.push(`  ${t('identify-not-in-history')}`);
+  return out;
+}
+
 /** An error in the chosen language, from its code and fields. */
 function errorText(e: LineError, lang: Lang): string {
   // The core's errors and the command line's own share one set of codes (src/core/codes.ts).

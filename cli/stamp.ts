@@ -3,7 +3,8 @@
 //                            [--pdf-mode flatten|keep-text] [--dpi N] [--to same|jpeg|png|webp|pdf]
 //                            [--preset kyc|strict] [--opacity X] [--size X] [--density X] [--angle DEG]
 //                            [--color #RRGGBB] [--password TEXT|-] [--lang LANG] [--json] [--no-mrz]
-//                            [--jobs N] [--timeout S]
+//                            [--jobs N] [--timeout S] [--trace-key FILE] [--no-trace] [--trace-only]
+//        npm run stamp -- --identify <files…> [--history FILE] [--trace-key FILE] [--json]
 // Runs the extension's own stamping page in headless Chromium; one output per input in DIR, or
 // an error that names its cause. Exit status: 0 all done, 1 some failed, 2 usage.
 import { execFileSync } from 'node:child_process';
@@ -17,7 +18,9 @@ import { MAX_INPUT_BYTES } from '../src/core/limits.ts';
 import { PRESETS, type PresetName } from '../src/settings/schema.ts';
 import { CHROME_BUILD, ROOT } from '../tools/harness/chromium.ts';
 import { defaultJobs, runBatch } from './batch.ts';
-import { cliError, humanLines, lineOf, type Line, type LineError } from './lines.ts';
+import { identifyFiles, type IdentifyLine } from './identify.ts';
+import { cliError, humanLines, identifyLines, lineOf, type Line, type LineError } from './lines.ts';
+import { defaultKeyPath, loadOrCreateKey } from './trace-key.ts';
 
 const HELP = `Usage: npm run stamp -- <files…> [options]
 
@@ -26,7 +29,13 @@ HEIC/HEIF, AVIF and TIFF as JPEG (black-and-white scans as PNG, multi-page TIFF 
   --purpose TEXT        purpose line (default: "Only for <site> identity verification")
   --site NAME           site or company the copy is for, e.g. okx.com
   --template TEXT       watermark template with {purpose} {site} {date} {code}; \\n = new line
-  --strip-only          only remove metadata, losslessly; no watermark
+  --strip-only          only remove metadata, losslessly; no watermark and no trace
+  --trace-only          a clean copy with no visible mark, carrying only the invisible trace
+  --no-trace            leave out the invisible trace (on by default in stamped copies)
+  --trace-key FILE      your secret trace key (default: $XDG_CONFIG_HOME/idstamp/trace-key or
+                        ~/.config/idstamp/trace-key, made on first use, readable only by you)
+  --identify            read the invisible trace of the files instead (which copy leaked?)
+  --history FILE        with --identify: an exported IDStamp history (JSON) to find the code in
   --out DIR             where to write the results (default: ./stamped)
   --max-bytes N         make each output at most N bytes (quality, then size)
   --max-dimension N     make the longest side at most N pixels
@@ -80,6 +89,11 @@ async function main(): Promise<number> {
       password: { type: 'string' },
       json: { type: 'boolean', default: false },
       'no-mrz': { type: 'boolean', default: false },
+      'trace-key': { type: 'string' },
+      'no-trace': { type: 'boolean', default: false },
+      'trace-only': { type: 'boolean', default: false },
+      identify: { type: 'boolean', default: false },
+      history: { type: 'string' },
       jobs: { type: 'string' },
       timeout: { type: 'string', default: '150' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -96,12 +110,19 @@ async function main(): Promise<number> {
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 32) return usage(`--jobs ${v.jobs}: a whole number from 1 to 32`);
   const timeoutS = Number(v.timeout);
   if (!(timeoutS > 0)) return usage(`--timeout ${v.timeout}: a number of seconds above 0`);
+  if (v['trace-only'] && (v['strip-only'] || v['no-trace'])) return usage(`--trace-only: not with --strip-only or --no-trace`);
+  if (v.history !== undefined && !v.identify) return usage(`--history: only with --identify`);
+  // The key is read (or made) only when a copy will carry the trace or one is identified.
+  const traced = v.identify || v['trace-only'] || !(v['strip-only'] || v['no-trace']);
+  const key = traced ? loadOrCreateKey(resolve(v['trace-key'] ?? defaultKeyPath())) : undefined;
+  if (v.identify) return identifyAll(files, key!, v.history, v.json!, lang, timeoutS * 1000);
   // The preset's look, then any setting given on its own (range checks: the core's schema).
   const look: Record<string, number | string> = { ...PRESETS[v.preset as PresetName] };
   for (const k of ['opacity', 'size', 'density', 'angle'] as const) if (v[k] !== undefined) look[k] = Number(v[k]);
   if (v.color !== undefined) look.color = v.color;
   const options = {
-    mode: v['strip-only'] ? 'strip' : 'stamp',
+    mode: v['strip-only'] ? 'strip' : v['trace-only'] ? 'trace' : 'stamp',
+    ...(key && !v['strip-only'] ? { trace: { key } } : {}),
     naming: v.naming,
     output: v.to,
     pdf: { mode: v['pdf-mode'], ...(v.dpi ? { dpi: Number(v.dpi) } : {}) },
@@ -117,10 +138,7 @@ async function main(): Promise<number> {
     },
   };
 
-  if (!existsSync(join(CHROME_BUILD, 'manifest.json'))) {
-    console.error(message('building', lang));
-    execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  }
+  ensureBuilt(lang);
   const outDir = resolve(v.out!);
   mkdirSync(outDir, { recursive: true });
   const lines: (Line | undefined)[] = files.map(() => undefined);
@@ -147,6 +165,46 @@ async function main(): Promise<number> {
       flush();
     },
   );
+  return lines.some((l) => l?.error) ? 1 : 0;
+}
+
+/** The extension is built before its page is used. */
+function ensureBuilt(lang: Lang): void {
+  if (existsSync(join(CHROME_BUILD, 'manifest.json'))) return;
+  console.error(message('building', lang));
+  execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+/** --identify: each file's trace (and history entries), a line per file in input order. */
+async function identifyAll(files: string[], key: string, historyPath: string | undefined, json: boolean, lang: Lang, timeoutMs: number): Promise<number> {
+  let history: unknown[] | undefined;
+  if (historyPath !== undefined) {
+    try {
+      history = JSON.parse(readFileSync(historyPath, 'utf8')) as unknown[];
+    } catch (e) {
+      return usage(`--history ${historyPath}: ${(e as Error).message}`);
+    }
+    if (!Array.isArray(history)) return usage(`--history ${historyPath}: not an exported IDStamp history (a JSON list)`);
+  }
+  ensureBuilt(lang);
+  const lines: (IdentifyLine | undefined)[] = files.map((f) => {
+    const error = checkPath(f);
+    return error ? { input: f, error } : undefined;
+  });
+  const todo = files.flatMap((f, i) => (lines[i] ? [] : [{ i, input: f, path: resolve(f), bytes: statSync(f).size }]));
+  let printed = 0;
+  const flush = () => {
+    for (; printed < files.length && lines[printed]; printed++) {
+      const l = lines[printed]!;
+      if (json) console.log(JSON.stringify(l));
+      else for (const text of identifyLines(l, lang, history !== undefined)) console.log(text);
+    }
+  };
+  flush();
+  await identifyFiles(todo, { key, history, timeoutMs }, (k, line) => {
+    lines[todo[k]!.i] = line;
+    flush();
+  });
   return lines.some((l) => l?.error) ? 1 : 0;
 }
 

@@ -1,6 +1,6 @@
 // The CLI as a person runs it: real files in, files and JSON lines out, exit code says failures.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,8 +19,12 @@ import { exiftool, leftovers } from './helpers/exiftool.ts';
 import { readTree } from './helpers/locales.ts';
 import { storedRgba, uprightRgb } from './helpers/pixels.ts';
 
+// The tests' own config folder: the default trace key is made there, never in the home folder.
+const CONFIG = mkdtempSync(join(tmpdir(), 'idstamp-cli-config-'));
+
 function cli(...args: string[]) {
-  const r = spawnSync('node_modules/.bin/tsx', ['cli/stamp.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
+  const env = { ...process.env, XDG_CONFIG_HOME: CONFIG };
+  const r = spawnSync('node_modules/.bin/tsx', ['cli/stamp.ts', ...args], { encoding: 'utf8', timeout: 120_000, env });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -296,5 +300,70 @@ describe('npm run stamp --lang: every line a person reads is in that language', 
     expect(mrz).toContain(cli2.mrz.split('{number}')[1]!.split('{expiry}')[0]!.trim());
     expect(mrz).toContain(cli2['expiry-valid']);
     expect(mrz).toContain(cli2['mrz-still-reads']);
+  }, 120_000);
+});
+
+describe('npm run stamp: the invisible trace (which copy leaked?)', () => {
+  const work = mkdtempSync(join(tmpdir(), 'idstamp-cli-trace-'));
+  const keyFile = join(work, 'keys', 'trace-key');
+  const photo = join(dir, 'photo.jpg'); // 1200 × 800
+  const identify = (...args: string[]) => {
+    const r = cli('--identify', ...args, '--json');
+    return { code: r.code, lines: r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>) };
+  };
+
+  it('a stamped copy carries the code, re-saved at q60 and shrunk to 0.6×; not with another key; the key file is 0600 and never printed', async () => {
+    const r = cli(photo, '--trace-key', keyFile, '--out', join(work, 'stamped'), '--json');
+    expect(r.code).toBe(0);
+    const line = JSON.parse(r.stdout) as Record<string, any>;
+    const code = line.report.trace?.code ?? line.report.watermark.code;
+    expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    const key = readFileSync(keyFile, 'utf8').trim();
+    expect(key).toMatch(/^IDSTK-/);
+    expect(r.stdout + r.stderr).not.toContain(key);
+
+    const q60 = join(work, 'q60.jpg');
+    const small = join(work, 'small.jpg');
+    await sharp(line.output).jpeg({ quality: 60 }).toFile(q60);
+    await sharp(line.output).resize(720).jpeg({ quality: 90 }).toFile(small);
+    const found = identify(q60, small, photo, '--trace-key', keyFile);
+    expect(found.code).toBe(0);
+    expect(found.lines.map((l) => l.trace)).toEqual([code, code, null]);
+    const human = cli('--identify', q60, '--trace-key', keyFile, '--lang', 'ja');
+    expect(human.stdout).toContain(readTree('ja').cli['identify-found'].replace('{input}', q60).replace('{code}', code));
+    expect(human.stdout + human.stderr).not.toContain(key);
+
+    const other = identify(q60, '--trace-key', join(work, 'other-key'));
+    expect(other.lines[0]).toMatchObject({ input: q60, trace: null });
+    expect(readFileSync(join(work, 'other-key'), 'utf8').trim()).not.toBe(key);
+
+    // The history finds the copy by its code.
+    const history = join(work, 'history.json');
+    const entry = { at: '2026-12-01T10:00:00.000Z', site: 'okx.com', purpose: 'KYC', code, mode: 'stamp', type: 'image/jpeg', name: 'photo.jpg', sha256: '0'.repeat(64) };
+    writeFileSync(history, JSON.stringify([entry], null, 2));
+    expect(identify(small, '--trace-key', keyFile, '--history', history).lines[0]!.match).toEqual([entry]);
+  }, 180_000);
+
+  it('--trace-only: no visible mark (mean difference under 2 levels), and it identifies', async () => {
+    const r = cli(photo, '--trace-only', '--trace-key', keyFile, '--out', join(work, 'trace-only'), '--json');
+    expect(r.code).toBe(0);
+    const line = JSON.parse(r.stdout) as Record<string, any>;
+    expect(line.report.mode).toBe('trace');
+    const [a, b] = await Promise.all([photo, line.output].map((f) => sharp(f).removeAlpha().raw().toBuffer({ resolveWithObject: true })));
+    expect([b!.info.width, b!.info.height]).toEqual([a!.info.width, a!.info.height]);
+    let sum = 0;
+    for (let i = 0; i < a!.data.length; i++) sum += Math.abs(a!.data[i]! - b!.data[i]!);
+    expect(sum / a!.data.length).toBeLessThan(2);
+    const found = identify(line.output, '--trace-key', keyFile);
+    expect(found.lines[0]!.trace).toBe(line.report.trace.code);
+  }, 120_000);
+
+  it('--no-trace: a stamped copy without the trace; the default key is made in the config folder', () => {
+    const r = cli(photo, '--no-trace', '--out', join(work, 'no-trace'), '--json');
+    const line = JSON.parse(r.stdout) as Record<string, any>;
+    expect(line.report.trace).toBeUndefined();
+    expect(identify(line.output).lines[0]!.trace).toBeNull();
+    expect(statSync(join(CONFIG, 'idstamp', 'trace-key')).mode & 0o777).toBe(0o600);
   }, 120_000);
 });
