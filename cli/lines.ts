@@ -69,7 +69,13 @@ export function cliError(code: CliErrorCode, params: Record<string, string>): Li
  */
 export function humanLines(l: Line, lang: Lang, kindLabel: (kind: string) => string = (k) => k): string[] {
   const t = (code: MessageCode, params?: Record<string, string | number>) => message(code, lang, params);
-  if (l.error) return [`✖ ${l.input}: ${errorText(l.error, lang)}`, ...(l.retried ? [`  ↻ ${t('tried-twice', { cause: l.retried.message })}`] : [])];
+  if (l.error)
+    return [
+      `✖ ${l.input}: ${errorText(l.error, lang)}`,
+      // The core's message names the panel's setting; here the switch is a flag.
+      ...(l.error.code === 'trace-failed' ? [`  ${t('trace-failed-hint')}`] : []),
+      ...(l.retried ? [`  ↻ ${t('tried-twice', { cause: l.retried.message })}`] : []),
+    ];
   const n = l.report?.output.pages;
   const type = (l.type ?? '').toUpperCase() + (n ? `, ${n === 1 ? t('one-page') : t('pages', { count: n })}` : '');
   const kb = (b?: number) => `${((b ?? 0) / 1024).toFixed(0)} KB`;

@@ -42,6 +42,7 @@ HEIC/HEIF, AVIF and TIFF as JPEG (black-and-white scans as PNG, multi-page TIFF 
   --naming keep|suffix|neutral  keep the file name (default), add -stamped/-clean, or use a neutral one
   --pdf-mode MODE       flatten (default): pages become pictures, the mark cannot be removed;
                         keep-text: text stays selectable, but a PDF editor can delete the mark
+                        (and no invisible trace: it lives in the pixels of flattened pages)
   --dpi N               resolution of flattened PDF pages (72-300, default 150)
   --to TYPE             same (default), jpeg, png, webp or pdf: convert for fields that accept
                         only one type (a PDF becomes its first page as a picture)
@@ -113,7 +114,11 @@ async function main(): Promise<number> {
   if (v['trace-only'] && (v['strip-only'] || v['no-trace'])) return usage(`--trace-only: not with --strip-only or --no-trace`);
   if (v.history !== undefined && !v.identify) return usage(`--history: only with --identify`);
   // The key is read (or made) only when a copy will carry the trace or one is identified.
-  const traced = v.identify || v['trace-only'] || !(v['strip-only'] || v['no-trace']);
+  // keep-text keeps a PDF's pages as they are, and a trace lives in pixels: the core would
+  // flatten the pages to carry it, against what was asked, so keep-text goes without one.
+  const keepText = v['pdf-mode'] === 'keep-text';
+  if (v['trace-only'] && keepText) return usage(`--trace-only: not with --pdf-mode keep-text (the trace lives in the pages' pixels)`);
+  const traced = v.identify || v['trace-only'] || !(v['strip-only'] || v['no-trace'] || keepText);
   const key = traced ? loadOrCreateKey(resolve(v['trace-key'] ?? defaultKeyPath())) : undefined;
   if (v.identify) return identifyAll(files, key!, v.history, v.json!, lang, timeoutS * 1000);
   // The preset's look, then any setting given on its own (range checks: the core's schema).

@@ -366,4 +366,14 @@ describe('npm run stamp: the invisible trace (which copy leaked?)', () => {
     expect(identify(line.output).lines[0]!.trace).toBeNull();
     expect(statSync(join(CONFIG, 'idstamp', 'trace-key')).mode & 0o777).toBe(0o600);
   }, 120_000);
+
+  it('a picture too small for the trace is refused (no untraced copy), with the flag that stamps it anyway', async () => {
+    const tiny = join(work, 'tiny.png');
+    await sharp({ create: { width: 96, height: 64, channels: 3, background: '#e0e0e0' } }).png().toFile(tiny);
+    const refused = cli(tiny, '--lang', 'de', '--out', join(work, 'tiny-out'));
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain(readTree('de').cli['trace-failed-hint']);
+    expect(existsSync(join(work, 'tiny-out', 'tiny.png'))).toBe(false);
+    expect(cli(tiny, '--no-trace', '--out', join(work, 'tiny-out')).code).toBe(0);
+  }, 120_000);
 });

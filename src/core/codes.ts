@@ -91,7 +91,8 @@ export type CliTextCode =
   | 'identify-found'
   | 'identify-none'
   | 'identify-match'
-  | 'identify-not-in-history';
+  | 'identify-not-in-history'
+  | 'trace-failed-hint';
 
 /** What a file can carry besides the picture; used in reports and the UI. */
 export type MetadataKind =
