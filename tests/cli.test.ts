@@ -12,6 +12,7 @@ import { JITTER_SPREAD } from '../src/core/watermark/layout.ts';
 import { defaultPurpose } from '../src/core/watermark/template.ts';
 import { PRESETS } from '../src/settings/schema.ts';
 import { renderDocument } from './fixtures/documents.ts';
+import { scenePhoto, SCENES } from './fixtures/trace-pictures.ts';
 import { DEFAULT_FIXTURES_DIR as dir } from './fixtures/make-fixtures.ts';
 import { DEFAULT_FORMAT_FIXTURES_DIR } from './fixtures/make-format-fixtures.ts';
 import { DEFAULT_PDF_FIXTURES_DIR } from './fixtures/make-pdf-fixtures.ts';
@@ -313,7 +314,10 @@ describe('npm run stamp: the invisible trace (which copy leaked?)', () => {
   };
 
   it('a stamped copy carries the code, re-saved at q60 and shrunk to 0.6×; not with another key; the key file is 0600 and never printed', async () => {
-    const r = cli(photo, '--trace-key', keyFile, '--out', join(work, 'stamped'), '--json');
+    // A 2 MP phone photo of a passport on a table, the trace tests' own kind of picture.
+    const scene = join(work, 'scene.jpg');
+    writeFileSync(scene, await scenePhoto(SCENES[0]!, 2));
+    const r = cli(scene, '--trace-key', keyFile, '--out', join(work, 'stamped'), '--json');
     expect(r.code).toBe(0);
     const line = JSON.parse(r.stdout) as Record<string, any>;
     const code = line.report.trace?.code ?? line.report.watermark.code;
@@ -326,7 +330,7 @@ describe('npm run stamp: the invisible trace (which copy leaked?)', () => {
     const q60 = join(work, 'q60.jpg');
     const small = join(work, 'small.jpg');
     await sharp(line.output).jpeg({ quality: 60 }).toFile(q60);
-    await sharp(line.output).resize(720).jpeg({ quality: 90 }).toFile(small);
+    await sharp(line.output).resize(Math.round(line.report.input.width * 0.6)).jpeg({ quality: 90 }).toFile(small);
     const found = identify(q60, small, photo, '--trace-key', keyFile);
     expect(found.code).toBe(0);
     expect(found.lines.map((l) => l.trace)).toEqual([code, code, null]);
