@@ -5,7 +5,7 @@
 // kept, so the file it was working on is told the real cause.
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import type { CDPSession, ElementHandle, Page } from 'playwright-core';
-import type { FileResult } from '../src/ui/automation.ts';
+import type { FileResult, IdentifyAnswer } from '../src/ui/automation.ts';
 import { openStampPage, type ExtensionBrowser } from '../tools/harness/chromium.ts';
 
 /** Copies up to this size come back inside the stamping call's answer (base64). */
@@ -43,6 +43,8 @@ export class WriteFailed extends Error {
 export interface StampPage {
   /** Stamps the file at `path`; the copy is written to `target` (through a temporary name). */
   stamp(path: string, options: unknown, mrz: boolean, timeoutMs: number, target: (r: Extract<FileResult, { ok: true }>) => string): Promise<FileResult>;
+  /** Reads the invisible trace of the file at `path` with `key` (and finds it in `history`). */
+  identify(path: string, key: string, history: unknown[] | undefined, timeoutMs: number): Promise<IdentifyAnswer>;
   /** The page's process has ended (a page whose neighbour crashed, or killed between files). */
   readonly dead: boolean;
   close(): Promise<void>;
@@ -82,6 +84,15 @@ export async function openBatchPage(b: ExtensionBrowser): Promise<StampPage> {
         throw e;
       });
       return r;
+    },
+    async identify(path, key, history, timeoutMs) {
+      const deadline = Date.now() + timeoutMs;
+      await guard(field.setInputFiles(path), deadline, timeoutMs);
+      return guard(
+        field.evaluate((el, [k, h]) => window.idstamp!.identifyFile(el.files![0]!, k, h), [key, history] as const),
+        deadline,
+        timeoutMs,
+      );
     },
     get dead() {
       return dead || page.isClosed();

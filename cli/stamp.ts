@@ -3,7 +3,8 @@
 //                            [--pdf-mode flatten|keep-text] [--dpi N] [--to same|jpeg|png|webp|pdf]
 //                            [--preset kyc|strict] [--opacity X] [--size X] [--density X] [--angle DEG]
 //                            [--color #RRGGBB] [--password TEXT|-] [--lang LANG] [--json] [--no-mrz]
-//                            [--jobs N] [--timeout S]
+//                            [--jobs N] [--timeout S] [--trace-key FILE] [--no-trace] [--trace-only]
+//        npm run stamp -- --identify <files…> [--history FILE] [--trace-key FILE] [--json]
 // Runs the extension's own stamping page in headless Chromium; one output per input in DIR, or
 // an error that names its cause. Exit status: 0 all done, 1 some failed, 2 usage.
 import { execFileSync } from 'node:child_process';
@@ -12,16 +13,14 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatMessage, type StampErrorCode } from '../src/core/errors.ts';
 import { LANGS, matchLang, type Lang } from '../src/core/lang.ts';
-import type { CliErrorCode } from '../src/core/codes.ts';
-import { message, type MessageCode } from '../src/core/messages.ts';
+import { message } from '../src/core/messages.ts';
 import { MAX_INPUT_BYTES } from '../src/core/limits.ts';
-import type { MrzField } from '../src/core/mrz/certain.ts';
-import type { StampReport } from '../src/core/report.ts';
-import { warningMessage } from '../src/core/warnings.ts';
 import { PRESETS, type PresetName } from '../src/settings/schema.ts';
 import { CHROME_BUILD, ROOT } from '../tools/harness/chromium.ts';
 import { defaultJobs, runBatch } from './batch.ts';
-import { cliError, lineOf, type Line, type LineError } from './lines.ts';
+import { identifyFiles, type IdentifyLine } from './identify.ts';
+import { cliError, humanLines, identifyLines, lineOf, type Line, type LineError } from './lines.ts';
+import { defaultKeyPath, loadOrCreateKey } from './trace-key.ts';
 
 const HELP = `Usage: npm run stamp -- <files…> [options]
 
@@ -30,13 +29,20 @@ HEIC/HEIF, AVIF and TIFF as JPEG (black-and-white scans as PNG, multi-page TIFF 
   --purpose TEXT        purpose line (default: "Only for <site> identity verification")
   --site NAME           site or company the copy is for, e.g. okx.com
   --template TEXT       watermark template with {purpose} {site} {date} {code}; \\n = new line
-  --strip-only          only remove metadata, losslessly; no watermark
+  --strip-only          only remove metadata, losslessly; no watermark and no trace
+  --trace-only          a clean copy with no visible mark, carrying only the invisible trace
+  --no-trace            leave out the invisible trace (on by default in stamped copies)
+  --trace-key FILE      your secret trace key (default: $XDG_CONFIG_HOME/idstamp/trace-key or
+                        ~/.config/idstamp/trace-key, made on first use, readable only by you)
+  --identify            read the invisible trace of the files instead (which copy leaked?)
+  --history FILE        with --identify: an exported IDStamp history (JSON) to find the code in
   --out DIR             where to write the results (default: ./stamped)
   --max-bytes N         make each output at most N bytes (quality, then size)
   --max-dimension N     make the longest side at most N pixels
   --naming keep|suffix|neutral  keep the file name (default), add -stamped/-clean, or use a neutral one
   --pdf-mode MODE       flatten (default): pages become pictures, the mark cannot be removed;
                         keep-text: text stays selectable, but a PDF editor can delete the mark
+                        (and no invisible trace: it lives in the pixels of flattened pages)
   --dpi N               resolution of flattened PDF pages (72-300, default 150)
   --to TYPE             same (default), jpeg, png, webp or pdf: convert for fields that accept
                         only one type (a PDF becomes its first page as a picture)
@@ -48,7 +54,8 @@ HEIC/HEIF, AVIF and TIFF as JPEG (black-and-white scans as PNG, multi-page TIFF 
   --density X           how close the copies are, 0 sparse - 1 dense (kyc 0.5)
   --angle DEG           angle in degrees, -90-90 (default -30: rising to the right)
   --color #RRGGBB       colour of the mark (default #6b7280)
-  --lang LANG           language of the default purpose line and of messages:
+  --lang LANG           language of the default purpose line and of every result line and
+                        message (this help and option errors stay in English):
                         ${LANGS.join(' ')}
                         (zh-TW, pt-BR and the like are understood too)
   --json                print one JSON object per file (with what the document's MRZ says)
@@ -83,6 +90,11 @@ async function main(): Promise<number> {
       password: { type: 'string' },
       json: { type: 'boolean', default: false },
       'no-mrz': { type: 'boolean', default: false },
+      'trace-key': { type: 'string' },
+      'no-trace': { type: 'boolean', default: false },
+      'trace-only': { type: 'boolean', default: false },
+      identify: { type: 'boolean', default: false },
+      history: { type: 'string' },
       jobs: { type: 'string' },
       timeout: { type: 'string', default: '150' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -99,12 +111,23 @@ async function main(): Promise<number> {
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 32) return usage(`--jobs ${v.jobs}: a whole number from 1 to 32`);
   const timeoutS = Number(v.timeout);
   if (!(timeoutS > 0)) return usage(`--timeout ${v.timeout}: a number of seconds above 0`);
+  if (v['trace-only'] && (v['strip-only'] || v['no-trace'])) return usage(`--trace-only: not with --strip-only or --no-trace`);
+  if (v.history !== undefined && !v.identify) return usage(`--history: only with --identify`);
+  // The key is read (or made) only when a copy will carry the trace or one is identified.
+  // keep-text keeps a PDF's pages as they are, and a trace lives in pixels: the core would
+  // flatten the pages to carry it, against what was asked, so keep-text goes without one.
+  const keepText = v['pdf-mode'] === 'keep-text';
+  if (v['trace-only'] && keepText) return usage(`--trace-only: not with --pdf-mode keep-text (the trace lives in the pages' pixels)`);
+  const traced = v.identify || v['trace-only'] || !(v['strip-only'] || v['no-trace'] || keepText);
+  const key = traced ? loadOrCreateKey(resolve(v['trace-key'] ?? defaultKeyPath())) : undefined;
+  if (v.identify) return identifyAll(files, key!, v.history, v.json!, lang, timeoutS * 1000);
   // The preset's look, then any setting given on its own (range checks: the core's schema).
   const look: Record<string, number | string> = { ...PRESETS[v.preset as PresetName] };
   for (const k of ['opacity', 'size', 'density', 'angle'] as const) if (v[k] !== undefined) look[k] = Number(v[k]);
   if (v.color !== undefined) look.color = v.color;
   const options = {
-    mode: v['strip-only'] ? 'strip' : 'stamp',
+    mode: v['strip-only'] ? 'strip' : v['trace-only'] ? 'trace' : 'stamp',
+    ...(key && !v['strip-only'] ? { trace: { key } } : {}),
     naming: v.naming,
     output: v.to,
     pdf: { mode: v['pdf-mode'], ...(v.dpi ? { dpi: Number(v.dpi) } : {}) },
@@ -120,10 +143,7 @@ async function main(): Promise<number> {
     },
   };
 
-  if (!existsSync(join(CHROME_BUILD, 'manifest.json'))) {
-    console.error('Building the extension first (npx wxt build)…');
-    execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  }
+  ensureBuilt(lang);
   const outDir = resolve(v.out!);
   mkdirSync(outDir, { recursive: true });
   const lines: (Line | undefined)[] = files.map(() => undefined);
@@ -150,6 +170,46 @@ async function main(): Promise<number> {
       flush();
     },
   );
+  return lines.some((l) => l?.error) ? 1 : 0;
+}
+
+/** The extension is built before its page is used. */
+function ensureBuilt(lang: Lang): void {
+  if (existsSync(join(CHROME_BUILD, 'manifest.json'))) return;
+  console.error(message('building', lang));
+  execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+/** --identify: each file's trace (and history entries), a line per file in input order. */
+async function identifyAll(files: string[], key: string, historyPath: string | undefined, json: boolean, lang: Lang, timeoutMs: number): Promise<number> {
+  let history: unknown[] | undefined;
+  if (historyPath !== undefined) {
+    try {
+      history = JSON.parse(readFileSync(historyPath, 'utf8')) as unknown[];
+    } catch (e) {
+      return usage(`--history ${historyPath}: ${(e as Error).message}`);
+    }
+    if (!Array.isArray(history)) return usage(`--history ${historyPath}: not an exported IDStamp history (a JSON list)`);
+  }
+  ensureBuilt(lang);
+  const lines: (IdentifyLine | undefined)[] = files.map((f) => {
+    const error = checkPath(f);
+    return error ? { input: f, error } : undefined;
+  });
+  const todo = files.flatMap((f, i) => (lines[i] ? [] : [{ i, input: f, path: resolve(f), bytes: statSync(f).size }]));
+  let printed = 0;
+  const flush = () => {
+    for (; printed < files.length && lines[printed]; printed++) {
+      const l = lines[printed]!;
+      if (json) console.log(JSON.stringify(l));
+      else for (const text of identifyLines(l, lang, history !== undefined)) console.log(text);
+    }
+  };
+  flush();
+  await identifyFiles(todo, { key, history, timeoutMs }, (k, line) => {
+    lines[todo[k]!.i] = line;
+    flush();
+  });
   return lines.some((l) => l?.error) ? 1 : 0;
 }
 
@@ -181,43 +241,15 @@ function usage(message: string): number {
   return 2;
 }
 
-/** An error in the chosen language, from its code and fields. */
-function errorText(e: NonNullable<Line['error']>, lang: Lang): string {
-  // The core's errors and the command line's own share one set of codes (src/core/codes.ts).
-  if (e.params) return message(e.code as MessageCode, lang, e.params);
-  return (lang === 'zh_CN' && e.message_zh_CN) || e.message;
+function print(l: Line, json: boolean, lang: Lang): void {
+  if (json) console.log(JSON.stringify(l));
+  else for (const text of humanLines(l, lang, kindLabels(lang))) console.log(text);
 }
 
-function print(l: Line, json: boolean, lang: Lang): void {
-  if (json) {
-    console.log(JSON.stringify(l));
-    return;
-  }
-  const kb = (n?: number) => `${((n ?? 0) / 1024).toFixed(0)} KB`;
-  if (l.error) {
-    console.log(`✖ ${l.input}: ${errorText(l.error, lang)}`);
-    if (l.retried) console.log(`  ↻ ${message('tried-twice', lang, { cause: l.retried.message })}`);
-    return;
-  }
-  const n = l.report?.output.pages;
-  const pages = n ? `, ${n} ${n === 1 ? 'page' : 'pages'}` : '';
-  console.log(
-    `✔ ${l.input} → ${l.output} (${l.type?.toUpperCase()}${pages}, ${kb(l.bytesIn)} → ${kb(l.bytesOut)}, ` +
-      `removed: ${l.removed?.join(', ') || 'nothing'}, ${l.ms} ms)`,
-  );
-  for (const w of l.report?.warnings ?? []) console.log(`  ! ${warningMessage(w, lang)}`);
-  if (l.retried) console.log(`  ↻ ${message('retried', lang, { cause: l.retried.message })}`);
-  const m = l.report?.mrz;
-  if (m?.fields) {
-    // A field not read reliably is never printed as a value someone might copy into a form.
-    const shown = (field: MrzField, value: string | undefined) => (m.uncertain?.includes(field) ? `${field}: not read reliably` : value ?? '?');
-    console.log(
-      `  MRZ ${m.format}: ${shown('surname', m.fields.surname)}, ${shown('givenNames', m.fields.givenNames)} · ${shown('documentNumber', m.fields.documentNumber)} · ` +
-        `issued by ${shown('issuingState', m.fields.issuingState)} · expires ${shown('expiryDate', m.fields.expiryDate)} (${m.expiry})` +
-        `${m.valid ? '' : ' · check digits fail: retake the photo'}${m.uncertain?.length ? ' · check the fields not read reliably against the document' : ''}` +
-        `${m.after ? (m.after.valid ? ' · stamped copy still machine-readable ✓' : ' · stamped copy no longer reads') : ''}`,
-    );
-  }
+/** The pages' own names for kinds of metadata (ui section, kind_…) in `lang`; the code if one has none. */
+function kindLabels(lang: Lang): (kind: string) => string {
+  const ui = (JSON.parse(readFileSync(join(ROOT, 'src', 'locales', `${lang}.json`), 'utf8')) as { ui: Record<string, string> }).ui;
+  return (k) => ui[`kind_${k.replaceAll('-', '_')}`] ?? k;
 }
 
 main().then(

@@ -10,6 +10,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { extensionRenderers } from '../tools/harness/chromium.ts';
 import { makeBatch, readKind, type BatchFile } from './helpers/batch.ts';
 
+const CONFIG = mkdtempSync(join(tmpdir(), 'idstamp-batch-config-'));
+
 interface Run {
   code: number | null;
   lines: Record<string, any>[];
@@ -19,7 +21,9 @@ interface Run {
 /** The CLI as a child process; `onLine(n)` after each JSON line (n lines so far). */
 function runCli(args: string[], onLine?: (n: number, pid: number) => void): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn('node_modules/.bin/tsx', ['cli/stamp.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // The default trace key is made in a folder of the test's own, never in the home folder.
+    const env = { ...process.env, XDG_CONFIG_HOME: CONFIG };
+    const child = spawn('node_modules/.bin/tsx', ['cli/stamp.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
     const lines: Record<string, any>[] = [];
     let rest = '';
     let stderr = '';
@@ -71,14 +75,17 @@ describe('npm run stamp on a batch', () => {
     const some = files.slice(0, 90);
     const out = mkdtempSync(join(tmpdir(), 'idstamp-batch-kill-'));
     let killed: number | undefined;
-    const run = await runCli([...some.map((f) => f.path), '--no-mrz', '--jobs', '2', '--json', '--out', out], (n, cli) => {
+    // --no-trace: the batch's 1×1 and 8×8 pictures are too small to carry the invisible trace,
+    // and the core refuses them rather than hand out a copy without it; this test is about the kill.
+    const run = await runCli([...some.map((f) => f.path), '--no-mrz', '--no-trace', '--jobs', '2', '--json', '--out', out], (n, cli) => {
       if (n !== 25 || killed) return;
       // Only the renderer of this CLI's own browser (a descendant of its process).
       killed = extensionRenderers((p) => p.pid === cli)[0];
       if (killed) process.kill(killed, 'SIGKILL');
     });
     expect(killed).toBeGreaterThan(0);
-    expect(run.code).toBe(1);
+    // The first 90 files are all good ones (the broken ones start at 93): exit 1 only if a line failed.
+    expect(run.code).toBe(run.lines.some((l) => l.error) ? 1 : 0);
     expectAccounted(some, run, out);
     const retried = run.lines.filter((l) => l.retried);
     expect(retried.length).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 // The CLI as a person runs it: real files in, files and JSON lines out, exit code says failures.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,14 +11,21 @@ import { ON_DOCUMENT } from '../src/core/watermark/draw.ts';
 import { JITTER_SPREAD } from '../src/core/watermark/layout.ts';
 import { defaultPurpose } from '../src/core/watermark/template.ts';
 import { PRESETS } from '../src/settings/schema.ts';
+import { renderDocument } from './fixtures/documents.ts';
+import { scenePhoto, SCENES } from './fixtures/trace-pictures.ts';
 import { DEFAULT_FIXTURES_DIR as dir } from './fixtures/make-fixtures.ts';
 import { DEFAULT_FORMAT_FIXTURES_DIR } from './fixtures/make-format-fixtures.ts';
 import { DEFAULT_PDF_FIXTURES_DIR } from './fixtures/make-pdf-fixtures.ts';
 import { exiftool, leftovers } from './helpers/exiftool.ts';
+import { readTree } from './helpers/locales.ts';
 import { storedRgba, uprightRgb } from './helpers/pixels.ts';
 
+// The tests' own config folder: the default trace key is made there, never in the home folder.
+const CONFIG = mkdtempSync(join(tmpdir(), 'idstamp-cli-config-'));
+
 function cli(...args: string[]) {
-  const r = spawnSync('node_modules/.bin/tsx', ['cli/stamp.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
+  const env = { ...process.env, XDG_CONFIG_HOME: CONFIG };
+  const r = spawnSync('node_modules/.bin/tsx', ['cli/stamp.ts', ...args], { encoding: 'utf8', timeout: 120_000, env });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -48,7 +55,7 @@ describe('npm run stamp', () => {
     const out = mkdtempSync(join(tmpdir(), 'idstamp-cli-'));
     const r = cli(join(dir, 'photo.jpg'), '--strip-only', '--out', out);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/✔ .*photo\.jpg → .*photo\.jpg \(JPEG, .*removed: .*gps/);
+    expect(r.stdout).toMatch(/✔ .*photo\.jpg → .*photo\.jpg \(JPEG, .*removed: .*GPS location/);
     expect(leftovers(exiftool(join(out, 'photo.jpg')), { allowOrientation: true })).toEqual([]);
     expect((await storedRgba(join(out, 'photo.jpg'))).data.equals((await storedRgba(join(dir, 'photo.jpg'))).data)).toBe(true);
   });
@@ -271,4 +278,106 @@ describe('npm run stamp: every setting of the mark, every language', () => {
     const color = cli(join(dir, 'photo.jpg'), '--color', 'red', '--json', '--out', out());
     expect(JSON.parse(color.stdout).error.message).toContain('color');
   });
+});
+
+describe('npm run stamp --lang: every line a person reads is in that language', () => {
+  // The words the result and MRZ lines used to print in English whatever --lang said.
+  const ENGLISH = /\b(removed|nothing|expires|valid|pages?|machine-readable|reads|camera|location|thumbnail)\b/i;
+
+  it.each(['ar', 'ja'] as const)('--lang %s: a photo and a passport, result and MRZ lines from the tree', async (lang) => {
+    const work = mkdtempSync(join(tmpdir(), 'idstamp-cli-words-'));
+    writeFileSync(join(work, 'passport.png'), (await renderDocument('passport')).png);
+    const r = cli(join(dir, 'photo.jpg'), join(work, 'passport.png'), '--lang', lang, '--out', join(work, 'out'));
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.filter((l) => ENGLISH.test(l))).toEqual([]);
+    const cli2 = readTree(lang).cli;
+    const ui = readTree(lang).ui;
+    // "removed:" as the tree says it, the photo's GPS location by the pages' own name.
+    expect(r.stdout).toContain(cli2.result.split('{removed}')[0]!.split('{sizes}')[1]!.trim());
+    expect(r.stdout).toContain(ui.kind_gps);
+    const mrz = lines.find((l) => l.includes('MRZ TD3'));
+    expect(mrz).toContain('ERIKSSON, ANNA MARIA · L898902C3');
+    expect(mrz).toContain(cli2.mrz.split('{number}')[1]!.split('{expiry}')[0]!.trim());
+    expect(mrz).toContain(cli2['expiry-valid']);
+    expect(mrz).toContain(cli2['mrz-still-reads']);
+  }, 120_000);
+});
+
+describe('npm run stamp: the invisible trace (which copy leaked?)', () => {
+  const work = mkdtempSync(join(tmpdir(), 'idstamp-cli-trace-'));
+  const keyFile = join(work, 'keys', 'trace-key');
+  const photo = join(dir, 'photo.jpg'); // 1200 × 800
+  const identify = (...args: string[]) => {
+    const r = cli('--identify', ...args, '--json');
+    return { code: r.code, lines: r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>) };
+  };
+
+  it('a stamped copy carries the code, re-saved at q60 and shrunk to 0.6×; not with another key; the key file is 0600 and never printed', async () => {
+    // A 2 MP phone photo of a passport on a table, the trace tests' own kind of picture.
+    const scene = join(work, 'scene.jpg');
+    writeFileSync(scene, await scenePhoto(SCENES[0]!, 2));
+    const r = cli(scene, '--trace-key', keyFile, '--out', join(work, 'stamped'), '--json');
+    expect(r.code).toBe(0);
+    const line = JSON.parse(r.stdout) as Record<string, any>;
+    const code = line.report.trace?.code ?? line.report.watermark.code;
+    expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    const key = readFileSync(keyFile, 'utf8').trim();
+    expect(key).toMatch(/^IDSTK-/);
+    expect(r.stdout + r.stderr).not.toContain(key);
+
+    const q60 = join(work, 'q60.jpg');
+    const small = join(work, 'small.jpg');
+    await sharp(line.output).jpeg({ quality: 60 }).toFile(q60);
+    await sharp(line.output).resize(Math.round(line.report.input.width * 0.6)).jpeg({ quality: 90 }).toFile(small);
+    const found = identify(q60, small, photo, '--trace-key', keyFile);
+    expect(found.code).toBe(0);
+    expect(found.lines.map((l) => l.trace)).toEqual([code, code, null]);
+    const human = cli('--identify', q60, '--trace-key', keyFile, '--lang', 'ja');
+    expect(human.stdout).toContain(readTree('ja').cli['identify-found'].replace('{input}', q60).replace('{code}', code));
+    expect(human.stdout + human.stderr).not.toContain(key);
+
+    const other = identify(q60, '--trace-key', join(work, 'other-key'));
+    expect(other.lines[0]).toMatchObject({ input: q60, trace: null });
+    expect(readFileSync(join(work, 'other-key'), 'utf8').trim()).not.toBe(key);
+
+    // The history finds the copy by its code.
+    const history = join(work, 'history.json');
+    const entry = { at: '2026-12-01T10:00:00.000Z', site: 'okx.com', purpose: 'KYC', code, mode: 'stamp', type: 'image/jpeg', name: 'photo.jpg', sha256: '0'.repeat(64) };
+    writeFileSync(history, JSON.stringify([entry], null, 2));
+    expect(identify(small, '--trace-key', keyFile, '--history', history).lines[0]!.match).toEqual([entry]);
+  }, 180_000);
+
+  it('--trace-only: no visible mark (mean difference under 2 levels), and it identifies', async () => {
+    const r = cli(photo, '--trace-only', '--trace-key', keyFile, '--out', join(work, 'trace-only'), '--json');
+    expect(r.code).toBe(0);
+    const line = JSON.parse(r.stdout) as Record<string, any>;
+    expect(line.report.mode).toBe('trace');
+    const [a, b] = await Promise.all([photo, line.output].map((f) => sharp(f).removeAlpha().raw().toBuffer({ resolveWithObject: true })));
+    expect([b!.info.width, b!.info.height]).toEqual([a!.info.width, a!.info.height]);
+    let sum = 0;
+    for (let i = 0; i < a!.data.length; i++) sum += Math.abs(a!.data[i]! - b!.data[i]!);
+    expect(sum / a!.data.length).toBeLessThan(2);
+    const found = identify(line.output, '--trace-key', keyFile);
+    expect(found.lines[0]!.trace).toBe(line.report.trace.code);
+  }, 120_000);
+
+  it('--no-trace: a stamped copy without the trace; the default key is made in the config folder', () => {
+    const r = cli(photo, '--no-trace', '--out', join(work, 'no-trace'), '--json');
+    const line = JSON.parse(r.stdout) as Record<string, any>;
+    expect(line.report.trace).toBeUndefined();
+    expect(identify(line.output).lines[0]!.trace).toBeNull();
+    expect(statSync(join(CONFIG, 'idstamp', 'trace-key')).mode & 0o777).toBe(0o600);
+  }, 120_000);
+
+  it('a picture too small for the trace is refused (no untraced copy), with the flag that stamps it anyway', async () => {
+    const tiny = join(work, 'tiny.png');
+    await sharp({ create: { width: 96, height: 64, channels: 3, background: '#e0e0e0' } }).png().toFile(tiny);
+    const refused = cli(tiny, '--lang', 'de', '--out', join(work, 'tiny-out'));
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain(readTree('de').cli['trace-failed-hint']);
+    expect(existsSync(join(work, 'tiny-out', 'tiny.png'))).toBe(false);
+    expect(cli(tiny, '--no-trace', '--out', join(work, 'tiny-out')).code).toBe(0);
+  }, 120_000);
 });

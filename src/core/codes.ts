@@ -72,6 +72,28 @@ export type CliErrorCode =
   | 'retried'
   | 'tried-twice';
 
+/** The command line's own lines that are not errors (results, MRZ, trace); text: → cli. */
+export type CliTextCode =
+  | 'result'
+  | 'pages'
+  | 'one-page'
+  | 'removed-nothing'
+  | 'mrz'
+  | 'expiry-valid'
+  | 'expiry-soon'
+  | 'expiry-expired'
+  | 'expiry-unknown'
+  | 'mrz-check-failed'
+  | 'mrz-still-reads'
+  | 'mrz-no-longer-reads'
+  | 'mrz-uncertain'
+  | 'building'
+  | 'identify-found'
+  | 'identify-none'
+  | 'identify-match'
+  | 'identify-not-in-history'
+  | 'trace-failed-hint';
+
 /** What a file can carry besides the picture; used in reports and the UI. */
 export type MetadataKind =
   | 'exif'

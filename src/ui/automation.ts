@@ -4,7 +4,8 @@ import { isStampError } from '../core/errors.ts';
 import { findImagePages } from '../core/pdf/image-page.ts';
 import { openPdf, renderPage } from '../core/pdf/render.ts';
 import { qualityOf } from '../core/quality/measure.ts';
-import { stamp } from '../core/pipeline.ts';
+import { identify, stamp } from '../core/pipeline.ts';
+import { findCopy, HistoryEntrySchema, type HistoryEntry } from '../history/history.ts';
 import { readMrz } from '../core/mrz/read.ts';
 import { mrzSummary, stampKeepingMrz } from '../core/mrz/stamped.ts';
 import type { StampOptionsInput } from '../core/options.ts';
@@ -41,6 +42,11 @@ export interface Automation {
    * each other quickly.
    */
   stampFile(file: File, options: unknown, mrz?: boolean, inline?: number): Promise<FileResult>;
+  /**
+   * Which copy leaked (CLI --identify): the invisible trace read from `file` with `key` (exported
+   * text), and the entries of an exported history (historyToJson) that carry its code.
+   */
+  identifyFile(file: File, key: string, history?: unknown[]): Promise<IdentifyAnswer>;
   /** A copy that stampFile holds for the driver (a Blob, for DevTools' IO.read). */
   held(id: string): Blob | undefined;
   release(id: string): void;
@@ -49,6 +55,8 @@ export interface Automation {
 export type FileResult =
   | { ok: true; name: string; type: string; size: number; report: StampReport; base64?: string; id?: string }
   | Extract<AutomationResult, { ok: false }>;
+
+export type IdentifyAnswer = { ok: true; trace: string | null; match?: HistoryEntry[] } | Extract<AutomationResult, { ok: false }>;
 
 declare global {
   interface Window {
@@ -90,6 +98,17 @@ export function installAutomation(win: Window): void {
         const id = String(++lastHeld);
         held.set(id, out);
         return { ...base, id };
+      } catch (err) {
+        return failure(err);
+      }
+    },
+    async identifyFile(file, key, history) {
+      try {
+        const { trace } = await identify(file, key);
+        if (!trace || !history) return { ok: true, trace };
+        // Entries that do not read as history entries are passed over, not fatal.
+        const list = history.flatMap((e) => HistoryEntrySchema.safeParse(e).data ?? []);
+        return { ok: true, trace, match: findCopy(list, { code: trace }) };
       } catch (err) {
         return failure(err);
       }

@@ -2,7 +2,7 @@
 // (loaded on demand too), the core's errors, warnings and purpose lines, the command line's.
 // That every language has every message with the English {fields}: translations.test.ts.
 import { describe, expect, it } from 'vitest';
-import type { CliErrorCode, StampErrorCode, WarningCode } from '../../src/core/codes.ts';
+import type { CliErrorCode, CliTextCode, StampErrorCode, WarningCode } from '../../src/core/codes.ts';
 import { formatMessage } from '../../src/core/errors.ts';
 import { bcp47, isRtl, LANG_NAMES, LANGS, matchLang } from '../../src/core/lang.ts';
 import { message } from '../../src/core/messages.ts';
@@ -92,10 +92,9 @@ describe('core messages', () => {
   });
 });
 
-
 describe('command-line messages', () => {
-  it.each(LANGS)('%s: every CLI error keeps the English {fields}, in its script', (lang) => {
-    for (const code of Object.keys(english.cli) as CliErrorCode[]) {
+  it.each(LANGS)('%s: every CLI line keeps the English {fields}, is translated, in its script', (lang) => {
+    for (const code of Object.keys(english.cli) as (CliErrorCode | CliTextCode)[]) {
       const text = message(code, lang);
       expect(fieldPlaceholders(text), `${lang} ${code}`).toEqual(fieldPlaceholders(message(code, 'en')));
       if (lang !== 'en') expect(text, code).not.toBe(message(code, 'en'));
