@@ -27,8 +27,11 @@ async function saved(d: Download, name: string): Promise<string> {
   return path;
 }
 
-/** Drops a found file on "Which copy is this?" and returns the answer once it is final. */
+/** Chooses a found file for "Which copy is this?" and returns the answer once it is final. */
 async function whichCopy(page: Page, file: string): Promise<string> {
+  // A field given the same file again fires no change: empty it first, and forget the last answer.
+  await page.setInputFiles('#which-file', []);
+  await page.evaluate(() => void (document.querySelector('#which-answer')!.textContent = ''));
   await page.setInputFiles('#which-file', file);
   const answer = page.locator('#which-answer');
   await page.waitForFunction(() => {
