@@ -61,7 +61,6 @@ export function cliError(code: CliErrorCode, params: Record<string, string>): Li
   return { code, message: message(code, 'en', params), message_zh_CN: message(code, 'zh_CN', params), params };
 }
 
-
 /**
  * A file's line as a person reads it, in `lang`: every word from the translation tree (cli
  * section; kinds of metadata by `kindLabel`, the pages' own names); file names, sizes and what

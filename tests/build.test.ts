@@ -5,8 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
 const read = (p: string) => JSON.parse(readFileSync(p, 'utf8')) as Record<string, any>;
-const files = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
 
 /**
  * URLs that libraries use as names, never fetched: XML namespaces (XMP, SVG, XFA, XSLT), JSON
@@ -59,7 +58,7 @@ describe('languages in the build', () => {
     expect(read(join('.output', target, 'manifest.json')).default_locale).toBe('en');
   });
 
-  it.each(['chrome-mv3', 'firefox-mv2'])('%s: each language\'s page messages are in its own chunk only, loaded on demand', async (target) => {
+  it.each(['chrome-mv3', 'firefox-mv2'])("%s: each language's page messages are in its own chunk only, loaded on demand", async (target) => {
     const { LANGS } = await import('../src/core/lang.ts');
     const { readTree } = await import('./helpers/locales.ts');
     const scripts = files(join('.output', target)).filter((p) => p.endsWith('.js'));
@@ -67,12 +66,26 @@ describe('languages in the build', () => {
       // A sentence of the welcome page in this language (the core's errors are in every page).
       const sentence = readTree(lang).ui.welcomeLocal;
       const holding = scripts.filter((p) => readFileSync(p, 'utf8').includes(sentence));
-      expect(holding.map((p) => p.split('/').pop()!.replace(/-[\w-]+\.js$/, '')), lang).toEqual([lang]);
+      expect(
+        holding.map((p) =>
+          p
+            .split('/')
+            .pop()!
+            .replace(/-[\w-]+\.js$/, ''),
+        ),
+        lang,
+      ).toEqual([lang]);
       // Reached only by import(): a static import would load every language in every page.
       const chunk = holding[0]!.split('/').pop()!;
       const importers = scripts.filter((p) => new RegExp(`(from|import)\\s*["'][./\\w-]*${chunk.replace(/[.$]/g, '\\$&')}["']`).test(readFileSync(p, 'utf8')));
-      expect(importers.map((p) => p.split('/').pop()), `${chunk} imported statically by`).toEqual([]);
-      expect(scripts.some((p) => readFileSync(p, 'utf8').includes(`import("./${chunk}")`) || readFileSync(p, 'utf8').includes(`import('./${chunk}')`)), `${chunk} imported on demand`).toBe(true);
+      expect(
+        importers.map((p) => p.split('/').pop()),
+        `${chunk} imported statically by`,
+      ).toEqual([]);
+      expect(
+        scripts.some((p) => readFileSync(p, 'utf8').includes(`import("./${chunk}")`) || readFileSync(p, 'utf8').includes(`import('./${chunk}')`)),
+        `${chunk} imported on demand`,
+      ).toBe(true);
     }
   });
 });

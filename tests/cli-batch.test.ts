@@ -53,7 +53,12 @@ function expectAccounted(files: BatchFile[], run: Run, out: string): void {
   }
   expect(wrong).toEqual([]);
   // One file per output and nothing else: no partial file left under any name.
-  expect(readdirSync(out).sort()).toEqual(run.lines.filter((l) => l.output).map((l) => l.output.slice(out.length + 1)).sort());
+  expect(readdirSync(out).sort()).toEqual(
+    run.lines
+      .filter((l) => l.output)
+      .map((l) => l.output.slice(out.length + 1))
+      .sort(),
+  );
 }
 
 describe('npm run stamp on a batch', () => {

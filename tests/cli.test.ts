@@ -35,7 +35,10 @@ describe('npm run stamp', () => {
     const files = ['phone.jpg', 'photo.png', 'empty.jpg', 'notes.txt', 'truncated.jpg'].map((f) => join(dir, f));
     const r = cli(...files, join(dir, 'missing.jpg'), '--site', 'okx.com', '--out', out, '--json');
     expect(r.code).toBe(1);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, any>);
     expect(lines.map((l) => l.error?.code ?? 'ok')).toEqual(['ok', 'ok', 'empty', 'unsupported-type', 'truncated', 'not-found']);
     const [phone, png] = lines;
     expect(phone).toMatchObject({ output: join(out, 'phone.jpg'), type: 'jpeg', bytesIn: readFileSync(files[0]!).length });
@@ -101,7 +104,10 @@ describe('npm run stamp', () => {
     const heic = join(DEFAULT_FORMAT_FIXTURES_DIR, 'iphone.heic');
     const r = cli(big, huge, work, join(work, 'missing.jpg'), join(dir, 'photo.png'), heic, '--strip-only', '--out', out, '--json');
     expect(r.code).toBe(1);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, any>);
     expect(lines.map((l) => l.error?.code ?? 'ok')).toEqual(['ok', 'too-large-file', 'is-folder', 'not-found', 'ok', 'ok']);
     expect(lines[0]!.removed).toContain('trailer');
     expect(readFileSync(lines[0]!.output).length).toBeLessThan(phone.length);
@@ -122,7 +128,10 @@ describe('npm run stamp', () => {
     const inputs = [big, f('lossless-sof3.jpg'), f('grid.heic'), f('no-end-marker.jpg'), f('multipage.tif'), join(dir, 'photo.png')];
     const r = cli(...inputs, '--site', 'okx.com', '--out', out, '--json');
     expect(r.code).toBe(1);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, any>);
     expect(lines.map((l) => l.error?.code ?? 'ok')).toEqual(['ok', 'decode-failed', 'ok', 'ok', 'ok', 'ok']);
     expect(lines[1]!.error.message).toContain('could not open this JPEG image');
     expect(lines.map((l) => l.output && l.output.slice(out.length + 1))).toEqual(['motion.jpg', undefined, 'grid.jpg', 'no-end-marker.jpg', 'multipage.pdf', 'photo.png']);
@@ -227,7 +236,10 @@ describe('npm run stamp: every setting of the mark, every language', () => {
     expect(kyc.lines[0]).toBe('Only for okx.com identity verification');
     // Each copy's opacity is its preset's (× ON_DOCUMENT on a found document) give or take the
     // per-copy jitter: a random ±0.04 each, so a ratio of the two is no fixed figure.
-    for (const [mark, preset] of [[w, PRESETS.strict], [kyc, PRESETS.kyc]] as const) {
+    for (const [mark, preset] of [
+      [w, PRESETS.strict],
+      [kyc, PRESETS.kyc],
+    ] as const) {
       const expected = preset.opacity * (mark.document ? ON_DOCUMENT.opacity : 1);
       expect(Math.abs(mark.opacity - expected)).toBeLessThanOrEqual(JITTER_SPREAD.opacity + 0.001);
     }
@@ -238,7 +250,9 @@ describe('npm run stamp: every setting of the mark, every language', () => {
   });
 
   it('--opacity, --size, --density, --angle, --color, --lang ar reach the mark', async () => {
-    await sharp({ create: { width: 1500, height: 1000, channels: 3, background: '#ffffff' } }).png().toFile(white);
+    await sharp({ create: { width: 1500, height: 1000, channels: 3, background: '#ffffff' } })
+      .png()
+      .toFile(white);
     const dirOut = out();
     const r = json(cli(white, '--site', 'okx.com', '--opacity', '0.9', '--size', '0.06', '--density', '0.1', '--angle', '20', '--color', '#cc0000', '--lang', 'ar', '--json', '--out', dirOut));
     const w = r.report.watermark;
@@ -284,24 +298,28 @@ describe('npm run stamp --lang: every line a person reads is in that language', 
   // The words the result and MRZ lines used to print in English whatever --lang said.
   const ENGLISH = /\b(removed|nothing|expires|valid|pages?|machine-readable|reads|camera|location|thumbnail)\b/i;
 
-  it.each(['ar', 'ja'] as const)('--lang %s: a photo and a passport, result and MRZ lines from the tree', async (lang) => {
-    const work = mkdtempSync(join(tmpdir(), 'idstamp-cli-words-'));
-    writeFileSync(join(work, 'passport.png'), (await renderDocument('passport')).png);
-    const r = cli(join(dir, 'photo.jpg'), join(work, 'passport.png'), '--lang', lang, '--out', join(work, 'out'));
-    expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n');
-    expect(lines.filter((l) => ENGLISH.test(l))).toEqual([]);
-    const cli2 = readTree(lang).cli;
-    const ui = readTree(lang).ui;
-    // "removed:" as the tree says it, the photo's GPS location by the pages' own name.
-    expect(r.stdout).toContain(cli2.result.split('{removed}')[0]!.split('{sizes}')[1]!.trim());
-    expect(r.stdout).toContain(ui.kind_gps);
-    const mrz = lines.find((l) => l.includes('MRZ TD3'));
-    expect(mrz).toContain('ERIKSSON, ANNA MARIA · L898902C3');
-    expect(mrz).toContain(cli2.mrz.split('{number}')[1]!.split('{expiry}')[0]!.trim());
-    expect(mrz).toContain(cli2['expiry-valid']);
-    expect(mrz).toContain(cli2['mrz-still-reads']);
-  }, 120_000);
+  it.each(['ar', 'ja'] as const)(
+    '--lang %s: a photo and a passport, result and MRZ lines from the tree',
+    async (lang) => {
+      const work = mkdtempSync(join(tmpdir(), 'idstamp-cli-words-'));
+      writeFileSync(join(work, 'passport.png'), (await renderDocument('passport')).png);
+      const r = cli(join(dir, 'photo.jpg'), join(work, 'passport.png'), '--lang', lang, '--out', join(work, 'out'));
+      expect(r.code).toBe(0);
+      const lines = r.stdout.trim().split('\n');
+      expect(lines.filter((l) => ENGLISH.test(l))).toEqual([]);
+      const cli2 = readTree(lang).cli;
+      const ui = readTree(lang).ui;
+      // "removed:" as the tree says it, the photo's GPS location by the pages' own name.
+      expect(r.stdout).toContain(cli2.result.split('{removed}')[0]!.split('{sizes}')[1]!.trim());
+      expect(r.stdout).toContain(ui.kind_gps);
+      const mrz = lines.find((l) => l.includes('MRZ TD3'));
+      expect(mrz).toContain('ERIKSSON, ANNA MARIA · L898902C3');
+      expect(mrz).toContain(cli2.mrz.split('{number}')[1]!.split('{expiry}')[0]!.trim());
+      expect(mrz).toContain(cli2['expiry-valid']);
+      expect(mrz).toContain(cli2['mrz-still-reads']);
+    },
+    120_000,
+  );
 });
 
 describe('npm run stamp: the invisible trace (which copy leaked?)', () => {
@@ -310,7 +328,13 @@ describe('npm run stamp: the invisible trace (which copy leaked?)', () => {
   const photo = join(dir, 'photo.jpg'); // 1200 × 800
   const identify = (...args: string[]) => {
     const r = cli('--identify', ...args, '--json');
-    return { code: r.code, lines: r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>) };
+    return {
+      code: r.code,
+      lines: r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, any>),
+    };
   };
 
   it('a stamped copy carries the code, re-saved at q60 and shrunk to 0.6×; not with another key; the key file is 0600 and never printed', async () => {
@@ -330,7 +354,10 @@ describe('npm run stamp: the invisible trace (which copy leaked?)', () => {
     const q60 = join(work, 'q60.jpg');
     const small = join(work, 'small.jpg');
     await sharp(line.output).jpeg({ quality: 60 }).toFile(q60);
-    await sharp(line.output).resize(Math.round(line.report.input.width * 0.6)).jpeg({ quality: 90 }).toFile(small);
+    await sharp(line.output)
+      .resize(Math.round(line.report.input.width * 0.6))
+      .jpeg({ quality: 90 })
+      .toFile(small);
     const found = identify(q60, small, photo, '--trace-key', keyFile);
     expect(found.code).toBe(0);
     expect(found.lines.map((l) => l.trace)).toEqual([code, code, null]);
@@ -373,7 +400,9 @@ describe('npm run stamp: the invisible trace (which copy leaked?)', () => {
 
   it('a picture too small for the trace is refused (no untraced copy), with the flag that stamps it anyway', async () => {
     const tiny = join(work, 'tiny.png');
-    await sharp({ create: { width: 96, height: 64, channels: 3, background: '#e0e0e0' } }).png().toFile(tiny);
+    await sharp({ create: { width: 96, height: 64, channels: 3, background: '#e0e0e0' } })
+      .png()
+      .toFile(tiny);
     const refused = cli(tiny, '--lang', 'de', '--out', join(work, 'tiny-out'));
     expect(refused.code).toBe(1);
     expect(refused.stdout).toContain(readTree('de').cli['trace-failed-hint']);

@@ -24,14 +24,20 @@ async function screenshot(b: Buffer): Promise<Buffer> {
   const s = Math.min(1, 1280 / Math.max(m.width!, m.height!));
   const w = Math.round(m.width! * s);
   const shown = await sharp(b).resize(w).png().toBuffer();
-  return sharp(shown).resize(Math.round(w * 1.5)).png().toBuffer();
+  return sharp(shown)
+    .resize(Math.round(w * 1.5))
+    .png()
+    .toBuffer();
 }
 
 /** Half the area (0.707 of each side), with its corner at (fx, fy) of the room left. */
 async function crop(b: Buffer, w: number, h: number, fx: number, fy: number): Promise<Buffer> {
   const cw = Math.round(w * Math.SQRT1_2);
   const ch = Math.round(h * Math.SQRT1_2);
-  return sharp(b).extract({ left: Math.round((w - cw) * fx), top: Math.round((h - ch) * fy), width: cw, height: ch }).png().toBuffer();
+  return sharp(b)
+    .extract({ left: Math.round((w - cw) * fx), top: Math.round((h - ch) * fy), width: cw, height: ch })
+    .png()
+    .toBuffer();
 }
 
 const OFFSETS: [number, number][] = [
@@ -43,7 +49,13 @@ const OFFSETS: [number, number][] = [
 async function chain(b: Buffer, w: number, h: number, fx: number, fy: number): Promise<Buffer> {
   const c = await crop(b, w, h, fx, fy);
   const m = await sharp(c).metadata();
-  const small = await jpeg(sharp(c).resize(Math.round(m.width! / 2)).png().toBuffer(), 50);
+  const small = await jpeg(
+    sharp(c)
+      .resize(Math.round(m.width! / 2))
+      .png()
+      .toBuffer(),
+    50,
+  );
   return jpeg(screenshot(small), 75);
 }
 
@@ -52,17 +64,50 @@ async function blurred(b: Buffer, w: number, h: number, at: number): Promise<Buf
   const bh = Math.round(h * 0.35);
   const top = Math.round((h - bh) * at);
   const band = await sharp(b).extract({ left: 0, top, width: w, height: bh }).blur(25).png().toBuffer();
-  return sharp(b).composite([{ input: band, left: 0, top }]).png().toBuffer();
+  return sharp(b)
+    .composite([{ input: band, left: 0, top }])
+    .png()
+    .toBuffer();
 }
 
 export const ATTACKS: Attack[] = [
   { name: 'none (PNG)', variants: [async (b) => b] },
   { name: 'JPEG q50', variants: [(b) => jpeg(b, 50)] },
-  { name: '0.5× resize', variants: [async (b, w) => sharp(b).resize(Math.round(w / 2)).png().toBuffer()] },
-  { name: 'crop ½ area', variants: OFFSETS.map(([fx, fy]) => (b, w, h) => crop(b, w, h, fx, fy)) },
+  {
+    name: '0.5× resize',
+    variants: [
+      async (b, w) =>
+        sharp(b)
+          .resize(Math.round(w / 2))
+          .png()
+          .toBuffer(),
+    ],
+  },
+  {
+    name: 'crop ½ area',
+    variants: OFFSETS.map(
+      ([fx, fy]) =>
+        (b, w, h) =>
+          crop(b, w, h, fx, fy),
+    ),
+  },
   { name: 'screenshot (1280 px, 1.5×)', variants: [(b) => screenshot(b)] },
-  { name: 'chain crop→0.5×→q50→shot→q75', variants: OFFSETS.map(([fx, fy]) => (b, w, h) => chain(b, w, h, fx, fy)) },
-  { name: 'chain after 35 % blurred', variants: OFFSETS.map(([fx, fy], i) => async (b, w, h) => chain(await blurred(b, w, h, [0.5, 0, 1][i]!), w, h, fx, fy)) },
+  {
+    name: 'chain crop→0.5×→q50→shot→q75',
+    variants: OFFSETS.map(
+      ([fx, fy]) =>
+        (b, w, h) =>
+          chain(b, w, h, fx, fy),
+    ),
+  },
+  {
+    name: 'chain after 35 % blurred',
+    variants: OFFSETS.map(
+      ([fx, fy], i) =>
+        async (b, w, h) =>
+          chain(await blurred(b, w, h, [0.5, 0, 1][i]!), w, h, fx, fy),
+    ),
+  },
   { name: 'rotation ±3° (q90)', variants: [3, -3].map((a) => (b) => jpeg(sharp(b).rotate(a), 90)) },
   { name: 'aspect ±5 % (q90)', variants: [1.05, 0.95].map((f) => (b, w, h) => jpeg(sharp(b).resize(Math.round(w * f), h, { fit: 'fill' }), 90)) },
 ];

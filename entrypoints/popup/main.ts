@@ -28,10 +28,7 @@ $('#open-settings').addEventListener('click', () => browser.runtime.openOptionsP
 await mountGuardToggle($('#guard-slot'), site);
 
 if (import.meta.env.FIREFOX) {
-  $('#stamper').replaceChildren(
-    h('p', null, t('firefoxTabNote')),
-    h('button', { type: 'button', class: 'primary', id: 'choose-in-tab', on: { click: openTab } }, t('chooseInTab')),
-  );
+  $('#stamper').replaceChildren(h('p', null, t('firefoxTabNote')), h('button', { type: 'button', class: 'primary', id: 'choose-in-tab', on: { click: openTab } }, t('chooseInTab')));
   $('#open-tab').hidden = true;
 } else {
   await mountStamper($('#stamper'), { site, compact: true });

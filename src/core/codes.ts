@@ -59,18 +59,7 @@ export type WarningCode =
  * unreadable file, a browser page that died); text: → cli.
  */
 export type CliErrorCode =
-  | 'not-found'
-  | 'is-folder'
-  | 'io'
-  | 'browser-failed'
-  | 'browser-closed'
-  | 'page-crashed'
-  | 'page-killed'
-  | 'out-of-memory'
-  | 'page-timeout'
-  | 'write-failed'
-  | 'retried'
-  | 'tried-twice';
+  'not-found' | 'is-folder' | 'io' | 'browser-failed' | 'browser-closed' | 'page-crashed' | 'page-killed' | 'out-of-memory' | 'page-timeout' | 'write-failed' | 'retried' | 'tried-twice';
 
 /** The command line's own lines that are not errors (results, MRZ, trace); text: → cli. */
 export type CliTextCode =

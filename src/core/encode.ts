@@ -33,8 +33,7 @@ function encoder(): Worker {
  * A visible top-level page gets idle time, so it encodes directly (no hand-over cost); frames,
  * hidden tabs and workers are not delayed by going through the encoder.
  */
-const encodesDirectly = () =>
-  typeof document === 'undefined' || typeof Worker === 'undefined' || (globalThis.top === globalThis.self && document.visibilityState === 'visible');
+const encodesDirectly = () => typeof document === 'undefined' || typeof Worker === 'undefined' || (globalThis.top === globalThis.self && document.visibilityState === 'visible');
 
 function viaWorker(canvas: OffscreenCanvas, message: { mime: string; quality: number; compact?: CompactRequest }): Promise<Compact> {
   const bitmap = canvas.transferToImageBitmap();
@@ -68,14 +67,7 @@ export async function encodeCompact(canvas: OffscreenCanvas, req: CompactRequest
  * the file several times larger), else the browser's full-colour PNG. `palette: false` when the
  * pixels must stay exactly as decoded (strip-only GIF/BMP → PNG).
  */
-export async function encodeCanvas(
-  canvas: OffscreenCanvas,
-  mime: string,
-  quality: number,
-  background = false,
-  palette = true,
-  budget?: { bytes: number; minQuality: number },
-): Promise<Blob> {
+export async function encodeCanvas(canvas: OffscreenCanvas, mime: string, quality: number, background = false, palette = true, budget?: { bytes: number; minQuality: number }): Promise<Blob> {
   const kind = mime.slice(6).toUpperCase();
   let blob: Blob;
   try {

@@ -23,6 +23,4 @@ export class StampError extends Error {
 
 export const formatMessage = (code: StampErrorCode, params: Params, lang: Lang): string => message(code, lang, params);
 
-export const isStampError = (e: unknown): e is StampError =>
-  e instanceof StampError ||
-  (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'StampError');
+export const isStampError = (e: unknown): e is StampError => e instanceof StampError || (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'StampError');

@@ -54,9 +54,7 @@ export async function stampImage(source: ImageSource, job: Job, to: ImageTarget 
   // turned picture for a PDF page (its lossless copy would lie on its side there).
   if (options.mode === 'strip' && format.strip && (!target || target === kind) && options.redact.length === 0 && !(pdfPage && info.orientation !== 1)) {
     const out = format.strip(bytes, { keepOrientation: true });
-    const fits =
-      (!options.maxBytes || out.bytes.length <= options.maxBytes) &&
-      (!options.maxDimension || Math.max(info.width, info.height) <= options.maxDimension);
+    const fits = (!options.maxBytes || out.bytes.length <= options.maxBytes) && (!options.maxDimension || Math.max(info.width, info.height) <= options.maxDimension);
     // Headers in doubt: never write a copy that cannot be opened (stamp mode decodes anyway).
     if (fits && info.verify === 'decode') await mustDecode(out.bytes, format, 'decode-failed');
     if (fits)
@@ -123,9 +121,7 @@ async function reencode(source: ImageSource, job: Job, target: ImageKind | undef
   // The browser decodes on its own threads: meanwhile, set up the canvas and plan the mark.
   const clean = format.strip ? format.strip(bytes, { keepOrientation: false }).bytes : bytes;
   const tDecode = performance.now();
-  const decoding = format.decode
-    ? format.decode(clean, { maxPixels: MAX_PIXELS, signal: job.signal, page })
-    : createImageBitmap(new Blob([clean as BlobPart], { type: format.mime }));
+  const decoding = format.decode ? format.decode(clean, { maxPixels: MAX_PIXELS, signal: job.signal, page }) : createImageBitmap(new Blob([clean as BlobPart], { type: format.mime }));
   decoding.catch(() => undefined); // awaited below; no unhandled rejection meanwhile
   // HEIF decoders apply irot/imir and crop (clap) themselves: take the size they give.
   if (kind === 'heic' || kind === 'avif') {
@@ -172,13 +168,22 @@ async function reencode(source: ImageSource, job: Job, target: ImageKind | undef
       // whole (a passport page's portrait is no card on a table).
       const view = viewDocument(canvas, { protect: options.watermark.protectCodes, wholeIfFlat: kind !== 'jpeg' && kind !== 'heic' && kind !== 'avif' });
       find = view.ms;
-      drawRedactions(ctx, width, height, options.redact.filter((r) => !r.page || r.page === page));
-      const mark = view.found
-        ? planOnDocument(ctx, width, height, job.text, options.watermark, job.jitter, view.quad)
-        : planWatermark(ctx, width, height, job.text, options.watermark, job.jitter);
+      drawRedactions(
+        ctx,
+        width,
+        height,
+        options.redact.filter((r) => !r.page || r.page === page),
+      );
+      const mark = view.found ? planOnDocument(ctx, width, height, job.text, options.watermark, job.jitter, view.quad) : planWatermark(ctx, width, height, job.text, options.watermark, job.jitter);
       drawWatermark(ctx, mark, options.watermark, view.keepClear, view.brightness);
       watermark = { ...summarize(mark, job.code), ...(view.mrz ? { mrz: view.mrz } : {}), codes: view.codes };
-    } else drawRedactions(ctx, width, height, options.redact.filter((r) => !r.page || r.page === page));
+    } else
+      drawRedactions(
+        ctx,
+        width,
+        height,
+        options.redact.filter((r) => !r.page || r.page === page),
+      );
     const draw = performance.now() - tDraw;
     // The invisible trace goes on top of everything drawn (issue 21).
     const trace = traced(job) ? traceCanvas(ctx, width, height, job) : undefined;

@@ -3,8 +3,7 @@
 import type { Orientation } from './formats/exif.ts';
 
 /** Upright size of a stored w×h picture. */
-export const uprightSize = (w: number, h: number, o: Orientation): { width: number; height: number } =>
-  o >= 5 ? { width: h, height: w } : { width: w, height: h };
+export const uprightSize = (w: number, h: number, o: Orientation): { width: number; height: number } => (o >= 5 ? { width: h, height: w } : { width: w, height: h });
 
 /**
  * The [a, b, c, d, e, f] for ctx.setTransform that maps the stored picture (drawn at 0,0 with

@@ -21,8 +21,7 @@ function isoBrand(b: Uint8Array): Kind | undefined {
   const brands = [ascii(b, 8, 4)];
   for (let o = 16; o + 4 <= boxEnd; o += 4) brands.push(ascii(b, o, 4));
   if (brands.some((x) => x === 'avif' || x === 'avis')) return 'avif';
-  if (brands.some((x) => ['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1'].includes(x)))
-    return 'heic';
+  if (brands.some((x) => ['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1'].includes(x))) return 'heic';
   return undefined;
 }
 

@@ -42,9 +42,7 @@ export interface PromptInit {
 
 export type PromptAnswer =
   /** `toast`: what the page-side notice says (fixed wording, nothing private); `linger`: the prompt stays for its confirmation. */
-  | { type: 'use'; files: File[]; toast?: string; linger?: boolean }
-  | { type: 'original' }
-  | { type: 'cancel' };
+  { type: 'use'; files: File[]; toast?: string; linger?: boolean } | { type: 'original' } | { type: 'cancel' };
 
 /** A prompt that could not do its work: the page gets nothing and the person is told. */
 export type PromptFailure = { type: 'failed'; reason: FailReason };

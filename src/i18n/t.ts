@@ -51,8 +51,7 @@ export function localize(root: ParentNode & { documentElement?: HTMLElement }): 
     ['aria-label', 'i18nAriaLabel'],
     ['title', 'i18nTitle'],
   ] as const)
-    for (const el of root.querySelectorAll<HTMLElement>(`[data-${attr === 'aria-label' ? 'i18n-aria-label' : `i18n-${attr}`}]`))
-      el.setAttribute(attr, t(el.dataset[data] as MessageKey));
+    for (const el of root.querySelectorAll<HTMLElement>(`[data-${attr === 'aria-label' ? 'i18n-aria-label' : `i18n-${attr}`}]`)) el.setAttribute(attr, t(el.dataset[data] as MessageKey));
   if (root.documentElement) {
     const lang = uiLang();
     root.documentElement.lang = bcp47(lang);

@@ -73,11 +73,7 @@ export interface PanelFile {
   problem?: unknown;
 }
 
-export type PreviewState =
-  | { state: 'none' }
-  | { state: 'working'; last?: ShownPreview }
-  | ({ state: 'ready' } & ShownPreview)
-  | { state: 'failed'; name: string; error: unknown };
+export type PreviewState = { state: 'none' } | { state: 'working'; last?: ShownPreview } | ({ state: 'ready' } & ShownPreview) | { state: 'failed'; name: string; error: unknown };
 
 export interface ShownPreview {
   file: File;
@@ -218,19 +214,23 @@ export async function createPanel(deps: PanelDeps, init: PanelInit) {
 
   /** Stamps one file with its own mark: the password loop, and the MRZ kept readable. */
   const make = async (i: number, f: PanelFile, m: PanelMode, extra: Partial<StampOptionsInput> = {}): Promise<StampResult> =>
-    withPassword(f.file.name, async (pw) => {
-      const o = { ...options(m, i, f, extra), ...(await traceFor(m)), ...pw };
-      const reading = i === 0 && m !== 'clean' ? mrzReading : undefined;
-      if (!reading) return deps.stamp(f.file, o, envOf(f));
-      const read = deps.readMrz!;
-      // Each call gets a fresh env: the first stamp draws the same layout as the preview.
-      const r = await stampKeepingMrz(f.file, o, (file, opts) => deps.stamp(file as File, opts, envOf(f)), read, reading);
-      if (r.mrz.after) {
-        mrz = { ...mrz, after: { valid: r.mrz.after.valid, restamped: r.mrz.restamped } };
-        emit('mrz');
-      }
-      return { file: r.file, report: { ...r.report, mrz: mrzSummary(r.mrz.before, r.mrz.after, r.mrz.restamped) } };
-    }, deps.askPassword);
+    withPassword(
+      f.file.name,
+      async (pw) => {
+        const o = { ...options(m, i, f, extra), ...(await traceFor(m)), ...pw };
+        const reading = i === 0 && m !== 'clean' ? mrzReading : undefined;
+        if (!reading) return deps.stamp(f.file, o, envOf(f));
+        const read = deps.readMrz!;
+        // Each call gets a fresh env: the first stamp draws the same layout as the preview.
+        const r = await stampKeepingMrz(f.file, o, (file, opts) => deps.stamp(file as File, opts, envOf(f)), read, reading);
+        if (r.mrz.after) {
+          mrz = { ...mrz, after: { valid: r.mrz.after.valid, restamped: r.mrz.restamped } };
+          emit('mrz');
+        }
+        return { file: r.file, report: { ...r.report, mrz: mrzSummary(r.mrz.before, r.mrz.after, r.mrz.restamped) } };
+      },
+      deps.askPassword,
+    );
 
   const record = async (r: StampResult, m: PanelMode) => {
     if (settings.history.enabled) await addHistory(await historyEntry(r.file, r.report, site, m === 'stamp' ? purpose.trim() : '', deps.now()), deps.history);
@@ -260,25 +260,61 @@ export async function createPanel(deps: PanelDeps, init: PanelInit) {
   const effectiveFrom = (s: Settings): Settings => ({ ...s, language: { ...s.language, purpose: purposeLang } });
 
   const panel = {
-    get site() { return site; },
-    get settings() { return settings; },
-    get siteRecord(): SiteRecord | undefined { return site ? settings.sites[site] : undefined; },
-    get files(): readonly PanelFile[] { return files; },
-    get usable(): number { return files.filter((f) => f.problem === undefined).length; },
-    get mode() { return mode; },
-    get traceClean() { return traceClean; },
-    get purpose() { return purpose; },
-    get purposeEdited() { return purposeEdited; },
-    get purposeLang() { return purposeLang; },
-    get boxes(): readonly Box[] { return boxes; },
-    get preview() { return preview; },
-    get quality() { return quality; },
-    get mrz() { return mrz; },
-    get busy() { return busy; },
-    get current() { return current; },
-    get results(): readonly BatchItem[] { return results; },
+    get site() {
+      return site;
+    },
+    get settings() {
+      return settings;
+    },
+    get siteRecord(): SiteRecord | undefined {
+      return site ? settings.sites[site] : undefined;
+    },
+    get files(): readonly PanelFile[] {
+      return files;
+    },
+    get usable(): number {
+      return files.filter((f) => f.problem === undefined).length;
+    },
+    get mode() {
+      return mode;
+    },
+    get traceClean() {
+      return traceClean;
+    },
+    get purpose() {
+      return purpose;
+    },
+    get purposeEdited() {
+      return purposeEdited;
+    },
+    get purposeLang() {
+      return purposeLang;
+    },
+    get boxes(): readonly Box[] {
+      return boxes;
+    },
+    get preview() {
+      return preview;
+    },
+    get quality() {
+      return quality;
+    },
+    get mrz() {
+      return mrz;
+    },
+    get busy() {
+      return busy;
+    },
+    get current() {
+      return current;
+    },
+    get results(): readonly BatchItem[] {
+      return results;
+    },
     /** Why a clean copy is the default here: the site's rule, the page's words, or not. */
-    get cleanReason() { return wantsCleanCopy(settings, site, !!init.pageDeclines); },
+    get cleanReason() {
+      return wantsCleanCopy(settings, site, !!init.pageDeclines);
+    },
 
     subscribe(fn: (c: Change) => void): () => void {
       listeners.add(fn);

@@ -27,4 +27,5 @@ export async function historyEntry(file: Blob, report: StampReport, site: string
 }
 
 /** Boxes drawn on a preview belong to what it shows: a picture, or a PDF's first page. */
-export const firstPageBoxes = (file: File, boxes: readonly Box[]) => (file.type === 'application/pdf' || /\.pdf$/i.test(file.name) ? boxes.map((b) => ({ ...b, page: 1 })) : boxes.map((b) => ({ ...b })));
+export const firstPageBoxes = (file: File, boxes: readonly Box[]) =>
+  file.type === 'application/pdf' || /\.pdf$/i.test(file.name) ? boxes.map((b) => ({ ...b, page: 1 })) : boxes.map((b) => ({ ...b }));

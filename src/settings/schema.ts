@@ -41,7 +41,10 @@ export const SettingsSchema = z.object({
       purpose: z.string().max(1000).default(''),
       /** Fields: {purpose} {site} {date} {code}. */
       template: z.string().max(2000).default('{purpose}\n{date} · {code}'),
-      color: z.string().regex(/^#[0-9a-fA-F]{6}$/).default('#6b7280'),
+      color: z
+        .string()
+        .regex(/^#[0-9a-fA-F]{6}$/)
+        .default('#6b7280'),
       opacity: z.number().min(0.05).max(1).default(PRESETS.kyc.opacity),
       size: z.number().min(0.01).max(0.2).default(PRESETS.kyc.size),
       density: z.number().min(0).max(1).default(PRESETS.kyc.density),

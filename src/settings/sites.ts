@@ -27,8 +27,7 @@ export async function updateSite(site: string, patch: SitePatch, item: RawItem =
 }
 
 /** Forgets a site: its rule, purpose and language. */
-export const removeSite = (site: string, item: RawItem = settingsItem): Promise<Settings> =>
-  updateSettings((s) => void delete s.sites[site], item);
+export const removeSite = (site: string, item: RawItem = settingsItem): Promise<Settings> => updateSettings((s) => void delete s.sites[site], item);
 
 /**
  * The settings page's site table, one patch per column: an empty purpose or "standard" language

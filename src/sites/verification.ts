@@ -4,23 +4,106 @@
 
 /** Hosts of identity-verification providers (their own domains and widget hosts). */
 export const PROVIDER_DOMAINS = [
-  'sumsub.com', 'onfido.com', 'jumio.com', 'netverify.com', 'veriff.com', 'veriff.me', 'withpersona.com',
-  'trulioo.com', 'shuftipro.com', 'idenfy.com', 'au10tix.com', 'yoti.com', 'socure.com', 'idnow.de',
-  'idnow.io', 'mitek.com', 'incode.com', 'ondato.com', 'kycaid.com', 'didit.me', 'fractal.id', 'synaps.io',
+  'sumsub.com',
+  'onfido.com',
+  'jumio.com',
+  'netverify.com',
+  'veriff.com',
+  'veriff.me',
+  'withpersona.com',
+  'trulioo.com',
+  'shuftipro.com',
+  'idenfy.com',
+  'au10tix.com',
+  'yoti.com',
+  'socure.com',
+  'idnow.de',
+  'idnow.io',
+  'mitek.com',
+  'incode.com',
+  'ondato.com',
+  'kycaid.com',
+  'didit.me',
+  'fractal.id',
+  'synaps.io',
 ];
 
 // Words that mark identity verification, or the documents it asks for. Latin words match on
 // word boundaries; CJK and others anywhere.
 const WORDS = [
-  'kyc', 'ekyc', 'verify', 'verification', 'verifications', 'identity', 'id card', 'id-card', 'idcard', 'passport',
-  "driver's licen[cs]e", 'drivers licen[cs]e', 'driving licen[cs]e', 'proof of address', 'proof of residence',
-  'selfie', 'liveness', 'national id', 'residence permit', 'identification', 'id document', 'identity document',
-  'verificación', 'verificacion', 'identidad', 'pasaporte', 'vérification', 'identité', 'passeport',
-  'verifizierung', 'identität', 'ausweis', 'reisepass', 'verifica', 'identità', 'passaporto',
-  'verificação', 'identidade', 'passaporte', 'doğrulama', 'kimlik', 'pasaport', 'верификац\\p{L}*',
-  'паспорт\\p{L}*', 'удостоверени\\p{L}*', 'личност\\p{L}*', 'xác minh', 'căn cước', 'hộ chiếu',
+  'kyc',
+  'ekyc',
+  'verify',
+  'verification',
+  'verifications',
+  'identity',
+  'id card',
+  'id-card',
+  'idcard',
+  'passport',
+  "driver's licen[cs]e",
+  'drivers licen[cs]e',
+  'driving licen[cs]e',
+  'proof of address',
+  'proof of residence',
+  'selfie',
+  'liveness',
+  'national id',
+  'residence permit',
+  'identification',
+  'id document',
+  'identity document',
+  'verificación',
+  'verificacion',
+  'identidad',
+  'pasaporte',
+  'vérification',
+  'identité',
+  'passeport',
+  'verifizierung',
+  'identität',
+  'ausweis',
+  'reisepass',
+  'verifica',
+  'identità',
+  'passaporto',
+  'verificação',
+  'identidade',
+  'passaporte',
+  'doğrulama',
+  'kimlik',
+  'pasaport',
+  'верификац\\p{L}*',
+  'паспорт\\p{L}*',
+  'удостоверени\\p{L}*',
+  'личност\\p{L}*',
+  'xác minh',
+  'căn cước',
+  'hộ chiếu',
 ];
-const SCRIPT_WORDS = ['身份', '认证', '實名', '实名', '证件', '證件', '护照', '護照', '驾驶证', '駕照', '人脸', '自拍', '本人確認', '身分証', '運転免許', '신분증', '본인인증', '여권', 'التحقق', 'الهوية', 'جواز'];
+const SCRIPT_WORDS = [
+  '身份',
+  '认证',
+  '實名',
+  '实名',
+  '证件',
+  '證件',
+  '护照',
+  '護照',
+  '驾驶证',
+  '駕照',
+  '人脸',
+  '自拍',
+  '本人確認',
+  '身分証',
+  '運転免許',
+  '신분증',
+  '본인인증',
+  '여권',
+  'التحقق',
+  'الهوية',
+  'جواز',
+];
 
 const LATIN = new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${WORDS.join('|')})(?=$|[^\\p{L}\\p{N}])`, 'iu');
 const OTHER = new RegExp(SCRIPT_WORDS.join('|'), 'u');
@@ -41,8 +124,7 @@ export const mentionsVerification = (text: string): boolean => {
 };
 
 /** Hosts match their registrable domain or any subdomain of it. */
-export const isProviderHost = (host: string): boolean =>
-  PROVIDER_DOMAINS.some((d) => host === d || host.endsWith(`.${d}`));
+export const isProviderHost = (host: string): boolean => PROVIDER_DOMAINS.some((d) => host === d || host.endsWith(`.${d}`));
 
 export interface PageSignals {
   url: string;

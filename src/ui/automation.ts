@@ -52,9 +52,7 @@ export interface Automation {
   release(id: string): void;
 }
 
-export type FileResult =
-  | { ok: true; name: string; type: string; size: number; report: StampReport; base64?: string; id?: string }
-  | Extract<AutomationResult, { ok: false }>;
+export type FileResult = { ok: true; name: string; type: string; size: number; report: StampReport; base64?: string; id?: string } | Extract<AutomationResult, { ok: false }>;
 
 export type IdentifyAnswer = { ok: true; trace: string | null; match?: HistoryEntry[] } | Extract<AutomationResult, { ok: false }>;
 

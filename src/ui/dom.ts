@@ -30,8 +30,7 @@ export function download(file: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
 }
 
-export const formatBytes = (n: number): string =>
-  n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
+export const formatBytes = (n: number): string => (n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
 /** Runs `fn` once calls stop for `ms`. */
 export function debounce<A extends unknown[]>(fn: (...a: A) => void, ms: number): (...a: A) => void {

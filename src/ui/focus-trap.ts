@@ -3,7 +3,10 @@
 const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex]';
 
 const reachable = (el: HTMLElement) =>
-  el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && !el.closest('[hidden], [inert]') && el.getClientRects().length > 0 &&
+  el.tabIndex >= 0 &&
+  !(el as HTMLButtonElement).disabled &&
+  !el.closest('[hidden], [inert]') &&
+  el.getClientRects().length > 0 &&
   // Of a radio group, Tab reaches only the checked one.
   !(el instanceof HTMLInputElement && el.type === 'radio' && !el.checked && !!el.name);
 

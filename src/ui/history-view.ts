@@ -37,7 +37,13 @@ function row(e: HistoryEntry): HTMLTableRowElement {
 }
 
 const list = (found: readonly HistoryEntry[]) =>
-  h('ul', { class: 'which-list' }, ...found.map((e) => h('li', null, h('strong', null, new Date(e.at).toLocaleString()), ` · ${e.site}`, e.purpose ? ` · “${e.purpose}”` : '', e.name ? ` · ${e.name}` : '', e.code ? ` · ${e.code}` : '')));
+  h(
+    'ul',
+    { class: 'which-list' },
+    ...found.map((e) =>
+      h('li', null, h('strong', null, new Date(e.at).toLocaleString()), ` · ${e.site}`, e.purpose ? ` · “${e.purpose}”` : '', e.name ? ` · ${e.name}` : '', e.code ? ` · ${e.code}` : ''),
+    ),
+  );
 
 /**
  * "Which copy is this?": drop or choose a found file (matched exactly, else by its invisible
@@ -70,7 +76,15 @@ export function whichCopy(all: readonly HistoryEntry[], identify: HistoryViewOpt
       answer.replaceChildren(h('p', { class: 'error', role: 'alert' }, errorText(err)));
     }
   };
-  const fileInput = h('input', { id: 'which-file', type: 'file', class: 'visually-hidden', tabIndex: -1, 'aria-hidden': 'true', 'aria-label': t('whichChoose'), on: { change: (e) => void byFile((e.target as HTMLInputElement).files?.[0]) } });
+  const fileInput = h('input', {
+    id: 'which-file',
+    type: 'file',
+    class: 'visually-hidden',
+    tabIndex: -1,
+    'aria-hidden': 'true',
+    'aria-label': t('whichChoose'),
+    on: { change: (e) => void byFile((e.target as HTMLInputElement).files?.[0]) },
+  });
   const code = h('input', { id: 'which-code', type: 'text', autocomplete: 'off', spellcheck: false, placeholder: '7KQ2-M9XD', 'aria-describedby': 'which-hint' });
   const byCode = () => code.value.trim() && show(findCopy(all, { code: code.value }), 'whichFoundCode');
   code.addEventListener('keydown', (e) => e.key === 'Enter' && byCode());
@@ -97,7 +111,14 @@ export async function historyView(o: HistoryViewOptions): Promise<HTMLElement> {
     count.textContent = empty ? t('historyEmpty') : t('historyCount', { count: list.length });
     body.replaceChildren(...list.map(row));
   };
-  const search = h('input', { id: 'history-search', type: 'search', disabled: empty, 'aria-label': t('historySearch'), placeholder: t('historySearch'), on: { input: () => fill(searchHistory(all, search.value)) } });
+  const search = h('input', {
+    id: 'history-search',
+    type: 'search',
+    disabled: empty,
+    'aria-label': t('historySearch'),
+    placeholder: t('historySearch'),
+    on: { input: () => fill(searchHistory(all, search.value)) },
+  });
   fill(all);
   const stamp = new Date().toISOString().slice(0, 10);
   const exportAs = (kind: 'csv' | 'json') => {
@@ -110,7 +131,12 @@ export async function historyView(o: HistoryViewOptions): Promise<HTMLElement> {
     { 'aria-labelledby': 'sec-history' },
     h('h2', { id: 'sec-history' }, t('secHistory')),
     h('p', { class: 'hint' }, t('historyHint')),
-    h('label', { class: 'check', for: 'history-enabled' }, h('input', { id: 'history-enabled', type: 'checkbox', checked: o.enabled, on: { change: (e) => o.onToggle((e.target as HTMLInputElement).checked) } }), t('historyEnabled')),
+    h(
+      'label',
+      { class: 'check', for: 'history-enabled' },
+      h('input', { id: 'history-enabled', type: 'checkbox', checked: o.enabled, on: { change: (e) => o.onToggle((e.target as HTMLInputElement).checked) } }),
+      t('historyEnabled'),
+    ),
     whichCopy(all, o.identify),
     search,
     count,
@@ -119,11 +145,23 @@ export async function historyView(o: HistoryViewOptions): Promise<HTMLElement> {
       { class: 'actions' },
       h('button', { type: 'button', id: 'export-csv', class: 'secondary', disabled: empty, on: { click: () => exportAs('csv') } }, t('exportCsv')),
       h('button', { type: 'button', id: 'export-json', class: 'secondary', disabled: empty, on: { click: () => exportAs('json') } }, t('exportJson')),
-      h('button', { type: 'button', id: 'clear-history', class: 'secondary', disabled: empty, on: { click: async () => {
-        if (!confirm(t('clearConfirm'))) return;
-        await clearHistory(o.history);
-        await o.rerender();
-      } } }, t('clearHistory')),
+      h(
+        'button',
+        {
+          type: 'button',
+          id: 'clear-history',
+          class: 'secondary',
+          disabled: empty,
+          on: {
+            click: async () => {
+              if (!confirm(t('clearConfirm'))) return;
+              await clearHistory(o.history);
+              await o.rerender();
+            },
+          },
+        },
+        t('clearHistory'),
+      ),
     ),
     // An empty history shows its empty state, not a table of headers.
     empty

@@ -21,7 +21,11 @@ export function mrzCard(r: MrzReading, after?: { valid: boolean; restamped: bool
     { class: 'quality mrz', id: 'mrz', role: 'status' },
     h('strong', null, t('mrzTitle')),
     r.valid ? null : warn(t('mrzBadCheck'), 'check'),
-    h('p', { id: 'mrz-document', ...unsureMark(unsure('issuingState')) }, unsure('issuingState') ? t('mrzDocumentUnsure', { document: kind }) : t('mrzDocument', { document: kind, country: f.issuingState })),
+    h(
+      'p',
+      { id: 'mrz-document', ...unsureMark(unsure('issuingState')) },
+      unsure('issuingState') ? t('mrzDocumentUnsure', { document: kind }) : t('mrzDocument', { document: kind, country: f.issuingState }),
+    ),
     h('p', { id: 'mrz-name', ...unsureMark(nameUnsure) }, nameUnsure ? t('mrzNameUnsure') : t('mrzName', { surname: f.surname, given: f.givenNames })),
     nameUnsure ? null : h('p', { class: 'hint' }, t('mrzNameHint')),
     h('p', { id: 'mrz-number', ...unsureMark(unsure('documentNumber')) }, t('mrzNumber', { number: value('documentNumber', f.documentNumber) })),

@@ -44,13 +44,7 @@ const savedSlot = (id: string) => h('span', { class: 'saved-state', id: `${id}-s
 
 /** Label, the control with its saved state, and a hint. */
 const field = (id: string, label: MessageKey, control: HTMLElement, hint?: MessageKey) =>
-  h(
-    'div',
-    { class: 'field' },
-    h('label', { for: id }, t(label)),
-    h('div', { class: 'control' }, control, savedSlot(id)),
-    hint ? h('p', { class: 'hint', id: `${id}-hint` }, t(hint)) : null,
-  );
+  h('div', { class: 'field' }, h('label', { for: id }, t(label)), h('div', { class: 'control' }, control, savedSlot(id)), hint ? h('p', { class: 'hint', id: `${id}-hint` }, t(hint)) : null);
 
 /** A range with its value shown: `show` turns the stored number into what a person reads. */
 function range(id: string, value: number, min: number, max: number, step: number, show: (v: number) => string, onInput: () => void, onChange: (v: number) => void) {
@@ -157,7 +151,11 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
   };
   /** A site's record changes only through updateSite (a merge: its other fields stay). */
   const saveSite = (id: string, domain: string, patch: SitePatch) =>
-    save(id, (s) => void (s.sites[domain] = mergeSite(s.sites[domain], patch)), () => updateSite(domain, patch, store));
+    save(
+      id,
+      (s) => void (s.sites[domain] = mergeSite(s.sites[domain], patch)),
+      () => updateSite(domain, patch, store),
+    );
   const preview = lookPreview();
 
   /** The look as the controls show it now (moved, maybe not saved yet). */
@@ -207,23 +205,70 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
             field(
               'preset',
               'lookPresetLabel',
-              select('preset', [['kyc', 'presetKyc'], ['strict', 'presetStrict'], ['custom', 'presetCustom']], settings.preset, async (v) => {
-                await save('preset', (s) => {
-                  s.preset = v as Settings['preset'];
-                  if (v !== 'custom') Object.assign(s.watermark, PRESETS[v as PresetName]);
-                });
-                // The sliders move to the preset's values.
-                await render();
-                document.getElementById('preset')?.focus();
-                showSaved('preset');
-              }),
+              select(
+                'preset',
+                [
+                  ['kyc', 'presetKyc'],
+                  ['strict', 'presetStrict'],
+                  ['custom', 'presetCustom'],
+                ],
+                settings.preset,
+                async (v) => {
+                  await save('preset', (s) => {
+                    s.preset = v as Settings['preset'];
+                    if (v !== 'custom') Object.assign(s.watermark, PRESETS[v as PresetName]);
+                  });
+                  // The sliders move to the preset's values.
+                  await render();
+                  document.getElementById('preset')?.focus();
+                  showSaved('preset');
+                },
+              ),
               'presetHint',
             ),
-            field('color', 'colorLabel', h('input', { id: 'color', type: 'color', value: w.color, on: { input: redraw, change: (e) => void saveLook('color', (e.target as HTMLInputElement).value) } })),
-            field('opacity', 'opacityLabel', range('opacity', w.opacity, 0.05, 1, 0.01, percent, redraw, (v) => void saveLook('opacity', v))),
-            field('size', 'sizeLabel', range('size', w.size, 0.01, 0.08, 0.002, (v) => `${(v * 100).toFixed(1)} %`, redraw, (v) => void saveLook('size', v))),
-            field('density', 'densityLabel', range('density', w.density, 0, 1, 0.05, percent, redraw, (v) => void saveLook('density', v))),
-            field('angle', 'angleLabel', range('angle', w.angle, -90, 90, 1, (v) => `${v}°`, redraw, (v) => void saveLook('angle', v))),
+            field(
+              'color',
+              'colorLabel',
+              h('input', { id: 'color', type: 'color', value: w.color, on: { input: redraw, change: (e) => void saveLook('color', (e.target as HTMLInputElement).value) } }),
+            ),
+            field(
+              'opacity',
+              'opacityLabel',
+              range('opacity', w.opacity, 0.05, 1, 0.01, percent, redraw, (v) => void saveLook('opacity', v)),
+            ),
+            field(
+              'size',
+              'sizeLabel',
+              range(
+                'size',
+                w.size,
+                0.01,
+                0.08,
+                0.002,
+                (v) => `${(v * 100).toFixed(1)} %`,
+                redraw,
+                (v) => void saveLook('size', v),
+              ),
+            ),
+            field(
+              'density',
+              'densityLabel',
+              range('density', w.density, 0, 1, 0.05, percent, redraw, (v) => void saveLook('density', v)),
+            ),
+            field(
+              'angle',
+              'angleLabel',
+              range(
+                'angle',
+                w.angle,
+                -90,
+                90,
+                1,
+                (v) => `${v}°`,
+                redraw,
+                (v) => void saveLook('angle', v),
+              ),
+            ),
           ),
           preview.el,
         ),
@@ -232,25 +277,108 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
         'section',
         { 'aria-labelledby': 'sec-mark-text' },
         h('h2', { id: 'sec-mark-text' }, t('secMarkText')),
-        field('default-purpose', 'defaultPurposeLabel', textInput('default-purpose', w.purpose, (v) => saveText('default-purpose', (s) => void (s.watermark.purpose = v))), 'defaultPurposeHint'),
-        field('template', 'templateLabel', textArea('template', w.template, (v) => saveText('template', (s) => void (s.watermark.template = v || DEFAULT_SETTINGS.watermark.template))), 'templateHint'),
-        field('date-format', 'dateFormatLabel', select('date-format', [['iso', 'dateIso'], ['local', 'dateLocal'], ['none', 'dateNone']], w.dateFormat, (v) => saveText('date-format', (s) => void (s.watermark.dateFormat = v as Settings['watermark']['dateFormat'])))),
+        field(
+          'default-purpose',
+          'defaultPurposeLabel',
+          textInput('default-purpose', w.purpose, (v) => saveText('default-purpose', (s) => void (s.watermark.purpose = v))),
+          'defaultPurposeHint',
+        ),
+        field(
+          'template',
+          'templateLabel',
+          textArea('template', w.template, (v) => saveText('template', (s) => void (s.watermark.template = v || DEFAULT_SETTINGS.watermark.template))),
+          'templateHint',
+        ),
+        field(
+          'date-format',
+          'dateFormatLabel',
+          select(
+            'date-format',
+            [
+              ['iso', 'dateIso'],
+              ['local', 'dateLocal'],
+              ['none', 'dateNone'],
+            ],
+            w.dateFormat,
+            (v) => saveText('date-format', (s) => void (s.watermark.dateFormat = v as Settings['watermark']['dateFormat'])),
+          ),
+        ),
       ),
       h(
         'section',
         { 'aria-labelledby': 'sec-files' },
         h('h2', { id: 'sec-files' }, t('secFiles')),
-        field('naming', 'namingLabel', select('naming', [['suffix', 'namingSuffix'], ['keep', 'namingKeep'], ['neutral', 'namingNeutral']], o.naming, (v) => save('naming', (s) => void (s.output.naming = v as Settings['output']['naming'])))),
-        field('format', 'formatLabel', select('format', [['same', 'formatSame'], ['jpeg', 'formatJpeg'], ['png', 'formatPng'], ['pdf', 'formatPdf']], o.format, (v) => save('format', (s) => void (s.output.format = v as Settings['output']['format'])))),
-        field('max-size', 'maxSizeLabel', numberInput('max-size', o.maxBytes ? o.maxBytes / 1e6 : null, 0.05, 100, 0.1, (v) => save('max-size', (s) => void (s.output.maxBytes = v === null ? null : Math.round(v * 1e6))))),
-        field('max-dimension', 'maxDimensionLabel', numberInput('max-dimension', o.maxDimension, 200, 30000, 1, (v) => save('max-dimension', (s) => void (s.output.maxDimension = v === null ? null : Math.round(v))))),
-        field('pdf-mode', 'pdfModeLabel', select('pdf-mode', [['flatten', 'pdfFlatten'], ['keep-text', 'pdfKeepText']], o.pdfMode, (v) => save('pdf-mode', (s) => void (s.output.pdfMode = v as 'flatten' | 'keep-text')))),
+        field(
+          'naming',
+          'namingLabel',
+          select(
+            'naming',
+            [
+              ['suffix', 'namingSuffix'],
+              ['keep', 'namingKeep'],
+              ['neutral', 'namingNeutral'],
+            ],
+            o.naming,
+            (v) => save('naming', (s) => void (s.output.naming = v as Settings['output']['naming'])),
+          ),
+        ),
+        field(
+          'format',
+          'formatLabel',
+          select(
+            'format',
+            [
+              ['same', 'formatSame'],
+              ['jpeg', 'formatJpeg'],
+              ['png', 'formatPng'],
+              ['pdf', 'formatPdf'],
+            ],
+            o.format,
+            (v) => save('format', (s) => void (s.output.format = v as Settings['output']['format'])),
+          ),
+        ),
+        field(
+          'max-size',
+          'maxSizeLabel',
+          numberInput('max-size', o.maxBytes ? o.maxBytes / 1e6 : null, 0.05, 100, 0.1, (v) => save('max-size', (s) => void (s.output.maxBytes = v === null ? null : Math.round(v * 1e6)))),
+        ),
+        field(
+          'max-dimension',
+          'maxDimensionLabel',
+          numberInput('max-dimension', o.maxDimension, 200, 30000, 1, (v) => save('max-dimension', (s) => void (s.output.maxDimension = v === null ? null : Math.round(v)))),
+        ),
+        field(
+          'pdf-mode',
+          'pdfModeLabel',
+          select(
+            'pdf-mode',
+            [
+              ['flatten', 'pdfFlatten'],
+              ['keep-text', 'pdfKeepText'],
+            ],
+            o.pdfMode,
+            (v) => save('pdf-mode', (s) => void (s.output.pdfMode = v as 'flatten' | 'keep-text')),
+          ),
+        ),
       ),
       h(
         'section',
         { 'aria-labelledby': 'sec-guard' },
         h('h2', { id: 'sec-guard' }, t('secGuard')),
-        field('guard-mode', 'guardModeLabel', select('guard-mode', [['verification', 'guardVerification'], ['everywhere', 'guardEverywhere'], ['off', 'guardOff']], settings.guard.mode, (v) => save('guard-mode', (s) => void (s.guard.mode = v as Settings['guard']['mode'])))),
+        field(
+          'guard-mode',
+          'guardModeLabel',
+          select(
+            'guard-mode',
+            [
+              ['verification', 'guardVerification'],
+              ['everywhere', 'guardEverywhere'],
+              ['off', 'guardOff'],
+            ],
+            settings.guard.mode,
+            (v) => save('guard-mode', (s) => void (s.guard.mode = v as Settings['guard']['mode'])),
+          ),
+        ),
         checkbox('silent-strip', 'silentStripLabel', settings.guard.silentStrip, (v) => save('silent-strip', (s) => void (s.guard.silentStrip = v))),
         checkbox('mrz-read', 'mrzReadSetting', settings.mrz.read, (v) => save('mrz-read', (s) => void (s.mrz.read = v))),
       ),
@@ -260,18 +388,39 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
       h(
         'section',
         null,
-        h('p', null, h('button', { type: 'button', id: 'reset', class: 'secondary', on: { click: async () => {
-          if (!confirm(t('resetConfirm'))) return;
-          settings = await saveSettings(DEFAULT_SETTINGS, store);
-          await render();
-        } } }, t('resetDefaults'))),
+        h(
+          'p',
+          null,
+          h(
+            'button',
+            {
+              type: 'button',
+              id: 'reset',
+              class: 'secondary',
+              on: {
+                click: async () => {
+                  if (!confirm(t('resetConfirm'))) return;
+                  settings = await saveSettings(DEFAULT_SETTINGS, store);
+                  await render();
+                },
+              },
+            },
+            t('resetDefaults'),
+          ),
+        ),
       ),
     );
     void preview.show(settings);
   };
 
   const historySection = async () => {
-    const section = await historyView({ history, enabled: settings.history.enabled, onToggle: (v) => void save('history-enabled', (s) => void (s.history.enabled = v)), rerender: render, identify: (file) => identifyCopy(file) });
+    const section = await historyView({
+      history,
+      enabled: settings.history.enabled,
+      onToggle: (v) => void save('history-enabled', (s) => void (s.history.enabled = v)),
+      rerender: render,
+      identify: (file) => identifyCopy(file),
+    });
     section.append(traceKeyView());
     section.querySelector('#history-enabled')?.closest('label')?.append(savedSlot('history-enabled'));
     return section;
@@ -285,13 +434,20 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
   };
   const numberInput = (id: string, value: number | null, min: number, max: number, step: number, onChange: (v: number | null) => void) =>
     h('input', {
-      id, type: 'number', min, max, step, value: value === null ? '' : String(value),
-      on: { change: (e) => {
-        const el = e.target as HTMLInputElement;
-        const v = el.value.trim() === '' ? null : Number(el.value);
-        if (v === null || (Number.isFinite(v) && v >= min && v <= max)) onChange(v);
-        else el.value = value === null ? '' : String(value);
-      } },
+      id,
+      type: 'number',
+      min,
+      max,
+      step,
+      value: value === null ? '' : String(value),
+      on: {
+        change: (e) => {
+          const el = e.target as HTMLInputElement;
+          const v = el.value.trim() === '' ? null : Number(el.value);
+          if (v === null || (Number.isFinite(v) && v >= min && v <= max)) onChange(v);
+          else el.value = value === null ? '' : String(value);
+        },
+      },
     });
   const checkbox = (id: string, label: MessageKey, value: boolean, onChange: (v: boolean) => void) =>
     h('label', { class: 'check', for: id }, h('input', { id, type: 'checkbox', checked: value, on: { change: (e) => onChange((e.target as HTMLInputElement).checked) } }), t(label), savedSlot(id));
@@ -318,11 +474,26 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
 
   /** One row per site: the guard's rule, clean copies only, its purpose line and that line's language. */
   const siteRow = (domain: string, rule: Settings['sites'][string]) => {
-    const rules: Option[] = [['always', 'ruleAlways'], ['ask', 'ruleAsk'], ['never', 'ruleNever']];
+    const rules: Option[] = [
+      ['always', 'ruleAlways'],
+      ['ask', 'ruleAsk'],
+      ['never', 'ruleNever'],
+    ];
     const ruleSelect = select(`rule-${domain}`, rules, rule.rule, (v) => saveSite(`rule-${domain}`, domain, siteTableEdits.rule(v as SiteRecord['rule'])));
     ruleSelect.setAttribute('aria-label', `${t('ruleColumn')}: ${domain}`);
-    const clean = h('input', { id: `copy-${domain}`, type: 'checkbox', checked: rule.copy === 'clean', on: { change: () => saveSite(`copy-${domain}`, domain, siteTableEdits.cleanOnly(clean.checked)) } });
-    const purpose = h('input', { id: `purpose-${domain}`, type: 'text', value: rule.purpose ?? '', 'aria-label': `${t('purposeColumn')}: ${domain}`, on: { change: () => saveSite(`purpose-${domain}`, domain, siteTableEdits.purpose(purpose.value)) } });
+    const clean = h('input', {
+      id: `copy-${domain}`,
+      type: 'checkbox',
+      checked: rule.copy === 'clean',
+      on: { change: () => saveSite(`copy-${domain}`, domain, siteTableEdits.cleanOnly(clean.checked)) },
+    });
+    const purpose = h('input', {
+      id: `purpose-${domain}`,
+      type: 'text',
+      value: rule.purpose ?? '',
+      'aria-label': `${t('purposeColumn')}: ${domain}`,
+      on: { change: () => saveSite(`purpose-${domain}`, domain, siteTableEdits.purpose(purpose.value)) },
+    });
     const lang = h('select', { id: `plang-${domain}`, 'aria-label': `${t('purposeLangLabel')}: ${domain}` }, h('option', { value: '' }, t('siteLangStandard')), ...languageOptions());
     lang.value = rule.purposeLang ?? '';
     lang.addEventListener('change', () => saveSite(`plang-${domain}`, domain, siteTableEdits.purposeLang(lang.value as SiteRecord['purposeLang'] | '')));
@@ -336,10 +507,29 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
       h('td', { 'data-label': t('siteCopyColumn') }, h('label', { class: 'check', for: `copy-${domain}` }, clean, t('siteCleanOnly'), savedSlot(`copy-${domain}`))),
       cell(`purpose-${domain}`, 'purposeColumn', purpose),
       cell(`plang-${domain}`, 'purposeLangLabel', lang),
-      h('td', null, h('button', { type: 'button', class: 'link', 'aria-label': t('removeSite', { site: domain }), on: { click: async () => {
-        await save('new-site', (s) => void delete s.sites[domain], () => removeSite(domain, store));
-        await render();
-      } } }, '×')),
+      h(
+        'td',
+        null,
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'link',
+            'aria-label': t('removeSite', { site: domain }),
+            on: {
+              click: async () => {
+                await save(
+                  'new-site',
+                  (s) => void delete s.sites[domain],
+                  () => removeSite(domain, store),
+                );
+                await render();
+              },
+            },
+          },
+          '×',
+        ),
+      ),
     );
   };
 
@@ -419,7 +609,14 @@ export function parseBrandLines(text: string): Settings['brands'] {
     .split(/\r?\n/)
     .map((line) => /^([^:]+):(.*)$/.exec(line.trim()))
     .filter((m): m is RegExpExecArray => !!m)
-    .map((m) => ({ name: m[1]!.trim().slice(0, 100), domains: m[2]!.split(/[\s,，;；、]+/).map((d) => d.trim()).filter(Boolean).slice(0, 50) }))
+    .map((m) => ({
+      name: m[1]!.trim().slice(0, 100),
+      domains: m[2]!
+        .split(/[\s,，;；、]+/)
+        .map((d) => d.trim())
+        .filter(Boolean)
+        .slice(0, 50),
+    }))
     .filter((b) => b.name && b.domains.length > 0)
     .slice(0, 200);
 }

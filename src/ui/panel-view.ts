@@ -59,7 +59,12 @@ export function previewView(panel: Panel, o: { redact: boolean }) {
   const element = h('figure', { class: 'preview', 'aria-live': 'polite' }, boxes?.picture ?? img, caption, zoom);
   const enlarge = () => {
     if (img.hidden) return;
-    const dialog = h('dialog', { class: 'zoom', 'aria-label': img.alt }, h('form', { method: 'dialog' }, h('button', { type: 'submit', class: 'secondary' }, t('close'))), h('img', { src: img.src, alt: img.alt }));
+    const dialog = h(
+      'dialog',
+      { class: 'zoom', 'aria-label': img.alt },
+      h('form', { method: 'dialog' }, h('button', { type: 'submit', class: 'secondary' }, t('close'))),
+      h('img', { src: img.src, alt: img.alt }),
+    );
     dialog.addEventListener('close', () => dialog.remove());
     dialog.addEventListener('click', (e) => e.target === dialog && dialog.close());
     document.body.append(dialog);

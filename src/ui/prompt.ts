@@ -8,8 +8,20 @@ import { sniff } from '../core/sniff.ts';
 import { outputFor } from '../guard/prompt/accept.ts';
 import { browser } from 'wxt/browser';
 import {
-  fromWire, PROMPT_ALIVE, PROMPT_CLOSE, PROMPT_MOVED, PROMPT_READY, PROMPT_TO_WINDOW, toWire,
-  type GuardMessage, type PageInfo, type PromptAnswer, type PromptInit, type RedeemedJob, type WireAnswer, type WireFile,
+  fromWire,
+  PROMPT_ALIVE,
+  PROMPT_CLOSE,
+  PROMPT_MOVED,
+  PROMPT_READY,
+  PROMPT_TO_WINDOW,
+  toWire,
+  type GuardMessage,
+  type PageInfo,
+  type PromptAnswer,
+  type PromptInit,
+  type RedeemedJob,
+  type WireAnswer,
+  type WireFile,
 } from '../guard/protocol.ts';
 import { visibilityGate, type Gate } from '../guard/prompt/visible.ts';
 import { t } from '../i18n/t.ts';
@@ -34,7 +46,10 @@ export interface PromptSession {
 }
 
 const redeem = (token: string) =>
-  browser.runtime.sendMessage({ t: 'guard:redeem', token } satisfies GuardMessage).then((j) => (j as RedeemedJob | null) ?? null, () => null);
+  browser.runtime.sendMessage({ t: 'guard:redeem', token } satisfies GuardMessage).then(
+    (j) => (j as RedeemedJob | null) ?? null,
+    () => null,
+  );
 
 /**
  * A framed prompt waits for our content script's init and redeems its one-time token with the
@@ -65,7 +80,11 @@ export async function receiveWindowed(win: Window): Promise<PromptSession | null
   if (!job?.inWindow) return null;
   const to = (m: GuardMessage) => browser.tabs.sendMessage(job.tabId, m, { frameId: job.frameId });
   // Firefox does not let a page close a window that windows.create opened: remove it through the API.
-  const close = () => void browser.windows.getCurrent().then((w) => (w.id === undefined ? win.close() : browser.windows.remove(w.id))).catch(() => win.close());
+  const close = () =>
+    void browser.windows
+      .getCurrent()
+      .then((w) => (w.id === undefined ? win.close() : browser.windows.remove(w.id)))
+      .catch(() => win.close());
   const got = (await to({ t: 'guard:files', token }).catch(() => null)) as { files?: WireFile[] } | null;
   if (!got?.files) return null;
   return {
@@ -97,7 +116,6 @@ const TYPE_NAMES: Record<string, string> = { jpeg: 'JPEG', png: 'PNG', webp: 'We
 
 /** Framed by the guard, or opened in its own window: the job and files, or null (not ours). */
 export const receiveSession = (win: Window): Promise<PromptSession | null> => (win.top !== win ? receiveFramed(win) : receiveWindowed(win));
-
 
 export { wantsCleanCopy } from '../panel/model.ts';
 
@@ -230,8 +248,16 @@ function sitePrefsView(panel: Panel, onTrustedChange: (el: HTMLInputElement | HT
   siteRule.value = panel.siteRecord?.rule ?? 'ask';
   const siteClean = h('input', { type: 'checkbox', id: 'site-clean', checked: panel.siteRecord?.copy === 'clean' });
   let rule = siteRule.value;
-  onTrustedChange(siteRule, async () => void (await panel.setSiteRule((rule = siteRule.value) as 'ask' | 'always' | 'never')), () => void (siteRule.value = rule));
-  onTrustedChange(siteClean, () => panel.setSiteCopy(siteClean.checked ? 'clean' : 'stamped'), () => void (siteClean.checked = !siteClean.checked));
+  onTrustedChange(
+    siteRule,
+    async () => void (await panel.setSiteRule((rule = siteRule.value) as 'ask' | 'always' | 'never')),
+    () => void (siteRule.value = rule),
+  );
+  onTrustedChange(
+    siteClean,
+    () => panel.setSiteCopy(siteClean.checked ? 'clean' : 'stamped'),
+    () => void (siteClean.checked = !siteClean.checked),
+  );
   return h(
     'fieldset',
     { class: 'site-prefs' },
@@ -244,7 +270,10 @@ function sitePrefsView(panel: Panel, onTrustedChange: (el: HTMLInputElement | HT
 
 function renderAsk(win: Window, root: HTMLElement, init: Init, c: AskContext): void {
   const { panel } = c;
-  const lookalike = findLookalike({ ...init.page, url: init.page.topOrigin && isProviderHost(new URL(init.page.url).hostname) ? init.page.topOrigin : init.page.url }, mergeBrands(panel.settings.brands));
+  const lookalike = findLookalike(
+    { ...init.page, url: init.page.topOrigin && isProviderHost(new URL(init.page.url).hostname) ? init.page.topOrigin : init.page.url },
+    mergeBrands(panel.settings.brands),
+  );
   const go = h('button', { type: 'button', id: 'go', class: 'primary' }, t('stampUse'));
   const original = h('button', { type: 'button', id: 'original', class: 'secondary' }, t('useOriginal'));
   const cancel = h('button', { type: 'button', id: 'cancel', class: 'secondary' }, t('cancel'));
@@ -260,11 +289,15 @@ function renderAsk(win: Window, root: HTMLElement, init: Init, c: AskContext): v
   const onTrusted = (el: HTMLElement, fn: () => void) => el.addEventListener('click', (e) => void (e.isTrusted && c.gate.allows().then((ok) => ok && fn())));
   // Standing choices change how later uploads are treated: the same care as the buttons.
   const onTrustedChange = (el: HTMLInputElement | HTMLSelectElement, fn: () => Promise<void>, undo: () => void) =>
-    el.addEventListener('change', (e) => void (e.isTrusted ? c.gate.allows() : Promise.resolve(false)).then(async (ok) => {
-      if (!ok) return undo();
-      await fn();
-      siteSaved.textContent = t('savedNote');
-    }));
+    el.addEventListener(
+      'change',
+      (e) =>
+        void (e.isTrusted ? c.gate.allows() : Promise.resolve(false)).then(async (ok) => {
+          if (!ok) return undo();
+          await fn();
+          siteSaved.textContent = t('savedNote');
+        }),
+    );
   const prefs = sitePrefsView(panel, onTrustedChange);
   const more = disclosure(
     'more',

@@ -54,9 +54,7 @@ export async function stampSpecimen(settings: Settings, lang: Lang, steady = fal
   const { defaultEnv, stamp } = await import('../core/pipeline.ts');
   const card = before ?? (await specimen());
   const options = stampOptionsFor(settings, { site: 'example.com', mode: 'stamp', lang, now: new Date() });
-  const { file } = steady
-    ? await stamp(card, { ...options, watermark: { ...options.watermark, jitter: false } }, { ...defaultEnv, code: () => '7KQ2-M9XD' })
-    : await stamp(card, options);
+  const { file } = steady ? await stamp(card, { ...options, watermark: { ...options.watermark, jitter: false } }, { ...defaultEnv, code: () => '7KQ2-M9XD' }) : await stamp(card, options);
   return { before: card, after: file };
 }
 

@@ -12,7 +12,8 @@ import { whichCopy } from './history-view.ts';
 import { browserPanelDeps } from './panel-deps.ts';
 import { batchCard, checksView, disclosure, errorText, previewView, purposeView, traceCleanView } from './panel-view.ts';
 
-export const ACCEPT = 'image/jpeg,image/png,image/webp,image/gif,image/bmp,image/heic,image/heif,image/avif,image/tiff,application/pdf,.jpg,.jpeg,.png,.webp,.gif,.bmp,.heic,.heif,.avif,.tif,.tiff,.pdf';
+export const ACCEPT =
+  'image/jpeg,image/png,image/webp,image/gif,image/bmp,image/heic,image/heif,image/avif,image/tiff,application/pdf,.jpg,.jpeg,.png,.webp,.gif,.bmp,.heic,.heif,.avif,.tif,.tiff,.pdf';
 const PREVIEW_SIZE = 900;
 
 export interface StamperOptions {
@@ -60,13 +61,7 @@ function filesView(panel: Panel) {
 
 /** The watermark preset, saved for every page. */
 function presetSelect(panel: Panel) {
-  const preset = h(
-    'select',
-    { id: 'preset' },
-    h('option', { value: 'kyc' }, t('presetKyc')),
-    h('option', { value: 'strict' }, t('presetStrict')),
-    h('option', { value: 'custom' }, t('presetCustom')),
-  );
+  const preset = h('select', { id: 'preset' }, h('option', { value: 'kyc' }, t('presetKyc')), h('option', { value: 'strict' }, t('presetStrict')), h('option', { value: 'custom' }, t('presetCustom')));
   preset.value = panel.settings.preset;
   preset.addEventListener('change', () => void panel.setPreset(preset.value as Settings['preset']));
   panel.subscribe((c) => c === 'settings' && (preset.value = panel.settings.preset));
@@ -104,7 +99,14 @@ export async function mountStamper(root: HTMLElement, o: StamperOptions): Promis
     checks.mrz,
     results,
     // The stamping page (not the small popup) also answers "Which copy is this?" for a found file.
-    o.compact ? '' : h('details', { class: 'which-page' }, h('summary', null, t('whichTitle')), whichCopy(await listHistory(o.history ?? historyItem), (f) => identifyCopy(f))),
+    o.compact
+      ? ''
+      : h(
+          'details',
+          { class: 'which-page' },
+          h('summary', null, t('whichTitle')),
+          whichCopy(await listHistory(o.history ?? historyItem), (f) => identifyCopy(f)),
+        ),
     h('div', { class: 'actions sticky' }, stampBtn, cleanBtn, copyBtn, status),
   );
   root.classList.toggle('compact', o.compact);

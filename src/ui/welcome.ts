@@ -16,8 +16,7 @@ async function sample(settings: Settings): Promise<HTMLElement> {
   const fig = h('div', { class: 'sample' });
   try {
     const { before, after: file } = await stampSpecimen(settings, uiLang());
-    const img = (f: Blob, caption: MessageKey) =>
-      h('figure', null, h('img', { src: URL.createObjectURL(f), alt: t(caption) }), h('figcaption', null, t(caption)));
+    const img = (f: Blob, caption: MessageKey) => h('figure', null, h('img', { src: URL.createObjectURL(f), alt: t(caption) }), h('figcaption', null, t(caption)));
     fig.append(img(before, 'welcomeBefore'), img(file, 'welcomeAfter'));
   } catch {
     // The sample is an illustration; the page works without it.
@@ -36,7 +35,13 @@ export async function mountWelcome(root: HTMLElement, actions: WelcomeActions, s
   const mode = h(
     'select',
     { id: 'guard-mode', on: { change: () => void updateSettings((s) => void (s.guard.mode = mode.value as Settings['guard']['mode']), store) } },
-    ...([['verification', 'guardVerification'], ['everywhere', 'guardEverywhere'], ['off', 'guardOff']] as const).map(([v, k]) => h('option', { value: v }, t(k))),
+    ...(
+      [
+        ['verification', 'guardVerification'],
+        ['everywhere', 'guardEverywhere'],
+        ['off', 'guardOff'],
+      ] as const
+    ).map(([v, k]) => h('option', { value: v }, t(k))),
   );
   mode.value = settings.guard.mode;
   root.replaceChildren(
@@ -48,26 +53,14 @@ export async function mountWelcome(root: HTMLElement, actions: WelcomeActions, s
       h('ul', null, h('li', null, t('welcomeWatermark')), h('li', null, t('welcomeMetadata')), h('li', null, t('welcomeLocal'))),
       await sample(settings),
     ),
-    h(
-      'section',
-      { 'aria-labelledby': 'w-guard' },
-      h('h2', { id: 'w-guard' }, t('secGuard')),
-      h('p', null, t('welcomeGuard')),
-      h('label', { for: 'guard-mode' }, t('guardModeLabel')),
-      mode,
-    ),
+    h('section', { 'aria-labelledby': 'w-guard' }, h('h2', { id: 'w-guard' }, t('secGuard')), h('p', null, t('welcomeGuard')), h('label', { for: 'guard-mode' }, t('guardModeLabel')), mode),
     h(
       'section',
       { 'aria-labelledby': 'w-perms' },
       h('h2', { id: 'w-perms' }, t('welcomePerms')),
       h('table', { id: 'permissions' }, h('tbody', null, ...PERMISSIONS.map(([name, why]) => h('tr', null, h('th', { scope: 'row' }, h('code', null, name)), h('td', null, t(why)))))),
     ),
-    h(
-      'section',
-      { 'aria-labelledby': 'w-lang' },
-      h('h2', { id: 'w-lang' }, t('welcomeLang')),
-      h('p', null, t('welcomeLangNow')),
-    ),
+    h('section', { 'aria-labelledby': 'w-lang' }, h('h2', { id: 'w-lang' }, t('welcomeLang')), h('p', null, t('welcomeLangNow'))),
     h(
       'div',
       { class: 'actions welcome-actions' },

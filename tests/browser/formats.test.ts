@@ -116,8 +116,7 @@ describe('phone and scanner formats', () => {
   });
 
   it('the oracles agree with the recipes: heif-convert assembles the grid, picks the primary, turns by irot; Chromium shows the JPEGs and the AVIF upright', async () => {
-    for (const [name, e] of Object.entries(manifest.files))
-      if (!e.expectError && e.quadrants && e.kind !== 'tiff') expectClose(await expectedQuadrants(name), e.quadrants[0]!, `${name} oracle`, 40);
+    for (const [name, e] of Object.entries(manifest.files)) if (!e.expectError && e.quadrants && e.kind !== 'tiff') expectClose(await expectedQuadrants(name), e.quadrants[0]!, `${name} oracle`, 40);
   }, 120_000);
 
   for (const mode of ['stamp', 'strip', 'pdf'] as const) {
@@ -170,7 +169,9 @@ describe('phone and scanner formats', () => {
 
   it('damaged files and files browsers cannot decode: the same typed error in every mode (strip-only writes no copy that cannot be opened), in both languages; the next file still works', async () => {
     const bad = Object.entries(manifest.files).filter(([, x]) => x.expectError);
-    expect(bad.map(([n]) => n)).toEqual(expect.arrayContaining(['long-30001x10.png', 'huge-ispe.heic', 'cut-scan.jpg', 'lossless-sof3.jpg', '12-bit.jpg', 'no-dqt.jpg', 'bad-huffman.jpg', 'scan-bad-component.jpg']));
+    expect(bad.map(([n]) => n)).toEqual(
+      expect.arrayContaining(['long-30001x10.png', 'huge-ispe.heic', 'cut-scan.jpg', 'lossless-sof3.jpg', '12-bit.jpg', 'no-dqt.jpg', 'bad-huffman.jpg', 'scan-bad-component.jpg']),
+    );
     for (const [name, e] of bad)
       for (const options of [{}, { mode: 'strip' }, { output: 'pdf', mode: 'strip' }]) {
         const r = await run(name, options);
@@ -274,4 +275,3 @@ describe('phone and scanner formats', () => {
     await fresh.close();
   });
 });
-

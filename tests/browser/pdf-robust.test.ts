@@ -47,7 +47,12 @@ const CASES: Record<string, Buffer> = {
     '<< /Type /XObject /Subtype /Image /Width 20000 /Height 20000 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Length 4 >>\nstream\n\0\0\0\0\nendstream',
   ]),
   // A page tree without /Count: pdf-lib counts no pages, pdf.js walks the tree and finds one.
-  'no-count.pdf': pdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>', content('0 0 1 rg 10 10 100 100 re f')]),
+  'no-count.pdf': pdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>',
+    content('0 0 1 rg 10 10 100 100 re f'),
+  ]),
 };
 
 const EXPECTED: Record<string, string> = {

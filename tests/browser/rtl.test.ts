@@ -15,7 +15,9 @@ let white: Buffer;
 beforeAll(async () => {
   browser = await launchWithExtension();
   page = await openStampPage(browser);
-  white = await sharp({ create: { width: 2400, height: 1200, channels: 3, background: '#ffffff' } }).png().toBuffer();
+  white = await sharp({ create: { width: 2400, height: 1200, channels: 3, background: '#ffffff' } })
+    .png()
+    .toBuffer();
 });
 afterAll(() => browser?.close());
 
@@ -46,9 +48,23 @@ function runs(n: number, ink: (i: number) => boolean, gap: number): [number, num
 /** One whole tile: a band of text rows, then a horizontal run not cut by the picture's edges. */
 function oneTile(img: { grey: Uint8Array; width: number; height: number; fontPx: number }): Box {
   const dark = (x: number, y: number) => img.grey[y * img.width + x]! < 128;
-  const bands = runs(img.height, (y) => { for (let x = 0; x < img.width; x++) if (dark(x, y)) return true; return false; }, img.fontPx * 0.5);
+  const bands = runs(
+    img.height,
+    (y) => {
+      for (let x = 0; x < img.width; x++) if (dark(x, y)) return true;
+      return false;
+    },
+    img.fontPx * 0.5,
+  );
   for (const [y0, y1] of bands) {
-    const tiles = runs(img.width, (x) => { for (let y = y0; y <= y1; y++) if (dark(x, y)) return true; return false; }, img.fontPx * 1.2);
+    const tiles = runs(
+      img.width,
+      (x) => {
+        for (let y = y0; y <= y1; y++) if (dark(x, y)) return true;
+        return false;
+      },
+      img.fontPx * 1.2,
+    );
     const whole = tiles.find(([x0, x1]) => x0 > 10 && x1 < img.width - 10);
     if (whole) return { x0: whole[0], x1: whole[1], y0, y1 };
   }

@@ -60,7 +60,11 @@ function pdfImages(path: string) {
 
 /** Words of 3+ letters or digits, as tesseract reads a page image. */
 const ocrWords = (png: string) => words(execFileSync('tesseract', [png, '-', '--psm', '4'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
-const words = (text: string) => text.split(/[^A-Za-z0-9#.-]+/).map((w) => w.replace(/^[.-]+|[.-]+$/g, '')).filter((w) => w.length >= 3);
+const words = (text: string) =>
+  text
+    .split(/[^A-Za-z0-9#.-]+/)
+    .map((w) => w.replace(/^[.-]+|[.-]+$/g, ''))
+    .filter((w) => w.length >= 3);
 /** Share of the true words found. */
 const recall = (truth: string[], read: string[]) => {
   const pool = new Map<string, number>();
@@ -100,7 +104,9 @@ describe('flattened PDFs that fit', () => {
     // Today's flattening made every page a JPEG at pdf.quality 0.85: the first page as a JPEG
     // picture at that quality is the same pixels.
     const today = join(outDir, 'today-p1.png');
-    await sharp((await run(input, { output: 'jpeg', quality: 0.85 })).path).png().toFile(today);
+    await sharp((await run(input, { output: 'jpeg', quality: 0.85 })).path)
+      .png()
+      .toFile(today);
     expect(flat).toBeGreaterThanOrEqual(0.85);
     expect(flat).toBeGreaterThanOrEqual(recall(truth, ocrWords(today)) - 0.03);
   });
@@ -140,7 +146,8 @@ describe('pictures that fit', () => {
     // The page background, side bar and header colours stay exact wherever the mark left them.
     for (const hex of ['f6f8fa', '24292f', '0b5cad']) {
       const rgb = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
-      let same = 0, was = 0;
+      let same = 0,
+        was = 0;
       for (let p = 0; p < before.width * before.height; p++) {
         const at = (r: typeof before) => r.data[p * 3] === rgb[0] && r.data[p * 3 + 1] === rgb[1] && r.data[p * 3 + 2] === rgb[2];
         if (at(before)) (was++, at(after) && same++);

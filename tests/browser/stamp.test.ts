@@ -89,7 +89,12 @@ describe.each(GOOD)('%s', (name) => {
 
 describe('orientation', () => {
   // Upright fixture: top-left red, top-right green, bottom-left blue, bottom-right white.
-  const expected: [number, number, number][] = [[255, 0, 0], [0, 255, 0], [0, 0, 255], [255, 255, 255]];
+  const expected: [number, number, number][] = [
+    [255, 0, 0],
+    [0, 255, 0],
+    [0, 0, 255],
+    [255, 255, 255],
+  ];
   it.each([1, 2, 3, 4, 5, 6, 7, 8])('orientation %i comes out upright, by pixels', async (o) => {
     const r = await run(`orient-${o}.jpg`, { watermark: { density: 0.2 } });
     const img = await uprightRgb(r.path);

@@ -100,8 +100,17 @@ describe('Firefox', () => {
     await page.waitForFunction((text) => document.querySelector('#status')?.textContent === text, { timeout: 120_000 }, fill(en.saved, { done: '3', total: '3' }));
     // Upright: red top left, green top right, blue bottom left, white bottom right (the mark
     // changes some pixels, not the quadrants' medians).
-    const want = [[255, 0, 0], [0, 255, 0], [0, 0, 255], [255, 255, 255]];
-    for (const [file, size] of [['iphone-stamped.jpg', [300, 400]], ['grid-stamped.jpg', [380, 560]], ['no-end-marker-stamped.jpg', [480, 320]]] as const) {
+    const want = [
+      [255, 0, 0],
+      [0, 255, 0],
+      [0, 0, 255],
+      [255, 255, 255],
+    ];
+    for (const [file, size] of [
+      ['iphone-stamped.jpg', [300, 400]],
+      ['grid-stamped.jpg', [380, 560]],
+      ['no-end-marker-stamped.jpg', [480, 320]],
+    ] as const) {
       const out = await downloaded(file);
       expect(leftovers(exiftool(out)), file).toEqual([]);
       const pic = await uprightRgb(out);
@@ -133,7 +142,10 @@ describe('Firefox', () => {
     // The window stays with its confirmation until the person closes it.
     expect(await prompt.evaluate(() => !!document.getElementById('done'))).toBe(true);
     await prompt.click('#close').catch(() => undefined); // the window may close before the click returns
-    const open = () => Promise.resolve().then(() => prompt.evaluate(() => !!document.getElementById('done'))).catch(() => false);
+    const open = () =>
+      Promise.resolve()
+        .then(() => prompt.evaluate(() => !!document.getElementById('done')))
+        .catch(() => false);
     for (let i = 0; i < 100 && (await open()); i++) await new Promise((r) => setTimeout(r, 100));
     expect(await open()).toBe(false);
     await page.close();

@@ -172,7 +172,11 @@ describe('upload guard (Chromium)', () => {
 
   it('cross-origin iframe widget: the prompt runs in the widget, the purpose names the host site', async () => {
     const page = await open(`host.html?widget=${encodeURIComponent(`${widgetSite.origin}/widget.html`)}`);
-    const widget = await waitForFrame(() => page.frames(), (u) => u.startsWith(widgetSite.origin), '#w');
+    const widget = await waitForFrame(
+      () => page.frames(),
+      (u) => u.startsWith(widgetSite.origin),
+      '#w',
+    );
     await widget.locator('#w').setInputFiles(PHOTO);
     const prompt = await promptIn(page); // page.frames() holds the widget's frames too
     expect(await prompt.inputValue('#purpose')).toBe('Only for 127.0.0.1 identity verification');

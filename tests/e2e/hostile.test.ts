@@ -11,7 +11,11 @@ import { DEFAULT_FIXTURES_DIR as img } from '../fixtures/make-fixtures.ts';
 import { promptFinder } from '../helpers/prompt.ts';
 import { startSite, type Site } from './site-server.ts';
 
-interface Received { via: string; name: string; base64?: string }
+interface Received {
+  via: string;
+  name: string;
+  base64?: string;
+}
 
 // IDSTAMP_EXT=/path/to/chrome-mv3 runs the suite against another build (main's), to see each
 // test fail there; that build's prompt knows no "armed" state, so its buttons are waited for.
@@ -52,7 +56,7 @@ const isOriginal = (r: Received | undefined) => !!r?.base64 && Buffer.from(r.bas
 
 /** A prompt in a window of its own (opened by the background), ready for clicks. */
 async function windowPrompt(): Promise<Frame> {
-  for (const end = Date.now() + 20_000; Date.now() < end; ) {
+  for (const end = Date.now() + 20_000; Date.now() < end;) {
     const w = browser.context.pages().find((p) => p.url().includes('/prompt.html#'));
     if (w) return promptReady(w);
     await new Promise((r) => setTimeout(r, 100));
@@ -60,7 +64,10 @@ async function windowPrompt(): Promise<Frame> {
   throw new Error('no prompt window');
 }
 const { windowsOpen, answer, shownPrompt, choose, promptGone } = promptFinder(() => browser, OTHER_BUILD ? '#go' : '[data-armed] #go');
-const hasReceived = (page: Page, n = 1) => async () => (await got(page)).length >= n;
+const hasReceived =
+  (page: Page, n = 1) =>
+  async () =>
+    (await got(page)).length >= n;
 
 async function badge(): Promise<string> {
   const sw = browser.context.serviceWorkers()[0] ?? (await browser.context.waitForEvent('serviceworker'));
@@ -130,23 +137,32 @@ describe('hostile page: framing and forged work', () => {
     const answers = await page.evaluate(() => (window as unknown as { __answers: unknown[] }).__answers);
     expect(answers).toEqual([]);
     // Nothing drawn that could pass for the genuine prompt.
-    for (const f of page.frames().filter((f) => f.url().includes('prompt.html')))
-      expect(await f.evaluate(() => document.getElementById('prompt')?.childElementCount ?? 0).catch(() => 0)).toBe(0);
+    for (const f of page.frames().filter((f) => f.url().includes('prompt.html'))) expect(await f.evaluate(() => document.getElementById('prompt')?.childElementCount ?? 0).catch(() => 0)).toBe(0);
     const options = await browser.open('options.html');
-    expect(await options.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<{ history?: unknown[] }> } } } }).chrome.storage.local.get('history').then((r) => r.history ?? []))).toEqual([]);
+    expect(
+      await options.evaluate(() =>
+        (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<{ history?: unknown[] }> } } } }).chrome.storage.local.get('history').then((r) => r.history ?? []),
+      ),
+    ).toEqual([]);
     await Promise.all([page.close(), options.close()]);
   });
 
   it('the static prompt address does not answer pages (nothing to fingerprint), and the page sees no wrapper', async () => {
     const page = await open('plain.html');
-    const seen = await page.evaluate(async (url) => ({
-      fetched: await fetch(url).then(() => true, () => false),
-      ownClick: Object.getOwnPropertyNames(HTMLInputElement.prototype).includes('click'),
-      clickSource: Function.prototype.toString.call(HTMLElement.prototype.click),
-      dispatchSource: Function.prototype.toString.call(EventTarget.prototype.dispatchEvent),
-      toStringSource: Function.prototype.toString.call(Function.prototype.toString),
-      openFilePicker: typeof (window as { showOpenFilePicker?: unknown }).showOpenFilePicker,
-    }), `chrome-extension://${browser.extensionId}/prompt.html`);
+    const seen = await page.evaluate(
+      async (url) => ({
+        fetched: await fetch(url).then(
+          () => true,
+          () => false,
+        ),
+        ownClick: Object.getOwnPropertyNames(HTMLInputElement.prototype).includes('click'),
+        clickSource: Function.prototype.toString.call(HTMLElement.prototype.click),
+        dispatchSource: Function.prototype.toString.call(EventTarget.prototype.dispatchEvent),
+        toStringSource: Function.prototype.toString.call(Function.prototype.toString),
+        openFilePicker: typeof (window as { showOpenFilePicker?: unknown }).showOpenFilePicker,
+      }),
+      `chrome-extension://${browser.extensionId}/prompt.html`,
+    );
     expect(seen).toEqual({
       fetched: false,
       ownClick: false,
@@ -164,7 +180,12 @@ describe('hostile page: a prompt that cannot be hidden, covered or steered', () 
   it('a faded prompt takes no click; it moves to a window of its own, where the person decides', async () => {
     const page = await open('hostile.html?a=fade');
     await page.locator('#doc').setInputFiles(PHOTO);
-    const framed = await waitForFrame(() => page.frames(), (u) => u.includes('/prompt.html'), '#original', 3000).catch(() => undefined);
+    const framed = await waitForFrame(
+      () => page.frames(),
+      (u) => u.includes('/prompt.html'),
+      '#original',
+      3000,
+    ).catch(() => undefined);
     await framed?.click('#original', { force: true, timeout: 2000 }).catch(() => undefined);
     await page.waitForTimeout(1000);
     expect(await got(page)).toEqual([]);
@@ -184,8 +205,16 @@ describe('hostile page: a prompt that cannot be hidden, covered or steered', () 
     for (let attempt = 0; !box; attempt++) {
       page = await open('hostile.html?a=cover');
       await page.locator('#doc').setInputFiles(PHOTO);
-      const framed = await waitForFrame(() => page!.frames(), (u) => u.includes('/prompt.html'), '#original').catch(() => undefined);
-      box = (await framed?.locator('#original').boundingBox({ timeout: 1000 }).catch(() => null)) ?? null;
+      const framed = await waitForFrame(
+        () => page!.frames(),
+        (u) => u.includes('/prompt.html'),
+        '#original',
+      ).catch(() => undefined);
+      box =
+        (await framed
+          ?.locator('#original')
+          .boundingBox({ timeout: 1000 })
+          .catch(() => null)) ?? null;
       if (box) break;
       expect(await got(page)).toEqual([]);
       await answer(await windowPrompt(), '#cancel').catch(() => undefined);
@@ -202,7 +231,7 @@ describe('hostile page: a prompt that cannot be hidden, covered or steered', () 
     expect(await got(page)).toEqual([]);
     // The real prompt is now in a window the page cannot draw over.
     await answer(await windowPrompt(), '#cancel');
-    for (const end = Date.now() + 10_000; windowsOpen() && Date.now() < end; ) await new Promise((r) => setTimeout(r, 100));
+    for (const end = Date.now() + 10_000; windowsOpen() && Date.now() < end;) await new Promise((r) => setTimeout(r, 100));
     expect(windowsOpen()).toBe(0);
     await page.waitForTimeout(500);
     expect(await got(page)).toEqual([]);
@@ -240,7 +269,11 @@ describe('hostile page: no blind spots', () => {
   for (const attack of ['data-frame', 'srcdoc-frame', 'blob-frame'] as const) {
     it(`${attack} without an origin of its own: picks and drops are caught`, { timeout: 150_000, retry: 1 }, async () => {
       const page = await open(`hostile.html?a=${attack}`);
-      const frame = await waitForFrame(() => page.frames(), (u) => !u.startsWith('http') && !u.includes('prompt.html') && u !== '', '#f');
+      const frame = await waitForFrame(
+        () => page.frames(),
+        (u) => !u.startsWith('http') && !u.includes('prompt.html') && u !== '',
+        '#f',
+      );
       await frame.locator('#f').setInputFiles(PHOTO);
       await choose(page, '#original', hasReceived(page));
       const [r] = await received(page);

@@ -22,7 +22,9 @@ beforeAll(async () => {
   browser = await launchWithExtension();
   // The card is what is tested here (read rates on tilted photos: tests/mrz/read.test.ts): a
   // level scan of the passport page, and an expired one photographed on a desk.
-  await sharp((await renderDocument('passport', SAMPLE_FIELDS.passport)).png).jpeg({ quality: 92 }).toFile(valid);
+  await sharp((await renderDocument('passport', SAMPLE_FIELDS.passport)).png)
+    .jpeg({ quality: 92 })
+    .toFile(valid);
   const photo = await photographDocument(await renderDocument('passport', { ...SAMPLE_FIELDS.passport, expiry: '240101' }), { seed: 4, angle: 5, background: 'wood' });
   await sharp(photo.jpeg).toFile(expired);
   // A zone printed in another monospaced face than OCR-B, photographed at 6° (tests/mrz/faces.ts).

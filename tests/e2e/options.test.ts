@@ -45,10 +45,14 @@ async function openOptions(): Promise<Page> {
 const drawn = async (page: Page) => Number(await page.getAttribute('#look-preview', 'data-drawn'));
 /** Waits until the preview has drawn a look after `count`, and nothing more is pending. */
 const redrawnAfter = (page: Page, count: number) =>
-  page.waitForFunction((n) => {
-    const el = document.getElementById('look-preview')!;
-    return Number(el.dataset.drawn) > n && !el.hasAttribute('aria-busy');
-  }, count, { timeout: 30_000 });
+  page.waitForFunction(
+    (n) => {
+      const el = document.getElementById('look-preview')!;
+      return Number(el.dataset.drawn) > n && !el.hasAttribute('aria-busy');
+    },
+    count,
+    { timeout: 30_000 },
+  );
 
 /** The preview's picture as the page shows it, decoded by sharp (not by the browser). */
 async function previewPixels(page: Page): Promise<Raw> {
@@ -114,7 +118,13 @@ describe('the cover-the-data warning', () => {
     try {
       const { x, y, w, h } = SPECIMEN_FIELDS;
       const file = join(dir, 'f.png');
-      writeFileSync(file, await sharp(r.data, { raw: { width: r.width, height: r.height, channels: 3 } }).extract({ left: x, top: y, width: w, height: h }).png().toBuffer());
+      writeFileSync(
+        file,
+        await sharp(r.data, { raw: { width: r.width, height: r.height, channels: 3 } })
+          .extract({ left: x, top: y, width: w, height: h })
+          .png()
+          .toBuffer(),
+      );
       const text = execFileSync('tesseract', [file, 'stdout', '-l', 'eng', '--psm', '6'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, OMP_THREAD_LIMIT: '1' } });
       const want = ['SURNAME SAMPLE', 'GIVEN NAMES ALEX', 'BORN 01 01 1990', 'NUMBER X0000000'];
       const lines = text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim());
@@ -236,7 +246,14 @@ describe('accessibility and translation', () => {
       expect(await page.getAttribute('#brands', 'placeholder')).toBe(messages.brandsPlaceholder);
       if (lang === 'zh_CN') {
         // No English sentence anywhere on the page, placeholders and labels included.
-        const text = await page.evaluate(() => [document.body.innerText, ...[...document.querySelectorAll('[placeholder], [aria-label], [alt]')].map((e) => `${e.getAttribute('placeholder') ?? ''} ${e.getAttribute('aria-label') ?? ''} ${e.getAttribute('alt') ?? ''}`)].join('\n'));
+        const text = await page.evaluate(() =>
+          [
+            document.body.innerText,
+            ...[...document.querySelectorAll('[placeholder], [aria-label], [alt]')].map(
+              (e) => `${e.getAttribute('placeholder') ?? ''} ${e.getAttribute('aria-label') ?? ''} ${e.getAttribute('alt') ?? ''}`,
+            ),
+          ].join('\n'),
+        );
         const english = Object.entries(en).filter(([k, v]) => v.length > 14 && v !== zh_CN[k as keyof typeof en] && k !== 'dateIso');
         expect(english.filter(([, v]) => text.includes(v.replace(/\$\d/g, '')))).toEqual([]);
         await Promise.all([page.waitForEvent('load'), page.selectOption('#ui-lang', 'auto')]);

@@ -40,7 +40,9 @@ describe('password-protected PDF in the stamping page', () => {
     expect(execFileSync('qpdf', ['--show-encryption', file], { encoding: 'utf8' })).toContain('File is not encrypted');
     expect(leftovers(exiftool(file))).toEqual([]);
     // The password is nowhere in the extension's storage.
-    const stored = await page.evaluate(async () => JSON.stringify(await (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<unknown> } } } }).chrome.storage.local.get(null)));
+    const stored = await page.evaluate(async () =>
+      JSON.stringify(await (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<unknown> } } } }).chrome.storage.local.get(null)),
+    );
     expect(stored).not.toContain('secret');
     await page.close();
   });

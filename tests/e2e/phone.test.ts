@@ -28,7 +28,7 @@ afterAll(async () => {
 async function expectUsable(page: Page | Frame): Promise<void> {
   const m = await page.evaluate(() => {
     const controls = [...document.querySelectorAll<HTMLElement>('button, select, input, textarea, a[href]')]
-      .map((el) => (el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio') ? el.closest('label') ?? el : el))
+      .map((el) => (el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio') ? (el.closest('label') ?? el) : el))
       .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden' && !el.classList.contains('visually-hidden'));
     const small = controls
       .map((el) => ({ el: el.id || `${el.tagName.toLowerCase()}.${el.className}`, r: el.getBoundingClientRect() }))

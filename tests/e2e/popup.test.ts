@@ -77,7 +77,10 @@ describe('popup', () => {
         const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
         return r.bottom <= innerHeight && r.top >= 0 && (hit === el || el.contains(hit));
       }, sel);
-    for (const [path, width, height] of [['popup.html?site=okx.com', 400, 600], ['stamp.html?site=okx.com', 1280, 800]] as const) {
+    for (const [path, width, height] of [
+      ['popup.html?site=okx.com', 400, 600],
+      ['stamp.html?site=okx.com', 1280, 800],
+    ] as const) {
       const page = await browser.newPage();
       await page.setViewportSize({ width, height });
       await page.goto(`chrome-extension://${browser.extensionId}/${path}`);

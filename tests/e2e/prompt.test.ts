@@ -22,8 +22,17 @@ import { promptFinder } from '../helpers/prompt.ts';
 import { shownPreview } from '../helpers/preview.ts';
 import { startSite, type Site } from './site-server.ts';
 
-interface Received { via: string; name: string; type: string; size: number; base64: string }
-interface Stored { settings?: { sites?: Record<string, { rule?: string; copy?: string; purposeLang?: string; purpose?: string }> } & Record<string, unknown>; history?: { code: string; purpose: string; site: string }[] }
+interface Received {
+  via: string;
+  name: string;
+  type: string;
+  size: number;
+  base64: string;
+}
+interface Stored {
+  settings?: { sites?: Record<string, { rule?: string; copy?: string; purposeLang?: string; purpose?: string }> } & Record<string, unknown>;
+  history?: { code: string; purpose: string; site: string }[];
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'idstamp-prompt-'));
 const PHOTO = join(img, 'photo.jpg');
@@ -37,8 +46,12 @@ const { shownPrompt, choose, promptGone, answer } = promptFinder(() => browser);
 
 beforeAll(async () => {
   [site, other, browser] = await Promise.all([startSite('127.0.0.1'), startSite('localhost'), launchWithExtension()]);
-  await sharp((await renderDocument('passport', SAMPLE_FIELDS.passport)).png).jpeg({ quality: 92 }).toFile(passport);
-  await sharp({ create: { width: 1600, height: 1100, channels: 3, background: '#f4f1ea' } }).jpeg({ quality: 92 }).toFile(paper);
+  await sharp((await renderDocument('passport', SAMPLE_FIELDS.passport)).png)
+    .jpeg({ quality: 92 })
+    .toFile(passport);
+  await sharp({ create: { width: 1600, height: 1100, channels: 3, background: '#f4f1ea' } })
+    .jpeg({ quality: 92 })
+    .toFile(paper);
 });
 
 /** The mark's text as tesseract reads it: the picture turned level (the mark's default angle is -30°), ink against paper. */
@@ -96,7 +109,10 @@ async function go(page: Page): Promise<Frame> {
     await answer(p, '#go');
     await sleep(1500);
     // Taken: the buttons are off while it works, then the confirmation replaces them.
-    const taken = await p.locator('#go:disabled, #done').count().catch(() => 0);
+    const taken = await p
+      .locator('#go:disabled, #done')
+      .count()
+      .catch(() => 0);
     if (!taken) continue;
     await p.locator('#done').waitFor({ timeout: 90_000 });
     return p;
@@ -187,7 +203,7 @@ describe('the prompt shows what the page will get', () => {
     expect(await done.locator('#done').count()).toBe(1);
     await answer(done, '#close');
     // Closed by the person: the prompt goes, the page shows IDStamp's notice.
-    for (const end = Date.now() + 15_000; Date.now() < end && !(await promptGone(page)()); ) await sleep(100);
+    for (const end = Date.now() + 15_000; Date.now() < end && !(await promptGone(page)());) await sleep(100);
     expect(await promptGone(page)()).toBe(true);
     const toast = await waitForToast(page);
     expect(toast).toBe(en.toastStamped);
@@ -215,7 +231,12 @@ describe('the prompt shows what the page will get', () => {
     const shown = await preview(p);
     const view = await p.evaluate(() => {
       const rect = (s: string) => document.querySelector(s)!.getBoundingClientRect().toJSON() as { top: number; bottom: number; height: number };
-      return { scrollY, height: innerHeight, bar: document.querySelector('.actions.sticky')!.getBoundingClientRect().top, rects: { '#preview-img': rect('#preview-img'), '#purpose': rect('#purpose'), '#go': rect('#go') } };
+      return {
+        scrollY,
+        height: innerHeight,
+        bar: document.querySelector('.actions.sticky')!.getBoundingClientRect().top,
+        rects: { '#preview-img': rect('#preview-img'), '#purpose': rect('#purpose'), '#go': rect('#go') },
+      };
     });
     expect(view.scrollY).toBe(0);
     for (const s of ['#preview-img', '#purpose', '#go'] as const) {
@@ -244,7 +265,7 @@ describe('the prompt shows what the page will get', () => {
     // The page's notice shows at once: the person is looking at the window.
     expect(await waitForToast(page)).toBe(en.toastStamped);
     await answer(done, '#close');
-    for (const end = Date.now() + 10_000; Date.now() < end && !(await promptGone(page)()); ) await sleep(100);
+    for (const end = Date.now() + 10_000; Date.now() < end && !(await promptGone(page)());) await sleep(100);
     expect(await promptGone(page)()).toBe(true);
     await page.close();
   });
@@ -334,7 +355,7 @@ describe('the prompt keeps its buttons and the keyboard', () => {
     await p.page().keyboard.press('ArrowDown');
     await p.locator('#site-saved', { hasText: en.savedNote }).waitFor();
     await p.waitForFunction(() => (document.getElementById('site-rule') as HTMLSelectElement).value === 'never');
-    for (let end = Date.now() + 5000; Date.now() < end && (await stored()).settings?.sites?.localhost?.rule !== 'never'; ) await sleep(100);
+    for (let end = Date.now() + 5000; Date.now() < end && (await stored()).settings?.sites?.localhost?.rule !== 'never';) await sleep(100);
     expect((await stored()).settings?.sites?.localhost?.rule).toBe('never');
     await choose(page, '#cancel', promptGone(page));
     expect(await got(page)).toEqual([]);

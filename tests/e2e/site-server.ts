@@ -17,9 +17,16 @@ export interface Site {
 
 let reactBundle: Promise<string> | undefined;
 const bundleReact = () =>
-  (reactBundle ??= build({ entryPoints: [join(ROOT, 'react-app.jsx')], bundle: true, write: false, format: 'iife', jsx: 'automatic', minify: true, define: { 'process.env.NODE_ENV': '"production"' }, logLevel: 'silent' }).then(
-    (r) => r.outputFiles[0]!.text,
-  ));
+  (reactBundle ??= build({
+    entryPoints: [join(ROOT, 'react-app.jsx')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    jsx: 'automatic',
+    minify: true,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+  }).then((r) => r.outputFiles[0]!.text));
 
 /** Listens on loopback; `hostname` names it ('localhost' makes a second, cross-site origin). */
 export async function startSite(hostname: '127.0.0.1' | 'localhost' = '127.0.0.1'): Promise<Site> {

@@ -35,7 +35,10 @@ const isShot = async (path: string) => {
   expect([m.width, m.height], path).toEqual([1280, 800]);
 };
 
-describe.each([['en', 'en'], ['zh-CN', 'zh_CN']] as const)('store screenshots (%s)', (lang, tag) => {
+describe.each([
+  ['en', 'en'],
+  ['zh-CN', 'zh_CN'],
+] as const)('store screenshots (%s)', (lang, tag) => {
   it('stamping panel, result, guard prompt and settings at 1280×800', { timeout: 180_000 }, async () => {
     const b = await launchWithExtension(undefined, { lang });
     try {

@@ -34,10 +34,14 @@ async function whichCopy(page: Page, file: string): Promise<string> {
   await page.evaluate(() => void (document.querySelector('#which-answer')!.textContent = ''));
   await page.setInputFiles('#which-file', file);
   const answer = page.locator('#which-answer');
-  await page.waitForFunction(() => {
-    const t = document.querySelector('#which-answer')?.textContent ?? '';
-    return t !== '' && !/…$/.test(t.trim());
-  }, undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => {
+      const t = document.querySelector('#which-answer')?.textContent ?? '';
+      return t !== '' && !/…$/.test(t.trim());
+    },
+    undefined,
+    { timeout: 60_000 },
+  );
   return (await answer.textContent()) ?? '';
 }
 
@@ -57,7 +61,10 @@ describe('the invisible trace, end to end', () => {
     // Someone shrinks it and saves it again as a low-quality JPEG: no longer the same bytes.
     const meta = await sharp(copy).metadata();
     const found = join(dir, 'found.jpg');
-    await sharp(copy).resize({ width: Math.round(meta.width! * 0.6) }).jpeg({ quality: 60 }).toFile(found);
+    await sharp(copy)
+      .resize({ width: Math.round(meta.width! * 0.6) })
+      .jpeg({ quality: 60 })
+      .toFile(found);
 
     // The settings' history finds the upload it came from by the invisible code.
     const options = await a.open('options.html');

@@ -78,7 +78,9 @@ export async function makeBatch(dir: string, count: number): Promise<BatchFile[]
       const ext = format === 'jpeg' ? 'jpg' : format;
       const path = join(dir, `${id}-tiny-${w}x${h}.${ext}`);
       const background = { r: (i * 37) % 256, g: (i * 91) % 256, b: (i * 53) % 256 };
-      await sharp({ create: { width: w, height: h, channels: 3, background } }).toFormat(format).toFile(path);
+      await sharp({ create: { width: w, height: h, channels: 3, background } })
+        .toFormat(format)
+        .toFile(path);
       files.push({ path, expect: { kind: format === 'gif' ? 'png' : format } });
     } else if (slot < 82) copy(photos[i % photos.length]!, `${id}-camera.jpg`, { kind: 'jpeg' });
     else if (slot < 90) copyFixture(goodFixtures[i % goodFixtures.length]!, id);

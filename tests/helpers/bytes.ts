@@ -29,10 +29,7 @@ export async function pixels(width = 64, height = 48): Promise<{ raw: Buffer; wi
 export async function encode(kind: 'jpeg' | 'png' | 'webp', opts: { lossless?: boolean } = {}): Promise<Uint8Array> {
   const { raw, width, height } = await pixels();
   const s = sharp(raw, { raw: { width, height, channels: 3 } });
-  const buf =
-    kind === 'jpeg' ? await s.jpeg({ quality: 90 }).toBuffer()
-    : kind === 'png' ? await s.png().toBuffer()
-    : await s.webp({ quality: 80, lossless: !!opts.lossless }).toBuffer();
+  const buf = kind === 'jpeg' ? await s.jpeg({ quality: 90 }).toBuffer() : kind === 'png' ? await s.png().toBuffer() : await s.webp({ quality: 80, lossless: !!opts.lossless }).toBuffer();
   return new Uint8Array(buf);
 }
 
@@ -56,8 +53,7 @@ export function tiff(o: TiffOpts): Uint8Array {
   const le = !!o.littleEndian;
   const out: number[] = [];
   const w16 = (v: number) => (le ? out.push(v & 255, v >> 8) : out.push(v >> 8, v & 255));
-  const w32 = (v: number) =>
-    le ? out.push(v & 255, (v >> 8) & 255, (v >> 16) & 255, v >>> 24) : out.push(v >>> 24, (v >> 16) & 255, (v >> 8) & 255, v & 255);
+  const w32 = (v: number) => (le ? out.push(v & 255, (v >> 8) & 255, (v >> 16) & 255, v >>> 24) : out.push(v >>> 24, (v >> 16) & 255, (v >> 8) & 255, v & 255));
   type Entry = [tag: number, type: number, count: number, value: number];
   const text = o.text ? o.text + '\0' : '';
   const ifd0: Entry[] = [];
@@ -69,7 +65,12 @@ export function tiff(o: TiffOpts): Uint8Array {
   if (o.gps) ifd0.push([0x8825, 4, 1, 0]);
   const exifIfd: Entry[] = o.makerNote ? [[0x927c, 7, 4, 0x41424344]] : [];
   const gpsIfd: Entry[] = o.gps ? [[0x0000, 1, 4, 0x02020000]] : [];
-  const ifd1: Entry[] = o.thumbnail ? [[0x0201, 4, 1, 0], [0x0202, 4, 1, 4]] : [];
+  const ifd1: Entry[] = o.thumbnail
+    ? [
+        [0x0201, 4, 1, 0],
+        [0x0202, 4, 1, 4],
+      ]
+    : [];
   let at = 8 + ifdSize(ifd0.length);
   const exifAt = exifIfd.length ? at : 0;
   at += exifIfd.length ? ifdSize(exifIfd.length) : 0;
@@ -111,8 +112,7 @@ export function tiff(o: TiffOpts): Uint8Array {
 }
 
 // --- containers ---------------------------------------------------------------------------
-export const jpegSegment = (marker: number, payload: Uint8Array) =>
-  concat([Uint8Array.of(0xff, marker), be16(payload.length + 2), payload]);
+export const jpegSegment = (marker: number, payload: Uint8Array) => concat([Uint8Array.of(0xff, marker), be16(payload.length + 2), payload]);
 
 /** Inserts segments right after SOI (and after APP0 JFIF when present). */
 export function insertJpegSegments(jpeg: Uint8Array, segments: Uint8Array[]): Uint8Array {
@@ -143,7 +143,7 @@ export function riff(chunks: Uint8Array[]): Uint8Array {
 /** The chunks of a simple WebP (after the 12-byte RIFF header), as [id, data] pairs. */
 export function webpChunks(b: Uint8Array): [string, Uint8Array][] {
   const out: [string, Uint8Array][] = [];
-  for (let o = 12; o + 8 <= b.length; ) {
+  for (let o = 12; o + 8 <= b.length;) {
     const size = b[o + 4]! | (b[o + 5]! << 8) | (b[o + 6]! << 16) | (b[o + 7]! << 24);
     out.push([String.fromCharCode(...b.subarray(o, o + 4)), b.subarray(o + 8, o + 8 + size)]);
     o += 8 + size + (size & 1);

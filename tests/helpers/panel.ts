@@ -84,7 +84,7 @@ export const pageItems = (): { settings: RawItem; history: RawItem } => ({
 /** A deterministic random source (tests): a different sequence per instance. */
 export function counter(start = 1): () => number {
   let n = start;
-  return () => ((n = (n * 48271) % 2147483647) / 2147483647);
+  return () => (n = (n * 48271) % 2147483647) / 2147483647;
 }
 
 export async function testPanel(init: Partial<PanelInit> = {}, deps: Partial<PanelDeps> = {}) {

@@ -30,7 +30,12 @@ export function needlesIn(text: string, needles: readonly string[]): string[] {
 
 export function pdfinfo(file: string): Record<string, string> {
   const out = execFileSync('pdfinfo', ['-f', '1', '-l', '999', file], { encoding: 'utf8' });
-  return Object.fromEntries(out.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
+  return Object.fromEntries(
+    out
+      .split('\n')
+      .filter((l) => l.includes(':'))
+      .map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]),
+  );
 }
 
 export const pdftotext = (file: string): string => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
@@ -39,7 +44,9 @@ export const pdftotext = (file: string): string => execFileSync('pdftotext', ['-
 export function renderPages(file: string, dpi: number): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'idstamp-ppm-'));
   execFileSync('pdftoppm', ['-r', String(dpi), '-png', file, join(dir, 'p')]);
-  return readdirSync(dir).sort().map((f) => join(dir, f));
+  return readdirSync(dir)
+    .sort()
+    .map((f) => join(dir, f));
 }
 
 /** The trailer's /ID, as qpdf shows it. */

@@ -44,8 +44,7 @@ export function changedFractions(a: Raw, b: Raw, n = 3, threshold = 60): { cells
 /** Median RGB over a rectangle. */
 export function medianRgb(r: Raw, x0: number, y0: number, x1: number, y1: number): [number, number, number] {
   const ch: number[][] = [[], [], []];
-  for (let y = y0; y < y1; y++)
-    for (let x = x0; x < x1; x++) for (let c = 0; c < 3; c++) ch[c]!.push(r.data[(y * r.width + x) * 3 + c]!);
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) for (let c = 0; c < 3; c++) ch[c]!.push(r.data[(y * r.width + x) * 3 + c]!);
   return ch.map((v) => v.sort((p, q) => p - q)[v.length >> 1]!) as [number, number, number];
 }
 
@@ -89,14 +88,22 @@ export function darkShare(im: Raw, b: { x: number; y: number; w: number; h: numb
 export function markCorrelation(a: Raw, b: Raw, original: Raw): number {
   if (a.width !== original.width || b.width !== original.width || a.height !== original.height || b.height !== original.height) throw new Error('sizes differ');
   const grey = (r: Raw, i: number) => r.data[i]! + r.data[i + 1]! + r.data[i + 2]!;
-  let sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
+  let sa = 0,
+    sb = 0,
+    saa = 0,
+    sbb = 0,
+    sab = 0;
   const n = original.width * original.height;
   for (let p = 0; p < n; p++) {
     const i = p * 3;
     const o = grey(original, i);
     const da = grey(a, i) - o;
     const db = grey(b, i) - o;
-    sa += da; sb += db; saa += da * da; sbb += db * db; sab += da * db;
+    sa += da;
+    sb += db;
+    saa += da * da;
+    sbb += db * db;
+    sab += da * db;
   }
   const cov = sab / n - (sa / n) * (sb / n);
   return cov / Math.sqrt((saa / n - (sa / n) ** 2) * (sbb / n - (sb / n) ** 2));
@@ -104,4 +111,10 @@ export function markCorrelation(a: Raw, b: Raw, original: Raw): number {
 
 /** `file` at `like`'s size (EXIF orientation applied), re-encoded as the preview is. */
 export const resizedLike = async (file: string | Uint8Array, like: Raw): Promise<Raw> =>
-  uprightRgb(await sharp(typeof file === 'string' ? readFileSync(file) : Buffer.from(file)).rotate().resize(like.width, like.height, { fit: 'fill' }).jpeg({ quality: 95 }).toBuffer());
+  uprightRgb(
+    await sharp(typeof file === 'string' ? readFileSync(file) : Buffer.from(file))
+      .rotate()
+      .resize(like.width, like.height, { fit: 'fill' })
+      .jpeg({ quality: 95 })
+      .toBuffer(),
+  );

@@ -5,7 +5,10 @@ import type { Frame, Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../../tools/harness/chromium.ts';
 
 export function promptFinder(browser: () => ExtensionBrowser, ready = '[data-armed] #go') {
-  const windowPages = () => browser().context.pages().filter((p) => p.url().includes('/prompt.html#'));
+  const windowPages = () =>
+    browser()
+      .context.pages()
+      .filter((p) => p.url().includes('/prompt.html#'));
   const windowsOpen = () => windowPages().length;
   /**
    * Clicks an answer in a prompt that may live in its own window: answering closes that window,
@@ -18,8 +21,15 @@ export function promptFinder(browser: () => ExtensionBrowser, ready = '[data-arm
   };
   /** The prompt the person sees for `page`, showing `selector` (default: armed buttons). */
   const shownPrompt = async (page: Page, timeoutMs = 45_000, selector = ready): Promise<Frame> => {
-    const shows = async (f: Frame) => !f.isDetached() && f.url().startsWith('chrome-extension://') && f.url().includes('/prompt.html') && (await f.locator(selector).count().catch(() => 0)) > 0;
-    for (const end = Date.now() + timeoutMs; Date.now() < end; ) {
+    const shows = async (f: Frame) =>
+      !f.isDetached() &&
+      f.url().startsWith('chrome-extension://') &&
+      f.url().includes('/prompt.html') &&
+      (await f
+        .locator(selector)
+        .count()
+        .catch(() => 0)) > 0;
+    for (const end = Date.now() + timeoutMs; Date.now() < end;) {
       for (const f of [...windowPages().map((p) => p.mainFrame()), ...page.frames()]) if (await shows(f)) return f;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -32,7 +42,7 @@ export function promptFinder(browser: () => ExtensionBrowser, ready = '[data-arm
   const choose = async (page: Page, selector: string, done: () => Promise<boolean>): Promise<void> => {
     for (let tries = 0; tries < 4; tries++) {
       await answer(await shownPrompt(page), selector);
-      for (const end = Date.now() + 4000; Date.now() < end; ) {
+      for (const end = Date.now() + 4000; Date.now() < end;) {
         if (await done()) return;
         await new Promise((r) => setTimeout(r, 100));
       }

@@ -11,8 +11,7 @@ function unfinishedIn(frame: Frame, placeholders: string[]): Promise<string[]> {
       return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
     };
     const found: string[] = [];
-    for (const img of document.querySelectorAll('img'))
-      if (shown(img) && (!img.complete || img.naturalWidth === 0)) found.push(`broken or unloaded picture #${img.id || img.alt}`);
+    for (const img of document.querySelectorAll('img')) if (shown(img) && (!img.complete || img.naturalWidth === 0)) found.push(`broken or unloaded picture #${img.id || img.alt}`);
     for (const el of document.querySelectorAll('[aria-busy="true"]')) if (shown(el)) found.push(`busy #${el.id || el.tagName}`);
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -26,7 +25,12 @@ function unfinishedIn(frame: Frame, placeholders: string[]): Promise<string[]> {
 
 /** Everything unfinished on the page and in its frames. */
 export async function unfinished(page: Page, placeholders: string[]): Promise<string[]> {
-  const all = await Promise.all(page.frames().filter((f) => !f.isDetached()).map((f) => unfinishedIn(f, placeholders).catch(() => [])));
+  const all = await Promise.all(
+    page
+      .frames()
+      .filter((f) => !f.isDetached())
+      .map((f) => unfinishedIn(f, placeholders).catch(() => [])),
+  );
   return all.flat();
 }
 
@@ -35,7 +39,7 @@ export async function unfinished(page: Page, placeholders: string[]): Promise<st
  * screenshot of a placeholder fails the test with what was unfinished.
  */
 export async function shootFinished(page: Page, path: string, placeholders: string[], timeoutMs = 60_000): Promise<void> {
-  for (const end = Date.now() + timeoutMs; Date.now() < end; ) {
+  for (const end = Date.now() + timeoutMs; Date.now() < end;) {
     if ((await unfinished(page, placeholders)).length === 0) break;
     await new Promise((r) => setTimeout(r, 200));
   }

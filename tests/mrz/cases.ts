@@ -64,12 +64,18 @@ async function breakCheckDigit(doc: FlatDocument): Promise<{ doc: FlatDocument; 
   const bLast = mrz.box.h / k - 1.4 + capTop0;
   const baseline = b0 + ((bLast - b0) * row) / Math.max(1, lines.length - 1);
   const cx = left + 2.54 * (col + 0.5);
-  const { data } = await sharp(doc.png).extract({ left: Math.round((cx - 1.27) * k), top: Math.round((baseline + 0.4) * k), width: 2, height: 2 }).raw().toBuffer({ resolveWithObject: true });
+  const { data } = await sharp(doc.png)
+    .extract({ left: Math.round((cx - 1.27) * k), top: Math.round((baseline + 0.4) * k), width: 2, height: 2 })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const paper = `rgb(${data[0]},${data[1]},${data[2]})`;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${doc.width}" height="${doc.height}" viewBox="0 0 ${doc.width / k} ${doc.height / k}">
   <rect x="${cx - 1.2}" y="${baseline - 3}" width="2.4" height="3.4" fill="${paper}"/>
   <text x="${cx}" y="${baseline}" font-family="OCR B" font-size="3.4" fill="#111" text-anchor="middle">${digit}</text></svg>`;
-  const png = await sharp(doc.png).composite([{ input: Buffer.from(svg) }]).png().toBuffer();
+  const png = await sharp(doc.png)
+    .composite([{ input: Buffer.from(svg) }])
+    .png()
+    .toBuffer();
   return { doc: { ...doc, png, mrz: { ...mrz, lines } }, lines };
 }
 

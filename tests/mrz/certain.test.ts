@@ -14,7 +14,8 @@ const weakAt = (lines: string[], l: number, i: number) => {
   m[l]![i] = MIN_MARGIN * 0.9;
   return m;
 };
-const uncertain = (lines: string[], margins = sure(lines), fit = CHECKED_FIT + 0.02, checkedMargins = margins) => uncertainFields(parseMrz(lines, new Date('2026-11-29'))!, { margins, checkedMargins, fit });
+const uncertain = (lines: string[], margins = sure(lines), fit = CHECKED_FIT + 0.02, checkedMargins = margins) =>
+  uncertainFields(parseMrz(lines, new Date('2026-11-29'))!, { margins, checkedMargins, fit });
 
 describe('uncertain fields', () => {
   it('a zone read clearly, every check passing, is certain throughout', () => {

@@ -41,9 +41,7 @@ describe('MRZ fields in five monospaced faces, flat and tilted, sharp and blurre
   });
 
   it('never reports a field it read wrong as certain', () => {
-    const wrong = rows.flatMap((r) =>
-      FIELDS.filter((f) => r.outcomes[f] === 'wrong-certain').map((f) => `${r.c.name}: ${f} = ${String(r.read.result!.fields[f])} (valid ${r.read.result!.valid})`),
-    );
+    const wrong = rows.flatMap((r) => FIELDS.filter((f) => r.outcomes[f] === 'wrong-certain').map((f) => `${r.c.name}: ${f} = ${String(r.read.result!.fields[f])} (valid ${r.read.result!.valid})`));
     expect(wrong).toEqual([]);
   });
 

@@ -38,10 +38,7 @@ export function faceFields(format: (typeof FORMATS)[number], i: number): MrzFiel
 export async function makeFaceCase(format: (typeof FORMATS)[number], i: number, face: string, angle: number, blur: number): Promise<FaceCase> {
   const fields = faceFields(format, i);
   const doc = await renderDocument(KIND[format], fields, { pxPerMm: 12, code: null, mrzFont: face });
-  let jpeg =
-    angle === 0
-      ? (await scanDocument(doc)).jpeg
-      : (await photographDocument(doc, { seed: 300 + i * 17 + angle, angle, perspective: 0.02, background: 'wood' })).jpeg;
+  let jpeg = angle === 0 ? (await scanDocument(doc)).jpeg : (await photographDocument(doc, { seed: 300 + i * 17 + angle, angle, perspective: 0.02, background: 'wood' })).jpeg;
   if (blur) jpeg = await sharp(jpeg).blur(blur).jpeg({ quality: 90 }).toBuffer();
   return { name: `${format}-${i} ${face} ${angle}° blur ${blur}`, face, angle, blur, fields, jpeg };
 }
@@ -59,7 +56,11 @@ export async function readJpeg(jpeg: Buffer): Promise<GreyRead> {
 }
 
 const yymmdd = (iso?: string) => iso?.slice(2).replace(/-/g, '');
-const name = (s: string) => s.toUpperCase().replace(/[^A-Z]+/g, ' ').trim();
+const name = (s: string) =>
+  s
+    .toUpperCase()
+    .replace(/[^A-Z]+/g, ' ')
+    .trim();
 
 /** Is the reported field what is printed? */
 export function fieldRight(read: ReadFields, printed: MrzFields, field: Field): boolean {

@@ -24,7 +24,11 @@ describe('ICAO 9303 check digits and parsing', () => {
 
   it('parses the specimens of TD3, TD1 and TD2 with every check passing', () => {
     const today = new Date('2026-11-29');
-    for (const [lines, format] of [[TD3, 'TD3'], [TD1, 'TD1'], [TD2, 'TD2']] as const) {
+    for (const [lines, format] of [
+      [TD3, 'TD3'],
+      [TD1, 'TD1'],
+      [TD2, 'TD2'],
+    ] as const) {
       const r = parseMrz([...lines], today)!;
       expect(r.valid, format).toBe(true);
       expect(r.fields).toMatchObject({ format, issuingState: 'UTO', surname: 'ERIKSSON', givenNames: 'ANNA MARIA', birthDate: '1974-08-12', expiryDate: '2012-04-15', sex: 'F' });
@@ -101,7 +105,9 @@ describe('stamp and check', () => {
   it('stamps once when the copy still reads, or when the original did not read', async () => {
     for (const originalReads of [true, false]) {
       const opacities: number[] = [];
-      const r = await stampKeepingMrz(file, { mode: 'stamp', watermark: { opacity: 0.4 } }, fakeStamp(opacities), async (f) => (f instanceof File ? reading(true) : originalReads ? reading(true) : nothing));
+      const r = await stampKeepingMrz(file, { mode: 'stamp', watermark: { opacity: 0.4 } }, fakeStamp(opacities), async (f) =>
+        f instanceof File ? reading(true) : originalReads ? reading(true) : nothing,
+      );
       expect(opacities).toEqual([0.4]);
       expect(r.mrz.restamped).toBe(false);
     }
@@ -136,7 +142,10 @@ describe('the reader on synthetic documents (Node, the same pure code as the wor
   });
 
   it('finds nothing in a picture without a zone', async () => {
-    const { data, info } = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#d0c8b0', noise: { type: 'gaussian', mean: 128, sigma: 20 } } }).grayscale().raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#d0c8b0', noise: { type: 'gaussian', mean: 128, sigma: 20 } } })
+      .grayscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     expect(readMrzGrey({ width: info.width, height: info.height, data: Float32Array.from(data) }).result).toBeUndefined();
   });
 });

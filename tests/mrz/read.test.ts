@@ -45,7 +45,11 @@ afterAll(() => browser?.close());
 function fieldsRight(r: MrzReading, c: Case): boolean {
   const f = r.fields;
   if (!f) return false;
-  const name = (s: string) => s.toUpperCase().replace(/[^A-Z]+/g, ' ').trim();
+  const name = (s: string) =>
+    s
+      .toUpperCase()
+      .replace(/[^A-Z]+/g, ' ')
+      .trim();
   const yymmdd = (iso?: string) => iso?.slice(2).replace(/-/g, '');
   return (
     f.surname === name(c.fields.surname) &&
@@ -60,7 +64,11 @@ function fieldsRight(r: MrzReading, c: Case): boolean {
 function wrongButCertain(r: MrzReading, c: Case): string[] {
   const f = r.fields;
   if (!f) return [];
-  const name = (s: string) => s.toUpperCase().replace(/[^A-Z]+/g, ' ').trim();
+  const name = (s: string) =>
+    s
+      .toUpperCase()
+      .replace(/[^A-Z]+/g, ' ')
+      .trim();
   const yymmdd = (iso?: string) => iso?.slice(2).replace(/-/g, '');
   const right: Record<string, boolean> = {
     surname: f.surname === name(c.fields.surname),
@@ -79,10 +87,12 @@ const checksRight = (r: MrzReading, c: Case) => (c.validity === 'wrong-check' ? 
 describe('MRZ reading in the extension page', () => {
   it('prints the table', () => {
     const line = (label: string, sel: (x: (typeof rows)[number]) => boolean) => {
-      const cells = FORMATS.flatMap((f) => SCENES.map((s) => {
-        const mine = rows.filter((r) => r.c.format === f && r.c.scene === s);
-        return `${mine.filter(sel).length}/${mine.length}`.padStart(7);
-      }));
+      const cells = FORMATS.flatMap((f) =>
+        SCENES.map((s) => {
+          const mine = rows.filter((r) => r.c.format === f && r.c.scene === s);
+          return `${mine.filter(sel).length}/${mine.length}`.padStart(7);
+        }),
+      );
       return `${label.padEnd(26)}${cells.join('')}`;
     };
     const head = `${''.padEnd(26)}${FORMATS.flatMap((f) => SCENES.map((s) => `${f} ${s}`.padStart(7).slice(-7))).join('')}`;
@@ -99,7 +109,8 @@ describe('MRZ reading in the extension page', () => {
         ].join('\n') +
         `\nread time in the worker (ms): median ${median(rows.map((r) => r.before.ms.read)).toFixed(0)}, max ${Math.max(...rows.map((r) => r.before.ms.read)).toFixed(0)}`,
     );
-    for (const r of rows.filter((r) => !fieldsRight(r.before, r.c) || !fieldsRight(r.after, r.c))) console.log(`missed: ${r.c.name} before=${fieldsRight(r.before, r.c)} after=${fieldsRight(r.after, r.c)}`);
+    for (const r of rows.filter((r) => !fieldsRight(r.before, r.c) || !fieldsRight(r.after, r.c)))
+      console.log(`missed: ${r.c.name} before=${fieldsRight(r.before, r.c)} after=${fieldsRight(r.after, r.c)}`);
   });
 
   it('reads the fields right in at least 95 % of the original documents and of the stamped copies', () => {

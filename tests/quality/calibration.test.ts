@@ -21,10 +21,10 @@ beforeAll(async () => {
   browser = await launchWithExtension();
   page = await openStampPage(browser);
   for (const [name, e] of Object.entries(manifest.files)) {
-    const checks = await page.evaluate(
-      async ([n, b64]) => (await window.idstamp!.quality(new File([window.idstamp!.fromBase64(b64) as BlobPart], n)))!,
-      [name, readFileSync(join(dir, name)).toString('base64')] as const,
-    );
+    const checks = await page.evaluate(async ([n, b64]) => (await window.idstamp!.quality(new File([window.idstamp!.fromBase64(b64) as BlobPart], n)))!, [
+      name,
+      readFileSync(join(dir, name)).toString('base64'),
+    ] as const);
     results.push({ name, truth: e.class, checks });
   }
 }, 180_000);
@@ -45,10 +45,15 @@ describe('quality checks on synthetic ID photos and born-digital documents', () 
   it('separate good photos from bad ones in at least 95 % of cases, and name the problem', () => {
     const table = Object.fromEntries(TRUTHS.map((t) => [t, Object.fromEntries(CLASSES.map((p) => [p, 0]))])) as Record<CardClass, Record<Verdict, number>>;
     for (const r of results) table[r.truth][verdict(r.checks)]++;
-    console.log(`\nconfusion (rows: truth, columns: verdict)\n${['', ...CLASSES].map((c) => c.padStart(8)).join('')}\n${TRUTHS.map((t) => [t, ...CLASSES.map((p) => table[t][p])].map((v) => String(v).padStart(8)).join('')).join('\n')}`);
+    console.log(
+      `\nconfusion (rows: truth, columns: verdict)\n${['', ...CLASSES].map((c) => c.padStart(8)).join('')}\n${TRUTHS.map((t) => [t, ...CLASSES.map((p) => table[t][p])].map((v) => String(v).padStart(8)).join('')).join('\n')}`,
+    );
     const tilted = results.filter((r) => r.name.startsWith('tilted-'));
-    console.log(`tilted photos: ${tilted.filter((r) => verdict(r.checks) === r.truth).length}/${tilted.length} right; digital documents: ${results.filter((r) => r.truth === 'digital' && verdict(r.checks) === 'good').length}/${results.filter((r) => r.truth === 'digital').length} told good`);
-    for (const r of results) if (verdict(r.checks) !== expected(r.truth)) console.log(`  wrong: ${r.name} (${r.truth}) → ${verdict(r.checks)}: ${r.checks.map((c) => `${c.id} ${c.level} ${c.value.toFixed(3)}`).join(', ')}`);
+    console.log(
+      `tilted photos: ${tilted.filter((r) => verdict(r.checks) === r.truth).length}/${tilted.length} right; digital documents: ${results.filter((r) => r.truth === 'digital' && verdict(r.checks) === 'good').length}/${results.filter((r) => r.truth === 'digital').length} told good`,
+    );
+    for (const r of results)
+      if (verdict(r.checks) !== expected(r.truth)) console.log(`  wrong: ${r.name} (${r.truth}) → ${verdict(r.checks)}: ${r.checks.map((c) => `${c.id} ${c.level} ${c.value.toFixed(3)}`).join(', ')}`);
     // The measured ranges per class: where the thresholds (src/core/quality/checks.ts) sit.
     for (const id of ['blur', 'glare', 'dark', 'contrast', 'cut'] as const) {
       const range = (cls: CardClass) => {
@@ -60,7 +65,9 @@ describe('quality checks on synthetic ID photos and born-digital documents', () 
     const level = results.filter((r) => !r.name.startsWith('tilted-') && r.truth !== 'digital');
     const separated = (rs: typeof results) => rs.filter((r) => (expected(r.truth) === 'good') === (verdict(r.checks) === 'good')).length;
     const named = (rs: typeof results) => rs.filter((r) => expected(r.truth) === verdict(r.checks)).length;
-    console.log(`good/bad separated: ${separated(results)}/${results.length}; problem named: ${named(results)}/${results.length} (the first ${level.length} level photos: ${separated(level)}/${level.length} and ${named(level)}/${level.length})`);
+    console.log(
+      `good/bad separated: ${separated(results)}/${results.length}; problem named: ${named(results)}/${results.length} (the first ${level.length} level photos: ${separated(level)}/${level.length} and ${named(level)}/${level.length})`,
+    );
     expect(separated(results) / results.length).toBeGreaterThanOrEqual(0.95);
     expect(named(results) / results.length).toBeGreaterThanOrEqual(0.9);
     // The level photos as before this set grew: every one told apart and named.
@@ -77,7 +84,8 @@ describe('quality checks on synthetic ID photos and born-digital documents', () 
   });
 
   it('gives every check a value, and never blocks (it only reports)', () => {
-    for (const r of results) expect(r.checks.map((c) => c.id).sort()).toEqual(r.name.endsWith('.pdf') ? ['blur', 'contrast', 'cut', 'dark', 'glare'] : ['blur', 'contrast', 'cut', 'dark', 'glare', 'small']);
+    for (const r of results)
+      expect(r.checks.map((c) => c.id).sort()).toEqual(r.name.endsWith('.pdf') ? ['blur', 'contrast', 'cut', 'dark', 'glare'] : ['blur', 'contrast', 'cut', 'dark', 'glare', 'small']);
   });
 });
 

@@ -53,7 +53,7 @@ describe('document finder', () => {
     const r = await look(kind, bg, angle);
     expect(r.quad, 'found').toBeDefined();
     const err = cornerError(r.quad!, r.photo.corners);
-    console.log(`${kind} on ${bg} at ${angle}°: corner error ${err.toFixed(1)} px, ${(Math.abs(area(r.quad!)) / Math.abs(area(r.photo.corners)) * 100).toFixed(0)} % of its area`);
+    console.log(`${kind} on ${bg} at ${angle}°: corner error ${err.toFixed(1)} px, ${((Math.abs(area(r.quad!)) / Math.abs(area(r.photo.corners))) * 100).toFixed(0)} % of its area`);
     for (const p of r.quad!) expect(inside(r.photo.corners, p, r.diag * 0.01)).toBe(true);
     expect(Math.abs(area(r.quad!)) / Math.abs(area(r.photo.corners))).toBeGreaterThan(0.75);
   });

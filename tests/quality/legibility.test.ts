@@ -26,7 +26,10 @@ let scan: Buffer;
 const dir = mkdtempSync(join(tmpdir(), 'idstamp-legibility-'));
 
 beforeAll(async () => {
-  const card = await sharp(Buffer.from(cardSvg()), { density: 72 * SCALE }).resize(856 * SCALE).png().toBuffer();
+  const card = await sharp(Buffer.from(cardSvg()), { density: 72 * SCALE })
+    .resize(856 * SCALE)
+    .png()
+    .toBuffer();
   scan = await sharp({ create: { width: 856 * SCALE + 2 * AT, height: 540 * SCALE + 2 * AT, channels: 3, background: '#fbfbf8' } })
     .composite([{ input: card, left: AT, top: AT }])
     .jpeg({ quality: 95 })
@@ -109,7 +112,10 @@ describe('QR codes', () => {
 
   async function withQr(): Promise<Buffer> {
     const code = await QRCode.toBuffer(payload, { type: 'png', width: QR_AT.size, margin: 1, errorCorrectionLevel: 'M' });
-    return sharp(scan).composite([{ input: code, left: QR_AT.x, top: QR_AT.y }]).jpeg({ quality: 95 }).toBuffer();
+    return sharp(scan)
+      .composite([{ input: code, left: QR_AT.x, top: QR_AT.y }])
+      .jpeg({ quality: 95 })
+      .toBuffer();
   }
 
   /** Decodes the QR code in a region of a picture (jsQR), or undefined. */

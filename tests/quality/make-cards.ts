@@ -26,7 +26,7 @@ export interface CardManifest {
 /** The MRZ of the synthetic passport page (two lines of 44, as ICAO 9303 TD3). */
 export const MRZ = ['P<UTOSAMPLE<<ALEX<JORDAN<<<<<<<<<<<<<<<<<<<<', 'X1234567<8UTO9001011M3412315<<<<<<<<<<<<<<04'];
 
-const rng = (seed: number) => () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+const rng = (seed: number) => () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 
 /** An ID-1 card (85.6 × 54 mm) at 10 px/mm: portrait, data, and an MRZ in a monospace font. */
 export function cardSvg(): string {
@@ -51,12 +51,18 @@ async function photograph(seed: number, width = 1600, height = 1200): Promise<Bu
   const r = rng(seed);
   const angle = (r() - 0.5) * 12;
   const cardW = Math.round(width * (0.55 + r() * 0.15));
-  const card = await sharp(Buffer.from(cardSvg())).resize(cardW).rotate(angle, { background: { r: 0, g: 0, b: 0, alpha: 0 } }).png().toBuffer();
+  const card = await sharp(Buffer.from(cardSvg()))
+    .resize(cardW)
+    .rotate(angle, { background: { r: 0, g: 0, b: 0, alpha: 0 } })
+    .png()
+    .toBuffer();
   const meta = await sharp(card).metadata();
   const desk = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><defs><linearGradient id="d" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${25 + r() * 20},35%,${28 + r() * 12}%)"/><stop offset="1" stop-color="hsl(${20 + r() * 20},30%,${18 + r() * 10}%)"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#d)"/></svg>`;
   const left = Math.round((width - meta.width!) * (0.3 + r() * 0.4));
   const top = Math.round((height - meta.height!) * (0.3 + r() * 0.4));
-  const noise = await sharp({ create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 6 + r() * 6 } } }).raw().toBuffer();
+  const noise = await sharp({ create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 6 + r() * 6 } } })
+    .raw()
+    .toBuffer();
   return sharp(Buffer.from(desk))
     .composite([
       { input: card, left, top },
@@ -74,24 +80,40 @@ async function variant(cls: Verdict, seed: number): Promise<Buffer> {
     case 'good':
       return base;
     case 'blur':
-      return sharp(base).blur(3 + r() * 4).jpeg({ quality: 88 }).toBuffer();
+      return sharp(base)
+        .blur(3 + r() * 4)
+        .jpeg({ quality: 88 })
+        .toBuffer();
     case 'dark':
-      return sharp(base).modulate({ brightness: 0.22 + r() * 0.15 }).jpeg({ quality: 88 }).toBuffer();
+      return sharp(base)
+        .modulate({ brightness: 0.22 + r() * 0.15 })
+        .jpeg({ quality: 88 })
+        .toBuffer();
     case 'glare': {
       const cx = 500 + r() * 600;
       const cy = 450 + r() * 300;
       const rx = 130 + r() * 90;
       const glare = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="1200"><defs><radialGradient id="g"><stop offset="0.55" stop-color="#fff" stop-opacity="1"/><stop offset="1" stop-color="#fff" stop-opacity="0"/></radialGradient></defs><ellipse cx="${cx}" cy="${cy}" rx="${rx}" ry="${rx * 0.7}" fill="url(#g)"/></svg>`;
-      return sharp(base).composite([{ input: Buffer.from(glare) }]).jpeg({ quality: 88 }).toBuffer();
+      return sharp(base)
+        .composite([{ input: Buffer.from(glare) }])
+        .jpeg({ quality: 88 })
+        .toBuffer();
     }
     case 'cut': {
       // Too close: the card runs off two or more sides of the frame.
       const w = Math.round(1600 * (0.5 + r() * 0.1));
       const h = Math.round(w * 0.75);
-      return sharp(base).extract({ left: Math.round(400 + r() * 120), top: Math.round(330 + r() * 100), width: w, height: h }).resize(1600, 1200).jpeg({ quality: 88 }).toBuffer();
+      return sharp(base)
+        .extract({ left: Math.round(400 + r() * 120), top: Math.round(330 + r() * 100), width: w, height: h })
+        .resize(1600, 1200)
+        .jpeg({ quality: 88 })
+        .toBuffer();
     }
     case 'small':
-      return sharp(base).resize(560 + Math.round(r() * 120)).jpeg({ quality: 88 }).toBuffer();
+      return sharp(base)
+        .resize(560 + Math.round(r() * 120))
+        .jpeg({ quality: 88 })
+        .toBuffer();
   }
 }
 
@@ -160,7 +182,9 @@ export function makeCards(dir = DEFAULT_CARDS_DIR): Promise<CardManifest> {
     copyFileSync(join(DEFAULT_PDF_FIXTURES_DIR, 'statement.pdf'), join(stage, 'digital-statement.pdf'));
     writeFileSync(join(stage, 'digital-form.pdf'), await vectorForm());
     await makeScreenshot(join(stage, 'digital-screenshot.png'), 2340, 1080);
-    await sharp((await renderDocument('passport')).png).png().toFile(join(stage, 'digital-passport.png'));
+    await sharp((await renderDocument('passport')).png)
+      .png()
+      .toFile(join(stage, 'digital-passport.png'));
     for (const [k, name] of ['digital-statement.pdf', 'digital-form.pdf', 'digital-screenshot.png', 'digital-passport.png'].entries()) files[name] = { class: 'digital', seed: k };
     return { version: CARDS_VERSION, files };
   });

@@ -33,7 +33,16 @@ describe('trace: embed and read (1.2 MP)', () => {
   it('reads the exact code back, lossless, after JPEG q50 and after a 0.5× resize', async () => {
     expect((await read(png)).code).toBe(CODE);
     expect((await read(await sharp(png).jpeg({ quality: 50 }).toBuffer())).code).toBe(CODE);
-    expect((await read(await sharp(png).resize(Math.round(marked.width / 2)).png().toBuffer())).code).toBe(CODE);
+    expect(
+      (
+        await read(
+          await sharp(png)
+            .resize(Math.round(marked.width / 2))
+            .png()
+            .toBuffer(),
+        )
+      ).code,
+    ).toBe(CODE);
   }, 300_000);
 
   it('reads nothing with another key, nor from the unmarked original', async () => {

@@ -31,7 +31,13 @@ describe('CLI lines', () => {
 
   it('a file done on its second try keeps the first try’s cause; one that failed twice keeps both', () => {
     const killed = new BrowserTrouble('crashed', 'page process killed', { status: 'killed', signal: 9 });
-    const result = { ok: true as const, name: 'IMG_0001.jpg', type: 'image/jpeg', size: 10, report: { input: { kind: 'jpeg' }, output: { bytes: 10 }, removed: ['gps'], ms: { total: 12.3 } } as never };
+    const result = {
+      ok: true as const,
+      name: 'IMG_0001.jpg',
+      type: 'image/jpeg',
+      size: 10,
+      report: { input: { kind: 'jpeg' }, output: { bytes: 10 }, removed: ['gps'], ms: { total: 12.3 } } as never,
+    };
     const done = lineOf(file, bytes, { outcome: { ok: true, result, output: '/out/IMG_0001.jpg', ms: 20 }, firstTry: killed });
     expect(done).toMatchObject({ output: '/out/IMG_0001.jpg', retried: { code: 'page-killed' }, ms: 12 });
     expect(done.error).toBeUndefined();

@@ -17,8 +17,9 @@ import { craftedJpeg } from '../fixtures/make-format-fixtures.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'idstamp-check-'));
 const photo = () =>
-  sharp({ create: { width: 333, height: 251, channels: 3, background: '#7a5' } })
-    .composite([{ input: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="333" height="251"><circle cx="120" cy="100" r="80" fill="#c33"/><text x="20" y="230" font-size="30">ID 123</text></svg>') }]);
+  sharp({ create: { width: 333, height: 251, channels: 3, background: '#7a5' } }).composite([
+    { input: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="333" height="251"><circle cx="120" cy="100" r="80" fill="#c33"/><text x="20" y="230" font-size="30">ID 123</text></svg>') },
+  ]);
 
 async function writers(): Promise<[string, Buffer][]> {
   const ppm = join(work, 'src.ppm');

@@ -26,7 +26,9 @@ describe('test fixtures', () => {
   });
 
   it('orientation fixtures display upright after EXIF auto-orient', async () => {
-    const oriented = Object.values(manifest.files).filter((f) => f.orientation).map((f) => f.orientation);
+    const oriented = Object.values(manifest.files)
+      .filter((f) => f.orientation)
+      .map((f) => f.orientation);
     expect(oriented.sort()).toEqual([1, 2, 3, 4, 5, 6, 6, 7, 8]); // orient-1..8 + phone.jpg
     await expect(verifyOrientation(dir, manifest)).resolves.toBeUndefined();
   });

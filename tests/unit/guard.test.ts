@@ -32,7 +32,10 @@ describe('guard settings as the content script reads them', () => {
     const full = SettingsSchema.parse({});
     expect(guardSettings(full)).toEqual({ mode: full.guard.mode, silentStrip: full.guard.silentStrip, rules: {} });
     expect(guardSettings(undefined)).toEqual(GUARD_DEFAULTS);
-    expect(guardSettings({ guard: { mode: 'loud', silentStrip: 'yes' }, sites: { 'a.com': { rule: 'sometimes' }, 'b.com': { rule: 'never' } } })).toEqual({ ...GUARD_DEFAULTS, rules: { 'b.com': 'never' } });
+    expect(guardSettings({ guard: { mode: 'loud', silentStrip: 'yes' }, sites: { 'a.com': { rule: 'sometimes' }, 'b.com': { rule: 'never' } } })).toEqual({
+      ...GUARD_DEFAULTS,
+      rules: { 'b.com': 'never' },
+    });
     expect(guardSettings({ ...DEFAULT_SETTINGS, guard: { mode: 'off', silentStrip: true } })).toMatchObject({ mode: 'off', silentStrip: true });
   });
 

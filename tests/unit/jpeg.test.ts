@@ -28,9 +28,7 @@ describe('jpeg walker', () => {
   it('inspects size, orientation and every kind of metadata', async () => {
     const info = jpeg.inspect(await loaded());
     expect(info).toMatchObject({ width: 64, height: 48, orientation: 6 });
-    expect(new Set(info.metadata)).toEqual(
-      new Set(['exif', 'gps', 'maker-notes', 'thumbnail', 'xmp', 'xmp-extended', 'mpf', 'app-segment', 'c2pa', 'iptc', 'comment', 'trailer']),
-    );
+    expect(new Set(info.metadata)).toEqual(new Set(['exif', 'gps', 'maker-notes', 'thumbnail', 'xmp', 'xmp-extended', 'mpf', 'app-segment', 'c2pa', 'iptc', 'comment', 'trailer']));
   });
 
   it('strips everything but decoding segments, keeps ICC and Adobe, adds orientation-only EXIF', async () => {
@@ -38,8 +36,7 @@ describe('jpeg walker', () => {
     const copy = input.slice();
     const out = jpeg.strip!(input, { keepOrientation: true });
     expect(input).toEqual(copy); // the input is never modified
-    for (const n of ['EXIF', 'XMP', 'EXTXMP', 'MPF', 'JFXX', 'APP3', 'C2PA', 'IPTC', 'APP15', 'COMMENT', 'TRAILER'])
-      expect(contains(out.bytes, `NEEDLE-${n}`), n).toBe(false);
+    for (const n of ['EXIF', 'XMP', 'EXTXMP', 'MPF', 'JFXX', 'APP3', 'C2PA', 'IPTC', 'APP15', 'COMMENT', 'TRAILER']) expect(contains(out.bytes, `NEEDLE-${n}`), n).toBe(false);
     expect(contains(out.bytes, 'KEEP-ICC')).toBe(true);
     const base = listMarkers(await encode('jpeg')); // sharp writes no APPn of its own
     expect(listMarkers(out.bytes)).toEqual(['SOI', 'APP1', 'APP2', 'APP14', ...base.slice(1)]);
@@ -76,8 +73,7 @@ describe('jpeg walker', () => {
 
   it('rejects truncated and corrupt files with typed errors', async () => {
     const good = await encode('jpeg');
-    for (const cut of [3, 30])
-      expect(() => jpeg.inspect(good.subarray(0, cut)), `cut at ${cut}`).toThrow(expect.objectContaining({ code: 'truncated' }));
+    for (const cut of [3, 30]) expect(() => jpeg.inspect(good.subarray(0, cut)), `cut at ${cut}`).toThrow(expect.objectContaining({ code: 'truncated' }));
     // Cut inside the scan, or only the end marker missing: whether the picture is whole only a
     // decode can tell (image.ts asks the browser), so the walker says so instead of refusing.
     for (const cut of [Math.floor(good.length / 2), good.length - 2, good.length - 1])

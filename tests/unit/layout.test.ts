@@ -11,7 +11,7 @@ function coveredCells(l: Layout, w: number, h: number, n = 3): number {
 }
 
 function seeded(seed: number): () => number {
-  return () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 describe('tile layout', () => {

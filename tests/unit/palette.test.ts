@@ -13,7 +13,8 @@ function bands(width: number, height: number, colours: [number, number, number][
   for (let y = 0; y < height; y++)
     for (let x = 0; x < width; x++) {
       const i = (y * width + x) * 4;
-      const c = ramp && y >= height / 2 ? [Math.round((x / (width - 1)) * 255), Math.round((x / (width - 1)) * 255), Math.round((x / (width - 1)) * 255)] : colours[Math.floor((x * colours.length) / width)]!;
+      const c =
+        ramp && y >= height / 2 ? [Math.round((x / (width - 1)) * 255), Math.round((x / (width - 1)) * 255), Math.round((x / (width - 1)) * 255)] : colours[Math.floor((x * colours.length) / width)]!;
       px.set([...c, 255], i);
     }
   return px;
@@ -103,7 +104,9 @@ describe('palette', () => {
 
 describe('jpegQuality', () => {
   it.each([50, 75, 85, 90, 95])('reads quality %i back from a file sharp wrote', async (q) => {
-    const jpeg = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#808080' } }).jpeg({ quality: q }).toBuffer();
+    const jpeg = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#808080' } })
+      .jpeg({ quality: q })
+      .toBuffer();
     expect(Math.abs(jpegQuality(new Uint8Array(jpeg))! - q / 100)).toBeLessThanOrEqual(0.01);
   });
   it('has no answer for a file without a table', () => {

@@ -35,11 +35,7 @@ const ACTIONS: [name: string, touches: (keyof SiteRecord)[], act: () => Promise<
       await panel.saveEach('stamp', () => undefined);
     },
   ],
-  [
-    'stamping page / popup / prompt: purpose language',
-    ['purposeLang', 'purpose'],
-    async () => (await testPanel()).panel.setPurposeLang('en'),
-  ],
+  ['stamping page / popup / prompt: purpose language', ['purposeLang', 'purpose'], async () => (await testPanel()).panel.setPurposeLang('en')],
   ['prompt: the site’s rule', ['rule'], async () => (await testPanel()).panel.setSiteRule('always')],
   ['prompt: copy clean / stamped', ['copy'], async () => (await testPanel()).panel.setSiteCopy('stamped')],
   ['popup: guard toggle', ['rule'], async () => toggleGuard('asks-every', 'okx.com', pageItems().settings)],
@@ -99,7 +95,10 @@ describe('two pages writing settings at once', () => {
   };
 
   it('the popup remembering a site while the settings page saves the preset: both kept', async () => {
-    const s = await race((x) => void (x.sites['okx.com'] = mergeSite(x.sites['okx.com'], { purpose: 'mine' })), (x) => void (x.preset = 'strict'));
+    const s = await race(
+      (x) => void (x.sites['okx.com'] = mergeSite(x.sites['okx.com'], { purpose: 'mine' })),
+      (x) => void (x.preset = 'strict'),
+    );
     expect(s.preset).toBe('strict');
     expect(s.sites['okx.com']?.purpose).toBe('mine');
   });

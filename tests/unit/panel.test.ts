@@ -78,7 +78,11 @@ describe('panel batch', () => {
     const delivered: string[] = [];
     const results = await panel.saveEach('stamp', (r) => void delivered.push(r.file.name));
     expect(delivered).toEqual(['a.jpg.out.jpg', 'c.jpg.out.jpg']);
-    expect(results.map((r) => [r.name, !!r.result, isStampError(r.error)])).toEqual([['a.jpg', true, false], ['broken.jpg', false, true], ['c.jpg', true, false]]);
+    expect(results.map((r) => [r.name, !!r.result, isStampError(r.error)])).toEqual([
+      ['a.jpg', true, false],
+      ['broken.jpg', false, true],
+      ['c.jpg', true, false],
+    ]);
     const history = await listHistory(items.history);
     expect(history.map((e) => [e.name, e.site, e.mode, e.purpose])).toEqual([
       ['c.jpg.out.jpg', 'okx.com', 'stamp', 'Only for okx.com identity verification'],
@@ -159,7 +163,10 @@ describe('panel password loop', () => {
     answers.push('wrong', '19900101');
     const saved: string[] = [];
     const results = await panel.saveEach('stamp', (r) => void saved.push(r.file.name));
-    expect(asked).toEqual([{ name: 'statement.pdf', wrong: false }, { name: 'statement.pdf', wrong: true }]);
+    expect(asked).toEqual([
+      { name: 'statement.pdf', wrong: false },
+      { name: 'statement.pdf', wrong: true },
+    ]);
     expect(saved).toEqual(['statement.pdf.out.jpg']);
     expect(results[0]!.error).toBeUndefined();
     // The password is not kept: the next save asks again, and Cancel ends with the file's error.
@@ -216,7 +223,11 @@ describe('panel: the invisible trace', () => {
   const KEY = 'IDSTK-TEST';
   const PREVIEW = 321;
   // Saves, not previews (drawn small) nor the chosen files' first check (before `from`).
-  const saves = (control: FakeStampControl, from: number) => control.calls.slice(from).filter((c) => c.options.maxDimension !== PREVIEW).map((c) => ({ mode: c.options.mode, key: c.options.trace?.key }));
+  const saves = (control: FakeStampControl, from: number) =>
+    control.calls
+      .slice(from)
+      .filter((c) => c.options.maxDimension !== PREVIEW)
+      .map((c) => ({ mode: c.options.mode, key: c.options.trace?.key }));
 
   it('a stamped copy and a clean one carry the trace; unticked, the clean copy is the lossless strip', async () => {
     const { panel, control } = await testPanel({ previewSize: PREVIEW }, { traceKey: async () => KEY });

@@ -4,12 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEFAULT_PDF_FIXTURES_DIR,
-  hexStringBytes,
-  makePdfFixtures,
-  type PdfFixtureManifest,
-} from '../fixtures/make-pdf-fixtures.ts';
+import { DEFAULT_PDF_FIXTURES_DIR, hexStringBytes, makePdfFixtures, type PdfFixtureManifest } from '../fixtures/make-pdf-fixtures.ts';
 
 const dir = DEFAULT_PDF_FIXTURES_DIR;
 let manifest: PdfFixtureManifest;
@@ -42,8 +37,18 @@ describe('PDF test fixtures', () => {
   it('lists every expected fixture', () => {
     expect(Object.keys(manifest.files).sort()).toEqual(
       [
-        'cjk.pdf', 'corrupt.pdf', 'empty.pdf', 'huge-page.pdf', 'landscape-rotated.pdf', 'scan.pdf', 'scan-kinds.pdf',
-        'statement-owner.pdf', 'statement.pdf', 'too-many-pages.pdf', 'truncated.pdf', 'user-password.pdf',
+        'cjk.pdf',
+        'corrupt.pdf',
+        'empty.pdf',
+        'huge-page.pdf',
+        'landscape-rotated.pdf',
+        'scan.pdf',
+        'scan-kinds.pdf',
+        'statement-owner.pdf',
+        'statement.pdf',
+        'too-many-pages.pdf',
+        'truncated.pdf',
+        'user-password.pdf',
         'zero-pages.pdf',
       ].sort(),
     );
@@ -58,9 +63,7 @@ describe('PDF test fixtures', () => {
 
   it('qpdf --check passes for every file the app must accept', () => {
     const good = Object.entries(manifest.files).filter(([, e]) => !e.expectError);
-    expect(good.map(([f]) => f).sort()).toEqual(
-      ['cjk.pdf', 'landscape-rotated.pdf', 'scan-kinds.pdf', 'scan.pdf', 'statement-owner.pdf', 'statement.pdf'],
-    );
+    expect(good.map(([f]) => f).sort()).toEqual(['cjk.pdf', 'landscape-rotated.pdf', 'scan-kinds.pdf', 'scan.pdf', 'statement-owner.pdf', 'statement.pdf']);
     for (const [file] of good) expect(tool('qpdf', ['--check', path(file)]), file).toContain('No syntax or stream encoding errors');
   });
 

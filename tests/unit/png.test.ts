@@ -42,8 +42,7 @@ describe('png walker', () => {
     const bad = good.slice();
     bad[40] = bad[40]! ^ 0xff; // inside IDAT data
     expect(() => png.inspect(bad)).toThrow(expect.objectContaining({ code: 'corrupt' }));
-    for (const cut of [8, 20, Math.floor(good.length * 0.6), good.length - 4])
-      expect(() => png.inspect(good.subarray(0, cut)), `cut ${cut}`).toThrow(expect.objectContaining({ code: 'truncated' }));
+    for (const cut of [8, 20, Math.floor(good.length * 0.6), good.length - 4]) expect(() => png.inspect(good.subarray(0, cut)), `cut ${cut}`).toThrow(expect.objectContaining({ code: 'truncated' }));
     const noIhdr = concat([good.subarray(0, 8), pngChunk('tEXt', fromAscii('a\0b')), good.subarray(8)]);
     expect(() => png.inspect(noIhdr)).toThrow(expect.objectContaining({ code: 'corrupt' }));
   });

@@ -14,7 +14,10 @@ function iccProfile(): Uint8Array {
   const desc = concat([fromAscii('desc'), new Uint8Array(4), be32(22), fromAscii('NEEDLE-ICC-DESCRIPTION\0'), new Uint8Array(12 + 67)]);
   const cprt = concat([fromAscii('text'), new Uint8Array(4), fromAscii('NEEDLE-ICC-COPYRIGHT\0')]);
   const pad = (b: Uint8Array) => concat([b, new Uint8Array((4 - (b.length % 4)) % 4)]);
-  const tags = [['desc', pad(desc)], ['cprt', pad(cprt)]] as const;
+  const tags = [
+    ['desc', pad(desc)],
+    ['cprt', pad(cprt)],
+  ] as const;
   const header = new Uint8Array(128);
   header.set(fromAscii('acsp'), 36);
   header.set(fromAscii('NDLM'), 52); // device model

@@ -23,7 +23,11 @@ describe('the translation tree', () => {
 
   it('English has messages in every section', () => {
     expect(english.size).toBeGreaterThan(250);
-    for (const section of ['ui', 'errors', 'warnings', 'purpose', 'cli']) expect([...english.keys()].some((k) => k.startsWith(`${section}.`)), section).toBe(true);
+    for (const section of ['ui', 'errors', 'warnings', 'purpose', 'cli'])
+      expect(
+        [...english.keys()].some((k) => k.startsWith(`${section}.`)),
+        section,
+      ).toBe(true);
   });
 
   it('names each error, warning and command-line code once (message() looks them up together)', () => {
@@ -36,8 +40,14 @@ describe('the translation tree', () => {
     const messages = flatten(readTree(lang));
 
     it('has every message of the English file, and none it lacks', () => {
-      expect([...english.keys()].filter((k) => !messages.has(k)), 'missing').toEqual([]);
-      expect([...messages.keys()].filter((k) => !english.has(k)), 'not in English').toEqual([]);
+      expect(
+        [...english.keys()].filter((k) => !messages.has(k)),
+        'missing',
+      ).toEqual([]);
+      expect(
+        [...messages.keys()].filter((k) => !english.has(k)),
+        'not in English',
+      ).toEqual([]);
     });
 
     it('has no empty message: each is a non-blank string', () => {

@@ -22,10 +22,15 @@ describe('verification pages', () => {
     'Kimlik doğrulama',
   ])('recognises "%s"', (text) => expect(mentionsVerification(text)).toBe(true));
 
-  it.each(['Upload your avatar', 'Profile picture', 'Attach a receipt', 'Identify yourself to the world'.replace('Identify', 'Introduce'), 'Verifying is fun'.replace('Verifying', 'Sharing'), 'kycx', 'passports4u'])(
-    'ignores "%s"',
-    (text) => expect(mentionsVerification(text)).toBe(false),
-  );
+  it.each([
+    'Upload your avatar',
+    'Profile picture',
+    'Attach a receipt',
+    'Identify yourself to the world'.replace('Identify', 'Introduce'),
+    'Verifying is fun'.replace('Verifying', 'Sharing'),
+    'kycx',
+    'passports4u',
+  ])('ignores "%s"', (text) => expect(mentionsVerification(text)).toBe(false));
 
   it('looks at the URL path, title, headings and labels', () => {
     expect(looksLikeVerification(page({ url: 'https://www.okx.com/account/kyc-verify' }))).toBe(true);

@@ -45,7 +45,6 @@ describe.each([false, true])('webp walker (lossless: %s)', (lossless) => {
 
   it('rejects truncation', async () => {
     const good = await loaded(lossless);
-    for (const cut of [12, 30, Math.floor(good.length * 0.6)])
-      expect(() => webp.inspect(good.subarray(0, cut)), `cut ${cut}`).toThrow(expect.objectContaining({ code: 'truncated' }));
+    for (const cut of [12, 30, Math.floor(good.length * 0.6)]) expect(() => webp.inspect(good.subarray(0, cut)), `cut ${cut}`).toThrow(expect.objectContaining({ code: 'truncated' }));
   });
 });

@@ -86,7 +86,10 @@ export const filigrane: Marker = async (_name, jpeg) => {
   }).join('');
   const group = `<g transform="translate(${w! / 2} ${h! / 2}) rotate(-25)" font-family="DejaVu Sans, sans-serif" font-size="${font}" fill="#505050">${lines}</g>`;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><defs><filter id="b"><feGaussianBlur stdDeviation="${font * 0.12}"/></filter></defs><g opacity="0.55"><g filter="url(#b)">${group}</g>${group}</g></svg>`;
-  return sharp(jpeg).composite([{ input: Buffer.from(svg) }]).jpeg({ quality: 92 }).toBuffer();
+  return sharp(jpeg)
+    .composite([{ input: Buffer.from(svg) }])
+    .jpeg({ quality: 92 })
+    .toBuffer();
 };
 
 /** dxcweb's watermark: 23 px text, opacity 0.4, one copy per 280 × 180 px tile, −15° (its defaults; black). */
@@ -94,10 +97,12 @@ export const dxcweb: Marker = async (_name, jpeg) => {
   const { width: w, height: h } = await sharp(jpeg).metadata();
   const tiles: string[] = [];
   for (let y = 0; y < h!; y += 180)
-    for (let x = 0; x < w!; x += 280)
-      tiles.push(`<text x="${x + 140}" y="${y + 90}" text-anchor="middle" transform="rotate(-15 ${x + 140} ${y + 90})">${esc(TEXT.slice(0, 24))}</text>`);
+    for (let x = 0; x < w!; x += 280) tiles.push(`<text x="${x + 140}" y="${y + 90}" text-anchor="middle" transform="rotate(-15 ${x + 140} ${y + 90})">${esc(TEXT.slice(0, 24))}</text>`);
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><g font-family="DejaVu Sans, sans-serif" font-size="23" fill="#000" opacity="0.4">${tiles.join('')}</g></svg>`;
-  return sharp(jpeg).composite([{ input: Buffer.from(svg) }]).jpeg({ quality: 92 }).toBuffer();
+  return sharp(jpeg)
+    .composite([{ input: Buffer.from(svg) }])
+    .jpeg({ quality: 92 })
+    .toBuffer();
 };
 
 // --- Oracles --------------------------------------------------------------------------------
@@ -155,7 +160,10 @@ const rgb = async (jpeg: Buffer): Promise<Rgb> => {
   return { data, width: info.width, height: info.height };
 };
 
-const png = (r: Rgb) => sharp(r.data, { raw: { width: r.width, height: r.height, channels: 3 } }).png().toBuffer();
+const png = (r: Rgb) =>
+  sharp(r.data, { raw: { width: r.width, height: r.height, channels: 3 } })
+    .png()
+    .toBuffer();
 
 /** Share of n×n blocks in which at least 2 % of pixels moved by more than 60 (sum of |ΔRGB|). */
 export function changedBlocks(a: Rgb, b: Rgb, n: number): number {
@@ -279,7 +287,8 @@ export async function measureMarks(stamp: (name: string, jpeg: Buffer) => Promis
 const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
 
 export function formatMarks(m: Measured): string {
-  const head = '| marker | document photo | fields OCR (÷ unstamped) | MRZ OCR (÷ unstamped) | document 40-px blocks marked | photo 32-px blocks changed | 2D code decodes | outline found (max corner error) |';
+  const head =
+    '| marker | document photo | fields OCR (÷ unstamped) | MRZ OCR (÷ unstamped) | document 40-px blocks marked | photo 32-px blocks changed | 2D code decodes | outline found (max corner error) |';
   const rows = m.rows.map(
     (r) =>
       `| ${r.marker} | ${r.case} | ${r.fields.toFixed(3)} | ${r.mrz === undefined ? '–' : r.mrz.toFixed(3)} | ${pct(r.docBlocks)} | ${pct(r.photoBlocks)} | ${r.code === undefined ? '–' : r.code ? 'yes' : '**no**'} | ${r.cornerError === undefined ? '–' : `${r.cornerError.toFixed(1)} px`} |`,

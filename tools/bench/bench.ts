@@ -25,7 +25,9 @@ const { values: args } = parseArgs({
   options: { runs: { type: 'string', default: '5' }, readme: { type: 'boolean', default: false }, only: { type: 'string' }, help: { type: 'boolean', default: false } },
 });
 if (args.help) {
-  console.log('npm run bench [-- --runs N] [-- --readme] [-- --only pdf|jpeg|png|batch]\n  --runs N   repeats per measurement (median), default 5\n  --readme   put the table in README.md\n  --only K   only the inputs of kind K (batch: only the CLI batch rates), no other measurement, no docs/bench-latest.json');
+  console.log(
+    'npm run bench [-- --runs N] [-- --readme] [-- --only pdf|jpeg|png|batch]\n  --runs N   repeats per measurement (median), default 5\n  --readme   put the table in README.md\n  --only K   only the inputs of kind K (batch: only the CLI batch rates), no other measurement, no docs/bench-latest.json',
+  );
   process.exit(0);
 }
 const RUNS = Math.max(1, Number(args.runs));
@@ -169,7 +171,10 @@ async function responsiveness(b: ExtensionBrowser, path: string) {
     await frame.click('#go');
     await page.waitForFunction(() => (window as unknown as { __received: unknown[] }).__received.length > 0, undefined, { timeout: 60_000 });
     const ms = Date.now() - t0;
-    return { ...(await page.evaluate(() => ({ longestTaskMs: (window as unknown as { __longest: number }).__longest, maxTimerLagMs: (window as unknown as { __gap: number }).__gap }))), stampAndSwapMs: ms };
+    return {
+      ...(await page.evaluate(() => ({ longestTaskMs: (window as unknown as { __longest: number }).__longest, maxTimerLagMs: (window as unknown as { __gap: number }).__gap }))),
+      stampAndSwapMs: ms,
+    };
   } finally {
     await page.close();
     await site.close();
@@ -249,7 +254,13 @@ function nativeTools(input: Input): Record<string, number | undefined> {
         ? timed('sh', [
             '-c',
             'convert -size "$2" xc:none -font "$3" -fill "rgba(107,114,128,0.3)" -pointsize "$4" -gravity center -annotate -30x-30+0+0 "$5" "$1/tile.png" && composite -tile "$1/tile.png" "$0" -strip -quality 92 "$6"',
-            input.path, dir, `${pt * 15}x${pt * 8}`, font, String(pt), WATERMARK_TEXT.replace(' · 2026', '\n2026'), out,
+            input.path,
+            dir,
+            `${pt * 15}x${pt * 8}`,
+            font,
+            String(pt),
+            WATERMARK_TEXT.replace(' · 2026', '\n2026'),
+            out,
           ])
         : undefined;
     const exiftool = timed('sh', ['-c', 'rm -f "$1" && exiftool -q -all= -o "$1" "$0"', input.path, join(dir, `strip.${input.kind === 'jpeg' ? 'jpg' : 'png'}`)]);
@@ -298,7 +309,14 @@ interface BatchRate {
 async function batchRates(): Promise<BatchRate[]> {
   const dir = join(INPUTS, 'batch');
   mkdirSync(dir, { recursive: true });
-  const sources = await Promise.all([[640, 480], [800, 600], [1024, 768], [480, 640]].map(([w, h]) => photo(`small-${w}x${h}.jpg`, w!, h!)));
+  const sources = await Promise.all(
+    [
+      [640, 480],
+      [800, 600],
+      [1024, 768],
+      [480, 640],
+    ].map(([w, h]) => photo(`small-${w}x${h}.jpg`, w!, h!)),
+  );
   const files = Array.from({ length: 200 }, (_, i) => {
     const p = join(dir, `photo-${String(i).padStart(3, '0')}.jpg`);
     if (!existsSync(p)) copyFileSync(sources[i % sources.length]!, p);
@@ -309,12 +327,27 @@ async function batchRates(): Promise<BatchRate[]> {
     for (const jobs of [1, defaultJobs()]) {
       const out = mkdtempSync(join(tmpdir(), 'idstamp-bench-batch-'));
       const t0 = performance.now();
-      const r = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'cli', 'stamp.ts'), ...files, '--json', '--jobs', String(jobs), '--out', out, ...(mode === 'strip' ? ['--strip-only'] : [])], { encoding: 'utf8', maxBuffer: 2 ** 28 });
+      const r = spawnSync(
+        join(ROOT, 'node_modules', '.bin', 'tsx'),
+        [join(ROOT, 'cli', 'stamp.ts'), ...files, '--json', '--jobs', String(jobs), '--out', out, ...(mode === 'strip' ? ['--strip-only'] : [])],
+        { encoding: 'utf8', maxBuffer: 2 ** 28 },
+      );
       const seconds = (performance.now() - t0) / 1000;
       rmSync(out, { recursive: true, force: true });
-      const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { output?: string; report?: { ms: { total: number } } });
+      const lines = r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { output?: string; report?: { ms: { total: number } } });
       const pageMs = lines.reduce((sum, l) => sum + (l.report?.ms.total ?? 0), 0);
-      rows.push({ mode, jobs, files: files.length, written: lines.filter((l) => l.output).length, seconds, filesPerSecond: files.length / seconds, pageFilesPerSecond: files.length / (pageMs / 1000) });
+      rows.push({
+        mode,
+        jobs,
+        files: files.length,
+        written: lines.filter((l) => l.output).length,
+        seconds,
+        filesPerSecond: files.length / seconds,
+        pageFilesPerSecond: files.length / (pageMs / 1000),
+      });
       console.error(`measured a batch of ${files.length} photos, ${mode}, --jobs ${jobs}`);
       if (jobs === defaultJobs()) break;
     }
@@ -365,21 +398,53 @@ async function main() {
         const keepText = await measure(page, pid, input.name, { what: 'stamp', options: { pdf: { mode: 'keep-text' } } });
         const strip = await measure(page, pid, input.name, { what: 'stamp', options: { mode: 'strip' } });
         const rgba = 1240 * 1754 * 4; // one A4 page at 150 DPI
-        rows.push({ input: input.label, bytesIn, bytesOut: outBytes, stampMs: flatten.ms, floorMs: floor.ms, ratio: flatten.ms / floor.ms, keepTextMs: keepText.ms, stripMs: strip.ms, peakBytes: flatten.peakBytes, floorPeakBytes: floor.peakBytes, decodedRgbaBytes: rgba, largestTextPageBytes: Math.max(...pageImageBytes(output).slice(1)), firstPageBytes: pageImageBytes(output)[0], ...native });
+        rows.push({
+          input: input.label,
+          bytesIn,
+          bytesOut: outBytes,
+          stampMs: flatten.ms,
+          floorMs: floor.ms,
+          ratio: flatten.ms / floor.ms,
+          keepTextMs: keepText.ms,
+          stripMs: strip.ms,
+          peakBytes: flatten.peakBytes,
+          floorPeakBytes: floor.peakBytes,
+          decodedRgbaBytes: rgba,
+          largestTextPageBytes: Math.max(...pageImageBytes(output).slice(1)),
+          firstPageBytes: pageImageBytes(output)[0],
+          ...native,
+        });
       } else {
         const mime = `image/${input.kind}`;
         const stamped = await measure(page, pid, input.name, { what: 'stamp', options: {} });
         const floor = await measure(page, pid, input.name, { what: 'floor-image', mime });
         const strip = await measure(page, pid, input.name, { what: 'stamp', options: { mode: 'strip' } });
         const rgba = input.width! * input.height! * 4;
-        rows.push({ input: input.label, bytesIn, bytesOut: outBytes, stampMs: stamped.ms, floorMs: floor.ms, ratio: stamped.ms / floor.ms, stripMs: strip.ms, peakBytes: stamped.peakBytes, floorPeakBytes: floor.peakBytes, decodedRgbaBytes: rgba, ...native });
+        rows.push({
+          input: input.label,
+          bytesIn,
+          bytesOut: outBytes,
+          stampMs: stamped.ms,
+          floorMs: floor.ms,
+          ratio: stamped.ms / floor.ms,
+          stripMs: strip.ms,
+          peakBytes: stamped.peakBytes,
+          floorPeakBytes: floor.peakBytes,
+          decodedRgbaBytes: rgba,
+          ...native,
+        });
       }
       console.error(`measured ${input.label}`);
     }
     if (args.only) {
       const rss = pid ? status(pid, 'VmRSS') : 0;
       console.log(JSON.stringify({ results: rows, rendererRssBytes: rss }, null, 2));
-      const partial = { date: new Date().toISOString(), commit: 'the working tree', machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), chromium: 'Chromium', runs: RUNS }, results: rows };
+      const partial = {
+        date: new Date().toISOString(),
+        commit: 'the working tree',
+        machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), chromium: 'Chromium', runs: RUNS },
+        results: rows,
+      };
       console.log(render(partial, checkTargets(partial)));
       return;
     }
@@ -415,7 +480,9 @@ async function main() {
     const table = render(report, targets);
     console.log(table);
     console.log(`\n${formatBatch(batch)}`);
-    console.log(`\nMRZ: a 12 MP passport photo read in ${Math.round(mrz.warmMs)} ms (first read ${Math.round(mrz.coldMs)} ms, ${mrz.read ? 'read' : 'NOT read'}); lazily loaded ${(mrz.lazyBytes / 1024).toFixed(1)} KB (${(mrz.lazyGzipBytes / 1024).toFixed(1)} KB gzipped).`);
+    console.log(
+      `\nMRZ: a 12 MP passport photo read in ${Math.round(mrz.warmMs)} ms (first read ${Math.round(mrz.coldMs)} ms, ${mrz.read ? 'read' : 'NOT read'}); lazily loaded ${(mrz.lazyBytes / 1024).toFixed(1)} KB (${(mrz.lazyGzipBytes / 1024).toFixed(1)} KB gzipped).`,
+    );
     // The anchors (Filigrane Facile, dxcweb) re-drawn on the same documents as IDStamp's mark.
     console.log(`\n${formatMarks(await measureMarks(stampInBrowser(page)))}`);
     if (args.readme) {
@@ -445,7 +512,9 @@ function checkTargets(r: Pick<Report, 'results'> & Partial<Report>) {
   const images = r.results.filter((x) => !('keepTextMs' in x));
   const all = r.results;
   const t = (name: string, value: number, limit: number, unit: string) => ({ name, value: Math.round(value * 100) / 100, limit, unit, met: value <= limit });
-  const statement = '20-page text PDF', scan = '5-page scanned PDF', photo = '12 MP JPEG photo';
+  const statement = '20-page text PDF',
+    scan = '5-page scanned PDF',
+    photo = '12 MP JPEG photo';
   return [
     ...images.map((x) => t(`stamp / floor, ${x.input}`, x.ratio as number, x.input === '3000×2000 PNG screenshot' ? 1.5 : 1.25, '×')),
     ...images.map((x) => t(`output / input size, ${x.input}`, (x.bytesOut as number) / (x.bytesIn as number), x.input === '3000×2000 PNG screenshot' ? 2 : 1.3, '×')),

@@ -33,7 +33,13 @@ const floors: Floors = {
       const ctx = canvas.getContext('2d')!;
       ctx.fillStyle = '#ffffff';
       ctx.fillRect(0, 0, canvas.width, canvas.height);
-      await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: ctx as unknown as CanvasRenderingContext2D, viewport, intent: 'print', annotationMode: AnnotationMode.ENABLE_STORAGE }).promise;
+      await page.render({
+        canvas: canvas as unknown as HTMLCanvasElement,
+        canvasContext: ctx as unknown as CanvasRenderingContext2D,
+        viewport,
+        intent: 'print',
+        annotationMode: AnnotationMode.ENABLE_STORAGE,
+      }).promise;
       page.cleanup();
     }
     await doc.destroy();

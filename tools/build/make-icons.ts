@@ -8,5 +8,8 @@ import sharp from 'sharp';
 mkdirSync('public/icon', { recursive: true });
 for (const size of [16, 32, 48, 96, 128]) {
   const src = size <= 32 ? 'assets/icon-small.svg' : 'assets/icon.svg';
-  await sharp(src, { density: size <= 32 ? 600 : 300 }).resize(size, size).png().toFile(`public/icon/${size}.png`);
+  await sharp(src, { density: size <= 32 ? 600 : 300 })
+    .resize(size, size)
+    .png()
+    .toFile(`public/icon/${size}.png`);
 }

@@ -11,7 +11,7 @@ import { ALPHABET, GH, GW, cutLine, levelBand } from '../../src/core/mrz/ocr.ts'
 export const FONTS = ['OCR B', 'DejaVu Sans Mono'];
 const N = 44;
 
-const rng = (seed: number) => () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+const rng = (seed: number) => () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 
 async function samples(font: string, seed: number, size: number, blur: number): Promise<{ char: string; f: Float32Array }[]> {
   const r = rng(seed);
@@ -21,7 +21,10 @@ async function samples(font: string, seed: number, size: number, blur: number): 
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#fff"/>
   ${lines.map((l, i) => `<text x="40" y="${Math.round(size * (1.3 + i * 1.55))}" font-family="${font}" font-size="${size}" fill="#000">${l.replace(/</g, '&lt;')}</text>`).join('')}</svg>`;
   let img = sharp(Buffer.from(svg)).grayscale();
-  if (blur) img = sharp(await img.png().toBuffer()).blur(blur).grayscale();
+  if (blur)
+    img = sharp(await img.png().toBuffer())
+      .blur(blur)
+      .grayscale();
   const { data, info } = await img.raw().toBuffer({ resolveWithObject: true });
   const grey = { width: info.width, height: info.height, data: Float32Array.from(data) };
   // The text block is known here: level and cut it as the reader does.

@@ -3,7 +3,9 @@
 import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 
-const icon = readFileSync('assets/icon.svg', 'utf8').replace(/^<svg[^>]*>/, '').replace(/<\/svg>\s*$/, '');
+const icon = readFileSync('assets/icon.svg', 'utf8')
+  .replace(/^<svg[^>]*>/, '')
+  .replace(/<\/svg>\s*$/, '');
 const tile = `<svg xmlns="http://www.w3.org/2000/svg" width="440" height="280" viewBox="0 0 440 280">
   <rect width="440" height="280" fill="#0b3f7a"/>
   <g transform="translate(20 76) scale(1.0)">${icon}</g>

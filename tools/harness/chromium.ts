@@ -69,8 +69,7 @@ export async function launchWithExtension(extensionDir = CHROME_BUILD, opts: Lau
 }
 
 async function launchOnce(extensionDir: string, opts: LaunchOptions): Promise<ExtensionBrowser> {
-  if (!existsSync(join(extensionDir, 'manifest.json')))
-    throw new Error(`No built extension in ${extensionDir}. Run: npm run build`);
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension in ${extensionDir}. Run: npm run build`);
   const profile = mkdtempSync(join(tmpdir(), 'idstamp-chromium-'));
   const args = [
     `--disable-extensions-except=${extensionDir}`,
@@ -140,16 +139,33 @@ export async function stampInPage(page: Page, name: string, bytes: Uint8Array, o
  * polled: frames come and go (a prompt that just closed is still listed for a moment).
  */
 export async function waitForFrame(frames: () => Frame[], url: (u: string) => boolean, ready: string, timeoutMs = 15_000): Promise<Frame> {
-  for (const end = Date.now() + timeoutMs; Date.now() < end; ) {
-    for (const f of frames()) if (!f.isDetached() && url(f.url()) && (await f.locator(ready).count().catch(() => 0))) return f;
+  for (const end = Date.now() + timeoutMs; Date.now() < end;) {
+    for (const f of frames())
+      if (
+        !f.isDetached() &&
+        url(f.url()) &&
+        (await f
+          .locator(ready)
+          .count()
+          .catch(() => 0))
+      )
+        return f;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`no frame showing ${ready}: ${frames().map((f) => f.url()).join(' ')}`);
+  throw new Error(
+    `no frame showing ${ready}: ${frames()
+      .map((f) => f.url())
+      .join(' ')}`,
+  );
 }
 
 /** The upload guard's prompt in a page (or a frame of it), once it shows `ready` (default: buttons that take clicks). */
 export const waitForPrompt = (where: Page | Frame, ready = '[data-armed] #go'): Promise<Frame> =>
-  waitForFrame(() => ('frames' in where ? where.frames() : where.childFrames()), (u) => u.startsWith('chrome-extension://') && u.includes('/prompt.html'), ready);
+  waitForFrame(
+    () => ('frames' in where ? where.frames() : where.childFrames()),
+    (u) => u.startsWith('chrome-extension://') && u.includes('/prompt.html'),
+    ready,
+  );
 
 /**
  * The renderer processes that host extension pages (workers are threads of them), newest
@@ -163,7 +179,7 @@ export function extensionRenderers(root: (p: { pid: number; args: string }) => b
     .filter((m): m is RegExpExecArray => !!m)
     .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), args: m[3]! }));
   const ours = new Set(procs.filter(root).map((p) => p.pid));
-  for (let grew = ours.size > 0; grew; ) {
+  for (let grew = ours.size > 0; grew;) {
     grew = false;
     for (const p of procs) if (ours.has(p.ppid) && !ours.has(p.pid)) (ours.add(p.pid), (grew = true));
   }

@@ -9,7 +9,6 @@ import type { Grey } from '../raster/grey.ts';
 export function screenshotLike(g: Grey): boolean {
   let same = 0;
   let n = 0;
-  for (let y = 0; y < g.height; y += 3)
-    for (let x = 1; x < g.width; x++, n++) if (g.data[y * g.width + x] === g.data[y * g.width + x - 1]) same++;
+  for (let y = 0; y < g.height; y += 3) for (let x = 1; x < g.width; x++, n++) if (g.data[y * g.width + x] === g.data[y * g.width + x - 1]) same++;
   return n > 0 && same / n > 0.6;
 }

@@ -281,40 +281,40 @@ export function findDocument(g: Grey, colour?: readonly Float32Array[]): FoundDo
       // The two families roughly perpendicular.
       if (angleBetween(lines[i]!.theta, lines[k]!.theta) < PERPENDICULAR) continue;
       {
-          const corners = [cross(i, k), cross(k, j), cross(j, l), cross(l, i)];
-          if (corners.some((p) => !p || p.x < -slack || p.y < -slack || p.x > w + slack || p.y > h + slack)) continue;
-          const q = order(corners as Point[]);
-          const size = Math.abs(area(q));
-          if (size < frame * 0.08 || size > frame * 0.97) continue;
-          const s1 = Math.hypot(q[1].x - q[0].x, q[1].y - q[0].y) + Math.hypot(q[2].x - q[3].x, q[2].y - q[3].y);
-          const s2 = Math.hypot(q[3].x - q[0].x, q[3].y - q[0].y) + Math.hypot(q[2].x - q[1].x, q[2].y - q[1].y);
-          const ratio = Math.max(s1, s2) / Math.min(s1, s2);
-          // ID-1 cards 1.59, passport pages and A-series paper 1.41, letters 1.29; not square.
-          if (ratio < 1.15 || ratio > 1.9) continue;
-          // Side by side, giving up at the first weak one (most candidates fail fast). A side is
-          // one line cut by two others: the same side recurs in many candidates, so it is cached.
-          const sides: number[] = [];
-          let contrast = Infinity;
-          for (const [on, from, to] of [
-            [i, l, k],
-            [k, i, j],
-            [j, k, l],
-            [l, j, i],
-          ] as const) {
-            const key = (on * n + Math.min(from, to)) * n + Math.max(from, to);
-            let s = sideCache.get(key);
-            if (s === undefined) sideCache.set(key, (s = support(g, gr, planes, cross(on, from)!, cross(on, to)!)));
-            if (s.hits < MIN_SIDE || s.contrast < MIN_CONTRAST) break;
-            sides.push(s.hits);
-            contrast = Math.min(contrast, s.contrast);
-          }
-          if (sides.length < 4) continue;
-          const weakest = Math.min(...sides);
-          const mean = sides.reduce((s, x) => s + x, 0) / 4;
-          // The whole outline wins over an inner frame (header band, photo, MRZ strip): size counts.
-          const score = mean ** SCORE_POWER * Math.min(1, contrast / CONTRAST_FULL) * size;
-          if (!best || score > best.score) best = { quad: q, support: weakest, score };
+        const corners = [cross(i, k), cross(k, j), cross(j, l), cross(l, i)];
+        if (corners.some((p) => !p || p.x < -slack || p.y < -slack || p.x > w + slack || p.y > h + slack)) continue;
+        const q = order(corners as Point[]);
+        const size = Math.abs(area(q));
+        if (size < frame * 0.08 || size > frame * 0.97) continue;
+        const s1 = Math.hypot(q[1].x - q[0].x, q[1].y - q[0].y) + Math.hypot(q[2].x - q[3].x, q[2].y - q[3].y);
+        const s2 = Math.hypot(q[3].x - q[0].x, q[3].y - q[0].y) + Math.hypot(q[2].x - q[1].x, q[2].y - q[1].y);
+        const ratio = Math.max(s1, s2) / Math.min(s1, s2);
+        // ID-1 cards 1.59, passport pages and A-series paper 1.41, letters 1.29; not square.
+        if (ratio < 1.15 || ratio > 1.9) continue;
+        // Side by side, giving up at the first weak one (most candidates fail fast). A side is
+        // one line cut by two others: the same side recurs in many candidates, so it is cached.
+        const sides: number[] = [];
+        let contrast = Infinity;
+        for (const [on, from, to] of [
+          [i, l, k],
+          [k, i, j],
+          [j, k, l],
+          [l, j, i],
+        ] as const) {
+          const key = (on * n + Math.min(from, to)) * n + Math.max(from, to);
+          let s = sideCache.get(key);
+          if (s === undefined) sideCache.set(key, (s = support(g, gr, planes, cross(on, from)!, cross(on, to)!)));
+          if (s.hits < MIN_SIDE || s.contrast < MIN_CONTRAST) break;
+          sides.push(s.hits);
+          contrast = Math.min(contrast, s.contrast);
         }
+        if (sides.length < 4) continue;
+        const weakest = Math.min(...sides);
+        const mean = sides.reduce((s, x) => s + x, 0) / 4;
+        // The whole outline wins over an inner frame (header band, photo, MRZ strip): size counts.
+        const score = mean ** SCORE_POWER * Math.min(1, contrast / CONTRAST_FULL) * size;
+        if (!best || score > best.score) best = { quad: q, support: weakest, score };
+      }
     }
   return best && { quad: refine(g, gr, best.quad), support: best.support };
 }

@@ -48,7 +48,15 @@ export function homography(from: readonly Point[], to: readonly Point[]): Homogr
 
 /** Maps the rectangle 0..w × 0..h (a document's own frame) onto a quadrilateral. */
 export const rectToQuad = (w: number, h: number, q: Quad): Homography | undefined =>
-  homography([{ x: 0, y: 0 }, { x: w, y: 0 }, { x: w, y: h }, { x: 0, y: h }], q);
+  homography(
+    [
+      { x: 0, y: 0 },
+      { x: w, y: 0 },
+      { x: w, y: h },
+      { x: 0, y: h },
+    ],
+    q,
+  );
 
 export function apply(h: Homography, p: Point): Point {
   const d = h[6] * p.x + h[7] * p.y + h[8];

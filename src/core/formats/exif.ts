@@ -21,12 +21,7 @@ export function summarizeTiff(t: Uint8Array): ExifSummary {
   const le = t[0] === 0x49 && t[1] === 0x49;
   if (!le && !(t[0] === 0x4d && t[1] === 0x4d)) return { orientation, kinds: [...kinds] };
   const r16 = (o: number) => (o + 2 > t.length ? -1 : le ? t[o]! | (t[o + 1]! << 8) : (t[o]! << 8) | t[o + 1]!);
-  const r32 = (o: number) =>
-    o + 4 > t.length
-      ? -1
-      : (le
-          ? t[o]! | (t[o + 1]! << 8) | (t[o + 2]! << 16) | (t[o + 3]! << 24)
-          : (t[o]! << 24) | (t[o + 1]! << 16) | (t[o + 2]! << 8) | t[o + 3]!) >>> 0;
+  const r32 = (o: number) => (o + 4 > t.length ? -1 : (le ? t[o]! | (t[o + 1]! << 8) | (t[o + 2]! << 16) | (t[o + 3]! << 24) : (t[o]! << 24) | (t[o + 1]! << 16) | (t[o + 2]! << 8) | t[o + 3]!) >>> 0);
 
   // Visits one IFD's entries; returns the next-IFD offset (0 when none or unreadable).
   const ifd = (off: number, visit: (tag: number, entry: number) => void): number => {
@@ -56,12 +51,7 @@ export function summarizeTiff(t: Uint8Array): ExifSummary {
 /** A big-endian TIFF with one IFD holding only the Orientation tag. */
 export function orientationOnlyTiff(o: Orientation): Uint8Array {
   // "MM" 42, IFD at 8; 1 entry: tag 0x0112 SHORT count 1 value o; next IFD 0.
-  return Uint8Array.of(
-    0x4d, 0x4d, 0, 42, 0, 0, 0, 8,
-    0, 1,
-    0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, o, 0, 0,
-    0, 0, 0, 0,
-  );
+  return Uint8Array.of(0x4d, 0x4d, 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, o, 0, 0, 0, 0, 0, 0);
 }
 
 export const EXIF_HEADER = Uint8Array.of(0x45, 0x78, 0x69, 0x66, 0, 0); // "Exif\0\0"

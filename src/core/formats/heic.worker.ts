@@ -39,9 +39,7 @@ self.onmessage = async (e: MessageEvent<Request>) => {
         const img = await h.heif_js_decode_image2(handle, h.heif_colorspace.heif_colorspace_RGB, h.heif_chroma.heif_chroma_interleaved_RGBA);
         if (!img || img.code) throw new Error(`decode: ${String(img?.message ?? 'failed')}`);
         try {
-          const plane = (img.channels as { id: number; data: Uint8Array; stride: number; width: number; height: number }[]).find(
-            (c) => c.id === h.heif_channel.heif_channel_interleaved,
-          );
+          const plane = (img.channels as { id: number; data: Uint8Array; stride: number; width: number; height: number }[]).find((c) => c.id === h.heif_channel.heif_channel_interleaved);
           if (!plane) throw new Error('decode: no interleaved plane');
           const rgba = new Uint8ClampedArray(plane.width * plane.height * 4);
           if (plane.stride === plane.width * 4) rgba.set(plane.data.subarray(0, rgba.length));

@@ -28,7 +28,7 @@ export function jpegHeadersSound(b: Uint8Array, segments: readonly JpegSegment[]
   for (const s of segments) {
     const p = s.start + 4;
     if (s.marker === 0xdb) {
-      for (let o = p; o < s.end; ) {
+      for (let o = p; o < s.end;) {
         const pq = b[o]! >> 4;
         if (pq > 1 || (b[o]! & 15) > 3) return false;
         quant.add(b[o]! & 15);
@@ -36,7 +36,7 @@ export function jpegHeadersSound(b: Uint8Array, segments: readonly JpegSegment[]
         if (o > s.end) return false;
       }
     } else if (s.marker === 0xc4) {
-      for (let o = p; o < s.end; ) {
+      for (let o = p; o < s.end;) {
         const tc = b[o]! >> 4;
         const th = b[o]! & 15;
         if (tc > 1 || th > 3 || o + 17 > s.end) return false;

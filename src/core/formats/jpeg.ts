@@ -179,11 +179,7 @@ function judge(b: Uint8Array, s: Segment, icc: Map<number, Uint8Array>): Verdict
 function inspect(b: Uint8Array): ImageInfo {
   const w = walk(b);
   const { removed, orientation } = partition(w.segments, (s) => judge(b, s, new Map()), w.eoiEnd < b.length);
-  const doubt: Pick<ImageInfo, 'warnings' | 'verify'> = w.endMissing
-    ? { warnings: ['end-marker-missing'], verify: 'truncated' }
-    : jpegHeadersSound(b, w.segments)
-      ? {}
-      : { verify: 'decode' };
+  const doubt: Pick<ImageInfo, 'warnings' | 'verify'> = w.endMissing ? { warnings: ['end-marker-missing'], verify: 'truncated' } : jpegHeadersSound(b, w.segments) ? {} : { verify: 'decode' };
   return { width: w.width, height: w.height, orientation, metadata: removed, ...doubt };
 }
 
@@ -223,9 +219,7 @@ export const jpeg: ImageFormat = { kind: 'jpeg', mime: 'image/jpeg', ext: 'jpg',
 /** For tests and debugging: the markers of a JPEG in order, e.g. ["SOI","APP0","DQT",…]. */
 export function listMarkers(b: Uint8Array): string[] {
   const names: Record<number, string> = { 0xc4: 'DHT', 0xdb: 'DQT', 0xdd: 'DRI', 0xda: 'SOS', 0xfe: 'COM' };
-  const name = (m: number) =>
-    names[m] ?? (isApp(m) ? `APP${m - 0xe0}` : isSof(m) ? `SOF${m - 0xc0}` : `0x${m.toString(16)}`);
+  const name = (m: number) => names[m] ?? (isApp(m) ? `APP${m - 0xe0}` : isSof(m) ? `SOF${m - 0xc0}` : `0x${m.toString(16)}`);
   const w = walk(b);
   return ['SOI', ...w.segments.map((s) => name(s.marker)), 'EOI'];
 }
-

@@ -32,8 +32,7 @@ function walk(b: Uint8Array): { chunks: Chunk[]; iendEnd: number } {
     const type = ascii(b, o + 4, 4);
     const end = o + 12 + len;
     if (len > 0x7fffffff || end > b.length) throw new StampError('truncated');
-    if (!/^[A-Za-z]{4}$/.test(type) || (chunks.length === 0 && type !== 'IHDR'))
-      throw new StampError('corrupt', { kind: 'PNG' });
+    if (!/^[A-Za-z]{4}$/.test(type) || (chunks.length === 0 && type !== 'IHDR')) throw new StampError('corrupt', { kind: 'PNG' });
     const damaged = crc32(b, o + 4, end - 4) !== u32(b, end - 4);
     if (damaged && type.charCodeAt(0) < 0x61) throw new StampError('corrupt', { kind: 'PNG' }); // critical chunk
     chunks.push({ type, start: o, dataStart: o + 8, end, ...(damaged ? { damaged } : {}) });

@@ -42,8 +42,7 @@ function walk(b: Uint8Array): { pages: Page[]; metadata: MetadataKind[] } {
   if (b.length < 8) throw new StampError('truncated');
   const le = b[0] === 0x49;
   const r16 = (o: number) => (o + 2 > b.length ? -1 : le ? b[o]! | (b[o + 1]! << 8) : (b[o]! << 8) | b[o + 1]!);
-  const r32 = (o: number) =>
-    o + 4 > b.length ? -1 : (le ? b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24) : (b[o]! << 24) | (b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!) >>> 0;
+  const r32 = (o: number) => (o + 4 > b.length ? -1 : (le ? b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24) : (b[o]! << 24) | (b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!) >>> 0);
   if (r16(2) !== 42) throw new StampError('corrupt', { kind: 'TIFF' }); // BigTIFF (43) not supported
   const pages: Page[] = [];
   const metadata: MetadataKind[] = [];

@@ -69,5 +69,4 @@ export function workerDecoder(make: () => Worker, kind: string) {
 }
 
 /** Decoded RGBA → a bitmap the canvas path draws like any browser-decoded picture. */
-export const toBitmap = (d: Decoded): Promise<ImageBitmap> =>
-  createImageBitmap(new ImageData(d.rgba as Uint8ClampedArray<ArrayBuffer>, d.width, d.height));
+export const toBitmap = (d: Decoded): Promise<ImageBitmap> => createImageBitmap(new ImageData(d.rgba as Uint8ClampedArray<ArrayBuffer>, d.width, d.height));

@@ -121,8 +121,7 @@ export function findLines(ink: Uint8Array, w: number, h: number): { top: number;
 function levelScore(ink: Uint8Array, w: number, h: number, slope: number): number {
   const prof = new Float64Array(h + 2 * Math.ceil(Math.abs(slope) * w) + 2);
   const off = Math.ceil(Math.abs(slope) * w) + 1;
-  for (let y = 0; y < h; y++)
-    for (let x = 1; x < w; x++) if (ink[y * w + x] !== ink[y * w + x - 1]) prof[Math.round(y - (x - w / 2) * slope) + off]!++;
+  for (let y = 0; y < h; y++) for (let x = 1; x < w; x++) if (ink[y * w + x] !== ink[y * w + x - 1]) prof[Math.round(y - (x - w / 2) * slope) + off]!++;
   let s = 0;
   for (const v of prof) s += v * v;
   return s;
@@ -211,8 +210,14 @@ export function cutLine(ink: Uint8Array, w: number, line: { top: number; bottom:
     glyphs.push({ cx: x0 < 0 ? (a + b) / 2 : (x0 + x1) / 2, top: gt, bottom: gb });
   }
   const tall = glyphs.filter((g) => g.top >= 0 && g.bottom - g.top + 1 >= lh * 0.75 && g.bottom - g.top + 1 <= lh * 1.4);
-  const fitTop = fit(tall.map((g) => [g.cx, g.top]), line.top);
-  const fitBottom = fit(tall.map((g) => [g.cx, g.bottom]), line.bottom);
+  const fitTop = fit(
+    tall.map((g) => [g.cx, g.top]),
+    line.top,
+  );
+  const fitBottom = fit(
+    tall.map((g) => [g.cx, g.bottom]),
+    line.bottom,
+  );
   const cells = glyphs.map((g) => {
     const t = fitTop(g.cx);
     const gh = fitBottom(g.cx) - t + 1;

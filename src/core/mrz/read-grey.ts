@@ -144,7 +144,15 @@ function readBand(band: LevelledBand, today: Date): GreyRead | undefined {
       // and pitch, and one line's ends may be blurred by the background or a shadow.
       const variants = [cuts as CutLine[], ...(cuts as CutLine[]).map((c) => lines.map((l) => cutLine(band.ink, band.width, l, LINE_LENGTH[format], c)!))];
       for (const v of variants) {
-        const { lines: text, confidence, margins, checkedMargins } = decode(v.map((c) => c.cells), format);
+        const {
+          lines: text,
+          confidence,
+          margins,
+          checkedMargins,
+        } = decode(
+          v.map((c) => c.cells),
+          format,
+        );
         const result = parseMrz(text, today);
         if (!result) continue;
         const rank = result.checks.filter((c) => c.ok).length * 10 + confidence * 5;
@@ -171,4 +179,4 @@ export function readMrzGrey(g: Grey, today = new Date(), attempts = 3): GreyRead
   return read;
 }
 
-const bandOf = (q: BandGuess) => ({ cx: Math.round(q.cx), cy: Math.round(q.cy), w: Math.round(q.w), h: Math.round(q.h), angle: Math.round((q.angle * 180) / Math.PI * 10) / 10 });
+const bandOf = (q: BandGuess) => ({ cx: Math.round(q.cx), cy: Math.round(q.cy), w: Math.round(q.w), h: Math.round(q.h), angle: Math.round(((q.angle * 180) / Math.PI) * 10) / 10 });

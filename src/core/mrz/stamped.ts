@@ -31,8 +31,7 @@ export function mrzSummary(before: MrzReading, after?: MrzReading, restamped = f
  * Check digits do not cover the name, so a mark that turns a name's fillers into letters is
  * caught only by comparing.
  */
-const readsAsBefore = (after: MrzReading, before: MrzReading): boolean =>
-  after.valid === before.valid && JSON.stringify(after.fields) === JSON.stringify(before.fields);
+const readsAsBefore = (after: MrzReading, before: MrzReading): boolean => after.valid === before.valid && JSON.stringify(after.fields) === JSON.stringify(before.fields);
 
 export async function stampKeepingMrz(
   file: Blob & { name: string },

@@ -77,7 +77,7 @@ async function encodeWithin(canvas: OffscreenCanvas, req: CompactRequest): Promi
     while (i > 0) {
       const up = await encodeAt(i - 1);
       if (up.blob.size > budget) break;
-      (best = up), i--;
+      ((best = up), i--);
     }
     return best;
   }

@@ -98,7 +98,7 @@ export async function indexPicture(source: Source, req: IndexRequest): Promise<I
       const p = medianCut(h, n);
       const e = mapError(h, p);
       if (req.accept(e)) {
-        (palette = p), (error = e);
+        ((palette = p), (error = e));
         break;
       }
     }

@@ -44,7 +44,9 @@ export class Histogram {
       while (j < len && px[j] === v) j++;
       const n = j - i;
       const q = i * 4;
-      const r = rgba[q]!, g = rgba[q + 1]!, b = rgba[q + 2]!;
+      const r = rgba[q]!,
+        g = rgba[q + 1]!,
+        b = rgba[q + 2]!;
       if (rgba[q + 3] !== 255) this.translucent = true;
       const k = key(r, g, b);
       const k3 = k * 3;
@@ -100,10 +102,14 @@ export function medianCut(h: Histogram, max: number): Palette {
   for (let k = 0; k < BINS; k++) if (h.count[k]) keys.push(k);
   const mean = (k: number, c: number) => h.sum[k * 3 + c]! / h.count[k]!;
   const describe = (lo: number, hi: number): Box => {
-    let count = 0, sq = 0;
-    const s = [0, 0, 0], min = [255, 255, 255], maxc = [0, 0, 0];
+    let count = 0,
+      sq = 0;
+    const s = [0, 0, 0],
+      min = [255, 255, 255],
+      maxc = [0, 0, 0];
     for (let i = lo; i < hi; i++) {
-      const k = keys[i]!, n = h.count[k]!;
+      const k = keys[i]!,
+        n = h.count[k]!;
       count += n;
       for (let c = 0; c < 3; c++) {
         const v = mean(k, c);
@@ -119,9 +125,10 @@ export function medianCut(h: Histogram, max: number): Palette {
   };
   const boxes: Box[] = [describe(0, keys.length)];
   while (boxes.length < max) {
-    let best = -1, worst = 0.5;
+    let best = -1,
+      worst = 0.5;
     boxes.forEach((b, i) => {
-      if (b.error > worst) (worst = b.error), (best = i);
+      if (b.error > worst) ((worst = b.error), (best = i));
     });
     if (best < 0) break;
     const b = boxes[best]!;
@@ -129,7 +136,9 @@ export function medianCut(h: Histogram, max: number): Palette {
     keys.splice(b.lo, part.length, ...part);
     // The cut that leaves the least error: maximise Σ S1²/n1 + S2²/n2 over the three channels.
     const total = [0, 1, 2].map((c) => part.reduce((a, k) => a + h.sum[k * 3 + c]!, 0));
-    let n1 = 0, gain = -1, cut = b.lo + 1;
+    let n1 = 0,
+      gain = -1,
+      cut = b.lo + 1;
     const s1 = [0, 0, 0];
     for (let i = 0; i < part.length - 1; i++) {
       const k = part[i]!;
@@ -139,7 +148,7 @@ export function medianCut(h: Histogram, max: number): Palette {
         s1[c] = s1[c]! + h.sum[k * 3 + c]!;
         g += s1[c]! ** 2 / n1 + (total[c]! - s1[c]!) ** 2 / (b.count - n1);
       }
-      if (g > gain) (gain = g), (cut = b.lo + i + 1);
+      if (g > gain) ((gain = g), (cut = b.lo + i + 1));
     }
     boxes.splice(best, 1, describe(b.lo, cut), describe(cut, b.hi));
   }
@@ -154,11 +163,14 @@ export function medianCut(h: Histogram, max: number): Palette {
   // Each bin takes the nearest entry to its mean colour (usually, but not always, its own box's).
   const lut = new Uint8Array(BINS);
   for (const k of keys) {
-    let best = 0, dist = Infinity;
+    let best = 0,
+      dist = Infinity;
     for (let p = 0; p < boxes.length; p++) {
-      const dr = mean(k, 0) - rgb[p * 3]!, dg = mean(k, 1) - rgb[p * 3 + 1]!, db = mean(k, 2) - rgb[p * 3 + 2]!;
+      const dr = mean(k, 0) - rgb[p * 3]!,
+        dg = mean(k, 1) - rgb[p * 3 + 1]!,
+        db = mean(k, 2) - rgb[p * 3 + 2]!;
       const d = dr * dr + dg * dg + db * db;
-      if (d < dist) (dist = d), (best = p);
+      if (d < dist) ((dist = d), (best = p));
     }
     lut[k] = best;
   }
@@ -182,7 +194,10 @@ const FAR = 40;
 
 /** The error, from the histogram alone: a picture that does not fit is rejected without a pass. */
 export function mapError(h: Histogram, p: Palette): MapError {
-  let sum = 0, off = 0, far = 0, total = 0;
+  let sum = 0,
+    off = 0,
+    far = 0,
+    total = 0;
   for (let k = 0; k < BINS; k++) {
     const n = h.count[k]!;
     if (!n) continue;
@@ -211,13 +226,14 @@ export function mapKeys(keys: Uint16Array, width: number, height: number, p: Pal
   const first = 8 - bits;
   for (let y = 0; y < height; y++) {
     let o = y * stride + skip;
-    let byte = 0, shift = first;
+    let byte = 0,
+      shift = first;
     for (let i = y * width, end = i + width; i < end; i++) {
       byte |= lut[keys[i]!]! << shift;
       shift -= bits;
       if (shift < 0) {
         out[o++] = byte;
-        (byte = 0), (shift = first);
+        ((byte = 0), (shift = first));
       }
     }
     if (shift !== first) out[o] = byte;

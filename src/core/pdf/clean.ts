@@ -9,8 +9,7 @@ const DROP_EVERYWHERE = ['Metadata', 'PieceInfo', 'LastModified', 'AA'].map((k) 
 /** Keys a page loses: annotations (comments, form widgets, links), thumbnails, tagging hooks. */
 const DROP_ON_PAGES = ['Annots', 'Thumb', 'StructParents', 'B', 'Tabs'].map((k) => PDFName.of(k));
 
-const dictOf = (o: PDFObject): PDFDict | undefined =>
-  o instanceof PDFDict ? o : o instanceof PDFStream ? o.dict : undefined;
+const dictOf = (o: PDFObject): PDFDict | undefined => (o instanceof PDFDict ? o : o instanceof PDFStream ? o.dict : undefined);
 
 /** Removes metadata keys from every object, and annotations from every page. */
 export function scrubObjects(doc: PDFDocument): void {

@@ -49,7 +49,12 @@ async function markedPage(doc: PDFDocumentProxy, n: number, job: Job, picture?: 
   // are a few pages; long documents (statements) skip the search, which costs ~30 ms a page.
   const look = job.options.mode === 'stamp' && job.options.watermark.protectCodes && doc.numPages <= SHORT_DOCUMENT;
   const clear = look ? keepClearAreas(page.canvas) : { codes: [] };
-  drawRedactions(ctx, page.canvas.width, page.canvas.height, job.options.redact.filter((r) => !r.page || r.page === n));
+  drawRedactions(
+    ctx,
+    page.canvas.width,
+    page.canvas.height,
+    job.options.redact.filter((r) => !r.page || r.page === n),
+  );
   if (job.options.mode !== 'stamp') return page;
   const mark = planWatermark(ctx, page.canvas.width, page.canvas.height, job.text, job.options.watermark, job.jitter);
   drawWatermark(ctx, mark, job.options.watermark, [...(clear.mrz ? [clear.mrz] : []), ...clear.codes]);
@@ -98,7 +103,18 @@ export async function flattenPdf(doc: PDFDocumentProxy, job: Job, input: Uint8Ar
   let encoding: Promise<void> = Promise.resolve();
   let quality: number | undefined; // the last JPEG page's: the next one's search starts there
   // A traced page is always a JPEG: a palette page would quantise the trace away.
-  const request = { mime: 'image/jpeg' as const, quality: job.options.pdf.quality, colours: traced(job) ? [] : PAGE_COLOURS, minFlat: PAGE_MIN_FLAT, maxMean: PAGE_MAX_MEAN, maxOff: 1, maxFar: PAGE_MAX_FAR, budget, ...(limit ? { minQuality: MIN_QUALITY_FOR_LIMIT } : {}), raw: true };
+  const request = {
+    mime: 'image/jpeg' as const,
+    quality: job.options.pdf.quality,
+    colours: traced(job) ? [] : PAGE_COLOURS,
+    minFlat: PAGE_MIN_FLAT,
+    maxMean: PAGE_MAX_MEAN,
+    maxOff: 1,
+    maxFar: PAGE_MAX_FAR,
+    budget,
+    ...(limit ? { minQuality: MIN_QUALITY_FOR_LIMIT } : {}),
+    raw: true,
+  };
   for (let n = 1; n <= doc.numPages; n++) {
     const t = performance.now();
     const page = await stampedPage(doc, n, job, pictures(n));

@@ -12,10 +12,8 @@ export const pointsToCm = (pt: number) => Math.round((pt / 72) * 2.54);
 export const MIN_PAGE_POINTS = 1;
 export const pointsToMm = (pt: number) => Math.round((pt / 72) * 254) / 10;
 
-
 /** The page's size checked against both limits, with the message that names the right one. */
 export function checkPageSize(page: number, width: number, height: number): void {
-  if (!(width >= MIN_PAGE_POINTS && height >= MIN_PAGE_POINTS))
-    throw new StampError('pdf-page-too-small', { page, width: pointsToMm(width || 0), height: pointsToMm(height || 0) });
+  if (!(width >= MIN_PAGE_POINTS && height >= MIN_PAGE_POINTS)) throw new StampError('pdf-page-too-small', { page, width: pointsToMm(width || 0), height: pointsToMm(height || 0) });
   if (width > MAX_PAGE_POINTS || height > MAX_PAGE_POINTS) throw new StampError('pdf-page-too-large', { page, width: pointsToCm(width), height: pointsToCm(height) });
 }

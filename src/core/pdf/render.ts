@@ -8,7 +8,6 @@ import { MAX_PIXELS } from '../limits.ts';
 import { multiply, type Matrix, type PageImage } from './image-page.ts';
 import { checkPageSize, MAX_PAGE_PIXELS } from './limits.ts';
 
-
 /**
  * `password`: for PDFs that need one to open (never stored). `signal`: aborting destroys the
  * loading task and, once open, the document, so pdf.js's worker stops working on it.

@@ -145,9 +145,7 @@ export function outlineMask(g: Grey, outline: readonly { x: number; y: number }[
     const side = Math.sign((b.x - a.x) * (cy - a.y) - (b.y - a.y) * (cx - a.x));
     return { a, dx: b.x - a.x, dy: b.y - a.y, side };
   });
-  for (let y = 0; y < g.height; y++)
-    for (let x = 0; x < g.width; x++)
-      if (edges.every((e) => Math.sign(e.dx * (y + 0.5 - e.a.y) - e.dy * (x + 0.5 - e.a.x)) !== -e.side)) mask[y * g.width + x] = 1;
+  for (let y = 0; y < g.height; y++) for (let x = 0; x < g.width; x++) if (edges.every((e) => Math.sign(e.dx * (y + 0.5 - e.a.y) - e.dy * (x + 0.5 - e.a.x)) !== -e.side)) mask[y * g.width + x] = 1;
   return mask;
 }
 

@@ -92,7 +92,9 @@ export function embedTrace(px: Pixels, o: EmbedOptions): EmbedResult {
       // old + d rounds to old + round(d): one rounding for the three channels.
       const d = ((row[k]! + (row[k + 1]! - row[k]!) * t + 256.5) | 0) - 256;
       if (data[i + 3] === 0) continue;
-      const r = data[i]!, gg = data[i + 1]!, bb = data[i + 2]!;
+      const r = data[i]!,
+        gg = data[i + 1]!,
+        bb = data[i + 2]!;
       if (clamped) {
         // Uint8ClampedArray clamps on its own.
         data[i] = r + d;
@@ -104,7 +106,9 @@ export function embedTrace(px: Pixels, o: EmbedOptions): EmbedResult {
         data[i + 2] = Math.min(255, Math.max(0, bb + d));
       }
       if (measure) {
-        const e0 = data[i]! - r, e1 = data[i + 1]! - gg, e2 = data[i + 2]! - bb;
+        const e0 = data[i]! - r,
+          e1 = data[i + 1]! - gg,
+          e2 = data[i + 2]! - bb;
         se += e0 * e0 + e1 * e1 + e2 * e2;
       }
     }

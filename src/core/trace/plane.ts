@@ -61,8 +61,8 @@ export function boxBlur(src: Float32Array, w: number, h: number, r: number): Flo
     let n = 0;
     for (let x = 0; x < Math.min(w, r); x++, n++) s += src[o + x]!;
     for (let x = 0; x < w; x++) {
-      if (x + r < w) (s += src[o + x + r]!), n++;
-      if (x - r - 1 >= 0) (s -= src[o + x - r - 1]!), n--;
+      if (x + r < w) ((s += src[o + x + r]!), n++);
+      if (x - r - 1 >= 0) ((s -= src[o + x - r - 1]!), n--);
       tmp[o + x] = s / n;
     }
   }
@@ -71,8 +71,8 @@ export function boxBlur(src: Float32Array, w: number, h: number, r: number): Flo
     let n = 0;
     for (let y = 0; y < Math.min(h, r); y++, n++) s += tmp[y * w + x]!;
     for (let y = 0; y < h; y++) {
-      if (y + r < h) (s += tmp[(y + r) * w + x]!), n++;
-      if (y - r - 1 >= 0) (s -= tmp[(y - r - 1) * w + x]!), n--;
+      if (y + r < h) ((s += tmp[(y + r) * w + x]!), n++);
+      if (y - r - 1 >= 0) ((s -= tmp[(y - r - 1) * w + x]!), n--);
       out[y * w + x] = s / n;
     }
   }

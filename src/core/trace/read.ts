@@ -56,8 +56,7 @@ function pilotSpectrum(key: Uint8Array, salt: number): { re: Float64Array; im: F
   for (let i = 0; i < CELLS; i++) cell[i] = p.role[i]! < 0 ? p.chip[i]! : 0;
   const re = new Float64Array(S * S);
   const im = new Float64Array(S * S);
-  for (let t = 0; t < S; t++)
-    for (let u = 0; u < S; u++) re[t * S + u] = sampleCells(cell, (u + 0.5) / SUB - 0.5, (t + 0.5) / SUB - 0.5);
+  for (let t = 0; t < S; t++) for (let u = 0; u < S; u++) re[t * S + u] = sampleCells(cell, (u + 0.5) / SUB - 0.5, (t + 0.5) / SUB - 0.5);
   fft2(re, im, S, S);
   const out = { re, im };
   if (templates.size > 4 * SALTS) templates.clear();

@@ -52,8 +52,7 @@ export function autocorrelation(r: Float32Array, w: number, h: number, maxLag: n
   fft2(re, im, m, m, true);
   const ac = new Float64Array(m * m);
   const half = m / 2;
-  for (let y = 0; y < m; y++)
-    for (let x = 0; x < m; x++) ac[((y + half) % m) * m + ((x + half) % m)] = re[y * m + x]!;
+  for (let y = 0; y < m; y++) for (let x = 0; x < m; x++) ac[((y + half) % m) * m + ((x + half) % m)] = re[y * m + x]!;
   return { ac, m };
 }
 
@@ -211,7 +210,20 @@ function gridCandidates(ac: Float64Array, m: number, minLag: number, maxLag: num
     }
   const bMean = bs / Math.max(1, bn);
   const bSd = Math.sqrt(Math.max(1e-9, bs2 / Math.max(1, bn) - bMean * bMean));
-  const offsets: [number, number][] = [[1, 0], [0, 1], [1, 1], [1, -1], [2, 0], [0, 2], [2, 1], [1, 2], [2, -1], [1, -2], [2, 2], [2, -2]];
+  const offsets: [number, number][] = [
+    [1, 0],
+    [0, 1],
+    [1, 1],
+    [1, -1],
+    [2, 0],
+    [0, 2],
+    [2, 1],
+    [1, 2],
+    [2, -1],
+    [1, -2],
+    [2, 2],
+    [2, -2],
+  ];
   const found: { s: number; t: number; a: number; score: number }[] = [];
   for (let s = minLag; s <= maxLag; s *= 1.005)
     for (let t = -6; t <= 6.001; t += 0.4)
@@ -325,7 +337,13 @@ function refine(ac: Float64Array, m: number, a: Vec, b: Vec, reach: number): [Ve
   let A: Vec = a;
   let B: Vec = b;
   for (let pass = 0; pass < 2; pass++) {
-    let sii = 0, sij = 0, sjj = 0, six = 0, sjx = 0, siy = 0, sjy = 0;
+    let sii = 0,
+      sij = 0,
+      sjj = 0,
+      six = 0,
+      sjx = 0,
+      siy = 0,
+      sjy = 0;
     for (const p of latticePoints(A, B, reach)) {
       // The local maximum near the prediction, then a parabola through its neighbours.
       let bx = Math.round(p.x);
@@ -334,10 +352,13 @@ function refine(ac: Float64Array, m: number, a: Vec, b: Vec, reach: number): [Ve
       for (let dy = -2; dy <= 2; dy++)
         for (let dx = -2; dx <= 2; dx++) {
           const v = at(ac, m, Math.round(p.x) + dx, Math.round(p.y) + dy);
-          if (v > bv) (bv = v), (bx = Math.round(p.x) + dx), (by = Math.round(p.y) + dy);
+          if (v > bv) ((bv = v), (bx = Math.round(p.x) + dx), (by = Math.round(p.y) + dy));
         }
       if (bv < 2.5) continue;
-      const l = at(ac, m, bx - 1, by), r = at(ac, m, bx + 1, by), u = at(ac, m, bx, by - 1), d = at(ac, m, bx, by + 1);
+      const l = at(ac, m, bx - 1, by),
+        r = at(ac, m, bx + 1, by),
+        u = at(ac, m, bx, by - 1),
+        d = at(ac, m, bx, by + 1);
       const ox = l - 2 * bv + r < 0 ? (0.5 * (l - r)) / (l - 2 * bv + r) : 0;
       const oy = u - 2 * bv + d < 0 ? (0.5 * (u - d)) / (u - 2 * bv + d) : 0;
       const x = bx + Math.max(-0.5, Math.min(0.5, ox));

@@ -38,14 +38,7 @@ const BACKGROUND = { density: 0.6, opacity: 1 };
  */
 export const ON_DOCUMENT = { size: 1.25, density: 0.82, opacity: 0.8 };
 
-export function planWatermark(
-  ctx: Ctx2D,
-  width: number,
-  height: number,
-  text: readonly string[],
-  o: WatermarkOptions,
-  jitter: Jitter,
-): DrawnWatermark {
+export function planWatermark(ctx: Ctx2D, width: number, height: number, text: readonly string[], o: WatermarkOptions, jitter: Jitter): DrawnWatermark {
   const fontPx = fontSizeFor(width, height, o.size);
   ctx.font = `600 ${fontPx}px ${FONT_STACK}`;
   const measure = (s: string) => ctx.measureText(s).width;
@@ -62,14 +55,7 @@ export function planWatermark(
 export function planOnDocument(ctx: Ctx2D, width: number, height: number, text: readonly string[], o: WatermarkOptions, jitter: Jitter, quad: Quad): DrawnWatermark {
   const { width: dw, height: dh } = sides(quad);
   // Denser and a little larger than on a whole picture: the document is what must be marked.
-  const doc = planWatermark(
-    ctx,
-    dw,
-    dh,
-    text,
-    { ...o, size: o.size * ON_DOCUMENT.size, density: o.density + (1 - o.density) * ON_DOCUMENT.density, opacity: o.opacity * ON_DOCUMENT.opacity },
-    jitter,
-  );
+  const doc = planWatermark(ctx, dw, dh, text, { ...o, size: o.size * ON_DOCUMENT.size, density: o.density + (1 - o.density) * ON_DOCUMENT.density, opacity: o.opacity * ON_DOCUMENT.opacity }, jitter);
   const frame = rectToQuad(dw, dh, quad);
   if (!frame) return planWatermark(ctx, width, height, text, o, jitter);
   // The picture's mark: in the picture's frame, at the document's tilt plus the option's angle.
@@ -77,14 +63,7 @@ export function planOnDocument(ctx: Ctx2D, width: number, height: number, text: 
   const bgFont = fontSizeFor(width, height, o.size);
   ctx.font = `600 ${bgFont}px ${FONT_STACK}`;
   const widths = doc.lines.map((l) => ctx.measureText(l).width);
-  const background = layoutTiles(
-    width,
-    height,
-    widths,
-    bgFont,
-    { angle: o.angle + tilt, density: o.density * BACKGROUND.density, opacity: o.opacity * BACKGROUND.opacity },
-    jitter,
-  );
+  const background = layoutTiles(width, height, widths, bgFont, { angle: o.angle + tilt, density: o.density * BACKGROUND.density, opacity: o.opacity * BACKGROUND.opacity }, jitter);
   return { ...doc, frame, quad, background: fillGaps(background, width, height, quad) };
 }
 
@@ -179,13 +158,7 @@ const outlineWidth = (w: DrawnWatermark) => Math.max(1, w.layout.fontPx * 0.04);
  * Draws the text at every tile. (Placing one pre-rendered block image instead is ~5× slower:
  * every rotated copy resamples its whole rectangle, while text touches only its glyphs.)
  */
-export function drawWatermark(
-  ctx: Ctx2D,
-  w: DrawnWatermark,
-  o: WatermarkOptions,
-  keepClear: readonly (Rect | readonly Point[])[] = [],
-  brightness?: DocumentView['brightness'],
-): void {
+export function drawWatermark(ctx: Ctx2D, w: DrawnWatermark, o: WatermarkOptions, keepClear: readonly (Rect | readonly Point[])[] = [], brightness?: DocumentView['brightness']): void {
   const polygons = keepClear.map((k): readonly Point[] =>
     'w' in k
       ? [

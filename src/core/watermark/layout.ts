@@ -60,14 +60,7 @@ export const maxLineWidth = (width: number, height: number): number => 0.7 * Mat
 
 const lerp = (a: number, b: number, t: number) => a + (b - a) * t;
 
-export function layoutTiles(
-  width: number,
-  height: number,
-  lineWidths: readonly number[],
-  fontPx: number,
-  o: Pick<WatermarkOptions, 'angle' | 'density' | 'opacity'>,
-  j: Jitter,
-): Layout {
+export function layoutTiles(width: number, height: number, lineWidths: readonly number[], fontPx: number, o: Pick<WatermarkOptions, 'angle' | 'density' | 'opacity'>, j: Jitter): Layout {
   const lineHeightPx = fontPx * 1.3;
   const blockWidth = Math.max(fontPx, ...lineWidths);
   const blockHeight = lineHeightPx * Math.max(1, lineWidths.length);

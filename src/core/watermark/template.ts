@@ -58,9 +58,7 @@ export function traceCode(randomBytes: (n: number) => Uint8Array = cryptoBytes):
 const cryptoBytes = (n: number) => crypto.getRandomValues(new Uint8Array(n));
 
 const graphemes = (s: string): string[] =>
-  typeof Intl !== 'undefined' && 'Segmenter' in Intl
-    ? [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(s)].map((x) => x.segment)
-    : Array.from(s);
+  typeof Intl !== 'undefined' && 'Segmenter' in Intl ? [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(s)].map((x) => x.segment) : Array.from(s);
 
 /**
  * Greedy wrap to maxWidth using `measure` (the canvas's measureText in the browser, a fake in

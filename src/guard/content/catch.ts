@@ -37,7 +37,10 @@ const isImage = (f: File) => f.type.startsWith('image/') || /\.(jpe?g|jfif|png|w
 export function startGuard(env: GuardEnv): void {
   const win = env.window;
   let settings: GuardSettings = GUARD_DEFAULTS;
-  void env.storage.get('settings').then((r) => (settings = guardSettings(r.settings)), () => undefined);
+  void env.storage.get('settings').then(
+    (r) => (settings = guardSettings(r.settings)),
+    () => undefined,
+  );
   // A rule set in the prompt ("always / never on this site") applies to the next pick, no reload.
   env.storage.onChanged.addListener((changes) => {
     if ('settings' in changes) settings = guardSettings(changes.settings?.newValue);
@@ -63,11 +66,17 @@ export function startGuard(env: GuardEnv): void {
   const inWindow = (token: string, files: File[]) =>
     new Promise<PromptAnswer | PromptFailure>((resolve) => {
       windows.set(token, { files, resolve });
-      void env.runtime.sendMessage({ t: 'guard:window', token }).then((r) => (r as { ok?: boolean } | undefined)?.ok === true, () => false).then((ok) => {
-        if (ok) return;
-        windows.delete(token);
-        resolve({ type: 'failed', reason: 'no-window' });
-      });
+      void env.runtime
+        .sendMessage({ t: 'guard:window', token })
+        .then(
+          (r) => (r as { ok?: boolean } | undefined)?.ok === true,
+          () => false,
+        )
+        .then((ok) => {
+          if (ok) return;
+          windows.delete(token);
+          resolve({ type: 'failed', reason: 'no-window' });
+        });
     });
 
   const ask = async (job: PromptJob, docs: File[]): Promise<PromptAnswer | PromptFailure> => {
@@ -78,7 +87,8 @@ export function startGuard(env: GuardEnv): void {
       // Without IntersectionObserver v2 (Firefox) a framed prompt cannot prove it is visible.
       const confirmable = 'isVisible' in (win as Window & typeof globalThis).IntersectionObserverEntry.prototype;
       // A frame without an origin of its own (sandboxed, data:) would sandbox the prompt too.
-      const a: FrameResult = (job.mode === 'ask' && !confirmable) || win.origin === 'null' ? { type: 'window' } : await openPrompt(win.document, env.promptUrl, env.promptOrigin, token, docs, job.mode);
+      const a: FrameResult =
+        (job.mode === 'ask' && !confirmable) || win.origin === 'null' ? { type: 'window' } : await openPrompt(win.document, env.promptUrl, env.promptOrigin, token, docs, job.mode);
       const answer = a.type === 'window' ? await inWindow(token, docs) : a;
       linger = answer.type === 'use' && !!answer.linger;
       return answer;
@@ -96,7 +106,10 @@ export function startGuard(env: GuardEnv): void {
     const maxBytes = statedMaxBytes(labels);
     const page = pageInfo(win.document);
     const declinesWatermarks = pageDeclinesWatermarks(win.document, page, labels);
-    const answer = await ask({ mode, page, accept, ...(maxBytes ? { maxBytes } : {}), ...(declinesWatermarks ? { declinesWatermarks } : {}) }, docs).catch((): PromptFailure => ({ type: 'failed', reason: 'error' }));
+    const answer = await ask({ mode, page, accept, ...(maxBytes ? { maxBytes } : {}), ...(declinesWatermarks ? { declinesWatermarks } : {}) }, docs).catch((): PromptFailure => ({
+      type: 'failed',
+      reason: 'error',
+    }));
     if (answer.type === 'failed') {
       void env.runtime.sendMessage({ t: 'guard:failed', reason: answer.reason }).catch(() => undefined);
       return null;
@@ -113,8 +126,7 @@ export function startGuard(env: GuardEnv): void {
     const around = win.location.ancestorOrigins?.[0];
     return win.location.hostname || (around && around !== 'null' ? new URL(around).hostname : '');
   };
-  const decideFor = (target: Element, files: File[]) =>
-    decide(settings, host(), () => looksLikeVerification(signalsFor(target)), files.some(isImage));
+  const decideFor = (target: Element, files: File[]) => decide(settings, host(), () => looksLikeVerification(signalsFor(target)), files.some(isImage));
 
   /** The file input an event came from, also inside closed shadow roots (the path stops at their host). */
   const fileInput = (e: Event): HTMLInputElement | undefined => {
@@ -168,7 +180,7 @@ export function startGuard(env: GuardEnv): void {
     const target = e.composedPath()[0];
     const files = [...e.clipboardData.files];
     if (!(target instanceof Node) || !files.some(isDocument)) return;
-    const el = target instanceof Element ? target : target.parentElement ?? win.document.documentElement;
+    const el = target instanceof Element ? target : (target.parentElement ?? win.document.documentElement);
     const decision = decideFor(el, files);
     if (decision === 'pass') return;
     e.preventDefault();

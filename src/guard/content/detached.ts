@@ -30,8 +30,7 @@ export function adoptDetachedInputs(win: Window & typeof globalThis): void {
   const doc = win.document;
   const { HTMLInputElement: Input, HTMLLabelElement: Label, MouseEvent } = win;
 
-  const isDetachedFile = (el: unknown): boolean =>
-    el instanceof Input && apply(inputType, el, []) === 'file' && !apply(isConnected, el, []);
+  const isDetachedFile = (el: unknown): boolean => el instanceof Input && apply(inputType, el, []) === 'file' && !apply(isConnected, el, []);
 
   const adopt = (el: unknown) => {
     const control = el instanceof Label ? apply(labelControl, el, []) : el;

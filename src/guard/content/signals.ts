@@ -14,7 +14,10 @@ export function pageInfo(doc: Document): PageInfo {
     topOrigin,
     title: clip(doc.title, 200),
     siteName: clip(doc.querySelector<HTMLMetaElement>('meta[property="og:site_name"]')?.content, 100),
-    headings: [...doc.querySelectorAll('h1, h2, h3')].slice(0, 12).map((h) => clip(h.textContent, 200)).filter(Boolean),
+    headings: [...doc.querySelectorAll('h1, h2, h3')]
+      .slice(0, 12)
+      .map((h) => clip(h.textContent, 200))
+      .filter(Boolean),
   };
 }
 
@@ -42,7 +45,8 @@ export function signalsFor(el: Element): PageSignals {
 /** A size limit stated next to the field: "max 5 MB", "不超过2M", "up to 500 KB". */
 export function statedMaxBytes(texts: readonly string[]): number | undefined {
   for (const t of texts) {
-    const m = /(?:max(?:imum)?|up to|less than|under|limit|不超过|不大于|最大|小于|以内|≤|<=)[^\d]{0,12}(\d+(?:\.\d+)?)\s*(mb|m|kb|k)\b/i.exec(t) ??
+    const m =
+      /(?:max(?:imum)?|up to|less than|under|limit|不超过|不大于|最大|小于|以内|≤|<=)[^\d]{0,12}(\d+(?:\.\d+)?)\s*(mb|m|kb|k)\b/i.exec(t) ??
       /(\d+(?:\.\d+)?)\s*(mb|m|kb|k)\s*(?:max|以内|以下)/i.exec(t);
     if (!m) continue;
     const n = Number(m[1]);

@@ -13,7 +13,10 @@ const TYPES: Record<Exclude<Output, 'same'>, { mime: string; exts: string[] }> =
 
 /** Whether a field with this accept attribute takes a file of this MIME type and name. */
 export function accepts(accept: string, mime: string, name = ''): boolean {
-  const tokens = accept.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
+  const tokens = accept
+    .split(',')
+    .map((t) => t.trim().toLowerCase())
+    .filter(Boolean);
   if (tokens.length === 0) return true;
   const lower = name.toLowerCase();
   return tokens.some((t) => (t.startsWith('.') ? lower.endsWith(t) : t.endsWith('/*') ? mime.startsWith(t.slice(0, -1)) : t === mime));
