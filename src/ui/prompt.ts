@@ -230,7 +230,6 @@ function choiceView(panel: Panel) {
     h('legend', null, t('whatToDo')),
     h('label', { class: 'check', for: 'what-stamp' }, stampChoice, t('choiceStamp')),
     h('label', { class: 'check', for: 'what-clean' }, cleanChoice, t('choiceClean')),
-    traceCleanView(panel),
     note,
   );
 }
@@ -303,6 +302,9 @@ function renderAsk(win: Window, root: HTMLElement, init: Init, c: AskContext): v
     'more',
     t('moreChoices'),
     ...purpose.langField,
+    // The clean copy's invisible trace (on by default): one click away, so the decision and its
+    // buttons stay in view in the smallest frame.
+    traceCleanView(panel),
     preview.tools,
     converted.length ? h('p', { class: 'hint' }, t('convertNote', { type: converted.join(', ') })) : null,
     init.maxBytes ? h('p', { class: 'hint' }, t('sizeNote', { size: formatBytes(init.maxBytes) })) : null,

@@ -33,7 +33,7 @@ export async function specimen(): Promise<File> {
   g.fillStyle = '#1f2328';
   g.font = '26px sans-serif';
   ['SURNAME  SAMPLE', 'GIVEN NAMES  ALEX', 'BORN  01 01 1990', 'NUMBER  X0000000'].forEach((s, i) => g.fillText(s, 340, 190 + i * 52));
-  g.font = '30px "DejaVu Sans Mono", "Liberation Mono", Menlo, Consolas, monospace';
+  g.font = '30px "Noto Sans Mono", "DejaVu Sans Mono", "Liberation Mono", Menlo, Consolas, monospace';
   g.fillText('IDXXXX0000000<<<<<<<<<<<<<<<', 90, 480);
   g.fillText('SAMPLE<<ALEX<<<<<<<<<<<<<<<<', 90, 525);
   const blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.9 });

@@ -219,8 +219,12 @@ describe('popup', () => {
     await page.close();
   });
 
-  it('cleans only, losslessly, in one click', async () => {
+  it('cleans only, losslessly, in one click (with the invisible trace unticked)', async () => {
     const page = await popup();
+    // The clean copy carries the invisible trace by default; the lossless strip that keeps every
+    // pixel is one untick away.
+    await page.click('#more-toggle');
+    await page.uncheck('#trace-clean');
     const [file] = await stampFiles(page, [join(img, 'photo.jpg')], '#clean');
     expect(leftovers(exiftool(file!), { allowOrientation: true })).toEqual([]);
     expect((await storedRgba(file!)).data.equals((await storedRgba(join(img, 'photo.jpg'))).data)).toBe(true);
@@ -253,12 +257,12 @@ describe('popup', () => {
     await page.click('#more-toggle');
     await page.focus('#purpose');
     const order: string[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 6; i++) {
       await page.keyboard.press('Tab');
       order.push(await page.evaluate(() => document.activeElement?.id ?? ''));
     }
     // With no file chosen the action buttons are disabled, so focus moves on to the footer.
-    expect(order).toEqual(['purpose-lang', 'site', 'preset', 'choose', 'open-tab']);
+    expect(order).toEqual(['purpose-lang', 'site', 'preset', 'trace-clean', 'choose', 'open-tab']);
     await page.focus('#choose');
     await page.keyboard.press('Enter');
     await (await chooser).setFiles(join(img, 'photo.png'));

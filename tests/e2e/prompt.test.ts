@@ -324,7 +324,7 @@ describe('the prompt keeps its buttons and the keyboard', () => {
     const keyboard = p.page().keyboard;
     const walk = async (key: string) => {
       const ids: string[] = [];
-      for (let i = 0; i < 24; i++) {
+      for (let i = 0; i < 30; i++) {
         await keyboard.press(key);
         ids.push(await p.evaluate(() => (document.hasFocus() && document.activeElement !== document.body ? document.activeElement!.id || document.activeElement!.tagName : 'OUT')));
         if (framed) expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('IDSTAMP-PROMPT');
@@ -334,7 +334,7 @@ describe('the prompt keeps its buttons and the keyboard', () => {
     const forward = await walk('Tab');
     expect(forward).not.toContain('OUT');
     for (const id of ['purpose', 'purpose-lang', 'site-rule', 'site-clean', 'go', 'original']) expect(forward).toContain(id);
-    // Cycled: after the last (Cancel) comes the first again, more than once in 24 steps.
+    // Cycled: after the last (Cancel) comes the first again, more than once in 30 steps.
     expect(forward.filter((id) => id === 'cancel').length).toBeGreaterThanOrEqual(2);
     await p.focus('#cancel');
     const back = await walk('Shift+Tab');
