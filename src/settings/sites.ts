@@ -19,11 +19,14 @@ export function mergeSite(current: SiteRecord | undefined, patch: SitePatch): Si
   return next as SiteRecord;
 }
 
+/** In a settings copy (a page's own, before it saves): the site's record with `patch` merged in. */
+export function patchSite(s: Settings, site: string, patch: SitePatch): void {
+  if (site) s.sites[site] = mergeSite(s.sites[site], patch);
+}
+
 /** Merges `patch` into the site's record (created if new); no site: nothing is written. */
 export async function updateSite(site: string, patch: SitePatch, item: RawItem = settingsItem): Promise<Settings> {
-  return updateSettings((s) => {
-    if (site) s.sites[site] = mergeSite(s.sites[site], patch);
-  }, item);
+  return updateSettings((s) => patchSite(s, site, patch), item);
 }
 
 /** Forgets a site: its rule, purpose and language. */

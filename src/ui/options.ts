@@ -6,7 +6,7 @@ import { historyItem } from '../history/history.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { t, uiLang } from '../i18n/t.ts';
 import { DEFAULT_SETTINGS, PRESETS, SettingsSchema, type PresetName, type Settings } from '../settings/schema.ts';
-import { mergeSite, removeSite, siteTableEdits, updateSite, type SitePatch, type SiteRecord } from '../settings/sites.ts';
+import { patchSite, removeSite, siteTableEdits, updateSite, type SitePatch, type SiteRecord } from '../settings/sites.ts';
 import { loadSettings, saveSettings, settingsItem, updateSettings, watchSettings, type RawItem } from '../settings/store.ts';
 import { registrableDomain } from '../sites/domain.ts';
 import { debounce, h } from './dom.ts';
@@ -153,7 +153,7 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
   const saveSite = (id: string, domain: string, patch: SitePatch) =>
     save(
       id,
-      (s) => void (s.sites[domain] = mergeSite(s.sites[domain], patch)),
+      (s) => patchSite(s, domain, patch),
       () => updateSite(domain, patch, store),
     );
   const preview = lookPreview();
