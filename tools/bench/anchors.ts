@@ -16,17 +16,11 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { stampInPage } from '../harness/chromium.ts';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
-import { levelDocument, photographDocument, renderDocument, type Background, type DocKind, type DocumentPhoto } from '../../tests/fixtures/documents.ts';
+import { levelDocument, photographDocument, renderDocument, type Background, type DocKind, type DocumentPhoto, type PhotoCase } from '../../tests/fixtures/documents.ts';
 
 export type Marker = (name: string, jpeg: Buffer) => Promise<Buffer>;
 
-export interface MarkCase {
-  name: string;
-  kind: DocKind;
-  background: Background;
-  angle: number;
-  seed: number;
-}
+export type MarkCase = PhotoCase;
 
 /** Few but representative: each document type, each background, tilts from 6° to 15°. */
 export const MARK_CASES: MarkCase[] = [
