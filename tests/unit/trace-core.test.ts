@@ -6,6 +6,7 @@ import { parseOptions } from '../../src/core/options.ts';
 import { convEncode, viterbiDecode } from '../../src/core/trace/ecc.ts';
 import { exportKey, importKey, makeKey, TraceError } from '../../src/core/trace/index.ts';
 import { bitsToCode, codeToBits, CODED_BITS, parsePayload, PAYLOAD_BITS, payloadBits, saltFor } from '../../src/core/trace/payload.ts';
+import { fft2 } from '../../src/core/trace/fft.ts';
 import { hmacSha256, sha256 } from '../../src/core/trace/sha256.ts';
 import { rng } from '../fixtures/documents.ts';
 
@@ -104,5 +105,41 @@ describe('trace: payload and error correction', () => {
       if (parsePayload(key, viterbiDecode(soft, PAYLOAD_BITS), Math.floor(r() * 256))) passed++;
     }
     expect(passed).toBe(0);
+  });
+});
+
+describe('trace: FFT', () => {
+  /** The textbook O(n²) 2D DFT, the FFT's oracle. */
+  function dft2(re: Float64Array, im: Float64Array, n: number, sign: number): [Float64Array, Float64Array] {
+    const or = new Float64Array(n * n);
+    const oi = new Float64Array(n * n);
+    for (let v = 0; v < n; v++)
+      for (let u = 0; u < n; u++)
+        for (let y = 0; y < n; y++)
+          for (let x = 0; x < n; x++) {
+            const a = (sign * 2 * Math.PI * (u * x + v * y)) / n;
+            or[v * n + u]! += re[y * n + x]! * Math.cos(a) - im[y * n + x]! * Math.sin(a);
+            oi[v * n + u]! += re[y * n + x]! * Math.sin(a) + im[y * n + x]! * Math.cos(a);
+          }
+    return [or, oi];
+  }
+
+  it('matches the DFT forward and inverse, with zero rows skipped (16×16)', () => {
+    const n = 16;
+    const r = rng(5);
+    for (const [inverse, rows] of [
+      [false, n],
+      [true, n],
+      [false, 11],
+    ] as const) {
+      const re = Float64Array.from({ length: n * n }, (_, i) => (i < rows * n ? r() - 0.5 : 0));
+      const im = Float64Array.from({ length: n * n }, (_, i) => (i < rows * n ? r() - 0.5 : 0));
+      const [er, ei] = dft2(re, im, n, inverse ? 1 : -1);
+      fft2(re, im, n, n, inverse, rows);
+      for (let i = 0; i < n * n; i++) {
+        expect(re[i]).toBeCloseTo(er[i]!, 9);
+        expect(im[i]).toBeCloseTo(ei[i]!, 9);
+      }
+    }
   });
 });

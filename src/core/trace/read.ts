@@ -92,38 +92,51 @@ function searchShifts(key: Uint8Array, lattice: Lattice, folded: Float64Array): 
   const out: Candidate[] = [];
   const cr = new Float64Array(S * S);
   const ci = new Float64Array(S * S);
-  for (let salt = 0; salt < SALTS; salt++) {
-    const t = pilotSpectrum(key, salt);
-    // F · conj(T): correlation C(d) = Σ F[x + d] T[x].
+  // Two patterns per inverse FFT: each correlation is real, so one rides in the real part and
+  // the other in the imaginary part (half the work of the reader's costliest step).
+  for (let salt = 0; salt < SALTS; salt += 2) {
+    const a = pilotSpectrum(key, salt);
+    const b = pilotSpectrum(key, salt + 1);
+    // F · conj(T): correlation C(d) = Σ F[x + d] T[x]; Z = Ca + i·Cb in the frequency domain.
     for (let i = 0; i < S * S; i++) {
-      cr[i] = fr[i]! * t.re[i]! + fi[i]! * t.im[i]!;
-      ci[i] = fi[i]! * t.re[i]! - fr[i]! * t.im[i]!;
+      const f = fr[i]!;
+      const g = fi[i]!;
+      const aRe = f * a.re[i]! + g * a.im[i]!;
+      const aIm = g * a.re[i]! - f * a.im[i]!;
+      const bRe = f * b.re[i]! + g * b.im[i]!;
+      const bIm = g * b.re[i]! - f * b.im[i]!;
+      cr[i] = aRe - bIm;
+      ci[i] = aIm + bRe;
     }
     fft2(cr, ci, S, S, true);
-    let best = 0;
-    let s = 0;
-    let s2 = 0;
-    for (let i = 0; i < S * S; i++) {
-      const v = cr[i]!;
-      s += v;
-      s2 += v * v;
-      if (v > cr[best]!) best = i;
-    }
-    const mean = s / (S * S);
-    const sd = Math.sqrt(Math.max(1e-30, s2 / (S * S) - mean * mean));
-    const bu = best % S;
-    const bv = Math.floor(best / S);
-    // Sub-bin peak position.
-    const c = cr[best]!;
-    const l = cr[bv * S + ((bu + S - 1) % S)]!;
-    const r = cr[bv * S + ((bu + 1) % S)]!;
-    const u = cr[((bv + S - 1) % S) * S + bu]!;
-    const d = cr[((bv + 1) % S) * S + bu]!;
-    const ox = l - 2 * c + r < 0 ? (0.5 * (l - r)) / (l - 2 * c + r) : 0;
-    const oy = u - 2 * c + d < 0 ? (0.5 * (u - d)) / (u - 2 * c + d) : 0;
-    out.push({ lattice, folded, salt, du: bu + ox, dv: bv + oy, z: (c - mean) / sd });
+    out.push({ lattice, folded, salt, ...peak(cr) }, { lattice, folded, salt: salt + 1, ...peak(ci) });
   }
   return out;
+}
+
+/** The correlation's highest shift (sub-bin) and its height in standard deviations. */
+function peak(c: Float64Array): { du: number; dv: number; z: number } {
+  let best = 0;
+  let s = 0;
+  let s2 = 0;
+  for (let i = 0; i < S * S; i++) {
+    const v = c[i]!;
+    s += v;
+    s2 += v * v;
+    if (v > c[best]!) best = i;
+  }
+  const mean = s / (S * S);
+  const sd = Math.sqrt(Math.max(1e-30, s2 / (S * S) - mean * mean));
+  const bu = best % S;
+  const bv = Math.floor(best / S);
+  const v = c[best]!;
+  const l = c[bv * S + ((bu + S - 1) % S)]!;
+  const r = c[bv * S + ((bu + 1) % S)]!;
+  const u = c[((bv + S - 1) % S) * S + bu]!;
+  const d = c[((bv + 1) % S) * S + bu]!;
+  const ox = l - 2 * v + r < 0 ? (0.5 * (l - r)) / (l - 2 * v + r) : 0;
+  const oy = u - 2 * v + d < 0 ? (0.5 * (u - d)) / (u - 2 * v + d) : 0;
+  return { du: bu + ox, dv: bv + oy, z: (v - mean) / sd };
 }
 
 function decode(key: Uint8Array, c: Candidate): { code: string | null; bitErrors: number } {

@@ -36,7 +36,7 @@ export function autocorrelation(r: Float32Array, w: number, h: number, maxLag: n
     const ty = taper(y, h);
     for (let x = 0; x < w; x++) re[y * m + x] = r[y * w + x]! * ty * taper(x, w);
   }
-  fft2(re, im, m, m);
+  fft2(re, im, m, m, false, h);
   // Spectral whitening: the power divided by its local average. The tile's spectrum is a set
   // of sharp lines (it repeats), which stand out; the picture's own spectrum is smooth or
   // spread along ridges (wood grain, lines of text), which this flattens, so its
@@ -409,17 +409,26 @@ export function fold(r: Float32Array, w: number, h: number, l: Lattice, n: numbe
   const i11 = (l.e1[0] / det) * S;
   const sum = new Float64Array(S * S);
   const cnt = new Float64Array(S * S);
+  // Offset by a multiple of S so every coordinate is positive: truncation is then the floor,
+  // and for a power-of-two S the modulo is a mask (this loop runs a hundred times a read).
   const big = S * 1e4;
+  const mask = S & (S - 1) ? 0 : S - 1;
   for (let y = 0; y < h; y += rowStep) {
     const py = y + 0.5;
-    for (let x = 0; x < w; x++) {
-      const v = r[y * w + x]!;
+    // Tile coordinates step by (i00, i10) a pixel along the row.
+    let uc = i00 * 0.5 + i01 * py + big;
+    let tc = i10 * 0.5 + i11 * py + big;
+    const row = y * w;
+    for (let x = 0; x < w; x++, uc += i00, tc += i10) {
+      const v = r[row + x]!;
       if (v === 0) continue;
-      const px = x + 0.5;
-      const u = ((Math.floor(i00 * px + i01 * py + big) % S) + S) % S;
-      const t = ((Math.floor(i10 * px + i11 * py + big) % S) + S) % S;
-      sum[t * S + u] = sum[t * S + u]! + v;
-      cnt[t * S + u] = cnt[t * S + u]! + 1;
+      const uf = Math.floor(uc);
+      const tf = Math.floor(tc);
+      const u = mask ? uf & mask : ((uf % S) + S) % S;
+      const t = mask ? tf & mask : ((tf % S) + S) % S;
+      const b = t * S + u;
+      sum[b] = sum[b]! + v;
+      cnt[b] = cnt[b]! + 1;
     }
   }
   let mean = 0;
