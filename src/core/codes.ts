@@ -47,6 +47,8 @@ export type WarningCode =
   | 'watermark-removable'
   /** Black boxes can only be burned into pixels: the PDF was flattened. */
   | 'flattened-for-redaction'
+  /** Keep-text keeps the pages as they are, and the invisible trace lives in pixels: none in this copy. */
+  | 'no-trace-keep-text'
   /** A damaged part browsers skip (a GIF's missing trailer, a PNG chunk with a bad CRC) was left out. */
   | 'damaged-part-skipped'
   /** A very large PDF page was rendered below the chosen resolution. */

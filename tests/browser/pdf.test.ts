@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openStampPage, stampInPage, type ExtensionBrowser } from '../../tools/harness/chromium.ts';
 import type { AutomationResult } from '../../src/ui/automation.ts';
+import { exportKey, keyFromBytes } from '../../src/core/trace/index.ts';
 import { DEFAULT_FIXTURES_DIR } from '../fixtures/make-fixtures.ts';
 import { DEFAULT_PDF_FIXTURES_DIR as dir, makePdfFixtures, SCAN_KINDS, type PdfFixtureManifest } from '../fixtures/make-pdf-fixtures.ts';
 import { exiftool, leftovers } from '../helpers/exiftool.ts';
@@ -93,6 +94,18 @@ describe('statement.pdf (20 pages, Info, XMP, PieceInfo, JS, attachment, form, a
     expect(text).toContain('DEMO BANK STATEMENT');
     await expectWatermarkOnEveryPage(join(dir, 'statement.pdf'), r.path);
   }, 240_000); // a 20-page document and its oracles: minutes on a loaded machine
+
+  it('keep-text with a trace key keeps the text as asked and says the copy carries no invisible trace', async () => {
+    // Before: the core flattened such a PDF to carry the trace, silently undoing keep-text.
+    const key = exportKey(keyFromBytes(Uint8Array.from({ length: 32 }, (_, i) => (i * 7 + 1) & 255)));
+    for (const mode of ['stamp', 'trace'] as const) {
+      const r = await run('statement.pdf', { mode, pdf: { mode: 'keep-text' }, trace: { key } });
+      expect(r.report, mode).toMatchObject({ pdfMode: 'keep-text', output: { pages: 20 } });
+      expect(r.report.warnings, mode).toContain('no-trace-keep-text');
+      expect(r.report.trace, mode).toBeUndefined();
+      expect(pdftotext(r.path), mode).toContain('STATEMENT-PAGE-20');
+    }
+  }, 240_000);
 
   it('strip-only keeps the text and adds no watermark', async () => {
     const r = await run('statement.pdf', { mode: 'strip' });

@@ -31,11 +31,13 @@ async function run(bytes: Uint8Array, job: Job, target?: ImageKind): Promise<Pro
   // Strip-only cleans the structure and keeps the text; so does keep-text. Black boxes must
   // be burned into pixels, which only flattening does.
   if (options.redact.length) warnings.push(...(options.mode === 'strip' || options.pdf.mode === 'keep-text' ? (['flattened-for-redaction'] as const) : []));
-  // A trace needs pixels: a traced PDF is always flattened.
-  if (!target && !options.redact.length && !traced(job) && (options.mode === 'strip' || options.pdf.mode === 'keep-text')) {
+  // Keep-text is kept as asked, trace or not: the trace lives in pixels, so such a copy carries
+  // none, and its report says so (flattening instead would undo the person's choice unasked).
+  if (!target && !options.redact.length && (options.mode === 'strip' || options.pdf.mode === 'keep-text')) {
     const kept = await keepTextPdf(bytes, job);
     if (kept !== 'encrypted' && kept !== 'unreadable') {
       if (options.mode === 'stamp') warnings.push('watermark-removable');
+      if (traced(job)) warnings.push('no-trace-keep-text');
       addKinds(removed, kept.removed);
       return {
         bytes: kept.bytes,
