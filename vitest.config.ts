@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing';
+import LongestFirst from './tests/setup/sequencer.ts';
 
 // Four lanes, each with its own command (package.json): `unit` needs no build and no browser;
 // `browser` (core in Chromium, CLI, build), `e2e` (the extension as a person uses it) and
@@ -14,6 +15,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     maxWorkers: 2,
+    sequence: { sequencer: LongestFirst },
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/mrz/parse.test.ts', 'tests/mrz/certain.test.ts'] } },
       { extends: true, test: { name: 'browser', include: ['tests/browser/**/*.test.ts', 'tests/*.test.ts'], globalSetup: withCards } },
