@@ -86,7 +86,10 @@ describe('on a phone (360×740, touch)', () => {
       .locator('#status')
       .filter({ hasText: /\S/ })
       .waitFor({ timeout: 10_000 })
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
     if (!took) await page.locator('#stamp').tap();
     const path = join(out, 'phone-redacted.jpg');
     await (await download).saveAs(path);
