@@ -54,9 +54,6 @@ export function createFiles(c: FilesContext) {
     emit('quality');
   };
   const readZone = (first: File | undefined) => {
-    mrz = {};
-    mrzReading = undefined;
-    emit('mrz');
     if (!first || !init.mrz || !c.settings().mrz.read || !deps.readMrz) return;
     const reading = deps.readMrz(first);
     mrzReading = reading;
@@ -75,7 +72,11 @@ export function createFiles(c: FilesContext) {
     files = next.map((file) => ({ file, mark: newMark(deps.random, deps.now()) }));
     boxes = [];
     quality = undefined;
+    // The old first file's reading must not judge the new one's copy, looked at or not.
+    mrz = {};
+    mrzReading = undefined;
     emit('files');
+    emit('mrz');
     if (o.look === false) return;
     emit('quality');
     c.chosen();

@@ -1,5 +1,6 @@
-// A specimen ID card stamped by the real pipeline: the welcome page's sample and the settings'
-// live preview (its browser side). Also measures how much of the card's printed text contrast the mark leaves.
+// A specimen ID card stamped by the real pipeline: the welcome page's sample and the browser
+// side of the settings' live preview (src/panel/look.ts). Also measures how much of the card's
+// printed text contrast the mark leaves.
 import type { Lang } from '../core/lang.ts';
 import { SAMPLE_SITE, type LookDeps } from '../panel/look.ts';
 import type { StampFn } from '../panel/types.ts';

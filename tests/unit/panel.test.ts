@@ -161,6 +161,16 @@ describe('panel MRZ', () => {
     expect(out.opacity).toBeCloseTo(0.15);
   });
 
+  it('files chosen again without a look (the guard’s "always") drop the old file’s reading', async () => {
+    const { panel } = await testPanel({ mrz: true, checkFiles: false }, { readMrz: async () => reading('ERIKSSON') });
+    panel.setFiles([photo('passport.jpg')]);
+    await until(() => panel.mrz.reading !== undefined);
+    panel.setFiles([photo('other.jpg')], { look: false });
+    expect(panel.mrz).toEqual({});
+    const [made] = await panel.makeAll('stamp');
+    expect(made!.report.mrz).toBeUndefined();
+  });
+
   it('is not read when the settings turn it off', async () => {
     const read: Blob[] = [];
     const first = await testPanel({ mrz: true }, { readMrz: async (f) => (read.push(f), reading('X')) });
