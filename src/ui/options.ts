@@ -3,6 +3,7 @@
 // official domains, history. Every change is saved at once and says so next to its control;
 // changes made elsewhere (the popup's preset) show here live.
 import { historyItem } from '../history/history.ts';
+import { createLookPreview, type LookPreview, type LookShown } from '../panel/look.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { t, uiLang } from '../i18n/t.ts';
 import { DEFAULT_SETTINGS, PRESETS, SettingsSchema, type PresetName, type Settings } from '../settings/schema.ts';
@@ -14,7 +15,7 @@ import { historyView } from './history-view.ts';
 import { traceKeyView } from './trace-key-view.ts';
 import { identifyCopy } from '../history/trace-key.ts';
 import { languageOptions } from './language.ts';
-import { keptContrast, pixelsOf, specimen, stampSpecimen } from './specimen.ts';
+import { browserLookDeps } from './specimen.ts';
 
 type Option = [value: string, label: MessageKey];
 type Look = Pick<Settings['watermark'], 'opacity' | 'size' | 'density' | 'angle' | 'color'>;
@@ -24,7 +25,8 @@ type Look = Pick<Settings['watermark'], 'opacity' | 'size' | 'density' | 'angle'
  * covered. Calibrated with tesseract on the preview itself (3 colours × size 2.8/5/8 % × opacity
  * 30–100 %): every look that kept ≥ 0.65 still read at ≥ 0.96 of the unstamped fields' text
  * up to 5 % size (≥ 0.94 at 8 %); every look at ≤ 0.56 fell to 0.60–0.95 (most about 0.65).
- * The defaults keep 0.82. tests/e2e/options.test.ts checks both sides with tesseract.
+ * The defaults keep 0.82 (0.826 since the preview draws the popup's job with the sample mark's
+ * layout variation; strict 0.753). tests/e2e/options.test.ts checks both sides with tesseract.
  */
 const COVER_BELOW = 0.6;
 
@@ -59,11 +61,11 @@ function range(id: string, value: number, min: number, max: number, step: number
 }
 
 /**
- * The specimen card stamped with the look being set, and whether the mark would cover its
- * data (measured: the printed text's contrast left under the mark). One stamp at a time; while
- * one runs, only the newest look waits.
+ * The specimen card stamped with the look being set, and whether the mark would cover its data
+ * (the printed text's contrast left under the mark). A view over src/panel/look.ts, which draws
+ * it the way the popup draws its preview, the newest look winning.
  */
-function lookPreview() {
+function lookPreview(look: LookPreview) {
   const img = h('img', { id: 'look-preview-img', alt: t('previewAlt'), hidden: true });
   const busy = h('p', { class: 'hint' }, t('previewWorking'));
   const contrast = h('p', { class: 'hint', id: 'preview-contrast' });
@@ -78,47 +80,31 @@ function lookPreview() {
     // Only the warning is announced (not every figure while a slider moves).
     h('div', { role: 'status' }, warning),
   );
-  let card: Promise<{ file: File; pixels: ImageData }> | undefined;
-  let next: Settings | undefined;
-  let running = false;
   let drawn = 0;
-  let shown = '';
-  const draw = async (s: Settings) => {
-    // Only what changes the mark's look or words re-stamps (not a site rule, say).
-    const key = JSON.stringify([s.watermark, s.language.purpose]);
-    if (key === shown) return;
-    card ??= specimen().then(async (file) => ({ file, pixels: await pixelsOf(file) }));
-    const { file, pixels } = await card;
-    const { after } = await stampSpecimen(s, uiLang(), true, file);
-    const kept = keptContrast(pixels, await pixelsOf(after));
+  const showReady = async (shown: LookShown) => {
     const old = img.src;
-    img.src = URL.createObjectURL(after);
+    img.src = URL.createObjectURL(shown.file);
     await img.decode().catch(() => undefined);
     if (old) URL.revokeObjectURL(old);
+    // A newer look came while this one was decoded: it is being drawn, the page stays busy.
+    if (look.state.state !== 'ready' || look.state.file !== shown.file) return;
     img.hidden = false;
     busy.hidden = true;
-    contrast.textContent = t('previewContrast', { percent: `${Math.round(kept * 100)} %` });
-    warning.hidden = kept >= COVER_BELOW;
+    contrast.textContent = t('previewContrast', { percent: `${Math.round(shown.kept * 100)} %` });
+    warning.hidden = shown.kept >= COVER_BELOW;
     // For tests and the curious: what was measured, and how many looks were drawn.
-    el.dataset.contrast = kept.toFixed(3);
+    el.dataset.contrast = shown.kept.toFixed(3);
     el.dataset.drawn = String(++drawn);
-    shown = key;
-  };
-  const show = async (s: Settings) => {
-    next = s;
-    if (running) return;
-    running = true;
-    el.setAttribute('aria-busy', 'true');
-    while (next) {
-      const s2 = next;
-      next = undefined;
-      // The preview illustrates; a failure leaves the last one (the settings still save).
-      await draw(s2).catch(() => undefined);
-    }
-    running = false;
     el.removeAttribute('aria-busy');
   };
-  return { el, show };
+  look.subscribe(() => {
+    const p = look.state;
+    if (p.state === 'working') el.setAttribute('aria-busy', 'true');
+    else if (p.state === 'ready') void showReady(p);
+    // The preview illustrates; a failure leaves the last one (the settings still save).
+    else el.removeAttribute('aria-busy');
+  });
+  return el;
 }
 
 export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, store: RawItem = settingsItem, history: RawItem = historyItem): Promise<void> {
@@ -156,7 +142,8 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
       (s) => patchSite(s, domain, patch),
       () => updateSite(domain, patch, store),
     );
-  const preview = lookPreview();
+  const look = createLookPreview(browserLookDeps(uiLang()));
+  const preview = lookPreview(look);
 
   /** The look as the controls show it now (moved, maybe not saved yet). */
   const lookNow = (): Settings => {
@@ -169,7 +156,8 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
     w.color = value('color') ?? w.color;
     return { ...settings, watermark: w };
   };
-  const redraw = debounce(() => void preview.show(lookNow()), 150);
+  /** The preview follows the controls as they move (the model waits for a pause). */
+  const redraw = () => look.show(lookNow());
   /** A look setting changed by hand: saved, and the preset becomes custom. */
   const saveLook = async (key: keyof Look, v: number | string) => {
     await save(key, (s) => {
@@ -270,7 +258,7 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
               ),
             ),
           ),
-          preview.el,
+          preview,
         ),
       ),
       h(
@@ -410,7 +398,7 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
         ),
       ),
     );
-    void preview.show(settings);
+    void look.showNow(settings);
   };
 
   const historySection = async () => {

@@ -1,15 +1,19 @@
-// A specimen ID card stamped by the real pipeline: the welcome page's sample and the settings'
-// live preview. Also measures how much of the card's printed text contrast the mark leaves.
+// A specimen ID card stamped by the real pipeline: the welcome page's sample and the browser
+// side of the settings' live preview (src/panel/look.ts). Also measures how much of the card's
+// printed text contrast the mark leaves.
 import type { Lang } from '../core/lang.ts';
+import { SAMPLE_SITE, type LookDeps } from '../panel/look.ts';
+import type { StampFn } from '../panel/types.ts';
 import type { Settings } from '../settings/schema.ts';
 import { stampOptionsFor } from '../settings/to-options.ts';
 
 /** Where the specimen prints its four data fields (the text a verifier must read). */
 export const SPECIMEN_FIELDS = { x: 330, y: 160, w: 540, h: 200 };
+export const SPECIMEN_SIZE = { width: 960, height: 620 };
 
 /** A specimen ID card (no real data), as a phone would photograph it on a desk. */
 export async function specimen(): Promise<File> {
-  const c = new OffscreenCanvas(960, 620);
+  const c = new OffscreenCanvas(SPECIMEN_SIZE.width, SPECIMEN_SIZE.height);
   const g = c.getContext('2d')!;
   // A card is printed in English, left to right, whatever the interface: canvas text would
   // otherwise inherit the page's dir=rtl (Arabic: every line would end, not start, at its x) and
@@ -45,17 +49,32 @@ export interface StampedSpecimen {
   after: Blob;
 }
 
-/**
- * The specimen stamped with these settings. `steady`: the same look gives the same pixels
- * (a fixed sample trace code, no per-copy jitter), so a preview changes only when a setting does.
- */
-export async function stampSpecimen(settings: Settings, lang: Lang, steady = false, before?: File): Promise<StampedSpecimen> {
-  // Loaded when first stamped (tests import this module's figures without a browser).
-  const { defaultEnv, stamp } = await import('../core/pipeline.ts');
-  const card = before ?? (await specimen());
-  const options = stampOptionsFor(settings, { site: 'example.com', mode: 'stamp', lang, now: new Date() });
-  const { file } = steady ? await stamp(card, { ...options, watermark: { ...options.watermark, jitter: false } }, { ...defaultEnv, code: () => '7KQ2-M9XD' }) : await stamp(card, options);
+/** Loaded when first stamped (tests import this module's figures without a browser). */
+const stamp: StampFn = async (file, options, env) => (await import('../core/pipeline.ts')).stamp(file, options, env);
+
+/** The specimen stamped with these settings, as a fresh copy (the welcome page's sample). */
+export async function stampSpecimen(settings: Settings, lang: Lang): Promise<StampedSpecimen> {
+  const card = await specimen();
+  const options = stampOptionsFor(settings, { site: SAMPLE_SITE, mode: 'stamp', lang, now: new Date() });
+  const { file } = await (await import('../core/pipeline.ts')).stamp(card, options);
   return { before: card, after: file };
+}
+
+/**
+ * The settings page's look preview (src/panel/look.ts) in the browser: the real pipeline, the
+ * specimen at its own size, and the contrast measured on decoded pixels (the card's once).
+ */
+export function browserLookDeps(lang: Lang): LookDeps {
+  let plain: Promise<ImageData> | undefined;
+  return {
+    stamp,
+    randomBytes: (n) => crypto.getRandomValues(new Uint8Array(n)),
+    lang,
+    now: () => new Date(),
+    card: specimen,
+    size: SPECIMEN_SIZE.width,
+    measure: async (card, stamped) => keptContrast(await (plain ??= pixelsOf(card)), await pixelsOf(stamped)),
+  };
 }
 
 const luminance = (d: Uint8ClampedArray, i: number) => 0.2126 * d[i]! + 0.7152 * d[i + 1]! + 0.0722 * d[i + 2]!;

@@ -31,6 +31,23 @@ describe('panel preview', () => {
     expect(panel.preview.state).toBe('ready');
   });
 
+  it('draws one preview at a time: while one is made, only the newest change waits (typing draws two, not five)', async () => {
+    const { panel, control } = await testPanel({ checkFiles: false });
+    panel.setFiles([photo()]);
+    await ready(panel);
+    const from = control.calls.length;
+    control.delays.push(150);
+    panel.setPurpose('O');
+    await until(() => control.calls.length > from);
+    for (const text of ['On', 'Onl', 'Only', 'Only OKX']) {
+      panel.setPurpose(text);
+      await new Promise((r) => setTimeout(r, 10)); // past the typing pause: each asks for a preview
+    }
+    await until(() => panel.preview.state === 'ready');
+    expect(control.calls.slice(from).map((c) => c.options.watermark?.purpose)).toEqual(['O', 'Only OKX']);
+    expect((await printed((panel.preview as { file: File }).file)).purpose).toBe('Only OKX');
+  });
+
   it('is the saved copy: same trace code, date and layout, only smaller', async () => {
     const { panel, tick } = await testPanel();
     panel.setFiles([photo()]);
@@ -142,6 +159,16 @@ describe('panel MRZ', () => {
     const out = await printed(saved[0]!);
     expect(out.code).toBe(code);
     expect(out.opacity).toBeCloseTo(0.15);
+  });
+
+  it('files chosen again without a look (the guard’s "always") drop the old file’s reading', async () => {
+    const { panel } = await testPanel({ mrz: true, checkFiles: false }, { readMrz: async () => reading('ERIKSSON') });
+    panel.setFiles([photo('passport.jpg')]);
+    await until(() => panel.mrz.reading !== undefined);
+    panel.setFiles([photo('other.jpg')], { look: false });
+    expect(panel.mrz).toEqual({});
+    const [made] = await panel.makeAll('stamp');
+    expect(made!.report.mrz).toBeUndefined();
   });
 
   it('is not read when the settings turn it off', async () => {
