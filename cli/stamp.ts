@@ -16,7 +16,7 @@ import { LANGS, matchLang, type Lang } from '../src/core/lang.ts';
 import { message } from '../src/core/messages.ts';
 import { MAX_INPUT_BYTES } from '../src/core/limits.ts';
 import { PRESETS, type PresetName } from '../src/settings/schema.ts';
-import { CHROME_BUILD, ROOT } from '../tools/harness/chromium.ts';
+import { CHROME_BUILD, ROOT } from './chromium.ts';
 import { defaultJobs, runBatch } from './batch.ts';
 import { identifyFiles, type IdentifyLine } from './identify.ts';
 import { cliError, humanLines, identifyLines, lineOf, type Line, type LineError } from './lines.ts';
