@@ -23,11 +23,17 @@ import { storedRgba, uprightRgb } from './helpers/pixels.ts';
 // The tests' own config folder: the default trace key is made there, never in the home folder.
 const CONFIG = mkdtempSync(join(tmpdir(), 'idstamp-cli-config-'));
 
-function cli(...args: string[]) {
-  const env = { ...process.env, XDG_CONFIG_HOME: CONFIG };
+// The CLI speaks the environment's language unless --lang says otherwise: the tests set an
+// English-free locale ("C") so that a developer's own LANG does not change what they read.
+const LOCALE = { LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' };
+
+function cliIn(locale: NodeJS.ProcessEnv, ...args: string[]) {
+  const env = { ...process.env, ...LOCALE, ...locale, XDG_CONFIG_HOME: CONFIG };
   const r = spawnSync('node_modules/.bin/tsx', ['cli/stamp.ts', ...args], { encoding: 'utf8', timeout: 120_000, env });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+const cli = (...args: string[]) => cliIn({}, ...args);
 
 describe('npm run stamp', () => {
   it('stamps good files, reports bad ones, writes the same names, exits 1', () => {
@@ -209,11 +215,28 @@ describe('npm run stamp', () => {
     }
   }, 180_000);
 
-  it('explains bad options and shows help', () => {
+  it('explains bad options and shows help, in the language of --lang or of the environment', () => {
     expect(cli('--help').stdout).toContain('Usage: npm run stamp');
-    const bad = cli(join(dir, 'photo.jpg'), '--naming', 'weird', '--json', '--out', mkdtempSync(join(tmpdir(), 'x-')));
-    expect(bad.code).toBe(1);
-    expect(JSON.parse(bad.stdout).error).toMatchObject({ code: 'invalid-options', message: expect.stringContaining('naming') });
+    const out = mkdtempSync(join(tmpdir(), 'x-'));
+    // A bad name is told before any browser starts, and nothing is written.
+    const bad = cli(join(dir, 'photo.jpg'), '--naming', 'weird', '--json', '--out', out);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toContain('--naming weird is not one of its choices: use one of suffix, keep, neutral.');
+    expect(readdirSync(out)).toEqual([]);
+    // Before, Node's own English: "Unknown option '--outt'. To specify a positional argument…".
+    const zh = readTree('zh_CN').cli;
+    const typo = cliIn({ LANG: 'zh_CN.UTF-8' }, join(dir, 'photo.jpg'), '--outt', out);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain(zh['usage-unknown-option'].replace('{option}', '--outt'));
+    expect(typo.stderr).not.toMatch(/Unknown option|not an option/);
+    expect(cliIn({ LC_ALL: 'de_DE.UTF-8', LANG: 'zh_CN.UTF-8' }, join(dir, 'photo.jpg'), '--out').stderr).toContain('--out braucht einen Wert');
+    const help = cliIn({ LC_MESSAGES: 'zh_CN.UTF-8' }, '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain(`${zh['help-usage']} npm run stamp`);
+    expect(help.stdout).toContain(zh['help-strip-only']);
+    expect(help.stdout).not.toContain(readTree('en').cli['help-strip-only']);
+    expect(cli('--help', '--lang', 'ja').stdout).toContain(readTree('ja').cli['help-out']);
   });
 });
 
