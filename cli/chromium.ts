@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { matchLang } from '../src/core/lang.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -70,6 +70,9 @@ export async function launchWithExtension(extensionDir = CHROME_BUILD, opts: Lau
 
 async function launchOnce(extensionDir: string, opts: LaunchOptions): Promise<ExtensionBrowser> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension in ${extensionDir}. Run: npm run build`);
+  // Loaded when a browser starts, not with the CLI: --help, usage errors and a batch of missing
+  // files answer without it (it takes a second or two to load).
+  const { chromium } = await import('playwright-core');
   const profile = mkdtempSync(join(tmpdir(), 'idstamp-chromium-'));
   const args = [
     `--disable-extensions-except=${extensionDir}`,
