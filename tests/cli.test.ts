@@ -85,15 +85,18 @@ describe('npm run stamp', () => {
   it('stamps PDFs in both modes and says when the mark can be removed', () => {
     const out = mkdtempSync(join(tmpdir(), 'idstamp-cli-'));
     const pdf = join(DEFAULT_PDF_FIXTURES_DIR, 'statement.pdf');
-    const flat = cli(pdf, '--dpi', '100', '--out', out, '--json');
-    expect(flat.code).toBe(0);
-    expect(JSON.parse(flat.stdout)).toMatchObject({ type: 'pdf', output: join(out, 'statement.pdf'), report: { pdfMode: 'flatten', output: { pages: 20 } } });
+    // A locked PDF beside it (one browser for both): told, in Chinese too, and the other done.
+    const flat = cli(pdf, join(DEFAULT_PDF_FIXTURES_DIR, 'user-password.pdf'), '--dpi', '100', '--out', out, '--json', '--lang', 'zh_CN');
+    expect(flat.code).toBe(1);
+    const [statement, locked] = flat.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, any>);
+    expect(statement).toMatchObject({ type: 'pdf', output: join(out, 'statement.pdf'), report: { pdfMode: 'flatten', output: { pages: 20 } } });
+    expect(locked!.error).toMatchObject({ code: 'pdf-password', message_zh_CN: expect.stringContaining('此 PDF 设有打开密码') });
     const kept = cli(pdf, '--pdf-mode', 'keep-text', '--out', out);
     expect(kept.code).toBe(0);
     expect(kept.stdout).toMatch(/✔ .*statement\.pdf \(PDF, 20 pages, .*\n  ! Keep-text mode: .*can delete this watermark/);
-    const locked = cli(join(DEFAULT_PDF_FIXTURES_DIR, 'user-password.pdf'), '--out', out, '--lang', 'zh_CN');
-    expect(locked.code).toBe(1);
-    expect(locked.stdout).toContain('此 PDF 设有打开密码');
   }, 180_000);
 
   // The old CLI sent files as base64 over the DevTools protocol: a 150 MB file killed the page
@@ -402,8 +405,10 @@ describe('npm run stamp: the invisible trace (which copy leaked?)', () => {
     expect(readFileSync(join(work, 'other-key'), 'utf8').trim()).not.toBe(key);
   }, 180_000);
 
-  it('--trace-only: no visible mark (mean difference under 2 levels), and it identifies', async () => {
-    const r = cli(photo, '--trace-only', '--trace-key', keyFile, '--out', join(work, 'trace-only'), '--json');
+  // One identify run reads both copies: the --trace-only one carries its code, the --no-trace
+  // one none. Both with the default key, made in the config folder.
+  it('--trace-only: no visible mark (mean difference under 2 levels), and it identifies; --no-trace: a stamped copy without the trace', async () => {
+    const r = cli(photo, '--trace-only', '--out', join(work, 'trace-only'), '--json');
     expect(r.code).toBe(0);
     const line = JSON.parse(r.stdout) as Record<string, any>;
     expect(line.report.mode).toBe('trace');
@@ -412,17 +417,13 @@ describe('npm run stamp: the invisible trace (which copy leaked?)', () => {
     let sum = 0;
     for (let i = 0; i < a!.data.length; i++) sum += Math.abs(a!.data[i]! - b!.data[i]!);
     expect(sum / a!.data.length).toBeLessThan(2);
-    const found = identify(line.output, '--trace-key', keyFile);
-    expect(found.lines[0]!.trace).toBe(line.report.trace.code);
-  }, 120_000);
-
-  it('--no-trace: a stamped copy without the trace; the default key is made in the config folder', () => {
-    const r = cli(photo, '--no-trace', '--out', join(work, 'no-trace'), '--json');
-    const line = JSON.parse(r.stdout) as Record<string, any>;
-    expect(line.report.trace).toBeUndefined();
-    expect(identify(line.output).lines[0]!.trace).toBeNull();
+    const none = cli(photo, '--no-trace', '--out', join(work, 'no-trace'), '--json');
+    const untraced = JSON.parse(none.stdout) as Record<string, any>;
+    expect(untraced.report.trace).toBeUndefined();
+    const found = identify(line.output, untraced.output);
+    expect(found.lines.map((l) => l.trace)).toEqual([line.report.trace.code, null]);
     expect(statSync(join(CONFIG, 'idstamp', 'trace-key')).mode & 0o777).toBe(0o600);
-  }, 120_000);
+  }, 180_000);
 
   it('a picture too small for the trace is refused (no untraced copy), with the flag that stamps it anyway', async () => {
     const tiny = join(work, 'tiny.png');
