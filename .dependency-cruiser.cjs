@@ -18,6 +18,14 @@ module.exports = {
       to: { path: '^(scripts|bench|tests|tools|cli)/' },
     },
     {
+      name: 'cli-not-to-tools',
+      severity: 'error',
+      comment:
+        'The command line ships with the core and runs on its own: it may import src/, never the tools, the tests or the benchmarks (they may import cli/). What both need, such as the Chromium launcher, lives in cli/.',
+      from: { path: '^cli/' },
+      to: { path: '^(scripts|bench|tests|tools)/' },
+    },
+    {
       name: 'codes-at-the-bottom',
       severity: 'error',
       comment: 'src/core/codes.ts names codes for everyone (errors, report, warnings, formats, UI): it imports nothing, so it can never close a circle.',

@@ -5,7 +5,7 @@
 import { availableParallelism, freemem } from 'node:os';
 import { parse, join } from 'node:path';
 import type { FileResult } from '../src/ui/automation.ts';
-import { launchWithExtension, type ExtensionBrowser } from '../tools/harness/chromium.ts';
+import { launchWithExtension, type ExtensionBrowser } from './chromium.ts';
 import { BrowserTrouble, WriteFailed, openBatchPage, type StampPage } from './page.ts';
 
 /** What the page said about one file, or why the browser could not say it. */

@@ -2,7 +2,7 @@
 // (the same reader as the panel's "Which copy is this?"), one file after another in one page.
 import type { IdentifyAnswer } from '../src/ui/automation.ts';
 import type { HistoryEntry } from '../src/history/history.ts';
-import { launchWithExtension } from '../tools/harness/chromium.ts';
+import { launchWithExtension } from './chromium.ts';
 import { troubleError, type LineError } from './lines.ts';
 import { BrowserTrouble, openBatchPage, type StampPage } from './page.ts';
 

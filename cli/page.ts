@@ -6,7 +6,7 @@
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import type { CDPSession, ElementHandle, Page } from 'playwright-core';
 import type { FileResult, IdentifyAnswer } from '../src/ui/automation.ts';
-import { openStampPage, type ExtensionBrowser } from '../tools/harness/chromium.ts';
+import { openStampPage, type ExtensionBrowser } from './chromium.ts';
 
 /** Copies up to this size come back inside the stamping call's answer (base64). */
 export const INLINE_BYTES = 4 * 2 ** 20;

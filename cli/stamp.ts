@@ -10,117 +10,31 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatMessage, type StampErrorCode } from '../src/core/errors.ts';
-import { LANGS, matchLang, type Lang } from '../src/core/lang.ts';
+import type { Lang } from '../src/core/lang.ts';
 import { message } from '../src/core/messages.ts';
 import { MAX_INPUT_BYTES } from '../src/core/limits.ts';
 import { PRESETS, type PresetName } from '../src/settings/schema.ts';
-import { CHROME_BUILD, ROOT } from '../tools/harness/chromium.ts';
+import { CHROME_BUILD, ROOT } from './chromium.ts';
 import { defaultJobs, runBatch } from './batch.ts';
 import { identifyFiles, type IdentifyLine } from './identify.ts';
 import { cliError, humanLines, identifyLines, lineOf, type Line, type LineError } from './lines.ts';
 import { defaultKeyPath, loadOrCreateKey } from './trace-key.ts';
+import { commandLang, helpText, parseCommand, usageText, USAGE_EXIT, UsageError } from './usage.ts';
 
-const HELP = `Usage: npm run stamp -- <files…> [options]
-
-Watermarks and cleans pictures and PDFs on this machine: JPEG, PNG, WebP; GIF/BMP come out as PNG;
-HEIC/HEIF, AVIF and TIFF as JPEG (black-and-white scans as PNG, multi-page TIFF as a PDF).
-  --purpose TEXT        purpose line (default: "Only for <site> identity verification")
-  --site NAME           site or company the copy is for, e.g. okx.com
-  --template TEXT       watermark template with {purpose} {site} {date} {code}; \\n = new line
-  --strip-only          only remove metadata, losslessly; no watermark and no trace
-  --trace-only          a clean copy with no visible mark, carrying only the invisible trace
-  --no-trace            leave out the invisible trace (on by default in stamped copies)
-  --trace-key FILE      your secret trace key (default: $XDG_CONFIG_HOME/idstamp/trace-key or
-                        ~/.config/idstamp/trace-key, made on first use, readable only by you)
-  --identify            read the invisible trace of the files instead (which copy leaked?)
-  --history FILE        with --identify: an exported IDStamp history (JSON) to find the code in
-  --out DIR             where to write the results (default: ./stamped)
-  --max-bytes N         make each output at most N bytes (quality, then size)
-  --max-dimension N     make the longest side at most N pixels
-  --naming keep|suffix|neutral  keep the file name (default), add -stamped/-clean, or use a neutral one
-  --pdf-mode MODE       flatten (default): pages become pictures, the mark cannot be removed;
-                        keep-text: text stays selectable, but a PDF editor can delete the mark
-                        (and no invisible trace: it lives in the pixels of flattened pages)
-  --dpi N               resolution of flattened PDF pages (72-300, default 150)
-  --to TYPE             same (default), jpeg, png, webp or pdf: convert for fields that accept
-                        only one type (a PDF becomes its first page as a picture)
-  --password TEXT       open PDFs protected with this password ("-": read it from standard
-                        input); used for this run only, never stored or printed
-  --preset NAME         kyc (default: light, data readable) or strict (denser, darker)
-  --opacity X           opacity of the mark, 0.05-1 (kyc 0.3, strict 0.42)
-  --size X              text height as a fraction of the shorter side, 0.01-0.2 (kyc 0.028)
-  --density X           how close the copies are, 0 sparse - 1 dense (kyc 0.5)
-  --angle DEG           angle in degrees, -90-90 (default -30: rising to the right)
-  --color #RRGGBB       colour of the mark (default #6b7280)
-  --lang LANG           language of the default purpose line and of every result line and
-                        message (this help and option errors stay in English):
-                        ${LANGS.join(' ')}
-                        (zh-TW, pt-BR and the like are understood too)
-  --json                print one JSON object per file (with what the document's MRZ says)
-  --no-mrz              do not read passports' and ID cards' machine-readable zones
-  --jobs N              files stamped side by side (default: one per core, at most 4,
-                        fewer when memory is short)
-  --timeout S           seconds one file may take before its page is closed (default 150)
-  -h, --help            show this help`;
-
-async function main(): Promise<number> {
-  const { values: v, positionals: files } = parseArgs({
-    allowPositionals: true,
-    options: {
-      purpose: { type: 'string' },
-      site: { type: 'string' },
-      template: { type: 'string' },
-      'strip-only': { type: 'boolean', default: false },
-      out: { type: 'string', default: 'stamped' },
-      'max-bytes': { type: 'string' },
-      'max-dimension': { type: 'string' },
-      naming: { type: 'string', default: 'keep' },
-      'pdf-mode': { type: 'string', default: 'flatten' },
-      dpi: { type: 'string' },
-      to: { type: 'string', default: 'same' },
-      lang: { type: 'string', default: 'en' },
-      preset: { type: 'string', default: 'kyc' },
-      opacity: { type: 'string' },
-      size: { type: 'string' },
-      density: { type: 'string' },
-      angle: { type: 'string' },
-      color: { type: 'string' },
-      password: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      'no-mrz': { type: 'boolean', default: false },
-      'trace-key': { type: 'string' },
-      'no-trace': { type: 'boolean', default: false },
-      'trace-only': { type: 'boolean', default: false },
-      identify: { type: 'boolean', default: false },
-      history: { type: 'string' },
-      jobs: { type: 'string' },
-      timeout: { type: 'string', default: '150' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (v.help || files.length === 0) {
-    console.log(HELP);
-    return v.help ? 0 : 2;
+async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const { values: v, files, lang, help, jobs, timeoutS } = parseCommand(argv, env);
+  if (help) {
+    console.log(helpText(lang, env));
+    return 0;
   }
-  const lang = matchLang(v.lang!);
-  if (!lang) return usage(`--lang ${v.lang}: not one of ${LANGS.join(', ')}`);
-  if (!(v.preset! in PRESETS)) return usage(`--preset ${v.preset}: use kyc or strict`);
-  const jobs = v.jobs === undefined ? defaultJobs() : Number(v.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 32) return usage(`--jobs ${v.jobs}: a whole number from 1 to 32`);
-  const timeoutS = Number(v.timeout);
-  if (!(timeoutS > 0)) return usage(`--timeout ${v.timeout}: a number of seconds above 0`);
-  if (v['trace-only'] && (v['strip-only'] || v['no-trace'])) return usage(`--trace-only: not with --strip-only or --no-trace`);
-  if (v.history !== undefined && !v.identify) return usage(`--history: only with --identify`);
   // The key is read (or made) only when a copy will carry the trace or one is identified.
   // keep-text keeps a PDF's pages as they are, and a trace lives in pixels: the core would
   // flatten the pages to carry it, against what was asked, so keep-text goes without one.
   const keepText = v['pdf-mode'] === 'keep-text';
-  if (v['trace-only'] && keepText) return usage(`--trace-only: not with --pdf-mode keep-text (the trace lives in the pages' pixels)`);
   const traced = v.identify || v['trace-only'] || !(v['strip-only'] || v['no-trace'] || keepText);
-  const key = traced ? loadOrCreateKey(resolve(v['trace-key'] ?? defaultKeyPath())) : undefined;
-  if (v.identify) return identifyAll(files, key!, v.history, v.json!, lang, timeoutS * 1000);
+  const key = traced ? loadOrCreateKey(resolve(v['trace-key'] ?? defaultKeyPath(env))) : undefined;
+  if (v.identify) return identifyAll(files, key!, v.history, v.json, lang, timeoutS * 1000);
   // The preset's look, then any setting given on its own (range checks: the core's schema).
   const look: Record<string, number | string> = { ...PRESETS[v.preset as PresetName] };
   for (const k of ['opacity', 'size', 'density', 'angle'] as const) if (v[k] !== undefined) look[k] = Number(v[k]);
@@ -163,7 +77,7 @@ async function main(): Promise<number> {
   const mrz = !v['no-mrz'] && !v['strip-only'];
   await runBatch(
     toStamp.map((i) => resolve(files[i]!)),
-    { options, mrz, jobs, timeoutMs: timeoutS * 1000, outDir, inputs: new Set(files.map((f) => resolve(f))) },
+    { options, mrz, jobs: jobs ?? defaultJobs(), timeoutMs: timeoutS * 1000, outDir, inputs: new Set(files.map((f) => resolve(f))) },
     (k, r) => {
       const i = toStamp[k]!;
       lines[i] = lineOf(files[i]!, sizes[i]!, r);
@@ -187,9 +101,9 @@ async function identifyAll(files: string[], key: string, historyPath: string | u
     try {
       history = JSON.parse(readFileSync(historyPath, 'utf8')) as unknown[];
     } catch (e) {
-      return usage(`--history ${historyPath}: ${(e as Error).message}`);
+      throw new UsageError('usage-history-unreadable', { file: historyPath, detail: (e as Error).message });
     }
-    if (!Array.isArray(history)) return usage(`--history ${historyPath}: not an exported IDStamp history (a JSON list)`);
+    if (!Array.isArray(history)) throw new UsageError('usage-history-not-list', { file: historyPath });
   }
   ensureBuilt(lang);
   const lines: (IdentifyLine | undefined)[] = files.map((f) => {
@@ -236,11 +150,6 @@ function checkPath(f: string): LineError | undefined {
   return undefined;
 }
 
-function usage(message: string): number {
-  console.error(`${message}\n\n${HELP}`);
-  return 2;
-}
-
 function print(l: Line, json: boolean, lang: Lang): void {
   if (json) console.log(JSON.stringify(l));
   else for (const text of humanLines(l, lang, kindLabels(lang))) console.log(text);
@@ -252,9 +161,14 @@ function kindLabels(lang: Lang): (kind: string) => string {
   return (k) => ui[`kind_${k.replaceAll('-', '_')}`] ?? k;
 }
 
-main().then(
+const argv = process.argv.slice(2);
+main(argv, process.env).then(
   (code) => process.exit(code),
   (e: unknown) => {
+    if (e instanceof UsageError) {
+      console.error(usageText(e, commandLang(argv, process.env)));
+      process.exit(USAGE_EXIT);
+    }
     console.error(e instanceof Error ? e.message : e);
     process.exit(2);
   },

@@ -63,6 +63,60 @@ export type WarningCode =
 export type CliErrorCode =
   'not-found' | 'is-folder' | 'io' | 'browser-failed' | 'browser-closed' | 'page-crashed' | 'page-killed' | 'out-of-memory' | 'page-timeout' | 'write-failed' | 'retried' | 'tried-twice';
 
+/**
+ * What was typed on the command line cannot be run (an unknown option, a missing or bad value,
+ * options that exclude each other): told before any file is touched, exit status 2; text: → cli.
+ */
+export type CliUsageCode =
+  | 'usage-unknown-option'
+  | 'usage-missing-value'
+  | 'usage-no-value'
+  | 'usage-not-a-number'
+  | 'usage-bad-choice'
+  | 'usage-whole-number'
+  | 'usage-seconds'
+  | 'usage-no-files'
+  | 'usage-not-together'
+  | 'usage-trace-keep-text'
+  | 'usage-only-with'
+  | 'usage-history-unreadable'
+  | 'usage-history-not-list';
+
+/** --help: its headings and one line per option (option names stay as typed); text: → cli. */
+export type CliHelpCode =
+  | 'help-usage'
+  | 'help-options'
+  | 'help-intro'
+  | 'help-purpose'
+  | 'help-site'
+  | 'help-template'
+  | 'help-strip-only'
+  | 'help-trace-only'
+  | 'help-no-trace'
+  | 'help-trace-key'
+  | 'help-identify'
+  | 'help-history'
+  | 'help-out'
+  | 'help-max-bytes'
+  | 'help-max-dimension'
+  | 'help-naming'
+  | 'help-pdf-mode'
+  | 'help-dpi'
+  | 'help-to'
+  | 'help-password'
+  | 'help-preset'
+  | 'help-opacity'
+  | 'help-size'
+  | 'help-density'
+  | 'help-angle'
+  | 'help-color'
+  | 'help-lang'
+  | 'help-json'
+  | 'help-no-mrz'
+  | 'help-jobs'
+  | 'help-timeout'
+  | 'help-help';
+
 /** The command line's own lines that are not errors (results, MRZ, trace); text: → cli. */
 export type CliTextCode =
   | 'result'
@@ -83,7 +137,8 @@ export type CliTextCode =
   | 'identify-none'
   | 'identify-match'
   | 'identify-not-in-history'
-  | 'trace-failed-hint';
+  | 'trace-failed-hint'
+  | 'usage-see-help';
 
 /** What a file can carry besides the picture; used in reports and the UI. */
 export type MetadataKind =

@@ -3,7 +3,7 @@
 // Every language is here at once because a StampError is put into words synchronously, in the
 // page's language or the command line's --lang. Only these sections are imported (named
 // imports, so the bundler leaves each file's `ui` section out of the pages that use the core).
-import type { CliErrorCode, CliTextCode, StampErrorCode, WarningCode } from './codes.ts';
+import type { CliErrorCode, CliHelpCode, CliTextCode, CliUsageCode, StampErrorCode, WarningCode } from './codes.ts';
 import { fill, type Params } from './fill.ts';
 import type { Lang } from './lang.ts';
 import { cli as arCli, errors as arErrors, purpose as arPurpose, warnings as arWarnings } from '../locales/ar.json';
@@ -24,7 +24,7 @@ import { cli as viCli, errors as viErrors, purpose as viPurpose, warnings as viW
 import { cli as zhCli, errors as zhErrors, purpose as zhPurpose, warnings as zhWarnings } from '../locales/zh_CN.json';
 import { cli as twCli, errors as twErrors, purpose as twPurpose, warnings as twWarnings } from '../locales/zh_TW.json';
 
-export type MessageCode = StampErrorCode | WarningCode | CliErrorCode | CliTextCode;
+export type MessageCode = StampErrorCode | WarningCode | CliErrorCode | CliUsageCode | CliHelpCode | CliTextCode;
 export type { Params };
 
 /**

@@ -62,6 +62,13 @@ describe('the translation tree', () => {
       expect(differ).toEqual([]);
     });
 
+    // The command line's --help and usage errors were English in every language once; a copied
+    // English sentence would pass every check above.
+    it.skipIf(lang === 'en')('translates the command line’s --help and usage errors (no English copies)', () => {
+      const copies = [...english].filter(([k, v]) => /^cli\.(help|usage)-/.test(k) && messages.get(k) === v).map(([k]) => k);
+      expect(copies).toEqual([]);
+    });
+
     it('uses {name} fields only: no $1, no %s', () => {
       const old = [...messages].filter(([, v]) => typeof v === 'string' && /\$\d|%[sd]/.test(v)).map(([k]) => k);
       expect(old).toEqual([]);

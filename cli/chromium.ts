@@ -1,0 +1,133 @@
+// Node side: start Debian's Chromium with the built extension and open its stamping page.
+// The CLI, the browser tests and the bench all run the core through here, so they exercise
+// exactly the code the extension ships. It lives with the CLI, which ships with the core and
+// may import nothing from tools/ or tests/; the test harness (tools/harness/chromium.ts) builds
+// on it.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { matchLang } from '../src/core/lang.ts';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+export const CHROME_BUILD = join(ROOT, '.output', 'chrome-mv3');
+
+/** The real binary: Debian's /usr/bin/chromium wrapper adds an empty --load-extension. */
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium'];
+  const found = candidates.find((p): p is string => !!p && existsSync(p));
+  if (!found) throw new Error('Chromium not found. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH).');
+  return found;
+}
+
+/** Chrome derives an unpacked extension's id from its absolute path: sha256, hex → a..p. */
+export function unpackedExtensionId(dir: string): string {
+  const hex = createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
+
+export interface ExtensionBrowser {
+  /** The profile folder: it names this browser's processes. */
+  profile: string;
+  newPage(): Promise<Page>;
+  context: BrowserContext;
+  extensionId: string;
+  /** Opens an extension page such as "stamp.html". */
+  open(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Browser UI language, e.g. "zh-CN": chrome.i18n follows it. */
+  lang?: string;
+  /** Keep the welcome tab that a first install opens (closed by default: tests and the bench
+   * should not share the machine with its sample stamp). */
+  welcome?: boolean;
+  /** A phone: 360×740 CSS pixels at 2×, touch events, mobile viewport rules. */
+  phone?: boolean;
+}
+
+/**
+ * Chromium with the built extension, in a fresh profile. With `lang`: a Chromium started with a
+ * UI language on a fully loaded machine now and then gives the extension its English messages
+ * for its whole session (chrome.i18n.getUILanguage() says the right language meanwhile; seen
+ * in about 1 start in 8 under load, in full parallel runs): such a start is retried, and a
+ * browser whose extension never speaks the language is handed back as is, for the test to fail.
+ */
+export async function launchWithExtension(extensionDir = CHROME_BUILD, opts: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const want = opts.lang && matchLang(opts.lang);
+  for (let attempt = 1; ; attempt++) {
+    const b = await launchOnce(extensionDir, opts);
+    if (!want || want === 'en' || attempt === 4) return b;
+    const page = await b.open('popup.html');
+    const code = await page.evaluate(() => (globalThis as unknown as { chrome: { i18n: { getMessage(k: string): string } } }).chrome.i18n.getMessage('langCode'));
+    await page.close();
+    if (code === want) return b;
+    await b.close();
+  }
+}
+
+async function launchOnce(extensionDir: string, opts: LaunchOptions): Promise<ExtensionBrowser> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension in ${extensionDir}. Run: npm run build`);
+  // Loaded when a browser starts, not with the CLI: --help, usage errors and a batch of missing
+  // files answer without it (it takes a second or two to load).
+  const { chromium } = await import('playwright-core');
+  const profile = mkdtempSync(join(tmpdir(), 'idstamp-chromium-'));
+  const args = [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    // The machine may be offline: keep Chromium from calling home at all.
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-gpu',
+  ];
+  if (process.getuid?.() === 0) args.push('--no-sandbox');
+  if (opts.lang) args.push(`--lang=${opts.lang}`);
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args,
+    ...(opts.lang ? { locale: opts.lang } : {}),
+    ...(opts.phone ? { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } : {}),
+    env: { ...process.env, ...(opts.lang ? { LANGUAGE: opts.lang.replace('-', '_'), LANG: `${opts.lang.replace('-', '_')}.UTF-8` } : {}) },
+  });
+  const extensionId = unpackedExtensionId(extensionDir);
+  // A first install opens the welcome tab: wait for it and close it before any test runs, so
+  // that it neither shares the machine with a test nor counts among a test's pages.
+  if (!opts.welcome) {
+    for (let i = 0; i < 100; i++) {
+      const welcome = context.pages().find((p) => p.url().includes('/welcome.html'));
+      if (welcome) {
+        await welcome.close();
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  const newPage = () => context.newPage();
+  return {
+    context,
+    profile,
+    extensionId,
+    newPage,
+    async open(path) {
+      const page = await newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A stamping page ready for window.idstamp calls. */
+export async function openStampPage(b: ExtensionBrowser): Promise<Page> {
+  const page = await b.open('stamp.html');
+  await page.waitForFunction(() => !!window.idstamp, undefined, { timeout: 15_000 });
+  return page;
+}
