@@ -28,11 +28,10 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     console.log(helpText(lang, env));
     return 0;
   }
-  // The key is read (or made) only when a copy will carry the trace or one is identified.
-  // keep-text keeps a PDF's pages as they are, and a trace lives in pixels: the core would
-  // flatten the pages to carry it, against what was asked, so keep-text goes without one.
-  const keepText = v['pdf-mode'] === 'keep-text';
-  const traced = v.identify || v['trace-only'] || !(v['strip-only'] || v['no-trace'] || keepText);
+  // The key is read (or made) only when a copy will carry the trace or one is identified. A PDF
+  // kept as text carries none (the trace lives in pixels): the core says so in its report, and
+  // the photos of the same run are traced as usual.
+  const traced = v.identify || v['trace-only'] || !(v['strip-only'] || v['no-trace']);
   const key = traced ? loadOrCreateKey(resolve(v['trace-key'] ?? defaultKeyPath(env))) : undefined;
   if (v.identify) return identifyAll(files, key!, v.history, v.json, lang, timeoutS * 1000);
   // The preset's look, then any setting given on its own (range checks: the core's schema).

@@ -97,6 +97,7 @@ describe('npm run stamp', () => {
     const kept = cli(pdf, '--pdf-mode', 'keep-text', '--out', out);
     expect(kept.code).toBe(0);
     expect(kept.stdout).toMatch(/✔ .*statement\.pdf \(PDF, 20 pages, .*\n  ! Keep-text mode: .*can delete this watermark/);
+    expect(kept.stdout).toContain('this copy carries no invisible trace code'); // kept as text, not flattened to carry one
   }, 180_000);
 
   // The old CLI sent files as base64 over the DevTools protocol: a 150 MB file killed the page
