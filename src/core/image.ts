@@ -186,7 +186,7 @@ async function reencode(source: ImageSource, job: Job, target: ImageKind | undef
       );
     const draw = performance.now() - tDraw;
     // The invisible trace goes on top of everything drawn (issue 21).
-    const trace = traced(job) ? traceCanvas(ctx, width, height, job) : undefined;
+    const trace = traced(job) ? await traceCanvas(ctx, width, height, job) : undefined;
 
     const tEncode = performance.now();
     // No higher than the source's own quality: more would add bytes, not detail.

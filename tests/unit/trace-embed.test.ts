@@ -2,8 +2,12 @@
 // the reader and the robustness table (docs/trace.md) were measured on that output. The
 // checksums below were recorded from the embed as it was before any of that work (3433c34).
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { embedTrace } from '../../src/core/trace/embed.ts';
+import { isStampError } from '../../src/core/errors.ts';
+import type { Job } from '../../src/core/job.ts';
+import { bandRows, bandWorker, embedInBands, type BandCanvas, type BandPort } from '../../src/core/trace-bands.ts';
+import { traceCanvas } from '../../src/core/trace-canvas.ts';
 import { picture } from './trace-embed-picture.ts';
 
 const key = Uint8Array.from({ length: 32 }, (_, i) => (i * 31 + 7) & 255);
@@ -24,4 +28,96 @@ describe('trace: embed output', () => {
       expect(r.psnr).toBeCloseTo(c.psnr, 9);
       expect(r.salt).toBe(c.salt);
     });
+});
+
+/** The picture as a canvas would give it, a band at a time (getImageData / putImageData). */
+function fakeCanvas(px: { data: Uint8ClampedArray | Uint8Array; width: number }): BandCanvas {
+  const row = px.width * 4;
+  return {
+    read: (top, height) => new Uint8ClampedArray(px.data.subarray(top * row, (top + height) * row)),
+    write: (top, _height, pixels) => px.data.set(pixels, top * row),
+  };
+}
+
+/** The worker's code in this process, messages cloned and transferred as postMessage would. */
+function inProcess(): BandPort {
+  const answer = bandWorker();
+  return {
+    async request(req, transfer) {
+      const a = answer(structuredClone(req, { transfer }));
+      return structuredClone(a.answer, { transfer: a.transfer });
+    },
+  };
+}
+
+const failing = (after: number): BandPort => {
+  const real = inProcess();
+  let n = 0;
+  return { request: (req, t) => (++n > after ? Promise.reject(new Error('worker crashed')) : real.request(req, t)) };
+};
+
+describe('trace: embed in bands (the workers)', () => {
+  const c = CASES[0];
+  for (const workers of [1, 2, 3])
+    it(`${workers} band${workers > 1 ? 's' : ''}: the same pixels as one pass`, async () => {
+      const px = picture(c.w, c.h, c.clamped);
+      const r = await embedInBands(fakeCanvas(px), c.w, c.h, { key, code: c.code }, Array.from({ length: workers }, inProcess));
+      expect(createHash('sha256').update(px.data).digest('hex')).toBe(c.sha);
+      expect(r.psnr).toBeCloseTo(c.psnr, 9);
+    });
+
+  it('bands cover every row once', () => {
+    for (const [h, n] of [
+      [3000, 2],
+      [977, 3],
+      [300, 2],
+      [129, 2],
+    ] as const) {
+      const b = bandRows(h, n);
+      expect(b[0]!.top).toBe(0);
+      for (let i = 1; i < b.length; i++) expect(b[i]!.top).toBe(b[i - 1]!.top + b[i - 1]!.height);
+      expect(b.at(-1)!.top + b.at(-1)!.height).toBe(h);
+    }
+  });
+
+  it('a worker that fails fails the stamp (trace-failed), at either step; working ones trace it', async () => {
+    const job = { options: { trace: { key } }, code: '7KQ2-M9XD' } as unknown as Job;
+    // What a canvas does with the bands (node has no ImageData).
+    vi.stubGlobal(
+      'ImageData',
+      class {
+        constructor(readonly data: Uint8ClampedArray) {}
+      },
+    );
+    const run = async (ports: BandPort[]) => {
+      const px = picture(640, 480, true);
+      const canvas = fakeCanvas(px);
+      const ctx = {
+        getImageData: (_x: number, y: number, _w: number, h: number) => ({ data: canvas.read(y, h) }),
+        putImageData: (img: { data: Uint8ClampedArray<ArrayBuffer> }, _x: number, y: number) => canvas.write(y, 0, img.data),
+      } as unknown as OffscreenCanvasRenderingContext2D;
+      return traceCanvas(ctx, 640, 480, job, ports).then(
+        (r) => ({ r, sha: createHash('sha256').update(px.data).digest('hex') }),
+        (e: unknown) => e,
+      );
+    };
+    for (const after of [0, 1]) {
+      const err = await run([failing(after), inProcess()]);
+      expect(isStampError(err) && err.code).toBe('trace-failed');
+    }
+    const ok = (await run([inProcess(), inProcess()])) as { r: { report: { embedded: boolean } }; sha: string };
+    expect(ok.r.report.embedded).toBe(true);
+    expect(ok.sha).toBe(
+      createHash('sha256')
+        .update(
+          (() => {
+            const p = picture(640, 480, true);
+            embedTrace(p, { key, code: '7KQ2-M9XD' });
+            return p.data;
+          })(),
+        )
+        .digest('hex'),
+    );
+    vi.unstubAllGlobals();
+  });
 });
