@@ -161,12 +161,13 @@ export function addPattern(plan: EmbedPlan, amp: Float32Array, band: Pixels, top
   const H = band.height;
   // Cell columns: pixels start[k] … start[k + 1] − 1 lie between the centres of grid cells k
   // and k + 1, at fraction tx[x] of the way.
-  const tx = new Float32Array(W);
+  // Float32 values (as the embed always had them), kept as doubles: no conversion per pixel.
+  const tx = new Float64Array(W);
   const start = new Int32Array(gw + 1).fill(W);
   for (let x = W - 1; x >= 0; x--) {
     const g = (x + 0.5) / c - 0.5 + 1;
     const k = Math.floor(g);
-    tx[x] = g - k;
+    tx[x] = Math.fround(g - k);
     start[k] = x;
   }
   for (let k = gw - 1; k >= 0; k--) start[k] = Math.min(start[k]!, start[k + 1]!);
