@@ -1,22 +1,71 @@
 // The invisible trace added to what a canvas shows: the picture path (image.ts) and each
-// flattened PDF page (pdf/flatten.ts) call this once their visible mark is drawn.
+// flattened PDF page (pdf/flatten.ts) call this once their visible mark is drawn. The work runs
+// in workers (trace.worker.ts), one band of the picture each, so the page stays responsive.
 import { isStampError, StampError } from './errors.ts';
 import type { Job } from './job.ts';
 import type { TraceReport } from './report.ts';
-import { embedTrace } from './trace/index.ts';
+import { embedInBands, type BandAnswer, type BandCanvas, type BandPort, type BandRequest } from './trace-bands.ts';
+import TraceWorker from './trace.worker.ts?worker';
 
-/** Fails closed: any failure is a StampError, never a copy handed out without its trace. */
-export function traceCanvas(ctx: OffscreenCanvasRenderingContext2D, width: number, height: number, job: Job): { report: TraceReport; ms: number } {
+/**
+ * Fails closed: any failure (the worker's too) is a StampError, never a copy handed out without
+ * its trace. `ports`: the workers (tests give stand-ins).
+ */
+export async function traceCanvas(ctx: OffscreenCanvasRenderingContext2D, width: number, height: number, job: Job, ports: BandPort[] = tracePorts()): Promise<{ report: TraceReport; ms: number }> {
   const t = performance.now();
   const key = job.options.trace?.key;
   if (!key) throw new StampError('trace-failed');
   try {
-    const pixels = ctx.getImageData(0, 0, width, height);
-    const r = embedTrace(pixels, { key, code: job.code });
-    ctx.putImageData(pixels, 0, 0);
+    const r = await embedInBands(canvasBands(ctx, width), width, height, { key, code: job.code }, ports);
     return { report: { embedded: true, code: job.code, psnr: Math.round(r.psnr * 10) / 10 }, ms: performance.now() - t };
   } catch (e) {
     if (isStampError(e)) throw e;
     throw new StampError('trace-failed');
+  }
+}
+
+const canvasBands = (ctx: OffscreenCanvasRenderingContext2D, width: number): BandCanvas => ({
+  read: (top, height) => ctx.getImageData(0, top, width, height).data,
+  write: (top, height, pixels) => ctx.putImageData(new ImageData(pixels, width, height), 0, top),
+});
+
+/** One worker a core, two at most: each embeds one band of the picture. */
+let pool: WorkerPort[] = [];
+
+function tracePorts(): BandPort[] {
+  const size = Math.max(1, Math.min(2, (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 1));
+  pool = pool.filter((p) => p.alive);
+  while (pool.length < size) pool.push(new WorkerPort());
+  return pool;
+}
+
+/** A trace worker; when it fails (a crash, a message it cannot read), every waiting request fails and it is dropped. */
+class WorkerPort implements BandPort {
+  alive = true;
+  private readonly worker = new TraceWorker();
+  private readonly pending = new Map<number, { resolve: (a: BandAnswer) => void; reject: (e: Error) => void }>();
+
+  constructor() {
+    this.worker.onmessage = (e: MessageEvent<BandAnswer>) => {
+      const p = this.pending.get(e.data.id);
+      this.pending.delete(e.data.id);
+      p?.resolve(e.data);
+    };
+    this.worker.onerror = this.worker.onmessageerror = () => this.fail();
+  }
+
+  request(req: BandRequest, transfer: Transferable[]): Promise<BandAnswer> {
+    if (!this.alive) return Promise.reject(new Error('trace worker failed'));
+    return new Promise((resolve, reject) => {
+      this.pending.set(req.id, { resolve, reject });
+      this.worker.postMessage(req, transfer);
+    });
+  }
+
+  private fail(): void {
+    this.alive = false;
+    this.worker.terminate();
+    for (const p of this.pending.values()) p.reject(new Error('trace worker failed'));
+    this.pending.clear();
   }
 }

@@ -11,7 +11,9 @@ import { launchWithExtension, openStampPage, stampInPage, type ExtensionBrowser 
 import type { AutomationResult } from '../../src/ui/automation.ts';
 import { DEFAULT_FIXTURES_DIR, makeFixtures } from '../fixtures/make-fixtures.ts';
 import { DEFAULT_PDF_FIXTURES_DIR as pdfDir, makePdfFixtures } from '../fixtures/make-pdf-fixtures.ts';
-import { makeCameraPhoto, makeScreenshot } from '../fixtures/size-inputs.ts';
+import { makeCameraPhoto, makeScreenshot, makeSmoothPhoto } from '../fixtures/size-inputs.ts';
+import { toRgba } from '../fixtures/trace-pictures.ts';
+import { exportKey, importKey, readTrace } from '../../src/core/trace/index.ts';
 import { qpdfCheck } from '../helpers/pdf.ts';
 import { changedFractions, uprightRgb } from '../helpers/pixels.ts';
 
@@ -159,6 +161,20 @@ describe('pictures that fit', () => {
   it('a camera-like JPEG photo stays within 1.3× its input', async () => {
     const r = await run(await makeCameraPhoto(join(outDir, 'camera.jpg'), 2400, 1800));
     expect(r.bytesOut / r.bytesIn).toBeLessThanOrEqual(1.3);
+  });
+
+  // Was 1.3–1.4× stamped and 1.6× traced clean (trace-only copies had no size budget, and the
+  // budget stopped 0.1 below the source's quality, where the trace's texture still did not fit).
+  it('a smooth 12 MP photo with the invisible trace, stamped or traced clean, stays within 1.3× its input and its trace reads after JPEG q50', { timeout: 300_000 }, async () => {
+    const input = await makeSmoothPhoto(join(outDir, 'smooth-12mp.jpg'), 4032, 3024);
+    const key = exportKey({ bytes: Uint8Array.from({ length: 32 }, (_, i) => (i * 37 + 11) & 255) });
+    for (const mode of ['stamp', 'trace'] as const) {
+      const r = await run(input, { mode, trace: { key } });
+      expect(r.report.trace?.embedded, mode).toBe(true);
+      expect(r.bytesOut / r.bytesIn, mode).toBeLessThanOrEqual(1.3);
+      const q50 = await sharp(r.path).jpeg({ quality: 50 }).toBuffer();
+      expect(readTrace(await toRgba(q50), importKey(key)).code, mode).toBe(r.report.trace!.code);
+    }
   });
 
   it('a picture with transparency keeps full colour (no palette)', async () => {

@@ -38,7 +38,7 @@ export function checkPageCount(pages: number): void {
 async function stampedPage(doc: PDFDocumentProxy, n: number, job: Job, picture?: PageImage): Promise<RenderedPage & { watermark?: StampReport['watermark']; trace?: TraceReport }> {
   const page = await markedPage(doc, n, job, picture);
   if (!traced(job)) return page;
-  const { report } = traceCanvas(page.canvas.getContext('2d')!, page.canvas.width, page.canvas.height, job);
+  const { report } = await traceCanvas(page.canvas.getContext('2d')!, page.canvas.width, page.canvas.height, job);
   return { ...page, trace: report };
 }
 

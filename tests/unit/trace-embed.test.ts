@@ -1,0 +1,123 @@
+// The embed, made faster and moved into a worker, must write exactly the pixels it wrote before:
+// the reader and the robustness table (docs/trace.md) were measured on that output. The
+// checksums below were recorded from the embed as it was before any of that work (3433c34).
+import { createHash } from 'node:crypto';
+import { describe, expect, it, vi } from 'vitest';
+import { embedTrace } from '../../src/core/trace/embed.ts';
+import { isStampError } from '../../src/core/errors.ts';
+import type { Job } from '../../src/core/job.ts';
+import { bandRows, bandWorker, embedInBands, type BandCanvas, type BandPort } from '../../src/core/trace-bands.ts';
+import { traceCanvas } from '../../src/core/trace-canvas.ts';
+import { picture } from './trace-embed-picture.ts';
+
+const key = Uint8Array.from({ length: 32 }, (_, i) => (i * 31 + 7) & 255);
+
+const CASES = [
+  { w: 4000, h: 3000, clamped: true, code: '7KQ2-M9XD', sha: '9a2e0f30321b029e3859bb20763c5bec536f634b52c552eead14b003757a0f73', psnr: 43.702903902340765, salt: 187 },
+  { w: 1632, h: 1224, clamped: false, code: 'ABCD-EFGH', sha: '2cf47bb083941d43f44c503595dc228db9431ae6059becc13995d8e9b5fe9789', psnr: 43.34583380917544, salt: 212 },
+  { w: 301, h: 977, clamped: true, code: '0000-0001', sha: '5602fc1ff636a4b766a33f3e66cf9af67422217aec1bdbd2b398d86505e7cfc7', psnr: 43.1520204802292, salt: 100 },
+  { w: 640, h: 480, clamped: false, code: '7KQ2-M9XD', sha: '0e7c3df1bccbe502b1c5ee8a97e1d5b8212b98ef2e6d1c2d6b0b7cc01484565f', psnr: 43.020289179608405, salt: 187 },
+] as const;
+
+describe('trace: embed output', () => {
+  for (const c of CASES)
+    it(`${c.w}×${c.h} ${c.clamped ? 'Uint8ClampedArray' : 'Uint8Array'}: the same pixels as before`, () => {
+      const px = picture(c.w, c.h, c.clamped);
+      const r = embedTrace(px, { key, code: c.code });
+      expect(createHash('sha256').update(px.data).digest('hex')).toBe(c.sha);
+      expect(r.psnr).toBeCloseTo(c.psnr, 9);
+      expect(r.salt).toBe(c.salt);
+    });
+});
+
+/** The picture as a canvas would give it, a band at a time (getImageData / putImageData). */
+function fakeCanvas(px: { data: Uint8ClampedArray | Uint8Array; width: number }): BandCanvas {
+  const row = px.width * 4;
+  return {
+    read: (top, height) => new Uint8ClampedArray(px.data.subarray(top * row, (top + height) * row)),
+    write: (top, _height, pixels) => px.data.set(pixels, top * row),
+  };
+}
+
+/** The worker's code in this process, messages cloned and transferred as postMessage would. */
+function inProcess(): BandPort {
+  const answer = bandWorker();
+  return {
+    async request(req, transfer) {
+      const a = answer(structuredClone(req, { transfer }));
+      return structuredClone(a.answer, { transfer: a.transfer });
+    },
+  };
+}
+
+const failing = (after: number): BandPort => {
+  const real = inProcess();
+  let n = 0;
+  return { request: (req, t) => (++n > after ? Promise.reject(new Error('worker crashed')) : real.request(req, t)) };
+};
+
+describe('trace: embed in bands (the workers)', () => {
+  const c = CASES[0];
+  for (const workers of [1, 2, 3])
+    it(`${workers} band${workers > 1 ? 's' : ''}: the same pixels as one pass`, async () => {
+      const px = picture(c.w, c.h, c.clamped);
+      const r = await embedInBands(fakeCanvas(px), c.w, c.h, { key, code: c.code }, Array.from({ length: workers }, inProcess));
+      expect(createHash('sha256').update(px.data).digest('hex')).toBe(c.sha);
+      expect(r.psnr).toBeCloseTo(c.psnr, 9);
+    });
+
+  it('bands cover every row once', () => {
+    for (const [h, n] of [
+      [3000, 2],
+      [977, 3],
+      [300, 2],
+      [129, 2],
+    ] as const) {
+      const b = bandRows(h, n);
+      expect(b[0]!.top).toBe(0);
+      for (let i = 1; i < b.length; i++) expect(b[i]!.top).toBe(b[i - 1]!.top + b[i - 1]!.height);
+      expect(b.at(-1)!.top + b.at(-1)!.height).toBe(h);
+    }
+  });
+
+  it('a worker that fails fails the stamp (trace-failed), at either step; working ones trace it', async () => {
+    const job = { options: { trace: { key } }, code: '7KQ2-M9XD' } as unknown as Job;
+    // What a canvas does with the bands (node has no ImageData).
+    vi.stubGlobal(
+      'ImageData',
+      class {
+        constructor(readonly data: Uint8ClampedArray) {}
+      },
+    );
+    const run = async (ports: BandPort[]) => {
+      const px = picture(640, 480, true);
+      const canvas = fakeCanvas(px);
+      const ctx = {
+        getImageData: (_x: number, y: number, _w: number, h: number) => ({ data: canvas.read(y, h) }),
+        putImageData: (img: { data: Uint8ClampedArray<ArrayBuffer> }, _x: number, y: number) => canvas.write(y, 0, img.data),
+      } as unknown as OffscreenCanvasRenderingContext2D;
+      return traceCanvas(ctx, 640, 480, job, ports).then(
+        (r) => ({ r, sha: createHash('sha256').update(px.data).digest('hex') }),
+        (e: unknown) => e,
+      );
+    };
+    for (const after of [0, 1]) {
+      const err = await run([failing(after), inProcess()]);
+      expect(isStampError(err) && err.code).toBe('trace-failed');
+    }
+    const ok = (await run([inProcess(), inProcess()])) as { r: { report: { embedded: boolean } }; sha: string };
+    expect(ok.r.report.embedded).toBe(true);
+    expect(ok.sha).toBe(
+      createHash('sha256')
+        .update(
+          (() => {
+            const p = picture(640, 480, true);
+            embedTrace(p, { key, code: '7KQ2-M9XD' });
+            return p.data;
+          })(),
+        )
+        .digest('hex'),
+    );
+    vi.unstubAllGlobals();
+  });
+});
