@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { matchLang } from '../src/core/lang.ts';
+import { CliSetupError } from './errors.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const CHROME_BUILD = join(ROOT, '.output', 'chrome-mv3');
@@ -17,7 +18,7 @@ export const CHROME_BUILD = join(ROOT, '.output', 'chrome-mv3');
 export function chromiumPath(): string {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium'];
   const found = candidates.find((p): p is string => !!p && existsSync(p));
-  if (!found) throw new Error('Chromium not found. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH).');
+  if (!found) throw new CliSetupError('chromium-missing');
   return found;
 }
 
@@ -69,7 +70,7 @@ export async function launchWithExtension(extensionDir = CHROME_BUILD, opts: Lau
 }
 
 async function launchOnce(extensionDir: string, opts: LaunchOptions): Promise<ExtensionBrowser> {
-  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension in ${extensionDir}. Run: npm run build`);
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new CliSetupError('not-built', { folder: extensionDir });
   // Loaded when a browser starts, not with the CLI: --help, usage errors and a batch of missing
   // files answer without it (it takes a second or two to load).
   const { chromium } = await import('playwright-core');

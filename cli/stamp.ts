@@ -20,6 +20,7 @@ import { defaultJobs, runBatch } from './batch.ts';
 import { identifyFiles, type IdentifyLine } from './identify.ts';
 import { cliError, humanLines, identifyLines, lineOf, type Line, type LineError } from './lines.ts';
 import { defaultKeyPath, loadOrCreateKey } from './trace-key.ts';
+import { CliSetupError } from './errors.ts';
 import { commandLang, helpText, parseCommand, usageText, USAGE_EXIT, UsageError } from './usage.ts';
 
 async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -167,6 +168,10 @@ main(argv, process.env).then(
     if (e instanceof UsageError) {
       console.error(usageText(e, commandLang(argv, process.env)));
       process.exit(USAGE_EXIT);
+    }
+    if (e instanceof CliSetupError) {
+      console.error(e.localized(commandLang(argv, process.env)));
+      process.exit(2);
     }
     console.error(e instanceof Error ? e.message : e);
     process.exit(2);

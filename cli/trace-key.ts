@@ -5,6 +5,7 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { exportKey, importKey, makeKey } from '../src/core/trace/index.ts';
+import { CliSetupError } from './errors.ts';
 
 /** $XDG_CONFIG_HOME/idstamp/trace-key, else ~/.config/idstamp/trace-key. */
 export function defaultKeyPath(env: NodeJS.ProcessEnv = process.env): string {
@@ -31,8 +32,8 @@ export function loadOrCreateKey(path: string): string {
   }
   try {
     importKey(text);
-  } catch (e) {
-    throw new Error(`${path} does not hold a trace key (${(e as Error).message}); it was left as it is.`);
+  } catch {
+    throw new CliSetupError('bad-trace-key', { file: path });
   }
   return text;
 }

@@ -61,7 +61,22 @@ export type WarningCode =
  * unreadable file, a browser page that died); text: → cli.
  */
 export type CliErrorCode =
-  'not-found' | 'is-folder' | 'io' | 'browser-failed' | 'browser-closed' | 'page-crashed' | 'page-killed' | 'out-of-memory' | 'page-timeout' | 'write-failed' | 'retried' | 'tried-twice';
+  | 'not-found'
+  | 'is-folder'
+  | 'io'
+  | 'browser-failed'
+  | 'browser-closed'
+  | 'page-crashed'
+  | 'page-killed'
+  | 'out-of-memory'
+  | 'page-timeout'
+  | 'write-failed'
+  | 'retried'
+  | 'tried-twice'
+  /** Before any file: no Chromium, no built extension, a trace-key file that holds no key. */
+  | 'chromium-missing'
+  | 'not-built'
+  | 'bad-trace-key';
 
 /**
  * What was typed on the command line cannot be run (an unknown option, a missing or bad value,
