@@ -26,7 +26,7 @@ const { values: args } = parseArgs({
 });
 if (args.help) {
   console.log(
-    'npm run bench [-- --runs N] [-- --readme] [-- --only pdf|jpeg|png|batch]\n  --runs N   repeats per measurement (median), default 5\n  --readme   put the table in README.md\n  --only K   only the inputs of kind K (batch: only the CLI batch rates), no other measurement, no docs/bench-latest.json',
+    'npm run bench [-- --runs N] [-- --readme] [-- --only pdf|jpeg|png|batch]\n  --runs N   repeats per measurement (median), default 5\n  --readme   put the table in docs/benchmarks.md\n  --only K   only the inputs of kind K (batch: only the CLI batch rates), no other measurement, no docs/bench-latest.json',
   );
   process.exit(0);
 }
@@ -520,9 +520,10 @@ async function main() {
     // The anchors (Filigrane Facile, dxcweb) re-drawn on the same documents as IDStamp's mark.
     console.log(`\n${formatMarks(await measureMarks(stampInBrowser(page)))}`);
     if (args.readme) {
-      const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-      const next = readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`);
-      writeFileSync(join(ROOT, 'README.md'), next);
+      // The table lives in docs/benchmarks.md (the README links it).
+      const doc = join(ROOT, 'docs', 'benchmarks.md');
+      const next = readFileSync(doc, 'utf8').replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`);
+      writeFileSync(doc, next);
     }
   } finally {
     await b.close();
