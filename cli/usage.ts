@@ -9,22 +9,14 @@ import { LANGS, matchLang, type Lang } from '../src/core/lang.ts';
 import { message, purposeLine, type Params } from '../src/core/messages.ts';
 import { PdfOptionsSchema, StampOptionsSchema } from '../src/core/options.ts';
 import { PRESETS } from '../src/settings/schema.ts';
+import { CliMessageError } from './errors.ts';
 import { defaultKeyPath } from './trace-key.ts';
 
 /** Exit status of a command line that cannot be run (0: all done, 1: some files failed). */
 export const USAGE_EXIT = 2;
 
-export class UsageError extends Error {
+export class UsageError extends CliMessageError<CliUsageCode> {
   override readonly name = 'UsageError';
-  constructor(
-    readonly code: CliUsageCode,
-    readonly params: Params = {},
-  ) {
-    super(message(code, 'en', params));
-  }
-  localized(lang: Lang): string {
-    return message(this.code, lang, this.params);
-  }
 }
 
 interface Spec {
