@@ -1,14 +1,22 @@
 // The trace embedded off the page's thread: the picture split into horizontal bands, one per
-// worker, each band's pixels handed over (transferred, never copied) and back. Two steps, since
-// the trace's strength is scaled over the whole picture: each worker measures its band's cells
-// (cellStats), the page merges them (amplitudes: a grid of ~300 × 230 numbers) and each worker
-// adds the pattern to its band (addPattern). The pixels are exactly those of embedTrace in one
-// pass (see embed.ts). No DOM here: the page side (trace-canvas.ts) gives the canvas and workers.
-import { addPattern, amplitudes, cellStats, finish, planEmbed, type BandError, type CellStats, type EmbedOptions, type EmbedPlan, type EmbedResult } from './trace/embed.ts';
+// worker. The trace's strength is scaled over the whole picture, so the page reads each band,
+// measures its cells (cellStats: a sample every few pixels) and merges them (amplitudes: a grid
+// of ~300 × 230 numbers); then each band's pixels go to a worker (transferred, never copied),
+// which adds the pattern (addPattern) and hands them back. The pixels are exactly those of
+// embedTrace in one pass (see embed.ts). No DOM here: the page side (trace-canvas.ts) gives the
+// canvas and workers.
+import { addPattern, amplitudes, cellStats, finish, planEmbed, type BandError, type EmbedOptions, type EmbedPlan, type EmbedResult } from './trace/embed.ts';
 
-export type BandRequest = { id: number; step: 'stats'; plan: EmbedPlan; top: number; height: number; pixels: ArrayBuffer } | { id: number; step: 'add'; amp: Float32Array };
+export interface BandRequest {
+  id: number;
+  plan: EmbedPlan;
+  amp: Float32Array;
+  top: number;
+  height: number;
+  pixels: ArrayBuffer;
+}
 
-export type BandAnswer = { id: number; stats: CellStats } | { id: number; pixels: ArrayBuffer; err: BandError } | { id: number; error: string };
+export type BandAnswer = { id: number; pixels: ArrayBuffer; err: BandError } | { id: number; error: string };
 
 /** One worker (or, in tests, a stand-in) answering band requests. */
 export interface BandPort {
@@ -21,24 +29,14 @@ export interface BandCanvas {
   write(top: number, height: number, pixels: Uint8ClampedArray<ArrayBuffer>): void;
 }
 
-/** The worker's side: keeps each band between its two steps. */
+/** The worker's side: adds the pattern to one band and hands its pixels back. Keeps nothing. */
 export function bandWorker(): (req: BandRequest) => { answer: BandAnswer; transfer: Transferable[] } {
-  const held = new Map<number, { plan: EmbedPlan; top: number; height: number; pixels: Uint8ClampedArray<ArrayBuffer> }>();
   return (req) => {
     try {
-      if (req.step === 'stats') {
-        const pixels = new Uint8ClampedArray(req.pixels);
-        held.set(req.id, { plan: req.plan, top: req.top, height: req.height, pixels });
-        const stats = cellStats(req.plan, { data: pixels, width: req.plan.width, height: req.height }, req.top);
-        return { answer: { id: req.id, stats }, transfer: [stats.sum.buffer, stats.sq.buffer, stats.cnt.buffer] };
-      }
-      const band = held.get(req.id);
-      held.delete(req.id);
-      if (!band) throw new Error('no such band');
-      const err = addPattern(band.plan, req.amp, { data: band.pixels, width: band.plan.width, height: band.height }, band.top);
-      return { answer: { id: req.id, pixels: band.pixels.buffer, err }, transfer: [band.pixels.buffer] };
+      const pixels = new Uint8ClampedArray(req.pixels);
+      const err = addPattern(req.plan, req.amp, { data: pixels, width: req.plan.width, height: req.height }, req.top);
+      return { answer: { id: req.id, pixels: pixels.buffer, err }, transfer: [pixels.buffer] };
     } catch (e) {
-      held.delete(req.id);
       return { answer: { id: req.id, error: e instanceof Error ? e.message : String(e) }, transfer: [] };
     }
   };
@@ -65,23 +63,21 @@ export async function embedInBands(canvas: BandCanvas, width: number, height: nu
   const t0 = performance.now();
   if (!ports.length) throw new Error('no trace worker');
   const plan = planEmbed(width, height, width * height * 4, o);
-  const bands = bandRows(height, ports.length).map((b, i) => ({ ...b, id: ++nextId, port: ports[i]! }));
-  const ask = async <K extends string>(p: BandPort, req: BandRequest, transfer: Transferable[], want: K) => {
-    const a = await p.request(req, transfer);
-    if (!(want in a)) throw new Error('error' in a ? a.error : 'unexpected answer');
-    return a as Extract<BandAnswer, Record<K, unknown>>;
-  };
-  const stats = await Promise.all(
-    bands.map((b) => {
-      const pixels = canvas.read(b.top, b.height);
-      return ask(b.port, { id: b.id, step: 'stats', plan, top: b.top, height: b.height, pixels: pixels.buffer }, [pixels.buffer], 'stats');
-    }),
-  );
+  const bands = bandRows(height, ports.length).map((b, i) => {
+    const pixels = canvas.read(b.top, b.height);
+    return { ...b, id: ++nextId, port: ports[i]!, pixels, stats: cellStats(plan, { data: pixels, width, height: b.height }, b.top) };
+  });
   const amp = amplitudes(
     plan,
-    stats.map((s) => s.stats),
+    bands.map((b) => b.stats),
   );
-  const done = await Promise.all(bands.map((b) => ask(b.port, { id: b.id, step: 'add', amp }, [], 'pixels')));
+  const done = await Promise.all(
+    bands.map(async (b) => {
+      const a = await b.port.request({ id: b.id, plan, amp, top: b.top, height: b.height, pixels: b.pixels.buffer }, [b.pixels.buffer]);
+      if (!('pixels' in a)) throw new Error('error' in a ? a.error : 'unexpected answer');
+      return a;
+    }),
+  );
   done.forEach((d, i) => canvas.write(bands[i]!.top, bands[i]!.height, new Uint8ClampedArray(d.pixels)));
   return finish(
     plan,

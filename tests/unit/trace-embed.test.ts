@@ -50,11 +50,9 @@ function inProcess(): BandPort {
   };
 }
 
-const failing = (after: number): BandPort => {
-  const real = inProcess();
-  let n = 0;
-  return { request: (req, t) => (++n > after ? Promise.reject(new Error('worker crashed')) : real.request(req, t)) };
-};
+/** A worker that crashed, or one that could not do the work and says so. */
+const crashed = (): BandPort => ({ request: () => Promise.reject(new Error('worker crashed')) });
+const refusing = (): BandPort => ({ request: async (req) => ({ id: req.id, error: 'out of memory' }) });
 
 describe('trace: embed in bands (the workers)', () => {
   const c = CASES[0];
@@ -80,7 +78,7 @@ describe('trace: embed in bands (the workers)', () => {
     }
   });
 
-  it('a worker that fails fails the stamp (trace-failed), at either step; working ones trace it', async () => {
+  it('a worker that fails fails the stamp (trace-failed), whichever band; working ones trace it', async () => {
     const job = { options: { trace: { key } }, code: '7KQ2-M9XD' } as unknown as Job;
     // What a canvas does with the bands (node has no ImageData).
     vi.stubGlobal(
@@ -89,20 +87,25 @@ describe('trace: embed in bands (the workers)', () => {
         constructor(readonly data: Uint8ClampedArray) {}
       },
     );
+    // Tall enough for two bands: each port gets one.
     const run = async (ports: BandPort[]) => {
-      const px = picture(640, 480, true);
+      const px = picture(640, 520, true);
       const canvas = fakeCanvas(px);
       const ctx = {
         getImageData: (_x: number, y: number, _w: number, h: number) => ({ data: canvas.read(y, h) }),
         putImageData: (img: { data: Uint8ClampedArray<ArrayBuffer> }, _x: number, y: number) => canvas.write(y, 0, img.data),
       } as unknown as OffscreenCanvasRenderingContext2D;
-      return traceCanvas(ctx, 640, 480, job, ports).then(
+      return traceCanvas(ctx, 640, 520, job, ports).then(
         (r) => ({ r, sha: createHash('sha256').update(px.data).digest('hex') }),
         (e: unknown) => e,
       );
     };
-    for (const after of [0, 1]) {
-      const err = await run([failing(after), inProcess()]);
+    for (const ports of [
+      [crashed(), inProcess()],
+      [inProcess(), crashed()],
+      [inProcess(), refusing()],
+    ]) {
+      const err = await run(ports);
       expect(isStampError(err) && err.code).toBe('trace-failed');
     }
     const ok = (await run([inProcess(), inProcess()])) as { r: { report: { embedded: boolean } }; sha: string };
@@ -111,7 +114,7 @@ describe('trace: embed in bands (the workers)', () => {
       createHash('sha256')
         .update(
           (() => {
-            const p = picture(640, 480, true);
+            const p = picture(640, 520, true);
             embedTrace(p, { key, code: '7KQ2-M9XD' });
             return p.data;
           })(),

@@ -2,6 +2,7 @@
 // edges show and little energy sits at frequencies a resize would remove anyway), scaled by
 // how busy the picture is around each cell (texture hides it; flat paper or sky gets little),
 // added equally to R, G and B (a luminance change: JPEG keeps luminance best).
+import { ADD_WASM } from './add-wasm.ts';
 import { convEncode } from './ecc.ts';
 import { TraceError } from './errors.ts';
 import { cellValues, cellSize, N, pattern } from './pattern.ts';
@@ -37,8 +38,6 @@ const PER_STD = 0.22;
 /** Smallest picture that can carry a readable trace: a few tiles each way. */
 export const MIN_SIDE = 128;
 
-const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
-
 /**
  * Adds the trace to the pixels, in place. The same steps as a picture split into bands over
  * workers (trace-worker.ts): a band's cell statistics (cellStats), all bands' merged into each
@@ -72,8 +71,6 @@ export interface EmbedPlan {
 export function planEmbed(width: number, height: number, bytes: number, o: EmbedOptions): EmbedPlan {
   if (!(width > 0 && height > 0) || bytes < width * height * 4) throw new TraceError('bad-pixels', `${width}×${height}`);
   if (Math.min(width, height) < MIN_SIDE) throw new TraceError('picture-too-small', `${width}×${height}`);
-  // The pixel words below are read as little-endian RGBA, as on every platform a browser runs on.
-  if (!LITTLE_ENDIAN) throw new TraceError('bad-pixels', 'big-endian platform');
   const salt = saltFor(o.key, o.code);
   const values = cellValues(pattern(o.key, salt), convEncode(payloadBits(o.key, o.code)));
   const cell = cellSize(width, height);
@@ -123,25 +120,26 @@ export function cellStats(plan: EmbedPlan, band: Pixels, top: number): CellStats
  */
 export function amplitudes(plan: EmbedPlan, bands: CellStats[]): Float32Array {
   const { gw, gh, values } = plan;
-  const [sum, sq, cnt] = (['sum', 'sq', 'cnt'] as const).map((f) => {
-    const total = new Float64Array(gw * gh);
-    for (const b of bands) for (let k = 0; k < total.length; k++) total[k] = total[k]! + b[f][k]!;
-    return total;
-  }) as [Float64Array, Float64Array, Float64Array];
+  const n = gw * gh;
+  const sum = new Float64Array(n);
+  const sq = new Float64Array(n);
+  const cnt = new Float64Array(n);
+  for (const b of bands)
+    for (let k = 0; k < n; k++) {
+      sum[k] = sum[k]! + b.sum[k]!;
+      sq[k] = sq[k]! + b.sq[k]!;
+      cnt[k] = cnt[k]! + b.cnt[k]!;
+    }
   const amp = strength(sum, sq, cnt, gw, gh);
   // Scale so the expected squared error meets the PSNR target. Bilinear interpolation of
   // independent ±1 cells keeps (2/3)² of their power; rounding the change to whole levels adds about 1/12.
   const target = 255 ** 2 / 10 ** (plan.psnr / 10) - 1 / 12;
   let power = 0;
-  for (let i = 0; i < amp.length; i++) power += amp[i]! * amp[i]!;
-  power = (power / amp.length) * (4 / 9);
+  for (let i = 0; i < n; i++) power += amp[i]! * amp[i]!;
+  power = (power / n) * (4 / 9);
   const scale = Math.sqrt(Math.max(0.05, target) / power);
-  for (let gy = 0; gy < gh; gy++)
-    for (let gx = 0; gx < gw; gx++) {
-      const u = (((gx - 1) % N) + N) % N;
-      const v = (((gy - 1) % N) + N) % N;
-      amp[gy * gw + gx] = amp[gy * gw + gx]! * scale * values[v * N + u]!;
-    }
+  // Grid cell (gx, gy) is tile cell (gx − 1 mod N, gy − 1 mod N).
+  for (let gy = 0, v = N - 1; gy < gh; gy++, v = (v + 1) % N) for (let gx = 0, u = N - 1, k = gy * gw; gx < gw; gx++, u = (u + 1) % N, k++) amp[k] = amp[k]! * scale * values[v * N + u]!;
   return amp;
 }
 
@@ -153,74 +151,84 @@ export interface BandError {
 
 /**
  * Adds the pattern to a band's pixels (rows `top` …), in place: the cells interpolated
- * bilinearly, one rounding per pixel, the same change to R, G and B; transparent pixels kept.
+ * bilinearly, one rounding per pixel, the same change to R, G and B (clamped to 0…255);
+ * transparent pixels kept. The pixel work is WebAssembly SIMD (add.wat: ~3× the JavaScript it
+ * replaced, copies in and out included; bit for bit the same pixels); rows go through its memory a
+ * chunk at a time, so it stays small whatever the picture.
  */
 export function addPattern(plan: EmbedPlan, amp: Float32Array, band: Pixels, top: number): BandError {
   const { width: W, cell: c, gw } = plan;
   const { data } = band;
   const H = band.height;
+  const k = kernel(W, gw);
   // Cell columns: pixels start[k] … start[k + 1] − 1 lie between the centres of grid cells k
-  // and k + 1, at fraction tx[x] of the way.
-  // Float32 values (as the embed always had them), kept as doubles: no conversion per pixel.
-  const tx = new Float64Array(W);
-  const start = new Int32Array(gw + 1).fill(W);
+  // and k + 1, at fraction tx[x] of the way (Float32 values, as the embed always had them).
+  const tx = new Float64Array(k.memory.buffer, k.tx, W + 2);
+  const start = new Int32Array(k.memory.buffer, k.st, gw + 1).fill(W);
   for (let x = W - 1; x >= 0; x--) {
     const g = (x + 0.5) / c - 0.5 + 1;
-    const k = Math.floor(g);
-    tx[x] = Math.fround(g - k);
-    start[k] = x;
+    const i = Math.floor(g);
+    tx[x] = Math.fround(g - i);
+    start[i] = x;
   }
-  for (let k = gw - 1; k >= 0; k--) start[k] = Math.min(start[k]!, start[k + 1]!);
-  // 0…255 for a level plus any change this picture gets, by lookup: level + d + off indexes it.
-  let most = 0;
-  for (let i = 0; i < amp.length; i++) most = Math.max(most, Math.abs(amp[i]!));
-  const off = Math.ceil(most) + 2;
-  const clamp = Uint8Array.from({ length: 256 + 2 * off }, (_, i) => Math.min(255, Math.max(0, i - off)));
-  // The pixels as 32-bit words (RGBA little-endian: R in the low byte), read and written once
-  // each. A buffer not on a 4-byte boundary (a node Buffer's slice) is worked on in a copy.
-  const aligned = data.byteOffset % 4 === 0 ? data : new Uint8Array(data.subarray(0, W * H * 4));
-  const words = new Int32Array(aligned.buffer, aligned.byteOffset, W * H);
-  const row = new Float32Array(gw);
+  for (let i = gw - 1; i >= 0; i--) start[i] = Math.min(start[i]!, start[i + 1]!);
+  const row = new Float32Array(k.memory.buffer, k.row, gw);
+  const bytes = new Uint8Array(k.memory.buffer);
   // The squared error is summed on every 4th row of the picture: enough for the report.
   let se = 0;
   let n = 0;
-  for (let y = top; y < top + H; y++) {
-    const g = (y + 0.5) / c - 0.5 + 1;
-    const y0 = Math.floor(g);
-    const ty = g - y0;
-    const a = y0 * gw;
-    const b = a + gw;
-    for (let i = 0; i < gw; i++) row[i] = amp[a + i]! * (1 - ty) + amp[b + i]! * ty;
-    const measure = (y & 3) === 0;
-    const base = (y - top) * W;
-    for (let k = 0; k < gw - 1; k++) {
-      const from = start[k]!;
-      const to = start[k + 1]!;
-      if (from >= to) continue;
-      const r0 = row[k]!;
-      const dr = row[k + 1]! - r0;
-      for (let x = from; x < to; x++) {
-        const p = words[base + x]!;
-        if ((p & ALPHA) === 0) continue;
-        // old + d rounds to old + round(d): one rounding for the three channels.
-        const d = ((r0 + dr * tx[x]! + 256.5) | 0) - 256 + off;
-        const r = p & 255;
-        const gg = (p >>> 8) & 255;
-        const bb = (p >>> 16) & 255;
-        const nr = clamp[r + d]!;
-        const ng = clamp[gg + d]!;
-        const nb = clamp[bb + d]!;
-        words[base + x] = (p & ALPHA) | (nb << 16) | (ng << 8) | nr;
-        if (measure) se += (nr - r) * (nr - r) + (ng - gg) * (ng - gg) + (nb - bb) * (nb - bb);
-      }
+  for (let y0 = 0; y0 < H; y0 += k.rows) {
+    const rows = Math.min(k.rows, H - y0);
+    bytes.set(data.subarray(y0 * W * 4, (y0 + rows) * W * 4), k.px);
+    for (let r = 0; r < rows; r++) {
+      const y = top + y0 + r;
+      const g = (y + 0.5) / c - 0.5 + 1;
+      const gy = Math.floor(g);
+      const ty = g - gy;
+      const a = gy * gw;
+      const b = a + gw;
+      for (let i = 0; i < gw; i++) row[i] = amp[a + i]! * (1 - ty) + amp[b + i]! * ty;
+      const measure = (y & 3) === 0;
+      se += k.addRow(k.px + r * W * 4, W, k.tx, k.st, k.row, gw, k.dl, measure ? 1 : 0);
+      if (measure) n += 3 * W;
     }
-    if (measure) n += 3 * W;
+    data.set(bytes.subarray(k.px, k.px + rows * W * 4), y0 * W * 4);
   }
-  if (aligned !== data) data.set(aligned);
   return { se, n };
 }
 
-const ALPHA = 0xff000000 | 0;
+/** The compiled pixel pass, and its memory laid out for pictures `width` wide (see add.wat). */
+interface Kernel {
+  memory: WebAssembly.Memory;
+  addRow: (px: number, w: number, tx: number, st: number, row: number, gw: number, dl: number, measure: number) => number;
+  tx: number;
+  st: number;
+  row: number;
+  dl: number;
+  px: number;
+  /** Rows of pixels in memory at a time. */
+  rows: number;
+}
+
+/** About this many bytes of pixels go through the kernel's memory at a time. */
+const CHUNK = 1 << 22;
+let instance: WebAssembly.Instance | undefined;
+
+function kernel(width: number, gw: number): Kernel {
+  // Compiled once (the module is < 1 KB: compiling it synchronously is allowed on any thread).
+  instance ??= new WebAssembly.Instance(new WebAssembly.Module(Uint8Array.from(atob(ADD_WASM), (ch) => ch.charCodeAt(0))));
+  const memory = instance.exports.memory as WebAssembly.Memory;
+  const at16 = (n: number) => Math.ceil(n / 16) * 16;
+  const tx = 0;
+  const st = at16(tx + 8 * (width + 2));
+  const row = at16(st + 4 * (gw + 1));
+  const dl = at16(row + 4 * gw);
+  const px = at16(dl + 4 * (width + 4));
+  const rows = Math.max(1, Math.floor(CHUNK / (4 * width)));
+  const need = px + rows * width * 4 + 16;
+  if (memory.buffer.byteLength < need) memory.grow(Math.ceil((need - memory.buffer.byteLength) / 65536));
+  return { memory, addRow: instance.exports.addRow as Kernel['addRow'], tx, st, row, dl, px, rows };
+}
 
 /** The report, from all bands' errors. */
 export function finish(plan: EmbedPlan, bands: BandError[], t0: number): EmbedResult {
@@ -230,26 +238,35 @@ export function finish(plan: EmbedPlan, bands: BandError[], t0: number): EmbedRe
   return { psnr: mse > 0 ? 10 * Math.log10(255 ** 2 / mse) : Infinity, cell: plan.cell, salt: plan.salt, ms: performance.now() - t0 };
 }
 
-/** Each cell's amplitude before the global scaling, from its luminance's standard deviation. */
+/**
+ * Each cell's amplitude before the global scaling, from its luminance's standard deviation and
+ * the lowest among its 3 × 3 neighbours with samples (min over rows, then over columns).
+ */
 function strength(sum: Float64Array, sq: Float64Array, cnt: Float64Array, gw: number, gh: number): Float32Array {
-  const std = new Float32Array(gw * gh);
-  for (let k = 0; k < std.length; k++) {
-    const m = cnt[k]! ? sum[k]! / cnt[k]! : 0;
-    std[k] = cnt[k]! ? Math.sqrt(Math.max(0, sq[k]! / cnt[k]! - m * m)) : 0;
+  const n = gw * gh;
+  const std = new Float32Array(n);
+  // Cells without samples (the margin) take part in no minimum.
+  const lowRow = new Float32Array(n);
+  for (let k = 0; k < n; k++) {
+    const c = cnt[k]!;
+    const m = c ? sum[k]! / c : 0;
+    std[k] = c ? Math.sqrt(Math.max(0, sq[k]! / c - m * m)) : 0;
   }
-  const amp = new Float32Array(gw * gh);
   for (let gy = 0; gy < gh; gy++)
-    for (let gx = 0; gx < gw; gx++) {
-      let lo = Infinity;
-      for (let dy = -1; dy <= 1; dy++)
-        for (let dx = -1; dx <= 1; dx++) {
-          const yy = gy + dy;
-          const xx = gx + dx;
-          if (yy < 0 || xx < 0 || yy >= gh || xx >= gw || !cnt[yy * gw + xx]) continue;
-          lo = Math.min(lo, std[yy * gw + xx]!);
-        }
-      const s = lo === Infinity ? 0 : 0.5 * lo + 0.5 * std[gy * gw + gx]!;
-      amp[gy * gw + gx] = Math.min(MOST, FLAT + PER_STD * s);
+    for (let gx = 0, k = gy * gw; gx < gw; gx++, k++) {
+      let lo = cnt[k] ? std[k]! : Infinity;
+      if (gx > 0 && cnt[k - 1] && std[k - 1]! < lo) lo = std[k - 1]!;
+      if (gx < gw - 1 && cnt[k + 1] && std[k + 1]! < lo) lo = std[k + 1]!;
+      lowRow[k] = lo;
+    }
+  const amp = new Float32Array(n);
+  for (let gy = 0; gy < gh; gy++)
+    for (let gx = 0, k = gy * gw; gx < gw; gx++, k++) {
+      let lo = lowRow[k]!;
+      if (gy > 0 && lowRow[k - gw]! < lo) lo = lowRow[k - gw]!;
+      if (gy < gh - 1 && lowRow[k + gw]! < lo) lo = lowRow[k + gw]!;
+      const s = lo === Infinity ? 0 : 0.5 * lo + 0.5 * std[k]!;
+      amp[k] = Math.min(MOST, FLAT + PER_STD * s);
     }
   return amp;
 }
