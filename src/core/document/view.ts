@@ -92,6 +92,53 @@ const MARGIN = 0.12;
 const BELOW = 0.45;
 const LEVEL_WIDTH = 720;
 
+/** The keep-clear search's picture: a grey copy, and its pixels' place in the picture. */
+interface Level {
+  level: Grey;
+  levelToPicture: (p: Point) => Point;
+}
+
+/**
+ * The found document levelled, with a margin, about 720 px wide (MRZ characters ~10 px tall):
+ * the outline's perspective undone.
+ */
+function levelled(canvas: OffscreenCanvas, quad: Quad): Level {
+  const { width: W, height: H } = canvas;
+  const side = sides(quad);
+  const scale = Math.min(1, LEVEL_WIDTH / side.width);
+  const lw = Math.round(side.width * (1 + 2 * MARGIN) * scale);
+  const lh = Math.round(side.height * (1 + MARGIN + BELOW) * scale);
+  const big = lumaOf(smallCopy(canvas, Math.round(Math.max(W, H) * scale)));
+  const bs = big.width / W;
+  // Levelled frame (with margin) → picture pixels → the big grey copy's pixels.
+  const mx = side.width * MARGIN * scale;
+  const my = side.height * MARGIN * scale;
+  const toPicture = rectToQuad(side.width * scale, side.height * scale, quad)!;
+  const levelToPicture = (p: Point): Point => apply(toPicture, { x: p.x - mx, y: p.y - my });
+  const corners = [
+    { x: 0, y: 0 },
+    { x: lw, y: 0 },
+    { x: lw, y: lh },
+    { x: 0, y: lh },
+  ];
+  const toBig = rectToQuad(lw, lh, corners.map((p) => levelToPicture(p)).map((p) => ({ x: p.x * bs, y: p.y * bs })) as Quad)!;
+  return { level: warpGrey(big, toBig, lw, lh), levelToPicture };
+}
+
+/**
+ * The whole picture as the document (a PDF page, a screenshot, a photo with no document found):
+ * already level, and nothing lies outside it, so the copy at the same scale is the levelled
+ * frame (no margin of blank paper, no resampling: half the pixels to search on an A4 page).
+ */
+function scaledWhole(canvas: OffscreenCanvas): Level {
+  const { width: W, height: H } = canvas;
+  const scale = Math.min(1, LEVEL_WIDTH / W);
+  const level = lumaOf(smallCopy(canvas, Math.round(Math.max(W, H) * scale)));
+  const kx = W / level.width;
+  const ky = H / level.height;
+  return { level, levelToPicture: (p) => ({ x: p.x * kx, y: p.y * ky }) };
+}
+
 export function viewDocument(canvas: OffscreenCanvas, o: ViewOptions): DocumentView {
   const t0 = performance.now();
   const { width: W, height: H } = canvas;
@@ -118,26 +165,9 @@ export function viewDocument(canvas: OffscreenCanvas, o: ViewOptions): DocumentV
   };
   const view: DocumentView = { quad, found: !!found, keepClear: [], codes: [], brightness, ms: 0 };
   if (o.protect) {
-    // The document levelled, with a margin, about 720 px wide: MRZ characters ~10 px tall.
-    const side = sides(quad);
-    const scale = Math.min(1, LEVEL_WIDTH / side.width);
-    const lw = Math.round(side.width * (1 + 2 * MARGIN) * scale);
-    const lh = Math.round(side.height * (1 + MARGIN + BELOW) * scale);
-    const big = lumaOf(smallCopy(canvas, Math.round(Math.max(W, H) * scale)));
-    const bs = big.width / W;
-    // Levelled frame (with margin) → picture pixels → the big grey copy's pixels.
-    const mx = side.width * MARGIN * scale;
-    const my = side.height * MARGIN * scale;
-    const toPicture = rectToQuad(side.width * scale, side.height * scale, quad)!;
-    const levelToPicture = (p: Point): Point => apply(toPicture, { x: p.x - mx, y: p.y - my });
-    const corners = [
-      { x: 0, y: 0 },
-      { x: lw, y: 0 },
-      { x: lw, y: lh },
-      { x: 0, y: lh },
-    ];
-    const toBig = rectToQuad(lw, lh, corners.map((p) => levelToPicture(p)).map((p) => ({ x: p.x * bs, y: p.y * bs })) as Quad)!;
-    const level = warpGrey(big, toBig, lw, lh);
+    const { level, levelToPicture } = found ? levelled(canvas, quad) : scaledWhole(canvas);
+    const lw = level.width;
+    const lh = level.height;
     // A little extra all round: the found band hugs the characters, and a reader wants a quiet margin.
     const pad = lh * 0.012;
     const polygon = (r: Rect): Point[] =>
