@@ -4,6 +4,8 @@ import EncodeWorker from './encode.worker.ts?worker';
 import { StampError } from './errors.ts';
 import { IMAGE_FORMATS } from './formats/index.ts';
 import { compact, PNG_PALETTE, type Compact, type CompactRequest } from './palette/compact.ts';
+import type { Analysis, Indexed } from './palette/index.ts';
+import type { EncodeAnswer, EncodeRequestBody } from './encode.worker.ts';
 
 /** The picture types we write. */
 export type ImageKind = 'jpeg' | 'png' | 'webp';
@@ -11,22 +13,31 @@ export type ImageKind = 'jpeg' | 'png' | 'webp';
 /** Two encoders on machines with the cores for it: PDF pages encode side by side. */
 const workers: Worker[] = [];
 let next = 0;
-const pending = new Map<number, { resolve: (c: Compact) => void; reject: (e: Error) => void }>();
+const pending = new Map<number, { resolve: (a: EncodeAnswer) => void; reject: (e: Error) => void }>();
 
 function encoder(): Worker {
   const size = Math.min(2, navigator.hardwareConcurrency || 1);
   if (workers.length < size) {
     const w = new EncodeWorker();
-    w.onmessage = (e: MessageEvent<{ id: number; out?: Compact; error?: string }>) => {
+    w.onmessage = (e: MessageEvent<EncodeAnswer>) => {
       const p = pending.get(e.data.id);
       pending.delete(e.data.id);
-      if (e.data.out) p?.resolve(e.data.out);
-      else p?.reject(new Error(e.data.error ?? 'encoding failed'));
+      if ('error' in e.data) p?.reject(new Error(e.data.error));
+      else p?.resolve(e.data);
     };
     workers.push(w);
     return w;
   }
   return workers[next % workers.length]!;
+}
+
+/** One request to an encoder, its answer (a failure rejects). */
+function ask(message: EncodeRequestBody, transfer: Transferable[]): Promise<EncodeAnswer> {
+  const id = ++next;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    encoder().postMessage({ id, ...message }, transfer);
+  });
 }
 
 /**
@@ -35,13 +46,22 @@ function encoder(): Worker {
  */
 const encodesDirectly = () => typeof document === 'undefined' || typeof Worker === 'undefined' || (globalThis.top === globalThis.self && document.visibilityState === 'visible');
 
-function viaWorker(canvas: OffscreenCanvas, message: { mime: string; quality: number; compact?: CompactRequest }): Promise<Compact> {
+async function viaWorker(canvas: OffscreenCanvas, message: { mime: string; quality: number; compact?: CompactRequest }): Promise<Compact> {
   const bitmap = canvas.transferToImageBitmap();
-  const id = ++next;
-  return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    encoder().postMessage({ id, bitmap, ...message }, [bitmap]);
-  });
+  const a = await ask({ bitmap, ...message }, [bitmap]);
+  if (!('out' in a)) throw new Error('encoding failed');
+  return a.out;
+}
+
+/**
+ * Packs a picture analysed on this thread (palette/index.ts: its keys and palette) into a palette
+ * image in an encoder, so the deflating runs while this thread goes on (PDF pages). The keys are
+ * handed over and come back with the answer, for the next picture.
+ */
+export async function packInWorker(analysis: Analysis): Promise<{ indexed: Indexed; keys: Uint16Array<ArrayBuffer> }> {
+  const a = await ask({ pack: analysis }, [analysis.keys.buffer]);
+  if (!('packed' in a)) throw new Error('packing failed');
+  return { indexed: a.packed, keys: a.keys };
 }
 
 /**

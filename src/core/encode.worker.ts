@@ -1,20 +1,32 @@
 // Encodes pictures off the page's thread. In a document, Chrome schedules convertToBlob as an
 // idle task; frames that get no idle time (a prompt over a busy page, a background tab, any
-// headless frame) then wait a full second per picture. A worker encodes at once.
-import { bitmapCanvas, compact, type CompactRequest } from './palette/compact.ts';
+// headless frame) then wait a full second per picture. A worker encodes at once. It also packs
+// palette pictures analysed on the page (PDF pages: the page reads its own canvas, this deflates).
+import { bitmapCanvas, compact, type Compact, type CompactRequest } from './palette/compact.ts';
+import { packPicture, type Analysis, type Indexed } from './palette/index.ts';
 
-interface Job {
-  id: number;
-  bitmap: ImageBitmap;
-  mime: string;
-  quality: number;
-  /** Palette or budgeted encoding (PDF pages, screenshots). */
-  compact?: CompactRequest;
-}
+export type EncodeRequestBody =
+  | {
+      bitmap: ImageBitmap;
+      mime: string;
+      quality: number;
+      /** Palette or budgeted encoding (PDF pages, screenshots). */
+      compact?: CompactRequest;
+    }
+  | { pack: Analysis };
 
-self.onmessage = async (e: MessageEvent<Job>) => {
-  const { id, bitmap, mime, quality } = e.data;
+export type EncodeAnswer = { id: number; out: Compact } | { id: number; packed: Indexed; keys: Uint16Array<ArrayBuffer> } | { id: number; error: string };
+
+self.onmessage = async (e: MessageEvent<EncodeRequestBody & { id: number }>) => {
+  const { id } = e.data;
   try {
+    if ('pack' in e.data) {
+      const { pack } = e.data;
+      const packed = await packPicture(pack, false);
+      self.postMessage({ id, packed, keys: pack.keys }, { transfer: [packed.data.buffer as ArrayBuffer, pack.keys.buffer] });
+      return;
+    }
+    const { bitmap, mime, quality } = e.data;
     if (e.data.compact) {
       const out = await compact(bitmap, e.data.compact);
       bitmap.close(); // done with it either way: released now, not at collection

@@ -2,6 +2,7 @@
 // otherwise the full-colour encoder (JPEG: lowering the quality step by step to a byte budget).
 // Runs in the encode worker (on an ImageBitmap) or in the page (on the canvas itself).
 import { indexPicture, type Indexed } from './index.ts';
+import type { MapError } from './quantise.ts';
 import { indexedPng } from './png.ts';
 
 export interface CompactRequest {
@@ -40,11 +41,19 @@ export const MIN_QUALITY = 0.65;
 /** …unless a field's stated size limit asks for it: then down to this (still legible at 150 DPI). */
 export const MIN_QUALITY_FOR_LIMIT = 0.45;
 
+/** Whether a palette's error is small enough for the request. */
+export const accepts =
+  (req: Pick<CompactRequest, 'maxMean' | 'maxOff' | 'maxFar'>) =>
+  (e: MapError): boolean =>
+    e.mean <= req.maxMean && e.off <= req.maxOff && e.far <= req.maxFar;
+
+/** A palette image larger than the budget (a scan's paper grain) is worse than a JPEG. */
+export const withinBudget = (indexed: Indexed, req: Pick<CompactRequest, 'budget'>): boolean => !(req.budget && indexed.data.length > req.budget);
+
 export async function compact(source: ImageBitmap | OffscreenCanvas, req: CompactRequest): Promise<Compact> {
   if (req.colours.length) {
-    const indexed = await indexPicture(source, { colours: req.colours, minFlat: req.minFlat, png: !req.raw, accept: (e) => e.mean <= req.maxMean && e.off <= req.maxOff && e.far <= req.maxFar });
-    // A palette image larger than the budget (a scan's paper grain) is worse than a JPEG.
-    if (indexed && !(req.budget && indexed.data.length > req.budget)) return req.raw ? { indexed } : { blob: indexedPng(indexed) };
+    const indexed = await indexPicture(source, { colours: req.colours, minFlat: req.minFlat, png: !req.raw, accept: accepts(req) });
+    if (indexed && withinBudget(indexed, req)) return req.raw ? { indexed } : { blob: indexedPng(indexed) };
   }
   const canvas = source instanceof OffscreenCanvas ? source : bitmapCanvas(source);
   try {

@@ -77,8 +77,38 @@ async function frameStrips(source: ImageBitmap, fn: Strip): Promise<boolean> {
   }
 }
 
+/**
+ * A picture read and its palette chosen, not yet packed: each pixel's histogram bin (`keys`)
+ * and the palette that maps bins to entries. Plain data: it can go to a worker to be packed.
+ */
+export interface Analysis {
+  width: number;
+  height: number;
+  keys: Uint16Array<ArrayBuffer>;
+  palette: Palette;
+  error: MapError;
+}
+
 /** The picture as a palette image, or undefined when it has too many colours (or any transparency). */
 export async function indexPicture(source: Source, req: IndexRequest): Promise<Indexed | undefined> {
+  const a = await analysePicture(source, req);
+  if (!a) return undefined;
+  try {
+    return await packPicture(a, req.png);
+  } finally {
+    giveKeys(a.keys);
+  }
+}
+
+/** An analysis's keys back to this thread's spare buffer, for the next picture. */
+export const giveKeys = (keys: Uint16Array): void => give('keys', keys);
+
+/**
+ * Reads the picture once and picks the smallest accepted palette; undefined when none is (too
+ * many colours, transparency, not flat enough). The keys are lent from this thread's spare
+ * buffer: give them back (giveKeys) when done, also when they went to a worker and came back.
+ */
+export async function analysePicture(source: Source, req: Omit<IndexRequest, 'png'>): Promise<Analysis | undefined> {
   const { width, height } = source;
   // Buffers reused from picture to picture (the collector would let a long PDF's pile up); a
   // picture indexed while another is gets its own.
@@ -86,6 +116,7 @@ export async function indexPicture(source: Source, req: IndexRequest): Promise<I
   // One read of the pixels: each pixel's bin is kept (2 bytes) instead of reading the picture a
   // second time to map it.
   const keys = new Uint16Array(take('keys', width * height * 2).buffer, 0, width * height);
+  let kept = false;
   try {
     const add: Strip = (rgba, y) => h.add(rgba, keys, y * width);
     if (source instanceof OffscreenCanvas || !(await frameStrips(source, add))) {
@@ -93,29 +124,33 @@ export async function indexPicture(source: Source, req: IndexRequest): Promise<I
       canvasStrips(source, add);
     }
     if (h.translucent || (req.minFlat && flatShare(h) < req.minFlat)) return undefined;
-    let palette: Palette | undefined, error: MapError | undefined;
     for (const n of req.colours) {
-      const p = medianCut(h, n);
-      const e = mapError(h, p);
-      if (req.accept(e)) {
-        ((palette = p), (error = e));
-        break;
+      const palette = medianCut(h, n);
+      const error = mapError(h, palette);
+      if (req.accept(error)) {
+        kept = true;
+        return { width, height, keys, palette, error };
       }
     }
-    if (!palette || !error) return undefined;
-    const bits = bitsFor(palette.size);
-    const skip = req.png ? 1 : 0;
-    const stride = skip + Math.ceil((width * bits) / 8);
-    const raw = take('rows', stride * height, true);
-    try {
-      mapKeys(keys, width, height, palette, bits, raw, stride, skip);
-      return { width, height, palette: palette.rgb, size: palette.size, bits, data: await deflate(raw), error };
-    } finally {
-      give('rows', raw);
-    }
+    return undefined;
   } finally {
-    give('keys', keys);
+    if (!kept) give('keys', keys);
     histograms.push(h);
+  }
+}
+
+/** The analysed picture's rows, packed at the palette's bits and deflated (with PNG's filter byte when `png`). */
+export async function packPicture(a: Analysis, png: boolean): Promise<Indexed> {
+  const { width, height, keys, palette, error } = a;
+  const bits = bitsFor(palette.size);
+  const skip = png ? 1 : 0;
+  const stride = skip + Math.ceil((width * bits) / 8);
+  const raw = take('rows', stride * height, true);
+  try {
+    mapKeys(keys, width, height, palette, bits, raw, stride, skip);
+    return { width, height, palette: palette.rgb, size: palette.size, bits, data: await deflate(raw), error };
+  } finally {
+    give('rows', raw);
   }
 }
 
@@ -124,7 +159,7 @@ const takeHistogram = () => histograms.pop()?.reset() ?? new Histogram();
 
 /** One spare buffer of each kind, lent out while in use. */
 const spare = new Map<string, ArrayBuffer>();
-function take(kind: string, bytes: number, zeroed = false): Uint8Array {
+function take(kind: string, bytes: number, zeroed = false): Uint8Array<ArrayBuffer> {
   const b = spare.get(kind);
   spare.delete(kind);
   if (!b || b.byteLength < bytes) return new Uint8Array(bytes);

@@ -3,13 +3,13 @@
 // annotations, attachments, metadata, old revisions.
 import { PDFHexString, PDFName, PDFRawStream, concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState, type PDFDocument } from 'pdf-lib';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-import { encodeCanvas, encodeCompact, verifyClean, type ImageKind } from '../encode.ts';
+import { encodeCanvas, encodeCompact, packInWorker, verifyClean, type ImageKind } from '../encode.ts';
 import { StampError } from '../errors.ts';
 import { keepClearAreas } from '../document/view.ts';
 import { human } from '../human.ts';
 import { traceCanvas } from '../trace-canvas.ts';
-import { MIN_QUALITY_FOR_LIMIT } from '../palette/compact.ts';
-import type { Indexed } from '../palette/index.ts';
+import { accepts, MIN_QUALITY_FOR_LIMIT, withinBudget } from '../palette/compact.ts';
+import { analysePicture, giveKeys, type Analysis, type Indexed } from '../palette/index.ts';
 import { traced, type Job } from '../job.ts';
 import type { StampReport, TraceReport, WarningCode } from '../report.ts';
 import { drawRedactions, drawWatermark, planWatermark, summarize } from '../watermark/draw.ts';
@@ -123,20 +123,33 @@ export async function flattenPdf(doc: PDFDocumentProxy, job: Job, input: Uint8Ar
     first ??= page.watermark;
     if (page.trace) trace = { ...page.trace, psnr: Math.min(page.trace.psnr, trace?.psnr ?? Infinity) };
     const size = { widthPt: page.widthPt, heightPt: page.heightPt };
-    await encoding;
     // A page that was a JPEG picture carries JPEG's noise: no palette would fit it; straight to JPEG.
     const colours = page.picture ? [] : request.colours;
-    encoding = encodeCompact(page.canvas, { ...request, colours, ...(quality !== undefined ? { startQuality: quality } : {}) }, true)
-      .catch(() => {
-        throw new StampError('encode-failed', { kind: 'JPEG' });
-      })
-      .then(async (c): Promise<void> => {
-        if ('quality' in c) quality = c.quality;
-        return addPage(out, 'indexed' in c ? { ...size, indexed: c.indexed } : { ...size, jpeg: (await verifyClean(c.blob, 'jpeg')).bytes });
-      });
+    // A text page's palette is chosen here, from the page's own canvas, while the encoder still
+    // packs the previous page; only the packing (mapping and deflating) goes to the encoder.
+    const analysis = colours.length ? await analysePicture(page.canvas, { colours, minFlat: request.minFlat, accept: accepts(request) }) : undefined;
+    await encoding;
+    const jpeg = async (): Promise<void> => {
+      const c = await encodeCompact(page.canvas, { ...request, colours: [], ...(quality !== undefined ? { startQuality: quality } : {}) }, true);
+      if ('quality' in c) quality = c.quality;
+      if (!('blob' in c)) throw new Error('no JPEG');
+      return addPage(out, { ...size, jpeg: (await verifyClean(c.blob, 'jpeg')).bytes });
+    };
+    const packed = async (a: Analysis): Promise<void> => {
+      const { indexed, keys } = await packInWorker(a);
+      giveKeys(keys);
+      // Over its budget: the page is still on its canvas, for a JPEG.
+      if (!withinBudget(indexed, request)) return jpeg();
+      page.canvas.width = page.canvas.height = 0;
+      return addPage(out, { ...size, indexed });
+    };
+    encoding = (analysis ? packed(analysis) : jpeg()).catch(() => {
+      throw new StampError('encode-failed', { kind: 'JPEG' });
+    });
     // A failed page stops the loop at the next await; until then, no unhandled rejection.
     encoding.catch(() => {});
-    page.canvas.width = page.canvas.height = 0; // its pixels went to the encoder: free the rest now
+    // A JPEG page's pixels went to the encoder: free the rest now.
+    if (!analysis) page.canvas.width = page.canvas.height = 0;
   }
   await encoding;
   const firstPage = out.getPage(0).getSize();
