@@ -65,22 +65,44 @@ export async function compact(source: ImageBitmap | OffscreenCanvas, req: Compac
 }
 
 /**
- * The highest quality of the steps down from `req.quality` whose JPEG fits the budget (or the
- * lowest step). The search starts at `req.startQuality` (the previous PDF page's) and moves up
- * or down from there: a scan's pages are alike, so one or two encodes a page instead of all the
- * steps from the top, with the same result.
+ * How fast a JPEG's size falls with its quality, as ln(bytes) per unit of quality: ~2.4 for a
+ * stamped smooth 12 MP photo (693 KB at 0.85 to 543 KB at 0.75). A copy too large jumps at once
+ * to the step this predicts will fit, instead of stepping down one encode at a time.
  */
-async function encodeWithin(canvas: OffscreenCanvas, req: CompactRequest): Promise<Compact> {
+const LOG_SIZE_PER_QUALITY = 2.4;
+
+/**
+ * The highest quality of the steps down from `req.quality` whose JPEG fits the budget (or the
+ * lowest step). The search starts at `req.startQuality` (the previous PDF page's): a scan's pages
+ * are alike, so one or two encodes a page. A copy too large jumps to the step the size predicts
+ * (a smooth photo far over its budget: 2 encodes instead of 5), then moves up or down one step at
+ * a time from there: the same result as trying every step, as sizes fall with quality.
+ */
+export async function encodeWithin(canvas: Pick<OffscreenCanvas, 'convertToBlob'>, req: CompactRequest): Promise<Compact> {
   const floor = Math.min(req.quality, req.minQuality ?? MIN_QUALITY);
   const steps: number[] = [];
   for (let q = req.quality; q > floor + 1e-9; q -= req.step ?? 0.1) steps.push(q);
   steps.push(floor);
+  const last = steps.length - 1;
   const budget = req.mime === 'image/jpeg' ? req.budget : undefined;
-  const encodeAt = async (i: number) => ({ blob: await canvas.convertToBlob({ type: req.mime, quality: steps[i] }), quality: steps[i]! });
+  const tried = new Map<number, { blob: Blob; quality: number }>();
+  const encodeAt = async (i: number) => {
+    const known = tried.get(i);
+    if (known) return known;
+    const out = { blob: await canvas.convertToBlob({ type: req.mime, quality: steps[i] }), quality: steps[i]! };
+    tried.set(i, out);
+    return out;
+  };
   if (!budget) return encodeAt(0);
   const at = req.startQuality === undefined ? 0 : steps.findIndex((q) => q <= req.startQuality! + 1e-9);
-  let i = at < 0 ? steps.length - 1 : at;
+  let i = at < 0 ? last : at;
   let best = await encodeAt(i);
+  if (best.blob.size > budget && i < last) {
+    const want = steps[i]! - Math.log(best.blob.size / budget) / LOG_SIZE_PER_QUALITY;
+    const j = steps.findIndex((q) => q <= want + 1e-9);
+    i = Math.max(i + 1, j < 0 ? last : j);
+    best = await encodeAt(i);
+  }
   if (best.blob.size <= budget) {
     // Fits: a step higher may fit too.
     while (i > 0) {
@@ -90,7 +112,7 @@ async function encodeWithin(canvas: OffscreenCanvas, req: CompactRequest): Promi
     }
     return best;
   }
-  while (i < steps.length - 1 && best.blob.size > budget) best = await encodeAt(++i);
+  while (i < last && best.blob.size > budget) best = await encodeAt(++i);
   return best;
 }
 
