@@ -168,6 +168,11 @@ async function measureTrace(page: Page, name: string): Promise<{ traceMs: number
   return { traceMs: median(runs.map((r) => r.trace)), tracedStampMs: median(runs.map((r) => r.total)), tracedBytesOut: runs[0]!.bytes };
 }
 
+/** The browser decoding the picture whole and small (issue 22: a small copy for the search). */
+function smallDecodes(page: Page, name: string): Promise<Record<string, number>> {
+  return page.evaluate((n) => (window as unknown as { __floors: Floors }).__floors.decodes((window as unknown as { __in: Record<string, File> }).__in[n]!), name);
+}
+
 // ---------------------------------------------------------------- the upload guard's cost to a page
 async function responsiveness(b: ExtensionBrowser, path: string) {
   const site = await startSite();
@@ -452,6 +457,7 @@ async function main() {
         const strip = await measure(page, pid, input.name, { what: 'stamp', options: { mode: 'strip' } });
         const rgba = input.width! * input.height! * 4;
         const traced = input.label === '12 MP JPEG photo' ? await measureTrace(page, input.name) : undefined;
+        const decodes = input.label === '12 MP JPEG photo' ? await smallDecodes(page, input.name) : undefined;
         if (traced && 'error' in traced) throw new Error(`stamping with the trace failed: ${traced.error}`);
         rows.push({
           input: input.label,
@@ -465,6 +471,7 @@ async function main() {
           floorPeakBytes: floor.peakBytes,
           decodedRgbaBytes: rgba,
           ...(traced ? { ...traced, tracedRatio: traced.tracedStampMs / floor.ms } : {}),
+          ...(decodes ? { decodes } : {}),
           ...native,
         });
       }
@@ -578,6 +585,14 @@ function checkTargets(r: Pick<Report, 'results'> & Partial<Report>) {
 }
 
 /** The 12 MP photo stamped with a trace key (issue 21), when measured. */
+function decodeNote(results: Record<string, unknown>[]): string {
+  const d = results.find((r) => 'decodes' in r)?.decodes as Record<string, number> | undefined;
+  if (!d) return '';
+  return ` Decoding the 12 MP photo (createImageBitmap, median of 5): ${Object.entries(d)
+    .map(([k, v]) => `${k} ${v.toFixed(0)} ms`)
+    .join(', ')}.`;
+}
+
 function traceNote(results: Record<string, unknown>[]): string {
   const x = results.find((r) => 'traceMs' in r);
   if (!x) return '';
@@ -598,7 +613,7 @@ function render(r: Pick<Report, 'results' | 'date' | 'commit' | 'machine'> & Par
         `| ${x.input} | ${mb(x.bytesIn, 2)} → ${mb(x.bytesOut, 2)} MB | ${f(x.stampMs)} ms | ${f(x.floorMs)} ms | ${f(x.ratio, 2)}× | ${f(x.nativeMs)} ms${typeof x.nativeBytes === 'number' ? `, ${mb(x.nativeBytes, 2)} MB` : ''} | ${f((x.stampMs as number) / (x.nativeMs as number), 2)}× | ${f(x.stripMs, 1)} ms | ${'exiftoolMs' in x ? `${f(x.exiftoolMs)} / ${f(x.jpegtranMs)} ms` : '–'} | ${'keepTextMs' in x ? `${f(x.keepTextMs)} ms` : '–'} | ${mb(x.peakBytes)} MB (${f((x.peakBytes as number) / (x.decodedRgbaBytes as number), 2)}×; floor ${f((x.floorPeakBytes as number) / (x.decodedRgbaBytes as number), 2)}×) |`,
     ),
     '',
-    `Floor: images, createImageBitmap + canvas + convertToBlob at the same quality; PDFs, pdf.js rendering every page at 150 DPI. Peak memory: the most the extension's renderer process (page, encode and pdf.js workers) grew above its size at the start of a run, each run starting from collected heaps; RGBA: one decoded picture, or one A4 page at 150 DPI. Native tool (same inputs, same run, process start included): photos, ImageMagick drawing a tiled text mark at quality 92; PDFs, poppler \`pdftoppm -r 150 -jpeg\` + \`img2pdf\` (time, output size); strip-only, \`exiftool -all=\` and \`jpegtran -copy none\`.${traceNote(r.results)}${r.large && r.guard && r.idle ? ` 50 MP photo: ${r.large.result} in ${f(r.large.ms)} ms, tab ${r.large.tabAlive ? 'alive' : 'crashed'}. Upload guard on a 12 MP photo: the page's longest task ${f(r.guard.longestTaskMs)} ms, its timers at most ${f(r.guard.maxTimerLagMs)} ms late (stamp and swap ${f(r.guard.stampAndSwapMs)} ms). Every page: content scripts ${f(r.idle.contentScriptsGzipBytes / 1024, 1)} KB gzipped, start-up ${f(r.idle.startupMs, 2)} ms.` : ''}`,
+    `Floor: images, createImageBitmap + canvas + convertToBlob at the same quality; PDFs, pdf.js rendering every page at 150 DPI. Peak memory: the most the extension's renderer process (page, encode and pdf.js workers) grew above its size at the start of a run, each run starting from collected heaps; RGBA: one decoded picture, or one A4 page at 150 DPI. Native tool (same inputs, same run, process start included): photos, ImageMagick drawing a tiled text mark at quality 92; PDFs, poppler \`pdftoppm -r 150 -jpeg\` + \`img2pdf\` (time, output size); strip-only, \`exiftool -all=\` and \`jpegtran -copy none\`.${traceNote(r.results)}${decodeNote(r.results)}${r.large && r.guard && r.idle ? ` 50 MP photo: ${r.large.result} in ${f(r.large.ms)} ms, tab ${r.large.tabAlive ? 'alive' : 'crashed'}. Upload guard on a 12 MP photo: the page's longest task ${f(r.guard.longestTaskMs)} ms, its timers at most ${f(r.guard.maxTimerLagMs)} ms late (stamp and swap ${f(r.guard.stampAndSwapMs)} ms). Every page: content scripts ${f(r.idle.contentScriptsGzipBytes / 1024, 1)} KB gzipped, start-up ${f(r.idle.startupMs, 2)} ms.` : ''}`,
     '',
     '| target | measured | limit | |',
     '|---|---|---|---|',
