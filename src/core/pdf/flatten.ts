@@ -8,7 +8,7 @@ import { StampError } from '../errors.ts';
 import { keepClearAreas } from '../document/view.ts';
 import { human } from '../human.ts';
 import { traceCanvas } from '../trace-canvas.ts';
-import { accepts, MIN_QUALITY_FOR_LIMIT, withinBudget } from '../palette/compact.ts';
+import { accepts, MIN_QUALITY_FOR_LIMIT, withinBudget, type CompactRequest } from '../palette/compact.ts';
 import { analysePicture, giveKeys, type Analysis, type Indexed } from '../palette/index.ts';
 import { traced, type Job } from '../job.ts';
 import type { StampReport, TraceReport, WarningCode } from '../report.ts';
@@ -83,7 +83,8 @@ const PAGE_MIN_FLAT = 0.6;
 const GROWTH = 1.4;
 const MIN_BUDGET = 120_000;
 
-type EncodedPage = { widthPt: number; heightPt: number } & ({ jpeg: Uint8Array } | { indexed: Indexed });
+type PageSize = { widthPt: number; heightPt: number };
+type EncodedPage = PageSize & ({ jpeg: Uint8Array } | { indexed: Indexed });
 
 export async function flattenPdf(doc: PDFDocumentProxy, job: Job, input: Uint8Array): Promise<Flattened> {
   checkPageCount(doc.numPages);
@@ -101,9 +102,8 @@ export async function flattenPdf(doc: PDFDocumentProxy, job: Job, input: Uint8Ar
   // One page at a time in memory, plus the one being encoded: page n renders (page thread)
   // while page n−1 encodes (worker); its pixels go over only once n−1 is done and in the PDF.
   let encoding: Promise<void> = Promise.resolve();
-  let quality: number | undefined; // the last JPEG page's: the next one's search starts there
   // A traced page is always a JPEG: a palette page would quantise the trace away.
-  const request = {
+  const request: CompactRequest = {
     mime: 'image/jpeg' as const,
     quality: job.options.pdf.quality,
     colours: traced(job) ? [] : PAGE_COLOURS,
@@ -115,6 +115,7 @@ export async function flattenPdf(doc: PDFDocumentProxy, job: Job, input: Uint8Ar
     ...(limit ? { minQuality: MIN_QUALITY_FOR_LIMIT } : {}),
     raw: true,
   };
+  const write = pageWriter(out, request);
   for (let n = 1; n <= doc.numPages; n++) {
     const t = performance.now();
     const page = await stampedPage(doc, n, job, pictures(n));
@@ -129,21 +130,7 @@ export async function flattenPdf(doc: PDFDocumentProxy, job: Job, input: Uint8Ar
     // packs the previous page; only the packing (mapping and deflating) goes to the encoder.
     const analysis = colours.length ? await analysePicture(page.canvas, { colours, minFlat: request.minFlat, accept: accepts(request) }) : undefined;
     await encoding;
-    const jpeg = async (): Promise<void> => {
-      const c = await encodeCompact(page.canvas, { ...request, colours: [], ...(quality !== undefined ? { startQuality: quality } : {}) }, true);
-      if ('quality' in c) quality = c.quality;
-      if (!('blob' in c)) throw new Error('no JPEG');
-      return addPage(out, { ...size, jpeg: (await verifyClean(c.blob, 'jpeg')).bytes });
-    };
-    const packed = async (a: Analysis): Promise<void> => {
-      const { indexed, keys } = await packInWorker(a);
-      giveKeys(keys);
-      // Over its budget: the page is still on its canvas, for a JPEG.
-      if (!withinBudget(indexed, request)) return jpeg();
-      page.canvas.width = page.canvas.height = 0;
-      return addPage(out, { ...size, indexed });
-    };
-    encoding = (analysis ? packed(analysis) : jpeg()).catch(() => {
+    encoding = write(page.canvas, size, analysis).catch(() => {
       throw new StampError('encode-failed', { kind: 'JPEG' });
     });
     // A failed page stops the loop at the next await; until then, no unhandled rejection.
@@ -165,6 +152,29 @@ export async function flattenPdf(doc: PDFDocumentProxy, job: Job, input: Uint8Ar
     warnings: [...new Set(warnings)],
     renderMs,
   };
+}
+
+/**
+ * Writes pages into `out`, one after the other: a page analysed for a palette is packed in the
+ * encoder (a JPEG after all when its palette image is over the budget: the page is still on its
+ * canvas), any other page is a JPEG whose quality search starts at the last JPEG page's.
+ */
+function pageWriter(out: PDFDocument, request: CompactRequest) {
+  let quality: number | undefined;
+  const jpeg = async (canvas: OffscreenCanvas, size: PageSize): Promise<void> => {
+    const c = await encodeCompact(canvas, { ...request, colours: [], ...(quality !== undefined ? { startQuality: quality } : {}) }, true);
+    if ('quality' in c) quality = c.quality;
+    if (!('blob' in c)) throw new Error('no JPEG');
+    return addPage(out, { ...size, jpeg: (await verifyClean(c.blob, 'jpeg')).bytes });
+  };
+  const packed = async (canvas: OffscreenCanvas, size: PageSize, a: Analysis): Promise<void> => {
+    const { indexed, keys } = await packInWorker(a);
+    giveKeys(keys);
+    if (!withinBudget(indexed, request)) return jpeg(canvas, size);
+    canvas.width = canvas.height = 0;
+    return addPage(out, { ...size, indexed });
+  };
+  return (canvas: OffscreenCanvas, size: PageSize, analysis?: Analysis): Promise<void> => (analysis ? packed(canvas, size, analysis) : jpeg(canvas, size));
 }
 
 async function addPage(out: PDFDocument, p: EncodedPage): Promise<void> {
