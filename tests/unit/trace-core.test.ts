@@ -7,7 +7,7 @@ import { convEncode, viterbiDecode } from '../../src/core/trace/ecc.ts';
 import { exportKey, importKey, makeKey, TraceError } from '../../src/core/trace/index.ts';
 import { bitsToCode, codeToBits, CODED_BITS, parsePayload, PAYLOAD_BITS, payloadBits, saltFor } from '../../src/core/trace/payload.ts';
 import { fft2 } from '../../src/core/trace/fft.ts';
-import { autocorrelation, bandWeight, TRACE_BAND } from '../../src/core/trace/sync.ts';
+import { ascend, autocorrelation, bandWeight, TRACE_BAND, type Lattice } from '../../src/core/trace/sync.ts';
 import { hmacSha256, sha256 } from '../../src/core/trace/sha256.ts';
 import { rng } from '../fixtures/documents.ts';
 
@@ -185,5 +185,22 @@ describe('trace: lattice search band', () => {
       [0, 128],
     ] as const)
       expect(lag(x, y)).toBeGreaterThan(3 * Math.max(Math.abs(lag(96, 0)), Math.abs(lag(0, 96))));
+  });
+});
+
+describe('trace: lattice fine-tuning', () => {
+  it('climbs to the best lattice of a smooth objective, to within the last step, from 0.8 % off', () => {
+    const target = [130.6, -0.1, 0.1, 130.6];
+    const dist = (l: Lattice) => Math.hypot(l.e1[0] - target[0]!, l.e1[1] - target[1]!, l.e2[0] - target[2]!, l.e2[1] - target[3]!);
+    const start: Lattice = { e1: [131.6, 0.5], e2: [-0.6, 129.7], score: 7 };
+    const tuned = ascend(start, (l) => -dist(l), 0.004, 4);
+    expect(dist(start)).toBeGreaterThan(1.5);
+    expect(dist(tuned)).toBeLessThan(0.002 * 130.6);
+    expect(tuned.score).toBe(7);
+  });
+
+  it('stays put when no step improves', () => {
+    const start: Lattice = { e1: [100, 0], e2: [0, 100], score: 1 };
+    expect(ascend(start, (l) => -Math.abs(l.e1[0] - 100) - Math.abs(l.e2[1] - 100) - Math.abs(l.e1[1]) - Math.abs(l.e2[0]), 0.003, 3)).toEqual(start);
   });
 });

@@ -487,10 +487,18 @@ function foldEnergy(r: Float32Array, w: number, h: number, l: Lattice, n: number
  * in the period drifts by a whole cell over seven repetitions and blurs the fold away.
  */
 export function polish(r: Float32Array, w: number, h: number, l: Lattice, n: number): Lattice {
+  return ascend(l, (x) => foldEnergy(r, w, h, x, n), 0.003, 3);
+}
+
+/**
+ * Coordinate ascent of `objective` over the lattice's four coordinates, in steps of `first`
+ * of a vector's length, halved down to a quarter of it; at most `passes` rounds a step.
+ */
+export function ascend(l: Lattice, objective: (l: Lattice) => number, first: number, passes: number): Lattice {
   let cur = l;
-  let best = foldEnergy(r, w, h, cur, n);
-  for (let step = 0.003; step >= 0.0007; step /= 2) {
-    for (let pass = 0; pass < 3; pass++) {
+  let best = objective(cur);
+  for (let step = first; step >= first / 4 - 1e-12; step /= 2) {
+    for (let pass = 0; pass < passes; pass++) {
       let moved = false;
       for (let k = 0; k < 4; k++)
         for (const sign of [1, -1]) {
@@ -498,7 +506,7 @@ export function polish(r: Float32Array, w: number, h: number, l: Lattice, n: num
           const len = k < 2 ? Math.hypot(...cur.e1) : Math.hypot(...cur.e2);
           v[k] = v[k]! + sign * step * len;
           const next: Lattice = { e1: [v[0]!, v[1]!], e2: [v[2]!, v[3]!], score: cur.score };
-          const e = foldEnergy(r, w, h, next, n);
+          const e = objective(next);
           if (e > best) {
             best = e;
             cur = next;
