@@ -202,6 +202,8 @@ export function findLattices(r: Float32Array, w: number, h: number, minLag: numb
       refined = refine(ac, m, better[0], better[1], reach);
       score = latticeScore(ac, m, refined[0], refined[1], reach, st);
     }
+    // Two picks can refine to the same lattice: one try is enough.
+    if (out.some((o) => same(o.e1, o.e2, refined[0], refined[1]))) continue;
     out.push({ ...orient(refined[0], refined[1]), score });
   }
   return out;
