@@ -14,11 +14,19 @@ import { ascend, findLattices, fold, polish, type Lattice } from './sync.ts';
 const SUB = 2;
 const S = N * SUB;
 /**
- * Decoding attempts per fold; at most 5 lattices × 2 (as found, fine-tuned) folds: 20 attempts
- * a picture, each passing the check by chance with p ≤ 2^-40, so ≤ 2·10^-11 a picture.
+ * Lattices tried as found, and how many of the strongest are also fine-tuned and tried again.
+ * Fine-tuning is the costliest step (~70 folds); since the search looks only at the trace's
+ * band, every copy of the table decoded on its strongest lattice (as found, or fine-tuned when
+ * weak), so the weakest two are tried as found only.
+ */
+const LATTICES = 5;
+const FINE_TUNED = 3;
+/**
+ * Decoding attempts per fold; at most (5 + 3) folds × 2: 16 attempts a picture, each passing
+ * the check by chance with p ≤ 2^-40, so ≤ 1.5·10^-11 a picture.
  */
 const ATTEMPTS_PER_FOLD = 2;
-export const MAX_ATTEMPTS = 5 * 2 * ATTEMPTS_PER_FOLD;
+export const MAX_ATTEMPTS = (LATTICES + FINE_TUNED) * ATTEMPTS_PER_FOLD;
 
 export interface ReadResult {
   /** The trace code, or null when none was found (never a guess). */
@@ -187,12 +195,12 @@ export function readTrace(px: Pixels | Plane, key: Uint8Array): ReadResult {
   let result: ReadResult = { code: null, sync: 0, lattice: 0, bitErrors: null, ms: 0 };
   if (Math.min(w, h) < 64) return { ...result, ms: performance.now() - t0 };
   const r = residual(plane);
-  const lattices = findLattices(r, w, h, 36, Math.min(440, Math.max(w, h) * 0.45));
+  const lattices = findLattices(r, w, h, 36, Math.min(440, Math.max(w, h) * 0.45), LATTICES);
   // Strongest lattice first, as found, then fine-tuned (costly: only when the first fails);
   // the best two (pattern, shift) pairs of each are decoded. Stops at the first valid code.
-  for (const found of lattices) {
+  for (const [i, found] of lattices.entries()) {
     let first: Candidate | undefined;
-    for (const polished of [false, true]) {
+    for (const polished of i < FINE_TUNED ? [false, true] : [false]) {
       const tuned = polished ? polish(r, w, h, found, N) : found;
       const l = polished && first && first.z >= KEYED_POLISH_Z ? ascend(tuned, (x) => pilotZ(key, first!.salt, fold(r, w, h, x, N, SUB)), 0.004, 4) : tuned;
       const candidates = searchShifts(key, l, fold(r, w, h, l, N, SUB))
