@@ -20,7 +20,7 @@ export interface Lattice {
  * Highest spatial frequency (cycles a working pixel) the lattice search looks at. The trace is
  * ±1 cells interpolated bilinearly: its power lies below ~0.75 cycles a cell, and the working
  * plane (≤ 1024 px) keeps cells ≥ 3.4 px for any picture of ≥ 1024 px, whole, and larger in
- * crops (4–5 px in the heavy chains; the reads measured, every attack of the table, showed
+ * crops (4–5 px in the heavy chains; measured on photos clean, halved and after the chains:
  * none of it above 0.8 / cell). Above, there is only the scene, the JPEG blocks and noise,
  * whitened to the same level as the trace's band: 0.2 keeps ~1/8 of the spectrum's area,
  * and the trace lattice on a busy cloth went from below the cloth's own repeats to first.
