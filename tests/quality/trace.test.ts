@@ -2,8 +2,8 @@
 // attack on a photographed passport at 2, 5 and 12 MP (the exact code back, PSNR of the
 // trace-only copy ≥ 42 dB). No code from unmarked pictures: trace-unmarked.test.ts (its own
 // file, so the two long tests run side by side). The full table (two scenes, with the busy ID
-// card that still fails after the heaviest chains at ≤ 5 MP: docs/trace.md) is
-// `npx tsx tools/trace-table.ts`; it takes too long for every test run.
+// card: docs/trace.md) is `npx tsx tools/trace-table.ts`; it takes too long for every test
+// run. The busy card's hardest required copies: trace-busy.test.ts.
 import { describe, expect, it } from 'vitest';
 import { traceTable } from '../../tools/trace-table.ts';
 

@@ -7,6 +7,7 @@ import { convEncode, viterbiDecode } from '../../src/core/trace/ecc.ts';
 import { exportKey, importKey, makeKey, TraceError } from '../../src/core/trace/index.ts';
 import { bitsToCode, codeToBits, CODED_BITS, parsePayload, PAYLOAD_BITS, payloadBits, saltFor } from '../../src/core/trace/payload.ts';
 import { fft2 } from '../../src/core/trace/fft.ts';
+import { ascend, autocorrelation, bandWeight, TRACE_BAND, type Lattice } from '../../src/core/trace/sync.ts';
 import { hmacSha256, sha256 } from '../../src/core/trace/sha256.ts';
 import { rng } from '../fixtures/documents.ts';
 
@@ -127,19 +128,79 @@ describe('trace: FFT', () => {
   it('matches the DFT forward and inverse, with zero rows skipped (16×16)', () => {
     const n = 16;
     const r = rng(5);
-    for (const [inverse, rows] of [
-      [false, n],
-      [true, n],
-      [false, 11],
+    for (const [inverse, rows, tail] of [
+      [false, n, 0],
+      [true, n, 0],
+      [false, 11, 0],
+      // A spectrum kept near zero frequency: rows 0–3 and 13–15 live, 4–12 zero.
+      [true, 4, 3],
     ] as const) {
-      const re = Float64Array.from({ length: n * n }, (_, i) => (i < rows * n ? r() - 0.5 : 0));
-      const im = Float64Array.from({ length: n * n }, (_, i) => (i < rows * n ? r() - 0.5 : 0));
+      const live = (i: number) => Math.floor(i / n) < rows || Math.floor(i / n) >= n - tail;
+      const re = Float64Array.from({ length: n * n }, (_, i) => (live(i) ? r() - 0.5 : 0));
+      const im = Float64Array.from({ length: n * n }, (_, i) => (live(i) ? r() - 0.5 : 0));
       const [er, ei] = dft2(re, im, n, inverse ? 1 : -1);
-      fft2(re, im, n, n, inverse, rows);
+      fft2(re, im, n, n, inverse, rows, tail);
       for (let i = 0; i < n * n; i++) {
         expect(re[i]).toBeCloseTo(er[i]!, 9);
         expect(im[i]).toBeCloseTo(ei[i]!, 9);
       }
     }
+  });
+});
+
+describe('trace: lattice search band', () => {
+  it('weighs the whitened spectrum 1 up to 0.7 of the band, then falls smoothly to 0 at its edge', () => {
+    expect(bandWeight(0)).toBe(1);
+    expect(bandWeight(0.7 * TRACE_BAND)).toBe(1);
+    expect(bandWeight(0.85 * TRACE_BAND)).toBeCloseTo(0.5, 9);
+    expect(bandWeight(TRACE_BAND)).toBe(0);
+    expect(bandWeight(0.45)).toBe(0);
+    for (let f = 0; f < 0.3; f += 0.005) expect(bandWeight(f + 0.005)).toBeLessThanOrEqual(bandWeight(f));
+  });
+
+  it('keeps a tile of 4-px cells and drops a texture finer than the band from the autocorrelation', () => {
+    // Two periodic textures: a tile of random ±1 cells (4 px, bilinear, period 128) and a
+    // random pattern of period 96 made of detail near 0.5 cycles/px (pixel-wise sign flips).
+    const w = 512;
+    const r = rng(9);
+    const cells = Float64Array.from({ length: 32 * 32 }, () => (r() < 0.5 ? -1 : 1));
+    const fine = Float64Array.from({ length: 96 * 96 }, () => r() - 0.5);
+    const at = (x: number, y: number) => cells[(y & 31) * 32 + (x & 31)]!;
+    const tile = (x: number, y: number) => {
+      const u = x / 4 + 31.5;
+      const v = y / 4 + 31.5;
+      const u0 = Math.floor(u);
+      const v0 = Math.floor(v);
+      const a = u - u0;
+      const b = v - v0;
+      return (at(u0, v0) * (1 - a) + at(u0 + 1, v0) * a) * (1 - b) + (at(u0, v0 + 1) * (1 - a) + at(u0 + 1, v0 + 1) * a) * b;
+    };
+    const texture = (x: number, y: number) => ((x + y) % 2 ? 1 : -1) * fine[(y % 96) * 96 + (x % 96)]! * 2;
+    const plane = new Float32Array(w * w);
+    for (let y = 0; y < w; y++) for (let x = 0; x < w; x++) plane[y * w + x] = tile(x, y) + texture(x, y) + (r() - 0.5);
+    const { ac, m } = autocorrelation(plane, w, w, 200);
+    const lag = (x: number, y: number) => ac[(y + m / 2) * m + x + m / 2]!;
+    for (const [x, y] of [
+      [128, 0],
+      [0, 128],
+    ] as const)
+      expect(lag(x, y)).toBeGreaterThan(3 * Math.max(Math.abs(lag(96, 0)), Math.abs(lag(0, 96))));
+  });
+});
+
+describe('trace: lattice fine-tuning', () => {
+  it('climbs to the best lattice of a smooth objective, to within the last step, from 0.8 % off', () => {
+    const target = [130.6, -0.1, 0.1, 130.6];
+    const dist = (l: Lattice) => Math.hypot(l.e1[0] - target[0]!, l.e1[1] - target[1]!, l.e2[0] - target[2]!, l.e2[1] - target[3]!);
+    const start: Lattice = { e1: [131.6, 0.5], e2: [-0.6, 129.7], score: 7 };
+    const tuned = ascend(start, (l) => -dist(l), 0.004, 4);
+    expect(dist(start)).toBeGreaterThan(1.5);
+    expect(dist(tuned)).toBeLessThan(0.002 * 130.6);
+    expect(tuned.score).toBe(7);
+  });
+
+  it('stays put when no step improves', () => {
+    const start: Lattice = { e1: [100, 0], e2: [0, 100], score: 1 };
+    expect(ascend(start, (l) => -Math.abs(l.e1[0] - 100) - Math.abs(l.e2[1] - 100) - Math.abs(l.e1[1]) - Math.abs(l.e2[0]), 0.003, 3)).toEqual(start);
   });
 });

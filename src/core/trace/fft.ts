@@ -88,11 +88,12 @@ export function fft(re: Float64Array, im: Float64Array, inverse = false, offset 
 }
 
 /**
- * 2D FFT of a w×h (powers of two) row-major array, in place. Rows from `rows` on must be zero
- * (a picture padded to a power of two): their transforms are zero too and are skipped.
+ * 2D FFT of a w×h (powers of two) row-major array, in place. Rows from `rows` up to the last
+ * `tail` rows must be zero (a picture padded to a power of two; a spectrum kept only near zero
+ * frequency, which wraps round): their transforms are zero too and are skipped.
  */
-export function fft2(re: Float64Array, im: Float64Array, w: number, h: number, inverse = false, rows = h): void {
-  for (let y = 0; y < rows; y++) fft(re, im, inverse, y * w, 1, w);
+export function fft2(re: Float64Array, im: Float64Array, w: number, h: number, inverse = false, rows = h, tail = 0): void {
+  for (let y = 0; y < h; y++) if (y < rows || y >= h - tail) fft(re, im, inverse, y * w, 1, w);
   // Columns through a scratch copy: strided access is slow on large arrays.
   const cr = new Float64Array(h);
   const ci = new Float64Array(h);

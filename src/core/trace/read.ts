@@ -8,17 +8,25 @@ import { fft2 } from './fft.ts';
 import { CELLS, N, pattern } from './pattern.ts';
 import { CODED_BITS, PAYLOAD_BITS, parsePayload, SALTS } from './payload.ts';
 import { lumaPlane, residual, type Plane } from './plane.ts';
-import { findLattices, fold, polish, type Lattice } from './sync.ts';
+import { ascend, findLattices, fold, polish, type Lattice } from './sync.ts';
 
 /** Bins per cell side in the folded tile. */
 const SUB = 2;
 const S = N * SUB;
 /**
- * Decoding attempts per fold; at most 5 lattices × 2 (as found, fine-tuned) folds: 20 attempts
- * a picture, each passing the check by chance with p ≤ 2^-40, so ≤ 2·10^-11 a picture.
+ * Lattices tried as found, and how many of the strongest are also fine-tuned and tried again.
+ * Fine-tuning is the costliest step (~70 folds); since the search looks only at the trace's
+ * band, every copy of the table decoded on its strongest lattice (as found, or fine-tuned when
+ * weak), so the weakest two are tried as found only.
+ */
+const LATTICES = 5;
+const FINE_TUNED = 3;
+/**
+ * Decoding attempts per fold; at most (5 + 3) folds × 2: 16 attempts a picture, each passing
+ * the check by chance with p ≤ 2^-40, so ≤ 1.5·10^-11 a picture.
  */
 const ATTEMPTS_PER_FOLD = 2;
-export const MAX_ATTEMPTS = 5 * 2 * ATTEMPTS_PER_FOLD;
+export const MAX_ATTEMPTS = (LATTICES + FINE_TUNED) * ATTEMPTS_PER_FOLD;
 
 export interface ReadResult {
   /** The trace code, or null when none was found (never a guess). */
@@ -114,6 +122,30 @@ function searchShifts(key: Uint8Array, lattice: Lattice, folded: Float64Array): 
   return out;
 }
 
+/**
+ * A first read whose best pilot peak stands this far above the spread of all shifts is taken to
+ * have found the pattern (unmarked pictures: ≤ ~5.5) even when it did not decode: its lattice
+ * is then fine-tuned on that pattern's own pilot peak rather than on the fold's energy, which a
+ * busy scene shares.
+ */
+const KEYED_POLISH_Z = 6;
+
+/** Height (z) of one pattern's best pilot peak in a fold: the keyed fine-tuning's objective. */
+function pilotZ(key: Uint8Array, salt: number, folded: Float64Array): number {
+  const fr = Float64Array.from(folded);
+  const fi = new Float64Array(S * S);
+  fft2(fr, fi, S, S);
+  const t = pilotSpectrum(key, salt);
+  for (let i = 0; i < S * S; i++) {
+    const f = fr[i]!;
+    const g = fi[i]!;
+    fr[i] = f * t.re[i]! + g * t.im[i]!;
+    fi[i] = g * t.re[i]! - f * t.im[i]!;
+  }
+  fft2(fr, fi, S, S, true);
+  return peak(fr).z;
+}
+
 /** The correlation's highest shift (sub-bin) and its height in standard deviations. */
 function peak(c: Float64Array): { du: number; dv: number; z: number } {
   let best = 0;
@@ -163,15 +195,18 @@ export function readTrace(px: Pixels | Plane, key: Uint8Array): ReadResult {
   let result: ReadResult = { code: null, sync: 0, lattice: 0, bitErrors: null, ms: 0 };
   if (Math.min(w, h) < 64) return { ...result, ms: performance.now() - t0 };
   const r = residual(plane);
-  const lattices = findLattices(r, w, h, 36, Math.min(440, Math.max(w, h) * 0.45));
+  const lattices = findLattices(r, w, h, 36, Math.min(440, Math.max(w, h) * 0.45), LATTICES);
   // Strongest lattice first, as found, then fine-tuned (costly: only when the first fails);
   // the best two (pattern, shift) pairs of each are decoded. Stops at the first valid code.
-  for (const found of lattices)
-    for (const polished of [false, true]) {
-      const l = polished ? polish(r, w, h, found, N) : found;
+  for (const [i, found] of lattices.entries()) {
+    let first: Candidate | undefined;
+    for (const polished of i < FINE_TUNED ? [false, true] : [false]) {
+      const tuned = polished ? polish(r, w, h, found, N) : found;
+      const l = polished && first && first.z >= KEYED_POLISH_Z ? ascend(tuned, (x) => pilotZ(key, first!.salt, fold(r, w, h, x, N, SUB)), 0.004, 4) : tuned;
       const candidates = searchShifts(key, l, fold(r, w, h, l, N, SUB))
         .sort((a, b) => b.z - a.z)
         .slice(0, ATTEMPTS_PER_FOLD);
+      first ??= candidates[0];
       for (const c of candidates) {
         const d = decode(key, c);
         const period = Math.hypot(...c.lattice.e1) / plane.scale;
@@ -180,5 +215,6 @@ export function readTrace(px: Pixels | Plane, key: Uint8Array): ReadResult {
         if (c.z > result.sync) result = { ...result, sync: c.z, lattice: l.score, bitErrors: d.bitErrors, period, angle };
       }
     }
+  }
   return { ...result, ms: performance.now() - t0 };
 }

@@ -16,6 +16,26 @@ export interface Lattice {
   score: number;
 }
 
+/**
+ * Highest spatial frequency (cycles a working pixel) the lattice search looks at. The trace is
+ * ±1 cells interpolated bilinearly: its power lies below ~0.75 cycles a cell, and the working
+ * plane (≤ 1024 px) keeps cells ≥ 3.4 px for any picture of ≥ 1024 px, whole, and larger in
+ * crops (4–5 px in the heavy chains; measured on photos clean, halved and after the chains:
+ * none of it above 0.8 / cell). Above, there is only the scene, the JPEG blocks and noise,
+ * whitened to the same level as the trace's band: 0.2 keeps ~1/8 of the spectrum's area,
+ * and the trace lattice on a busy cloth went from below the cloth's own repeats to first.
+ * Cells smaller than 3.75 px lose some of their band, not all (a 2.1 px cell reads the same).
+ */
+export const TRACE_BAND = 0.2;
+
+/** Weight of the whitened spectrum at frequency f (cycles/px): 1, then a cosine to 0 at the band's edge. */
+export function bandWeight(f: number, band = TRACE_BAND): number {
+  const knee = 0.7 * band;
+  if (f <= knee) return 1;
+  if (f >= band) return 0;
+  return 0.5 + 0.5 * Math.cos((Math.PI * (f - knee)) / (band - knee));
+}
+
 const nextPow2 = (n: number) => 2 ** Math.ceil(Math.log2(Math.max(2, n)));
 
 /**
@@ -49,7 +69,18 @@ export function autocorrelation(r: Float32Array, w: number, h: number, maxLag: n
     im[i] = 0;
   }
   re[0] = 0;
-  fft2(re, im, m, m, true);
+  // Only the band the trace lives in: the rest of the spectrum is the scene's (and JPEG's)
+  // alone, and the whitening made it as loud as the band (see TRACE_BAND).
+  const reachBins = Math.ceil(TRACE_BAND * m);
+  for (let y = 0; y < m; y++) {
+    const fy = (y <= m / 2 ? y : m - y) / m;
+    for (let x = 0; x < m; x++) {
+      const fx = (x <= m / 2 ? x : m - x) / m;
+      const i = y * m + x;
+      re[i] = fy >= TRACE_BAND || fx >= TRACE_BAND ? 0 : re[i]! * bandWeight(Math.hypot(fx, fy));
+    }
+  }
+  fft2(re, im, m, m, true, reachBins, reachBins);
   const ac = new Float64Array(m * m);
   const half = m / 2;
   for (let y = 0; y < m; y++) for (let x = 0; x < m; x++) ac[((y + half) % m) * m + ((x + half) % m)] = re[y * m + x]!;
@@ -171,6 +202,8 @@ export function findLattices(r: Float32Array, w: number, h: number, minLag: numb
       refined = refine(ac, m, better[0], better[1], reach);
       score = latticeScore(ac, m, refined[0], refined[1], reach, st);
     }
+    // Two picks can refine to the same lattice: one try is enough.
+    if (out.some((o) => same(o.e1, o.e2, refined[0], refined[1]))) continue;
     out.push({ ...orient(refined[0], refined[1]), score });
   }
   return out;
@@ -456,10 +489,18 @@ function foldEnergy(r: Float32Array, w: number, h: number, l: Lattice, n: number
  * in the period drifts by a whole cell over seven repetitions and blurs the fold away.
  */
 export function polish(r: Float32Array, w: number, h: number, l: Lattice, n: number): Lattice {
+  return ascend(l, (x) => foldEnergy(r, w, h, x, n), 0.003, 3);
+}
+
+/**
+ * Coordinate ascent of `objective` over the lattice's four coordinates, in steps of `first`
+ * of a vector's length, halved down to a quarter of it; at most `passes` rounds a step.
+ */
+export function ascend(l: Lattice, objective: (l: Lattice) => number, first: number, passes: number): Lattice {
   let cur = l;
-  let best = foldEnergy(r, w, h, cur, n);
-  for (let step = 0.003; step >= 0.0007; step /= 2) {
-    for (let pass = 0; pass < 3; pass++) {
+  let best = objective(cur);
+  for (let step = first; step >= first / 4 - 1e-12; step /= 2) {
+    for (let pass = 0; pass < passes; pass++) {
       let moved = false;
       for (let k = 0; k < 4; k++)
         for (const sign of [1, -1]) {
@@ -467,7 +508,7 @@ export function polish(r: Float32Array, w: number, h: number, l: Lattice, n: num
           const len = k < 2 ? Math.hypot(...cur.e1) : Math.hypot(...cur.e2);
           v[k] = v[k]! + sign * step * len;
           const next: Lattice = { e1: [v[0]!, v[1]!], e2: [v[2]!, v[3]!], score: cur.score };
-          const e = foldEnergy(r, w, h, next, n);
+          const e = objective(next);
           if (e > best) {
             best = e;
             cur = next;
