@@ -136,12 +136,13 @@ async function race<T>(page: Page, work: Promise<T>, ended: Promise<PageEnd>, de
     return await Promise.race([work, crash, late]);
   } catch (e) {
     if (e instanceof BrowserTrouble || e instanceof WriteFailed) throw e;
-    // The work's own rejection: a crash whose verdict is on its way, or a closed browser.
+    // The work's own rejection: a crash whose verdict is on its way, or a closed browser. A
+    // killed page can also reach the work first as any other protocol error ("Unable to adopt
+    // element handle from a different document"): the verdict is awaited a moment for those too.
     const detail = e instanceof Error ? e.message.split('\n')[0]! : String(e);
-    if (page.isClosed() || /crashed/i.test(detail)) {
-      const end = await Promise.race([ended, new Promise<undefined>((r) => setTimeout(r, 3000))]);
-      if (end) throw new BrowserTrouble('crashed', `page process ${end.status}`, end);
-    }
+    const verdictMs = page.isClosed() || /crashed/i.test(detail) ? 3000 : 1000;
+    const end = await Promise.race([ended, new Promise<undefined>((r) => setTimeout(r, verdictMs))]);
+    if (end) throw new BrowserTrouble('crashed', `page process ${end.status}`, end);
     if (!page.context().pages().length || /closed/i.test(detail)) throw new BrowserTrouble('browser-closed', detail);
     throw new BrowserTrouble('protocol', detail);
   } finally {
