@@ -12,7 +12,7 @@ import { traceCanvas } from './trace-canvas.ts';
 import { orientationMatrix, uprightSize } from './orientation.ts';
 import type { StampReport, TraceReport, WarningCode } from './report.ts';
 import type { Kind } from './sniff.ts';
-import { drawRedactions, drawWatermark, planOnDocument, planWatermark, summarize } from './watermark/draw.ts';
+import { drawRedactions, drawWatermark, planOnDocument, planWhole, summarize } from './watermark/draw.ts';
 import type { Rect } from './raster/grey.ts';
 
 /**
@@ -174,7 +174,7 @@ async function reencode(source: ImageSource, job: Job, target: ImageKind | undef
         height,
         options.redact.filter((r) => !r.page || r.page === page),
       );
-      const mark = view.found ? planOnDocument(ctx, width, height, job.text, options.watermark, job.jitter, view.quad) : planWatermark(ctx, width, height, job.text, options.watermark, job.jitter);
+      const mark = view.found ? planOnDocument(ctx, width, height, job.text, options.watermark, job.jitter, view.quad) : planWhole(ctx, width, height, job.text, options.watermark, job.jitter);
       drawWatermark(ctx, mark, options.watermark, view.keepClear, view.brightness);
       watermark = { ...summarize(mark, job.code), ...(view.mrz ? { mrz: view.mrz } : {}), codes: view.codes };
     } else

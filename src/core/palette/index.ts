@@ -50,11 +50,13 @@ function canvasStrips(source: Source, fn: Strip): void {
 }
 
 /**
- * A bitmap or canvas read a strip at a time into one reused buffer (VideoFrame.copyTo):
- * getImageData would leave ~1 MB of garbage a strip, a page's worth a page, which the collector
- * lets pile up over a long PDF. False where copyTo cannot convert to RGBA (the caller starts again).
+ * A bitmap read a strip at a time into one reused buffer (VideoFrame.copyTo): getImageData
+ * would leave ~1 MB of garbage a strip, a page's worth a page, which the collector lets pile up
+ * over a long PDF. False where copyTo cannot convert to RGBA (the caller starts again). Not for
+ * a canvas: a VideoFrame of a canvas just drawn on was seen to miss part of what was drawn (a
+ * stamped picture came out with a region unmarked); a bitmap taken from it holds all of it.
  */
-async function frameStrips(source: Source, fn: Strip): Promise<boolean> {
+async function frameStrips(source: ImageBitmap, fn: Strip): Promise<boolean> {
   if (typeof VideoFrame === 'undefined') return false;
   const { width, height } = source;
   const rows = stripRows(width, height);
@@ -119,7 +121,7 @@ export async function analysePicture(source: Source, req: Omit<IndexRequest, 'pn
   let kept = false;
   try {
     const add: Strip = (rgba, y) => h.add(rgba, keys, y * width);
-    if (!(await frameStrips(source, add))) {
+    if (source instanceof OffscreenCanvas || !(await frameStrips(source, add))) {
       h.reset(); // a frame read that failed part-way may have counted some strips
       canvasStrips(source, add);
     }

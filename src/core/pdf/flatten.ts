@@ -8,7 +8,7 @@ import { StampError } from '../errors.ts';
 import { keepClearAreas } from '../document/view.ts';
 import { human } from '../human.ts';
 import { traceCanvas } from '../trace-canvas.ts';
-import { accepts, MIN_QUALITY_FOR_LIMIT, withinBudget, type CompactRequest } from '../palette/compact.ts';
+import { accepts, bitmapCanvas, MIN_QUALITY_FOR_LIMIT, withinBudget, type CompactRequest } from '../palette/compact.ts';
 import { analysePicture, giveKeys, type Analysis, type Indexed } from '../palette/index.ts';
 import { traced, type Job } from '../job.ts';
 import type { StampReport, TraceReport, WarningCode } from '../report.ts';
@@ -126,17 +126,20 @@ export async function flattenPdf(doc: PDFDocumentProxy, job: Job, input: Uint8Ar
     const size = { widthPt: page.widthPt, heightPt: page.heightPt };
     // A page that was a JPEG picture carries JPEG's noise: no palette would fit it; straight to JPEG.
     const colours = page.picture ? [] : request.colours;
-    // A text page's palette is chosen here, from the page's own canvas, while the encoder still
-    // packs the previous page; only the packing (mapping and deflating) goes to the encoder.
-    const analysis = colours.length ? await analysePicture(page.canvas, { colours, minFlat: request.minFlat, accept: accepts(request) }) : undefined;
+    // A text page's palette is chosen here, while the encoder still packs the previous page;
+    // only the packing (mapping and deflating) goes to the encoder. The page is read from a
+    // bitmap taken from its canvas, which holds it until its palette image is made (for a JPEG
+    // if that does not fit).
+    const source = colours.length ? page.canvas.transferToImageBitmap() : page.canvas;
+    const analysis = source instanceof ImageBitmap ? await analysePicture(source, { colours, minFlat: request.minFlat, accept: accepts(request) }) : undefined;
     await encoding;
-    encoding = write(page.canvas, size, analysis).catch(() => {
+    encoding = write(source, size, analysis).catch(() => {
       throw new StampError('encode-failed', { kind: 'JPEG' });
     });
     // A failed page stops the loop at the next await; until then, no unhandled rejection.
     encoding.catch(() => {});
-    // A JPEG page's pixels went to the encoder: free the rest now.
-    if (!analysis) page.canvas.width = page.canvas.height = 0;
+    // The page's pixels went to the encoder or into the bitmap: free the rest now.
+    page.canvas.width = page.canvas.height = 0;
   }
   await encoding;
   const firstPage = out.getPage(0).getSize();
@@ -167,14 +170,16 @@ function pageWriter(out: PDFDocument, request: CompactRequest) {
     if (!('blob' in c)) throw new Error('no JPEG');
     return addPage(out, { ...size, jpeg: (await verifyClean(c.blob, 'jpeg')).bytes });
   };
-  const packed = async (canvas: OffscreenCanvas, size: PageSize, a: Analysis): Promise<void> => {
+  const packed = async (page: ImageBitmap, size: PageSize, a: Analysis): Promise<void> => {
     const { indexed, keys } = await packInWorker(a);
     giveKeys(keys);
-    if (!withinBudget(indexed, request)) return jpeg(canvas, size);
-    canvas.width = canvas.height = 0;
+    if (!withinBudget(indexed, request)) return jpeg(bitmapCanvas(page), size);
+    page.close();
     return addPage(out, { ...size, indexed });
   };
-  return (canvas: OffscreenCanvas, size: PageSize, analysis?: Analysis): Promise<void> => (analysis ? packed(canvas, size, analysis) : jpeg(canvas, size));
+  // Called before the page's canvas is freed: the JPEG path hands its pixels over at once.
+  return (page: OffscreenCanvas | ImageBitmap, size: PageSize, analysis?: Analysis): Promise<void> =>
+    page instanceof ImageBitmap && analysis ? packed(page, size, analysis) : jpeg(page instanceof ImageBitmap ? bitmapCanvas(page) : page, size);
 }
 
 async function addPage(out: PDFDocument, p: EncodedPage): Promise<void> {

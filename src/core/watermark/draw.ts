@@ -38,6 +38,16 @@ const BACKGROUND = { density: 0.6, opacity: 1 };
  */
 export const ON_DOCUMENT = { size: 1.25, density: 0.82, opacity: 0.8 };
 
+/**
+ * The mark over a whole picture (no document found, or a picture that is a document as a whole:
+ * a screenshot, an exported page), with every region given some mark (fillGaps): the grid's
+ * random offset can leave a small picture's region between blocks.
+ */
+export function planWhole(ctx: Ctx2D, width: number, height: number, text: readonly string[], o: WatermarkOptions, jitter: Jitter): DrawnWatermark {
+  const w = planWatermark(ctx, width, height, text, o, jitter);
+  return { ...w, layout: fillGaps(w.layout, width, height) };
+}
+
 export function planWatermark(ctx: Ctx2D, width: number, height: number, text: readonly string[], o: WatermarkOptions, jitter: Jitter): DrawnWatermark {
   const fontPx = fontSizeFor(width, height, o.size);
   ctx.font = `600 ${fontPx}px ${FONT_STACK}`;
@@ -71,20 +81,21 @@ export function planOnDocument(ctx: Ctx2D, width: number, height: number, text: 
 const REGION = 1 / 6;
 
 /**
- * Every region of the picture around the document gets some mark, whatever the random offset:
- * the sparse grid can leave a small photo's corner between blocks. A region (at most a sixth of
- * the short side) whose centre lies off the document and that no drawn block's text band
- * crosses gets a block of its own, centred there (its ink lies within about a line of its
- * centre, well inside the region).
+ * Every region of the picture (around the document, when there is one) gets some mark,
+ * whatever the random offset: the sparse grid can leave a small photo's corner between blocks.
+ * A region (at most a sixth of the short side) whose centre lies off the document and that no
+ * drawn block's text band crosses gets a block of its own, centred there (its ink lies within
+ * about a line of its centre, well inside the region).
  */
-function fillGaps(layout: Layout, width: number, height: number, quad: Quad): Layout {
+function fillGaps(layout: Layout, width: number, height: number, quad?: Quad): Layout {
+  const onDocument = (p: Point) => !!quad && insideQuad(quad, p);
   const side = Math.min(width, height) * REGION;
   const nx = Math.max(1, Math.ceil(width / side));
   const ny = Math.max(1, Math.ceil(height / side));
   const cos = Math.cos(layout.angle);
   const sin = Math.sin(layout.angle);
   // Drawn blocks only (those centred on the document are skipped), and short of their ragged ends.
-  const drawn = layout.tiles.filter((t) => !insideQuad(quad, t));
+  const drawn = layout.tiles.filter((t) => !onDocument(t));
   const halfW = Math.max(0, layout.blockWidth / 2 - layout.fontPx);
   const halfH = layout.blockHeight / 2;
   const covers = (t: Tile, p: Point) => {
@@ -99,12 +110,12 @@ function fillGaps(layout: Layout, width: number, height: number, quad: Quad): La
   for (let j = 0; j < ny; j++)
     for (let i = 0; i < nx; i++) {
       const p = { x: (i + 0.5) * rw, y: (j + 0.5) * rh };
-      if (insideQuad(quad, p)) continue;
+      if (onDocument(p)) continue;
       const crossed = (t: Tile) =>
         SAMPLES.some((fy) =>
           SAMPLES.some((fx) => {
             const q = { x: p.x + fx * rw, y: p.y + fy * rh };
-            return covers(t, q) && !insideQuad(quad, q);
+            return covers(t, q) && !onDocument(q);
           }),
         );
       if (!drawn.some(crossed) && !added.some(crossed)) added.push(p);
