@@ -52,9 +52,8 @@ function canvasStrips(source: Source, fn: Strip): void {
 /**
  * A bitmap read a strip at a time into one reused buffer (VideoFrame.copyTo): getImageData
  * would leave ~1 MB of garbage a strip, a page's worth a page, which the collector lets pile up
- * over a long PDF. False where copyTo cannot convert to RGBA (the caller starts again). Not for
- * a canvas: a VideoFrame of a canvas just drawn on was seen to miss part of what was drawn (a
- * stamped picture came out with a region unmarked); a bitmap taken from it holds all of it.
+ * over a long PDF. False where copyTo cannot convert to RGBA (the caller starts again). A
+ * canvas is read with getImageData (canvasStrips); a PDF page hands over a bitmap of its canvas.
  */
 async function frameStrips(source: ImageBitmap, fn: Strip): Promise<boolean> {
   if (typeof VideoFrame === 'undefined') return false;
