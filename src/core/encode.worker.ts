@@ -1,7 +1,8 @@
 // Encodes pictures off the page's thread. In a document, Chrome schedules convertToBlob as an
 // idle task; frames that get no idle time (a prompt over a busy page, a background tab, any
 // headless frame) then wait a full second per picture. A worker encodes at once. It also packs
-// palette pictures analysed on the page (PDF pages: the page reads its own canvas, this deflates).
+// palette pictures analysed on the page (PDF pages: the page reads a bitmap of its canvas and
+// picks the palette, this maps and deflates).
 import { bitmapCanvas, compact, type Compact, type CompactRequest } from './palette/compact.ts';
 import { packPicture, type Analysis, type Indexed } from './palette/index.ts';
 

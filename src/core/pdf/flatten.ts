@@ -159,8 +159,8 @@ export async function flattenPdf(doc: PDFDocumentProxy, job: Job, input: Uint8Ar
 
 /**
  * Writes pages into `out`, one after the other: a page analysed for a palette is packed in the
- * encoder (a JPEG after all when its palette image is over the budget: the page is still on its
- * canvas), any other page is a JPEG whose quality search starts at the last JPEG page's.
+ * encoder (a JPEG after all when its palette image is over the budget: the page's bitmap still
+ * holds it), any other page is a JPEG whose quality search starts at the last JPEG page's.
  */
 function pageWriter(out: PDFDocument, request: CompactRequest) {
   let quality: number | undefined;
