@@ -17,6 +17,7 @@ import { readTree } from '../helpers/locales.ts';
 import { SPECIMEN_FIELDS } from '../../src/ui/specimen.ts';
 import { audit } from '../helpers/axe.ts';
 import { changedFractions, uprightRgb, type Raw } from '../helpers/pixels.ts';
+import { untilInPage } from '../helpers/until.ts';
 
 const zh_CN = readTree('zh_CN').ui;
 
@@ -214,7 +215,7 @@ describe('per-site rules', () => {
     await page.selectOption('[id="plang-kraken.com"]', '');
     await page.locator('[id="plang-kraken.com-saved"]', { hasText: en.savedNote }).waitFor();
     await page.locator('[id="copy-kraken.com"]').uncheck();
-    await page.waitForFunction(async () => !('copy' in ((await chrome.storage.local.get('settings')).settings as Stored).sites['kraken.com']!));
+    await untilInPage(page, async () => !('copy' in ((await chrome.storage.local.get('settings')).settings as Stored).sites['kraken.com']!));
     expect((await stored(page)).sites['kraken.com']).toEqual({ rule: 'ask' });
     await page.close();
   });

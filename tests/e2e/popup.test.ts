@@ -16,6 +16,7 @@ import { exiftool, leftovers } from '../helpers/exiftool.ts';
 import { pdftotext, qpdfCheck } from '../helpers/pdf.ts';
 import { changedFractions, markCorrelation, resizedLike, storedRgba, uprightRgb, type Raw } from '../helpers/pixels.ts';
 import { shownPreview } from '../helpers/preview.ts';
+import { untilInPage } from '../helpers/until.ts';
 
 const zh_CN = readTree('zh_CN').ui;
 
@@ -282,7 +283,7 @@ describe('settings and history', () => {
     await options.selectOption('#naming', 'neutral');
     await options.selectOption('#preset', 'strict');
     // Both changes are in storage before the reload.
-    await options.waitForFunction(async () => {
+    await untilInPage(options, async () => {
       const { settings } = (await chrome.storage.local.get('settings')) as { settings?: { preset?: string; output?: { naming?: string } } };
       return settings?.preset === 'strict' && settings.output?.naming === 'neutral';
     });
@@ -342,7 +343,7 @@ describe('settings and history', () => {
 
     // History off: nothing is recorded.
     await options.uncheck('#history-enabled');
-    await options.waitForFunction(async () => ((await chrome.storage.local.get('settings')) as { settings?: { history?: { enabled?: boolean } } }).settings?.history?.enabled === false);
+    await untilInPage(options, async () => ((await chrome.storage.local.get('settings')) as { settings?: { history?: { enabled?: boolean } } }).settings?.history?.enabled === false);
     await stampFiles(again, [join(img, 'photo.png')]);
     await options.reload();
     expect(await options.locator('#history tbody tr').count()).toBe(0);

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { launchWithExtension, type ExtensionBrowser } from '../../tools/harness/chromium.ts';
 import { en } from '../../src/i18n/messages.ts';
+import { untilInPage } from '../helpers/until.ts';
 
 declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
 
@@ -49,7 +50,7 @@ describe('welcome page', () => {
     expect(await page.locator('#permissions tr').count()).toBe(3);
 
     await page.selectOption('#guard-mode', 'everywhere');
-    await page.waitForFunction(async () => ((await chrome.storage.local.get('settings')) as { settings?: { guard?: { mode?: string } } }).settings?.guard?.mode === 'everywhere');
+    await untilInPage(page, async () => ((await chrome.storage.local.get('settings')) as { settings?: { guard?: { mode?: string } } }).settings?.guard?.mode === 'everywhere');
 
     const opened = browser.context.waitForEvent('page');
     await page.click('#w-start');
