@@ -166,7 +166,7 @@ async function reencode(source: ImageSource, job: Job, target: ImageKind | undef
       // Where the document is and what on it stays clear, before redaction boxes hide anything.
       // A lossless picture of flat colours is a screenshot or an exported page: a document as a
       // whole (a passport page's portrait is no card on a table).
-      const view = viewDocument(canvas, { protect: options.watermark.protectCodes, wholeIfFlat: kind !== 'jpeg' && kind !== 'heic' && kind !== 'avif' });
+      const view = await viewDocument(canvas, { protect: options.watermark.protectCodes, wholeIfFlat: kind !== 'jpeg' && kind !== 'heic' && kind !== 'avif' });
       find = view.ms;
       drawRedactions(
         ctx,

@@ -2,6 +2,7 @@
 // by their three finder squares, whose rows and columns read dark-light-dark-light-dark in the
 // proportions 1:1:3:1:1. The watermark leaves the code clear so it still scans.
 import { otsu, type Grey, type Rect } from '../raster/grey.ts';
+import { give, take } from '../raster/spare.ts';
 
 interface Finder {
   x: number;
@@ -43,7 +44,7 @@ function scanLine(mask: Uint8Array, start: number, step: number, n: number, foun
 /** `t`: the dark/light threshold, when the caller already has it. */
 export function findQrCodes(g: Grey, t = otsu(g)): Rect[] {
   const { width: w, height: h, data } = g;
-  const mask = new Uint8Array(w * h);
+  const mask = take('qr-mask', w * h);
   for (let i = 0; i < mask.length; i++) mask[i] = data[i]! < t ? 1 : 0;
   const finders: Finder[] = [];
   // Every other row: a finder square is at least 14 rows tall here, so it is still met often.
@@ -65,6 +66,7 @@ export function findQrCodes(g: Grey, t = otsu(g)): Rect[] {
         near.hits++;
       } else finders.push({ x: cx, y, size, hits: 1 });
     });
+  give('qr-mask', mask);
   const real = finders.filter((f) => f.hits >= 2);
   const codes: Rect[] = [];
   const used = new Set<Finder>();

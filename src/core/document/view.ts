@@ -7,7 +7,8 @@ import { findMrz } from './mrz-band.ts';
 import { screenshotLike } from './digital.ts';
 import { colourPlanes, findDocument } from './find.ts';
 import { apply, rectToQuad, sides, topAngle, type Homography, type Point, type Quad } from './geometry.ts';
-import type { Grey, Rect } from '../raster/grey.ts';
+import { toGrey, type Grey, type Rect } from '../raster/grey.ts';
+import { give, take, takeFloats } from '../raster/spare.ts';
 
 export interface DocumentView {
   /** The document's outline in the picture's pixels (the whole picture when none was found). */
@@ -34,13 +35,51 @@ export function smallCopy(source: OffscreenCanvas | ImageBitmap, side: number): 
   ctx.imageSmoothingEnabled = true;
   ctx.imageSmoothingQuality = 'medium';
   ctx.drawImage(source, 0, 0, small.width, small.height);
-  return ctx.getImageData(0, 0, small.width, small.height);
+  const pixels = ctx.getImageData(0, 0, small.width, small.height);
+  small.width = small.height = 0; // freed now, not when collected
+  return pixels;
 }
 
-function lumaOf(img: ImageData): Grey {
-  const out = new Float32Array(img.width * img.height);
-  for (let i = 0, j = 0; i < out.length; i++, j += 4) out[i] = 0.299 * img.data[j]! + 0.587 * img.data[j + 1]! + 0.114 * img.data[j + 2]!;
-  return { width: img.width, height: img.height, data: out };
+/**
+ * A grey copy of the picture at most `side` pixels on its long side, for the keep-clear search,
+ * in floats lent under `kind` (give them back when done): a document's pages would each leave
+ * their copies (~7 MB a page) for a collector that lets them pile up, +40 MB over a 5-page scan.
+ * Drawn opaque and read into a spare buffer: a transparent pixel reads black, as getImageData's
+ * (0, 0, 0, 0) did.
+ */
+async function lentGrey(source: OffscreenCanvas, side: number, kind: string): Promise<Grey> {
+  const scale = Math.min(1, side / Math.max(source.width, source.height));
+  const width = Math.max(1, Math.round(source.width * scale));
+  const height = Math.max(1, Math.round(source.height * scale));
+  const small = new OffscreenCanvas(width, height);
+  const ctx = small.getContext('2d', { alpha: false })!;
+  ctx.imageSmoothingEnabled = true; // averaged, as smallCopy
+  ctx.imageSmoothingQuality = 'medium';
+  ctx.drawImage(source, 0, 0, width, height);
+  const rgba = take('view-rgba', width * height * 4);
+  try {
+    return toGrey({ data: await readInto(small, rgba), width, height }, takeFloats(kind, width * height));
+  } finally {
+    give('view-rgba', rgba);
+    small.width = small.height = 0;
+  }
+}
+
+/** The canvas's pixels into `into` (VideoFrame.copyTo); where the browser cannot, a new getImageData. */
+async function readInto(canvas: OffscreenCanvas, into: Uint8Array<ArrayBuffer>): Promise<Uint8Array | Uint8ClampedArray> {
+  if (typeof VideoFrame !== 'undefined') {
+    let frame: VideoFrame | undefined;
+    try {
+      frame = new VideoFrame(canvas, { timestamp: 0 });
+      await frame.copyTo(into, { format: 'RGBA', colorSpace: 'srgb' });
+      return into;
+    } catch (e) {
+      if (!(e instanceof DOMException || e instanceof TypeError)) throw e;
+    } finally {
+      frame?.close();
+    }
+  }
+  return canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
 }
 
 const wholePicture = (w: number, h: number): Quad => [
@@ -51,8 +90,7 @@ const wholePicture = (w: number, h: number): Quad => [
 ];
 
 /** Resamples a grey picture through `h` (output pixel → source pixel), bilinear. */
-export function warpGrey(src: Grey, h: Homography, width: number, height: number): Grey {
-  const out = new Float32Array(width * height);
+export function warpGrey(src: Grey, h: Homography, width: number, height: number, out = new Float32Array(width * height)): Grey {
   const { width: W, height: H, data } = src;
   const [a, b, c, d, e, f, g, k, m] = h;
   for (let y = 0; y < height; y++)
@@ -92,6 +130,9 @@ const MARGIN = 0.12;
 const BELOW = 0.45;
 const LEVEL_WIDTH = 720;
 
+/** The kind under which the keep-clear search's picture is lent (raster/spare.ts). */
+const LEVEL = 'view-level';
+
 /** The keep-clear search's picture: a grey copy, and its pixels' place in the picture. */
 interface Level {
   level: Grey;
@@ -102,13 +143,13 @@ interface Level {
  * The found document levelled, with a margin, about 720 px wide (MRZ characters ~10 px tall):
  * the outline's perspective undone.
  */
-function levelled(canvas: OffscreenCanvas, quad: Quad): Level {
+async function levelled(canvas: OffscreenCanvas, quad: Quad): Promise<Level> {
   const { width: W, height: H } = canvas;
   const side = sides(quad);
   const scale = Math.min(1, LEVEL_WIDTH / side.width);
   const lw = Math.round(side.width * (1 + 2 * MARGIN) * scale);
   const lh = Math.round(side.height * (1 + MARGIN + BELOW) * scale);
-  const big = lumaOf(smallCopy(canvas, Math.round(Math.max(W, H) * scale)));
+  const big = await lentGrey(canvas, Math.round(Math.max(W, H) * scale), 'view-big');
   const bs = big.width / W;
   // Levelled frame (with margin) → picture pixels → the big grey copy's pixels.
   const mx = side.width * MARGIN * scale;
@@ -122,7 +163,9 @@ function levelled(canvas: OffscreenCanvas, quad: Quad): Level {
     { x: 0, y: lh },
   ];
   const toBig = rectToQuad(lw, lh, corners.map((p) => levelToPicture(p)).map((p) => ({ x: p.x * bs, y: p.y * bs })) as Quad)!;
-  return { level: warpGrey(big, toBig, lw, lh), levelToPicture };
+  const level = warpGrey(big, toBig, lw, lh, takeFloats(LEVEL, lw * lh));
+  give('view-big', big.data);
+  return { level, levelToPicture };
 }
 
 /**
@@ -130,20 +173,20 @@ function levelled(canvas: OffscreenCanvas, quad: Quad): Level {
  * already level, and nothing lies outside it, so the copy at the same scale is the levelled
  * frame (no margin of blank paper, no resampling: half the pixels to search on an A4 page).
  */
-function scaledWhole(canvas: OffscreenCanvas): Level {
+async function scaledWhole(canvas: OffscreenCanvas): Promise<Level> {
   const { width: W, height: H } = canvas;
   const scale = Math.min(1, LEVEL_WIDTH / W);
-  const level = lumaOf(smallCopy(canvas, Math.round(Math.max(W, H) * scale)));
+  const level = await lentGrey(canvas, Math.round(Math.max(W, H) * scale), LEVEL);
   const kx = W / level.width;
   const ky = H / level.height;
   return { level, levelToPicture: (p) => ({ x: p.x * kx, y: p.y * ky }) };
 }
 
-export function viewDocument(canvas: OffscreenCanvas, o: ViewOptions): DocumentView {
+export async function viewDocument(canvas: OffscreenCanvas, o: ViewOptions): Promise<DocumentView> {
   const t0 = performance.now();
   const { width: W, height: H } = canvas;
   const small = smallCopy(canvas, 320);
-  const grey = lumaOf(small);
+  const grey = toGrey(small);
   const t1 = performance.now();
   const found = o.whole || (o.wholeIfFlat && screenshotLike(grey)) ? undefined : findDocument(grey, colourPlanes(small));
   const t2 = performance.now();
@@ -165,7 +208,7 @@ export function viewDocument(canvas: OffscreenCanvas, o: ViewOptions): DocumentV
   };
   const view: DocumentView = { quad, found: !!found, keepClear: [], codes: [], brightness, ms: 0 };
   if (o.protect) {
-    const { level, levelToPicture } = found ? levelled(canvas, quad) : scaledWhole(canvas);
+    const { level, levelToPicture } = found ? await levelled(canvas, quad) : await scaledWhole(canvas);
     const lw = level.width;
     const lh = level.height;
     // A little extra all round: the found band hugs the characters, and a reader wants a quiet margin.
@@ -190,8 +233,9 @@ export function viewDocument(canvas: OffscreenCanvas, o: ViewOptions): DocumentV
       // A level document: also the picture as it is (an outline that stopped at an inner frame,
       // a pale card on pale paper, can cut the MRZ short in the levelled frame). Not on a tilted
       // one, where a level band would be far too tall.
-      const flat = lumaOf(smallCopy(canvas, 800));
+      const flat = await lentGrey(canvas, 800, 'view-flat');
       const m = findMrz(flat);
+      give('view-flat', flat.data);
       if (m)
         zones.push([
           { x: m.x * W, y: m.y * H },
@@ -209,6 +253,7 @@ export function viewDocument(canvas: OffscreenCanvas, o: ViewOptions): DocumentV
       view.keepClear.push(p);
       view.codes.push(bounds(p));
     }
+    give(LEVEL, level.data);
   }
   view.ms = performance.now() - t0;
   view.parts = { copy: t1 - t0, find: t2 - t1, keepClear: performance.now() - t2 };
@@ -219,7 +264,7 @@ export function viewDocument(canvas: OffscreenCanvas, o: ViewOptions): DocumentV
  * What the mark must leave clear on a whole page (a PDF page is a document as a whole): a
  * machine-readable zone and 2D codes, in its pixels.
  */
-export function keepClearAreas(canvas: OffscreenCanvas): { mrz?: Rect; codes: Rect[] } {
-  const view = viewDocument(canvas, { protect: true, whole: true });
+export async function keepClearAreas(canvas: OffscreenCanvas): Promise<{ mrz?: Rect; codes: Rect[] }> {
+  const view = await viewDocument(canvas, { protect: true, whole: true });
   return { ...(view.mrz ? { mrz: view.mrz } : {}), codes: view.codes };
 }

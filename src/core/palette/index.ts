@@ -1,6 +1,7 @@
 // Pictures with few colours as palette images: a text page or a screenshot keeps its sharp
 // edges and compresses far better than as a JPEG (a stamped A4 text page: ~60 KB instead of
 // ~265 KB) or a full-colour PNG (the mark's antialiased edges break PNG's flat runs).
+import { give, take } from '../raster/spare.ts';
 import { Histogram, bitsFor, flatShare, mapError, mapKeys, medianCut, type MapError, type Palette } from './quantise.ts';
 
 export interface Indexed {
@@ -157,20 +158,6 @@ export async function packPicture(a: Analysis, png: boolean): Promise<Indexed> {
 
 const histograms: Histogram[] = [];
 const takeHistogram = () => histograms.pop()?.reset() ?? new Histogram();
-
-/** One spare buffer of each kind, lent out while in use. */
-const spare = new Map<string, ArrayBuffer>();
-function take(kind: string, bytes: number, zeroed = false): Uint8Array<ArrayBuffer> {
-  const b = spare.get(kind);
-  spare.delete(kind);
-  if (!b || b.byteLength < bytes) return new Uint8Array(bytes);
-  const out = new Uint8Array(b, 0, bytes);
-  return zeroed ? out.fill(0) : out;
-}
-function give(kind: string, view: ArrayBufferView): void {
-  const b = view.buffer as ArrayBuffer;
-  if ((spare.get(kind)?.byteLength ?? 0) < b.byteLength) spare.set(kind, b);
-}
 
 /** zlib (RFC 1950), as PNG's IDAT and PDF's FlateDecode want it: the browser's own, native. */
 export async function deflate(bytes: Uint8Array): Promise<Uint8Array> {

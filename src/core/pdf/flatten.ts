@@ -48,7 +48,7 @@ async function markedPage(doc: PDFDocumentProxy, n: number, job: Job, picture?: 
   // A scanned passport or ID page keeps its MRZ and QR codes clear, as a photo does. ID scans
   // are a few pages; long documents (statements) skip the search, which costs ~30 ms a page.
   const look = job.options.mode === 'stamp' && job.options.watermark.protectCodes && doc.numPages <= SHORT_DOCUMENT;
-  const clear = look ? keepClearAreas(page.canvas) : { codes: [] };
+  const clear = look ? await keepClearAreas(page.canvas) : { codes: [] };
   drawRedactions(
     ctx,
     page.canvas.width,
@@ -117,6 +117,11 @@ export async function flattenPdf(doc: PDFDocumentProxy, job: Job, input: Uint8Ar
   };
   const write = pageWriter(out, request);
   for (let n = 1; n <= doc.numPages; n++) {
+    // A picture page (a scan) is decoded only once the page before it is encoded: decoding holds
+    // two pages' worth of pixels for a moment (measured: the browser's JPEG decoder alone, 1.9×
+    // a page's RGBA), which on top of the page being encoded made ~4× a page. Scans have time to
+    // spare (~1× pdf.js's render); memory is what they lack.
+    if (pictures(n)) await encoding;
     const t = performance.now();
     const page = await stampedPage(doc, n, job, pictures(n));
     renderMs += performance.now() - t;

@@ -9,8 +9,8 @@ export interface Grey {
   data: Float32Array;
 }
 
-export function toGrey(rgba: { data: Uint8ClampedArray | Uint8Array; width: number; height: number }): Grey {
-  const out = new Float32Array(rgba.width * rgba.height);
+/** `out`: where to write (a lent buffer), else a new array. */
+export function toGrey(rgba: { data: Uint8ClampedArray | Uint8Array; width: number; height: number }, out = new Float32Array(rgba.width * rgba.height)): Grey {
   for (let i = 0, j = 0; i < out.length; i++, j += 4) out[i] = 0.299 * rgba.data[j]! + 0.587 * rgba.data[j + 1]! + 0.114 * rgba.data[j + 2]!;
   return { width: rgba.width, height: rgba.height, data: out };
 }
