@@ -51,12 +51,12 @@ function canvasStrips(source: Source, fn: Strip): void {
 }
 
 /**
- * A bitmap read a strip at a time into one reused buffer (VideoFrame.copyTo): getImageData
- * would leave ~1 MB of garbage a strip, a page's worth a page, which the collector lets pile up
- * over a long PDF. False where copyTo cannot convert to RGBA (the caller starts again). A
- * canvas is read with getImageData (canvasStrips); a PDF page hands over a bitmap of its canvas.
+ * A picture read a strip at a time into one reused buffer (VideoFrame.copyTo): getImageData
+ * would leave ~1 MB of garbage a strip, a picture's worth a picture, which the collector lets
+ * pile up (a 6 MP screenshot: 24 MB; a long PDF: a page's worth a page). False where copyTo
+ * cannot convert to RGBA (the caller starts again with getImageData, canvasStrips).
  */
-async function frameStrips(source: ImageBitmap, fn: Strip): Promise<boolean> {
+async function frameStrips(source: Source, fn: Strip): Promise<boolean> {
   if (typeof VideoFrame === 'undefined') return false;
   const { width, height } = source;
   const rows = stripRows(width, height);
@@ -121,7 +121,7 @@ export async function analysePicture(source: Source, req: Omit<IndexRequest, 'pn
   let kept = false;
   try {
     const add: Strip = (rgba, y) => h.add(rgba, keys, y * width);
-    if (source instanceof OffscreenCanvas || !(await frameStrips(source, add))) {
+    if (!(await frameStrips(source, add))) {
       h.reset(); // a frame read that failed part-way may have counted some strips
       canvasStrips(source, add);
     }
