@@ -46,6 +46,9 @@ const floors: Floors = {
         intent: 'print',
         annotationMode: AnnotationMode.ENABLE_STORAGE,
       }).promise;
+      // The page's pixels, made: a canvas records drawing and draws only when it is read, so a
+      // page never read was never rendered (the core takes every page's pixels the same way).
+      canvas.transferToImageBitmap().close();
       page.cleanup();
     }
     await doc.destroy();
