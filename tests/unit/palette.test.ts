@@ -102,6 +102,63 @@ describe('palette', () => {
   });
 });
 
+describe('the colour count (count.wat)', () => {
+  /** The count as defined: every pixel on its own, its channels' top 5 bits its bin. */
+  function reference(rgba: Uint8ClampedArray) {
+    const count = new Uint32Array(1 << 15);
+    const sum = new Float64Array(3 << 15);
+    const sq = new Float64Array(3 << 15);
+    const keys = new Uint16Array(rgba.length / 4);
+    let translucent = false;
+    for (let p = 0; p < keys.length; p++) {
+      const k = ((rgba[p * 4]! >> 3) << 10) | ((rgba[p * 4 + 1]! >> 3) << 5) | (rgba[p * 4 + 2]! >> 3);
+      keys[p] = k;
+      count[k]!++;
+      for (let i = 0; i < 3; i++) {
+        const c = rgba[p * 4 + i]!;
+        sum[k * 3 + i]! += c;
+        sq[k * 3 + i]! += c * c;
+      }
+      if (rgba[p * 4 + 3] !== 255) translucent = true;
+    }
+    return { count, sum, sq, keys, translucent };
+  }
+
+  it('gives every pixel its bin and every bin its exact sums, across chunks and strips', () => {
+    // 700 × 800: more than one kernel chunk (2^18 pixels) per strip. Flat runs, noise, a run
+    // across the strip boundary, and one translucent pixel.
+    const width = 700;
+    const height = 800;
+    const rgba = bands(width, height, [
+      [255, 255, 255],
+      [20, 30, 40],
+      [200, 10, 90],
+    ]);
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16) & 255;
+    for (let p = 0; p < (width * height) / 3; p += 1 + (rand() & 3)) rgba.set([rand(), rand(), rand()], p * 4);
+    rgba[4 * (width * 600 + 5) + 3] = 128;
+    const h = new Histogram();
+    const keys = new Uint16Array(width * height);
+    const cut = 333 * width * 4;
+    h.add(rgba.subarray(0, cut), keys, 0);
+    h.add(rgba.subarray(cut), keys, cut / 4);
+    const want = reference(rgba);
+    expect(h.pixels).toBe(width * height);
+    expect(h.translucent).toBe(true);
+    // The first element that differs (-1: none); a deep equal of these arrays takes seconds.
+    const firstDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => Array.prototype.findIndex.call(a, (v: number, i: number) => v !== b[i]);
+    expect(firstDiff(keys, want.keys)).toBe(-1);
+    expect(firstDiff(h.count, want.count)).toBe(-1);
+    expect(firstDiff(h.sum, want.sum)).toBe(-1);
+    expect(firstDiff(h.sq, want.sq)).toBe(-1);
+    // Reused: empty again after reset.
+    h.reset().add(rgba.subarray(0, 4 * width));
+    expect(h.count.reduce((a, b) => a + b, 0)).toBe(width);
+    expect(h.translucent).toBe(false);
+  });
+});
+
 describe('jpegQuality', () => {
   it.each([50, 75, 85, 90, 95])('reads quality %i back from a file sharp wrote', async (q) => {
     const jpeg = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#808080' } })

@@ -1,26 +1,55 @@
 // Median-cut colour quantiser for pictures with few colours (text pages, screenshots).
 // Our own, ~150 lines: it reads the picture a strip at a time (no second full-size copy) and maps
-// pixels through a 32,768-entry table, so a 12 MP page costs two linear passes. The npm
+// pixels through a 32,768-entry table, so a 12 MP page costs two linear passes; the counting
+// pass, the costliest, is WebAssembly (count.wat). The npm
 // quantisers we looked at either need the whole RGBA buffer and search the palette per pixel
 // (image-q: seconds on a 6 MP screenshot in plain JS) or are GPL (libimagequant).
+import { COUNT_WASM } from './count-wasm.ts';
 
-/** 5 bits a channel: 32,768 bins. Fine for flat colours and antialiased text. */
+/** 5 bits a channel (count.wat keeps each channel's top 5): 32,768 bins. Fine for flat colours and antialiased text. */
 const BITS = 5;
-const SHIFT = 8 - BITS;
 const BINS = 1 << (3 * BITS);
-const key = (r: number, g: number, b: number) => ((r >> SHIFT) << (2 * BITS)) | ((g >> SHIFT) << BITS) | (b >> SHIFT);
+
+/** Pixels the kernel counts per call (as many as the readers' strips hold). */
+const CHUNK = 1 << 18;
+// A histogram's memory (count.wat): counts, sums, squares, then a chunk of pixels and its keys.
+const COUNT_AT = 0;
+const SUM_AT = COUNT_AT + BINS * 4;
+const SQ_AT = SUM_AT + BINS * 24;
+const PX_AT = SQ_AT + BINS * 24;
+const KEYS_AT = PX_AT + CHUNK * 4;
+const PAGES = Math.ceil((KEYS_AT + CHUNK * 2) / 65536);
+
+type CountFn = (px: number, n: number, keys: number, count: number, sum: number, sq: number) => number;
+let kernel: WebAssembly.Module | undefined;
 
 export class Histogram {
-  readonly count = new Uint32Array(BINS);
+  readonly count: Uint32Array;
   /** Sums of r, g, b per bin: the bin's mean colour, not its corner. */
-  readonly sum = new Float64Array(BINS * 3);
+  readonly sum: Float64Array;
   /** Sums of squares: how far a bin's pixels lie from its mean (smooth gradients share bins). */
-  readonly sq = new Float64Array(BINS * 3);
+  readonly sq: Float64Array;
   /** Some pixel is not opaque: we leave those to the full-colour encoder. */
   translucent = false;
   pixels = 0;
+  readonly #count: CountFn;
+  readonly #px: Uint8Array;
+  readonly #keys: Uint16Array;
 
-  /** Empty again, to be reused (three arrays of 1.7 MB in all, not garbage per picture). */
+  /** Its arrays live in the kernel's memory (3.3 MB, fixed: the views never detach). */
+  constructor() {
+    // Compiled once per thread (< 1 KB: compiling synchronously is allowed on any thread).
+    kernel ??= new WebAssembly.Module(Uint8Array.from(atob(COUNT_WASM), (ch) => ch.charCodeAt(0)));
+    const memory = new WebAssembly.Memory({ initial: PAGES, maximum: PAGES });
+    this.#count = new WebAssembly.Instance(kernel, { env: { memory } }).exports.count as CountFn;
+    this.count = new Uint32Array(memory.buffer, COUNT_AT, BINS);
+    this.sum = new Float64Array(memory.buffer, SUM_AT, BINS * 3);
+    this.sq = new Float64Array(memory.buffer, SQ_AT, BINS * 3);
+    this.#px = new Uint8Array(memory.buffer, PX_AT, CHUNK * 4);
+    this.#keys = new Uint16Array(memory.buffer, KEYS_AT, CHUNK);
+  }
+
+  /** Empty again, to be reused (not 3 MB of garbage per picture). */
   reset(): this {
     this.count.fill(0);
     this.sum.fill(0);
@@ -30,41 +59,19 @@ export class Histogram {
     return this;
   }
 
-  /** Counts the pixels; `keys` (from `at`) gets each pixel's bin, for mapKeys. */
+  /**
+   * Counts the pixels; `keys` (from `at`) gets each pixel's bin, for mapKeys. Runs of one colour
+   * (paper, flat areas) are counted once, in WebAssembly (count.wat).
+   */
   add(rgba: Uint8ClampedArray, keys?: Uint16Array, at = 0): void {
-    const { count, sum, sq } = this;
-    // Whole pixels at a time, and runs of one colour (paper, flat areas) counted once.
-    const px = new Uint32Array(rgba.buffer, rgba.byteOffset, rgba.length >> 2);
-    const len = px.length;
-    this.pixels += len;
-    let i = 0;
-    while (i < len) {
-      const v = px[i]!;
-      let j = i + 1;
-      while (j < len && px[j] === v) j++;
-      const n = j - i;
-      const q = i * 4;
-      const r = rgba[q]!,
-        g = rgba[q + 1]!,
-        b = rgba[q + 2]!;
-      if (rgba[q + 3] !== 255) this.translucent = true;
-      const k = key(r, g, b);
-      const k3 = k * 3;
-      count[k]! += n;
-      sum[k3]! += r * n;
-      sum[k3 + 1]! += g * n;
-      sum[k3 + 2]! += b * n;
-      sq[k3]! += r * r * n;
-      sq[k3 + 1]! += g * g * n;
-      sq[k3 + 2]! += b * b * n;
-      // Text's antialiased edges are runs of a pixel or two: a loop, not a call to fill, for them
-      // (this loop is most of a text page's palette time; the two together halve it).
-      if (keys) {
-        if (n < 16) for (let x = at + i, end = at + j; x < end; x++) keys[x] = k;
-        else keys.fill(k, at + i, at + j);
-      }
-      i = j;
+    const len = rgba.length >> 2;
+    for (let done = 0; done < len; done += CHUNK) {
+      const n = Math.min(CHUNK, len - done);
+      this.#px.set(rgba.subarray(done * 4, (done + n) * 4));
+      if (this.#count(PX_AT, n, KEYS_AT, COUNT_AT, SUM_AT, SQ_AT)) this.translucent = true;
+      keys?.set(this.#keys.subarray(0, n), at + done);
     }
+    this.pixels += len;
   }
 }
 
