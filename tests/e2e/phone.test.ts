@@ -108,6 +108,10 @@ describe('on a phone (360×740, touch)', () => {
     const prompt = await waitForPrompt(page, '#preview-img:not([hidden])');
     await expectUsable(prompt);
     expect(await page.evaluate(() => (document.getElementById('cam') as HTMLInputElement).files!.length)).toBe(0); // held back
+    // A tap counts once the prompt has been seen for a moment (guard/prompt/visible.ts): an
+    // earlier one, on a loaded machine before the frame was seen at all, moves the prompt to a
+    // window of its own, where this test would wait for nothing.
+    await prompt.locator('[data-armed] #go').waitFor();
     await prompt.locator('#go').tap();
     await page.waitForFunction(() => (window as unknown as { __received: unknown[] }).__received.length === 1, undefined, { timeout: 60_000 });
     const [r] = await page.evaluate(() => (window as unknown as { __received: { name: string; type: string; base64: string }[] }).__received);
