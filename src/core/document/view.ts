@@ -8,6 +8,7 @@ import { screenshotLike } from './digital.ts';
 import { colourPlanes, findDocument } from './find.ts';
 import { apply, rectToQuad, sides, topAngle, type Homography, type Point, type Quad } from './geometry.ts';
 import { toGrey, type Grey, type Rect } from '../raster/grey.ts';
+import { readFrame } from '../raster/frame.ts';
 import { give, take, takeFloats } from '../raster/spare.ts';
 
 export interface DocumentView {
@@ -65,21 +66,11 @@ async function lentGrey(source: OffscreenCanvas, side: number, kind: string): Pr
   }
 }
 
-/** The canvas's pixels into `into` (VideoFrame.copyTo); where the browser cannot, a new getImageData. */
+/** The canvas's pixels into `into` (raster/frame.ts); where the browser cannot, a new getImageData. */
 async function readInto(canvas: OffscreenCanvas, into: Uint8Array<ArrayBuffer>): Promise<Uint8Array | Uint8ClampedArray> {
-  if (typeof VideoFrame !== 'undefined') {
-    let frame: VideoFrame | undefined;
-    try {
-      frame = new VideoFrame(canvas, { timestamp: 0 });
-      await frame.copyTo(into, { format: 'RGBA', colorSpace: 'srgb' });
-      return into;
-    } catch (e) {
-      if (!(e instanceof DOMException || e instanceof TypeError)) throw e;
-    } finally {
-      frame?.close();
-    }
-  }
-  return canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+  const { width, height } = canvas;
+  if (await readFrame(canvas, (copy) => copy(into, { x: 0, y: 0, width, height }))) return into;
+  return canvas.getContext('2d')!.getImageData(0, 0, width, height).data;
 }
 
 const wholePicture = (w: number, h: number): Quad => [

@@ -1,6 +1,7 @@
 // Pictures with few colours as palette images: a text page or a screenshot keeps its sharp
 // edges and compresses far better than as a JPEG (a stamped A4 text page: ~60 KB instead of
 // ~265 KB) or a full-colour PNG (the mark's antialiased edges break PNG's flat runs).
+import { readFrame } from '../raster/frame.ts';
 import { give, take } from '../raster/spare.ts';
 import { Histogram, bitsFor, flatShare, mapError, mapKeys, medianCut, type MapError, type Palette } from './quantise.ts';
 
@@ -57,24 +58,18 @@ function canvasStrips(source: Source, fn: Strip): void {
  * cannot convert to RGBA (the caller starts again with getImageData, canvasStrips).
  */
 async function frameStrips(source: Source, fn: Strip): Promise<boolean> {
-  if (typeof VideoFrame === 'undefined') return false;
   const { width, height } = source;
   const rows = stripRows(width, height);
-  let frame: VideoFrame | undefined;
   const buffer = take('strip', width * rows * 4);
   try {
-    frame = new VideoFrame(source, { timestamp: 0, alpha: 'keep' });
-    for (let y = 0; y < height; y += rows) {
-      const n = Math.min(rows, height - y);
-      await frame.copyTo(buffer, { rect: { x: 0, y, width, height: n }, format: 'RGBA', colorSpace: 'srgb' });
-      fn(new Uint8ClampedArray(buffer.buffer, 0, width * n * 4), y, n);
-    }
-    return true;
-  } catch (e) {
-    if (frame && !(e instanceof DOMException || e instanceof TypeError)) throw e;
-    return false;
+    return await readFrame(source, async (copy) => {
+      for (let y = 0; y < height; y += rows) {
+        const n = Math.min(rows, height - y);
+        await copy(buffer, { x: 0, y, width, height: n });
+        fn(new Uint8ClampedArray(buffer.buffer, 0, width * n * 4), y, n);
+      }
+    });
   } finally {
-    frame?.close();
     give('strip', buffer);
   }
 }
