@@ -124,11 +124,11 @@ describe('the colour count (count.wat)', () => {
     return { count, sum, sq, keys, translucent };
   }
 
-  it('gives every pixel its bin and every bin its exact sums, across chunks and strips', () => {
-    // 700 × 800: more than one kernel chunk (2^18 pixels) per strip. Flat runs, noise, a run
-    // across the strip boundary, and one translucent pixel.
-    const width = 700;
-    const height = 800;
+  // 700 × 800: more than one kernel chunk (2^18 pixels) per strip. Flat runs, noise (runs of
+  // 1 to 4 pixels between flat ones), a run across the strip boundary, one translucent pixel.
+  const width = 700;
+  const height = 800;
+  function picture() {
     const rgba = bands(width, height, [
       [255, 255, 255],
       [20, 30, 40],
@@ -138,6 +138,13 @@ describe('the colour count (count.wat)', () => {
     const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16) & 255;
     for (let p = 0; p < (width * height) / 3; p += 1 + (rand() & 3)) rgba.set([rand(), rand(), rand()], p * 4);
     rgba[4 * (width * 600 + 5) + 3] = 128;
+    return rgba;
+  }
+  // The first element that differs (-1: none); a deep equal of these arrays takes seconds.
+  const firstDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => Array.prototype.findIndex.call(a, (v: number, i: number) => v !== b[i]);
+
+  it('gives every pixel its bin and every bin its exact sums, across chunks and strips', () => {
+    const rgba = picture();
     const h = new Histogram();
     const keys = new Uint16Array(width * height);
     const cut = 333 * width * 4;
@@ -146,8 +153,6 @@ describe('the colour count (count.wat)', () => {
     const want = reference(rgba);
     expect(h.pixels).toBe(width * height);
     expect(h.translucent).toBe(true);
-    // The first element that differs (-1: none); a deep equal of these arrays takes seconds.
-    const firstDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => Array.prototype.findIndex.call(a, (v: number, i: number) => v !== b[i]);
     expect(firstDiff(keys, want.keys)).toBe(-1);
     expect(firstDiff(h.count, want.count)).toBe(-1);
     expect(firstDiff(h.sum, want.sum)).toBe(-1);
@@ -156,6 +161,31 @@ describe('the colour count (count.wat)', () => {
     h.reset().add(rgba.subarray(0, 4 * width));
     expect(h.count.reduce((a, b) => a + b, 0)).toBe(width);
     expect(h.translucent).toBe(false);
+  });
+
+  it('counts strips copied into its memory in the browser BGRA order as it counts the RGBA picture', () => {
+    const rgba = picture();
+    const want = reference(rgba);
+    const h = new Histogram();
+    const keys = new Uint16Array(width * height);
+    // As the frame reader does: strips of ≤ 2^18 pixels, copied straight into the kernel's room.
+    const rows = Math.floor((1 << 18) / width);
+    for (let y = 0; y < height; y += rows) {
+      const n = Math.min(rows, height - y);
+      const room = h.room(width * n)!;
+      for (let p = 0; p < width * n; p++) {
+        const q = (y * width + p) * 4;
+        room.set([rgba[q + 2]!, rgba[q + 1]!, rgba[q]!, rgba[q + 3]!], p * 4);
+      }
+      h.addRoom(width * n, 'BGRA', keys, y * width);
+    }
+    expect(h.room((1 << 18) + 1)).toBeUndefined();
+    expect(h.pixels).toBe(width * height);
+    expect(h.translucent).toBe(true);
+    expect(firstDiff(keys, want.keys)).toBe(-1);
+    expect(firstDiff(h.count, want.count)).toBe(-1);
+    expect(firstDiff(h.sum, want.sum)).toBe(-1);
+    expect(firstDiff(h.sq, want.sq)).toBe(-1);
   });
 });
 

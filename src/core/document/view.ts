@@ -69,7 +69,7 @@ async function lentGrey(source: OffscreenCanvas, side: number, kind: string): Pr
 /** The canvas's pixels into `into` (raster/frame.ts); where the browser cannot, a new getImageData. */
 async function readInto(canvas: OffscreenCanvas, into: Uint8Array<ArrayBuffer>): Promise<Uint8Array | Uint8ClampedArray> {
   const { width, height } = canvas;
-  if (await readFrame(canvas, (copy) => copy(into, { x: 0, y: 0, width, height }))) return into;
+  if (await readFrame(canvas, async (copy) => void (await copy(into, { x: 0, y: 0, width, height })))) return into;
   return canvas.getContext('2d')!.getImageData(0, 0, width, height).data;
 }
 

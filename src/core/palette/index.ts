@@ -52,26 +52,24 @@ function canvasStrips(source: Source, fn: Strip): void {
 }
 
 /**
- * A picture read a strip at a time into one reused buffer (VideoFrame.copyTo): getImageData
- * would leave ~1 MB of garbage a strip, a picture's worth a picture, which the collector lets
- * pile up (a 6 MP screenshot: 24 MB; a long PDF: a page's worth a page). False where copyTo
- * cannot convert to RGBA (the caller starts again with getImageData, canvasStrips).
+ * A picture counted a strip at a time, each strip copied (VideoFrame.copyTo) straight into the
+ * histogram's own memory, in the browser's byte order: getImageData would leave ~1 MB of
+ * garbage a strip, a picture's worth a picture, which the collector lets pile up (a 6 MP
+ * screenshot: 24 MB; a long PDF: a page's worth a page), and converts every pixel to RGBA.
+ * False where there is no frame to read (the caller starts again with getImageData, canvasStrips).
  */
-async function frameStrips(source: Source, fn: Strip): Promise<boolean> {
+async function frameStrips(source: Source, h: Histogram, keys: Uint16Array): Promise<boolean> {
   const { width, height } = source;
   const rows = stripRows(width, height);
-  const buffer = take('strip', width * rows * 4);
-  try {
-    return await readFrame(source, async (copy) => {
-      for (let y = 0; y < height; y += rows) {
-        const n = Math.min(rows, height - y);
-        await copy(buffer, { x: 0, y, width, height: n });
-        fn(new Uint8ClampedArray(buffer.buffer, 0, width * n * 4), y, n);
-      }
-    });
-  } finally {
-    give('strip', buffer);
-  }
+  const room = h.room(width * rows);
+  if (!room) return false;
+  return readFrame(source, async (copy) => {
+    for (let y = 0; y < height; y += rows) {
+      const n = Math.min(rows, height - y);
+      const order = await copy(room.subarray(0, width * n * 4), { x: 0, y, width, height: n }, true);
+      h.addRoom(width * n, order, keys, y * width);
+    }
+  });
 }
 
 /**
@@ -115,10 +113,9 @@ export async function analysePicture(source: Source, req: Omit<IndexRequest, 'pn
   const keys = new Uint16Array(take('keys', width * height * 2).buffer, 0, width * height);
   let kept = false;
   try {
-    const add: Strip = (rgba, y) => h.add(rgba, keys, y * width);
-    if (!(await frameStrips(source, add))) {
+    if (!(await frameStrips(source, h, keys))) {
       h.reset(); // a frame read that failed part-way may have counted some strips
-      canvasStrips(source, add);
+      canvasStrips(source, (rgba, y) => h.add(rgba, keys, y * width));
     }
     if (h.translucent || (req.minFlat && flatShare(h) < req.minFlat)) return undefined;
     for (const n of req.colours) {

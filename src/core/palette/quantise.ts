@@ -4,6 +4,7 @@
 // pass, the costliest, is WebAssembly (count.wat). The npm
 // quantisers we looked at either need the whole RGBA buffer and search the palette per pixel
 // (image-q: seconds on a 6 MP screenshot in plain JS) or are GPL (libimagequant).
+import type { ByteOrder } from '../raster/frame.ts';
 import { COUNT_WASM } from './count-wasm.ts';
 
 /** 5 bits a channel (count.wat keeps each channel's top 5): 32,768 bins. Fine for flat colours and antialiased text. */
@@ -20,7 +21,7 @@ const PX_AT = SQ_AT + BINS * 24;
 const KEYS_AT = PX_AT + CHUNK * 4;
 const PAGES = Math.ceil((KEYS_AT + CHUNK * 2) / 65536);
 
-type CountFn = (px: number, n: number, keys: number, count: number, sum: number, sq: number) => number;
+type CountFn = (px: number, n: number, keys: number, count: number, sum: number, sq: number, bgra: number) => number;
 let kernel: WebAssembly.Module | undefined;
 
 export class Histogram {
@@ -33,7 +34,7 @@ export class Histogram {
   translucent = false;
   pixels = 0;
   readonly #count: CountFn;
-  readonly #px: Uint8Array;
+  readonly #px: Uint8Array<ArrayBuffer>;
   readonly #keys: Uint16Array;
 
   /** Its arrays live in the kernel's memory (3.3 MB, fixed: the views never detach). */
@@ -68,10 +69,23 @@ export class Histogram {
     for (let done = 0; done < len; done += CHUNK) {
       const n = Math.min(CHUNK, len - done);
       this.#px.set(rgba.subarray(done * 4, (done + n) * 4));
-      if (this.#count(PX_AT, n, KEYS_AT, COUNT_AT, SUM_AT, SQ_AT)) this.translucent = true;
-      keys?.set(this.#keys.subarray(0, n), at + done);
+      this.addRoom(n, 'RGBA', keys, at + done);
     }
-    this.pixels += len;
+  }
+
+  /**
+   * Where a reader may copy up to CHUNK pixels for addRoom, in the kernel's own memory: a strip
+   * copied there is counted where it lies (no copy of it into the kernel).
+   */
+  room(pixels: number): Uint8Array<ArrayBuffer> | undefined {
+    return pixels <= CHUNK ? this.#px.subarray(0, pixels * 4) : undefined;
+  }
+
+  /** Counts the `n` pixels copied into room(), as add() does. */
+  addRoom(n: number, order: ByteOrder, keys?: Uint16Array, at = 0): void {
+    if (this.#count(PX_AT, n, KEYS_AT, COUNT_AT, SUM_AT, SQ_AT, order === 'BGRA' ? 1 : 0)) this.translucent = true;
+    keys?.set(this.#keys.subarray(0, n), at);
+    this.pixels += n;
   }
 }
 
