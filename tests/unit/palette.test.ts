@@ -189,6 +189,45 @@ describe('the colour count (count.wat)', () => {
   });
 });
 
+describe('the mapping (map.wat)', () => {
+  /** The mapping as defined: each pixel's entry, packed high bits first, rows after `skip` zero bytes. */
+  function reference(keys: Uint16Array, width: number, height: number, lut: Uint8Array, bits: number, stride: number, skip: number) {
+    const out = new Uint8Array(stride * height);
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width; x++) {
+        const bit = skip * 8 + x * bits;
+        out[y * stride + (bit >> 3)]! |= lut[keys[y * width + x]!]! << (8 - bits - (bit & 7));
+      }
+    return out;
+  }
+
+  it.each([
+    [4, 1001, 0],
+    [4, 1240, 1],
+    [8, 777, 1],
+    [8, 3000, 0],
+  ])('packs every pixel at %i bits, %i wide, skip %i, across chunks, runs and noise', (bits, width, skip) => {
+    // Taller than one kernel chunk (2^18 keys); runs of one bin of every length from 1 to 40
+    // (the kernel writes eight pixels at once when they repeat the last one), and noise.
+    const height = Math.ceil((3 << 18) / width / 2);
+    const keys = new Uint16Array(width * height);
+    let seed = 11;
+    const rand = () => (seed = (seed * 1103515245 + 12345) >>> 0) >>> 17;
+    for (let i = 0, run = 1; i < keys.length; run = (run % 40) + 1) {
+      const k = rand() & 32767;
+      for (let j = 0; j < run && i < keys.length; j++) keys[i++] = k;
+      if (rand() & 1) keys[i++ % keys.length] = rand() & 32767;
+    }
+    const lut = new Uint8Array(1 << 15);
+    for (let k = 0; k < lut.length; k++) lut[k] = rand() % (1 << bits);
+    const stride = skip + Math.ceil((width * bits) / 8);
+    const out = new Uint8Array(stride * height).fill(0xa5); // the kernel writes every byte
+    mapKeys(keys, width, height, { rgb: new Uint8Array(3 << bits), size: 1 << bits, lut }, bits, out, stride, skip);
+    const want = reference(keys, width, height, lut, bits, stride, skip);
+    expect(Array.prototype.findIndex.call(out, (v: number, i: number) => v !== want[i])).toBe(-1);
+  });
+});
+
 describe('jpegQuality', () => {
   it.each([50, 75, 85, 90, 95])('reads quality %i back from a file sharp wrote', async (q) => {
     const jpeg = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#808080' } })

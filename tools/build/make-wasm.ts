@@ -18,6 +18,7 @@ export interface Kernel {
 export const KERNELS: Kernel[] = [
   { wat: 'src/core/trace/add.wat', out: 'src/core/trace/add-wasm.ts', name: 'ADD_WASM', what: "The trace's pixel pass (add.wat)" },
   { wat: 'src/core/palette/count.wat', out: 'src/core/palette/count-wasm.ts', name: 'COUNT_WASM', what: "The palette's colour count (count.wat)" },
+  { wat: 'src/core/palette/map.wat', out: 'src/core/palette/map-wasm.ts', name: 'MAP_WASM', what: "The palette's mapping (map.wat)" },
 ];
 
 const path = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));

@@ -6,6 +6,7 @@
 // (image-q: seconds on a 6 MP screenshot in plain JS) or are GPL (libimagequant).
 import type { ByteOrder } from '../raster/frame.ts';
 import { COUNT_WASM } from './count-wasm.ts';
+import { MAP_WASM } from './map-wasm.ts';
 
 /** 5 bits a channel (count.wat keeps each channel's top 5): 32,768 bins. Fine for flat colours and antialiased text. */
 const BITS = 5;
@@ -239,12 +240,12 @@ export function mapError(h: Histogram, p: Palette): MapError {
 
 /**
  * Writes the palette index of every pixel (given as its bin, from Histogram.add), packed at
- * `bits`, one row every `stride` bytes after `skip` bytes (PNG's filter byte, 0: none).
+ * `bits`, one row every `stride` bytes after `skip` bytes (PNG's filter byte, 0: none). Text
+ * pages (4 bits) and screenshots (8 bits) are mapped in WebAssembly (map.wat).
  */
 export function mapKeys(keys: Uint16Array, width: number, height: number, p: Palette, bits: number, out: Uint8Array, stride: number, skip: number): void {
+  if ((bits === 4 || bits === 8) && width <= MAP_PIXELS) return mapInKernel(keys, width, height, p.lut, bits, out, stride, skip);
   const { lut } = p;
-  if (bits === 4) return mapNibbles(keys, width, height, lut, out, stride, skip);
-  if (bits === 8) return mapBytes(keys, width, height, lut, out, stride, skip);
   const first = 8 - bits;
   for (let y = 0; y < height; y++) {
     let o = y * stride + skip;
@@ -262,18 +263,40 @@ export function mapKeys(keys: Uint16Array, width: number, height: number, p: Pal
   }
 }
 
-/** mapKeys at 4 bits (8–16 colours: text pages), two pixels a byte: ~1.5× faster than bit by bit. */
-function mapNibbles(keys: Uint16Array, width: number, height: number, lut: Uint8Array, out: Uint8Array, stride: number, skip: number): void {
-  for (let y = 0; y < height; y++) {
-    let o = y * stride + skip;
-    let i = y * width;
-    const end = i + width;
-    for (; i + 1 < end; i += 2) out[o++] = (lut[keys[i]!]! << 4) | lut[keys[i + 1]!]!;
-    if (i < end) out[o] = lut[keys[i]!]! << 4;
-  }
+/** Keys the mapping kernel takes at a time (whole rows): 512 KB of them, and their rows. */
+const MAP_PIXELS = 1 << 18;
+// The mapper's memory (map.wat): the table, a chunk of keys, their packed rows (≤ 1 byte a
+// pixel and `skip` a row).
+const LUT_AT = 0;
+const MAP_KEYS_AT = LUT_AT + BINS;
+const ROWS_AT = MAP_KEYS_AT + MAP_PIXELS * 2;
+const MAP_PAGES = Math.ceil((ROWS_AT + MAP_PIXELS * 2) / 65536);
+
+type MapFn = (lut: number, keys: number, out: number, width: number, rows: number, stride: number, skip: number, bits: number) => void;
+let mapper: { map: MapFn; lut: Uint8Array; keys: Uint16Array; rows: Uint8Array } | undefined;
+
+/** One mapper a thread (1.1 MB), made on first use; the mapping is synchronous, so never shared. */
+function theMapper() {
+  if (mapper) return mapper;
+  const memory = new WebAssembly.Memory({ initial: MAP_PAGES, maximum: MAP_PAGES });
+  const module = new WebAssembly.Module(Uint8Array.from(atob(MAP_WASM), (ch) => ch.charCodeAt(0)));
+  const map = new WebAssembly.Instance(module, { env: { memory } }).exports.map as MapFn;
+  return (mapper = {
+    map,
+    lut: new Uint8Array(memory.buffer, LUT_AT, BINS),
+    keys: new Uint16Array(memory.buffer, MAP_KEYS_AT, MAP_PIXELS),
+    rows: new Uint8Array(memory.buffer, ROWS_AT, MAP_PIXELS * 2),
+  });
 }
 
-/** mapKeys at 8 bits (17–256 colours: screenshots), a byte a pixel: ~4× faster than bit by bit. */
-function mapBytes(keys: Uint16Array, width: number, height: number, lut: Uint8Array, out: Uint8Array, stride: number, skip: number): void {
-  for (let y = 0; y < height; y++) for (let i = y * width, end = i + width, o = y * stride + skip; i < end; i++, o++) out[o] = lut[keys[i]!]!;
+function mapInKernel(keys: Uint16Array, width: number, height: number, lut: Uint8Array, bits: number, out: Uint8Array, stride: number, skip: number): void {
+  const m = theMapper();
+  m.lut.set(lut);
+  const rows = Math.floor(MAP_PIXELS / width);
+  for (let y = 0; y < height; y += rows) {
+    const n = Math.min(rows, height - y);
+    m.keys.set(keys.subarray(y * width, (y + n) * width));
+    m.map(LUT_AT, MAP_KEYS_AT, ROWS_AT, width, n, stride, skip, bits);
+    out.set(m.rows.subarray(0, n * stride), y * stride);
+  }
 }
