@@ -30,10 +30,12 @@ export default defineConfig({
   hooks: {
     'build:publicAssets': (_, files) => {
       files.push(...pdfjsAssets());
-      // Licences of the bundled decoders: libheif (LGPL-3.0, with libde265), UTIF (MIT).
+      // Licences of the bundled decoders: libheif (LGPL-3.0, with libde265), UTIF (MIT); and of
+      // libdeflate (MIT), the compressor of palette pictures.
       files.push(
         { absoluteSrc: resolve('node_modules/libheif-js/libheif-wasm/LICENSE'), relativeDest: 'licenses/libheif.txt' },
         { absoluteSrc: resolve('node_modules/utif2/LICENSE'), relativeDest: 'licenses/utif.txt' },
+        { absoluteSrc: resolve('vendor/libdeflate/COPYING'), relativeDest: 'licenses/libdeflate.txt' },
       );
       // UI strings live in the translation tree (src/locales/<lang>.json → ui); the browser
       // reads them from here. langCode tells the pages which locale the browser picked (uiLang()).

@@ -12,6 +12,8 @@ cd "$(dirname "$0")/.."
 # img2pdf, jpegtran and ImageMagick are the native tools the bench compares with; the Noto fonts
 # let Chromium draw any script (CJK, Arabic, emoji) in watermarks.
 packages=(chromium firefox-esr libimage-exiftool-perl qpdf poppler-utils tesseract-ocr tesseract-ocr-eng tesseract-ocr-ara fonts-ocr-b libheif-examples imagemagick img2pdf libjpeg-turbo-progs fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji fonts-dejavu-core fonts-liberation fonts-freefont-ttf fonts-noto-mono)
+# CI also rebuilds the bundled libdeflate kernel from its vendored C to check the committed bytes.
+[[ "${1:-}" == "--deps" ]] && packages+=(clang-16 lld-16)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if ((${#missing[@]})); then

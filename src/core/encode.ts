@@ -4,7 +4,6 @@ import EncodeWorker from './encode.worker.ts?worker';
 import { StampError } from './errors.ts';
 import { IMAGE_FORMATS } from './formats/index.ts';
 import { compact, PNG_PALETTE, type Compact, type CompactRequest } from './palette/compact.ts';
-import type { Analysis, Indexed } from './palette/index.ts';
 import type { EncodeAnswer, EncodeRequestBody } from './encode.worker.ts';
 
 /** The picture types we write. */
@@ -51,17 +50,6 @@ async function viaWorker(canvas: OffscreenCanvas, message: { mime: string; quali
   const a = await ask({ bitmap, ...message }, [bitmap]);
   if (!('out' in a)) throw new Error('encoding failed');
   return a.out;
-}
-
-/**
- * Packs a picture analysed on this thread (palette/index.ts: its keys and palette) into a palette
- * image in an encoder, so the deflating runs while this thread goes on (PDF pages). The keys are
- * handed over and come back with the answer, for the next picture.
- */
-export async function packInWorker(analysis: Analysis): Promise<{ indexed: Indexed; keys: Uint16Array<ArrayBuffer> }> {
-  const a = await ask({ pack: analysis }, [analysis.keys.buffer]);
-  if (!('packed' in a)) throw new Error('packing failed');
-  return { indexed: a.packed, keys: a.keys };
 }
 
 /**

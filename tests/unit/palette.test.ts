@@ -4,7 +4,8 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { jpegQuality } from '../../src/core/formats/jpeg-quality.ts';
 import { Histogram, bitsFor, mapError, mapKeys, medianCut } from '../../src/core/palette/quantise.ts';
-import { deflate, type Indexed } from '../../src/core/palette/index.ts';
+import { type Indexed } from '../../src/core/palette/index.ts';
+import { deflate } from '../../src/core/palette/deflate.ts';
 import { indexedPng } from '../../src/core/palette/png.ts';
 
 /** A picture of `colours` flat vertical bands, plus an optional smooth grey ramp below. */

@@ -1,32 +1,64 @@
-// Makes the WebAssembly kernels' modules: each .wat compiled by wabt, as base64 in a .ts module,
-// so the bundler, Vitest and node tools all load it the same way (no loader for .wasm files, no
-// fetch at run time). tests/unit/wasm.test.ts checks that the committed bytes are the .wat's.
-// Run after editing a .wat: npm run wasm
-import { readFileSync, writeFileSync } from 'node:fs';
+// Makes the WebAssembly kernels' modules, as base64 in a .ts module, so the bundler, Vitest and
+// node tools all load them the same way (no loader for .wasm files, no fetch at run time):
+// a .wat compiled by wabt; C (libdeflate, vendored) by clang and wasm-ld, without a C library.
+// tests/unit/wasm.test.ts checks that the committed bytes are the sources'.
+// Run after editing a kernel's source: npm run wasm (C needs: apt-get install clang-16 lld-16).
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import wabt from 'wabt';
 
 export interface Kernel {
-  /** The text, and the module made from it (paths from the repository's root). */
-  wat: string;
+  /** Its source (a .wat, or the C file that exports its functions), and the module made from it (paths from the repository's root). */
+  source: string;
   out: string;
   /** The exported constant, and what it is (its doc comment). */
   name: string;
   what: string;
+  /** C: the other files compiled with it, and the folder its headers are in. */
+  with?: string[];
+  include?: string;
 }
 
+const LIBDEFLATE = ['deflate_compress.c', 'zlib_compress.c', 'adler32.c', 'utils.c'].map((f) => `vendor/libdeflate/lib/${f}`);
+
 export const KERNELS: Kernel[] = [
-  { wat: 'src/core/trace/add.wat', out: 'src/core/trace/add-wasm.ts', name: 'ADD_WASM', what: "The trace's pixel pass (add.wat)" },
-  { wat: 'src/core/palette/count.wat', out: 'src/core/palette/count-wasm.ts', name: 'COUNT_WASM', what: "The palette's colour count (count.wat)" },
-  { wat: 'src/core/palette/map.wat', out: 'src/core/palette/map-wasm.ts', name: 'MAP_WASM', what: "The palette's mapping (map.wat)" },
+  { source: 'src/core/trace/add.wat', out: 'src/core/trace/add-wasm.ts', name: 'ADD_WASM', what: "The trace's pixel pass (add.wat)" },
+  { source: 'src/core/palette/count.wat', out: 'src/core/palette/count-wasm.ts', name: 'COUNT_WASM', what: "The palette's colour count (count.wat)" },
+  { source: 'src/core/palette/map.wat', out: 'src/core/palette/map-wasm.ts', name: 'MAP_WASM', what: "The palette's mapping (map.wat)" },
+  { source: 'src/core/palette/zlib.c', with: LIBDEFLATE, include: 'vendor/libdeflate', out: 'src/core/palette/zlib-wasm.ts', name: 'ZLIB_WASM', what: "libdeflate's zlib compressor (zlib.c)" },
 ];
 
 const path = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
 
-/** The kernel's .wat compiled, as base64. */
+/** The C compiler and linker used, by the names Debian gives them. */
+const CLANG = 'clang-16';
+const WASM_LD = 'wasm-ld-16';
+const C_FLAGS = ['--target=wasm32', '-O3', '-msimd128', '-mbulk-memory', '-ffreestanding', '-nostdlib', '-DFREESTANDING'];
+const LD_FLAGS = ['--no-entry', '--strip-all', '-z', 'stack-size=65536'];
+
+/** Whether this machine can build C kernels. */
+export function canBuildC(): boolean {
+  try {
+    execFileSync(CLANG, ['--version'], { stdio: 'ignore' });
+    execFileSync(WASM_LD, ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The kernel compiled, as base64. */
 export async function compileKernel(k: Kernel): Promise<string> {
+  return k.source.endsWith('.c') ? compileC(k) : compileWat(k);
+}
+
+async function compileWat(k: Kernel): Promise<string> {
   const w = await wabt();
-  const mod = w.parseWat(k.wat, readFileSync(path(k.wat), 'utf8'), { simd: true });
+  const mod = w.parseWat(k.source, readFileSync(path(k.source), 'utf8'), { simd: true });
   try {
     mod.validate();
     return Buffer.from(mod.toBinary({}).buffer).toString('base64');
@@ -35,9 +67,43 @@ export async function compileKernel(k: Kernel): Promise<string> {
   }
 }
 
+function compileC(k: Kernel): string {
+  if (!canBuildC()) throw new Error(`${k.source} needs ${CLANG} and ${WASM_LD}: apt-get install clang-16 lld-16`);
+  const dir = mkdtempSync(join(tmpdir(), 'kernel-'));
+  try {
+    const objects = [k.source, ...(k.with ?? [])].map((src, i) => {
+      const o = join(dir, `${i}.o`);
+      execFileSync(CLANG, [...C_FLAGS, ...(k.include ? ['-I', path(k.include)] : []), '-c', path(src), '-o', o]);
+      return o;
+    });
+    const wasm = join(dir, 'out.wasm');
+    execFileSync(WASM_LD, [...LD_FLAGS, ...objects, '-o', wasm]);
+    return readFileSync(wasm).toString('base64');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** SHA-256 of everything the kernel is built from (and how): recorded in its module. */
+export function sourceHash(k: Kernel): string {
+  const h = createHash('sha256');
+  for (const f of [k.source, ...(k.with ?? [])]) h.update(f).update(readFileSync(path(f)));
+  if (k.include) for (const f of headers(k)) h.update(f).update(readFileSync(path(f)));
+  if (k.source.endsWith('.c')) h.update([CLANG, ...C_FLAGS, WASM_LD, ...LD_FLAGS].join(' '));
+  return h.digest('hex');
+}
+
+/** The vendored headers a C kernel may include. */
+const headers = (k: Kernel) =>
+  [
+    'libdeflate.h',
+    'common_defs.h',
+    ...['bt_matchfinder', 'deflate_compress', 'deflate_constants', 'hc_matchfinder', 'ht_matchfinder', 'lib_common', 'matchfinder_common', 'zlib_constants'].map((h) => `lib/${h}.h`),
+  ].map((f) => `${k.include}/${f}`);
+
 /** The module's text for `base64`, as committed. */
 export const kernelModule = (k: Kernel, base64: string) =>
-  `// Generated by tools/build/make-wasm.ts from ${k.wat.split('/').pop()}: do not edit.\n/** ${k.what}, WebAssembly, base64. */\nexport const ${k.name} = '${base64}';\n`;
+  `// Generated by tools/build/make-wasm.ts from ${k.source.split('/').pop()}: do not edit.\n// Sources: sha256 ${sourceHash(k)}\n/** ${k.what}, WebAssembly, base64. */\nexport const ${k.name} = '${base64}';\n`;
 
 /** The committed module of `k`. */
 export const committedModule = (k: Kernel) => readFileSync(path(k.out), 'utf8');

@@ -2,6 +2,7 @@
 // edges and compresses far better than as a JPEG (a stamped A4 text page: ~60 KB instead of
 // ~265 KB) or a full-colour PNG (the mark's antialiased edges break PNG's flat runs).
 import { readFrame } from '../raster/frame.ts';
+import { deflateInto } from './deflate.ts';
 import { give, take } from '../raster/spare.ts';
 import { Histogram, bitsFor, flatShare, mapError, mapKeys, medianCut, type MapError, type Palette } from './quantise.ts';
 
@@ -74,9 +75,9 @@ async function frameStrips(source: Source, h: Histogram, keys: Uint16Array): Pro
 
 /**
  * A picture read and its palette chosen, not yet packed: each pixel's histogram bin (`keys`)
- * and the palette that maps bins to entries. Plain data: it can go to a worker to be packed.
+ * and the palette that maps bins to entries.
  */
-export interface Analysis {
+interface Analysis {
   width: number;
   height: number;
   keys: Uint16Array<ArrayBuffer>;
@@ -91,19 +92,16 @@ export async function indexPicture(source: Source, req: IndexRequest): Promise<I
   try {
     return await packPicture(a, req.png);
   } finally {
-    giveKeys(a.keys);
+    give('keys', a.keys);
   }
 }
-
-/** An analysis's keys back to this thread's spare buffer, for the next picture. */
-export const giveKeys = (keys: Uint16Array): void => give('keys', keys);
 
 /**
  * Reads the picture once and picks the smallest accepted palette; undefined when none is (too
  * many colours, transparency, not flat enough). The keys are lent from this thread's spare
- * buffer: give them back (giveKeys) when done, also when they went to a worker and came back.
+ * buffer: give them back when done.
  */
-export async function analysePicture(source: Source, req: Omit<IndexRequest, 'png'>): Promise<Analysis | undefined> {
+async function analysePicture(source: Source, req: Omit<IndexRequest, 'png'>): Promise<Analysis | undefined> {
   const { width, height } = source;
   // Buffers reused from picture to picture (the collector would let a long PDF's pile up); a
   // picture indexed while another is gets its own.
@@ -134,29 +132,15 @@ export async function analysePicture(source: Source, req: Omit<IndexRequest, 'pn
 }
 
 /** The analysed picture's rows, packed at the palette's bits and deflated (with PNG's filter byte when `png`). */
-export async function packPicture(a: Analysis, png: boolean): Promise<Indexed> {
+async function packPicture(a: Analysis, png: boolean): Promise<Indexed> {
   const { width, height, keys, palette, error } = a;
   const bits = bitsFor(palette.size);
   const skip = png ? 1 : 0;
   const stride = skip + Math.ceil((width * bits) / 8);
-  const raw = take('rows', stride * height, true);
-  try {
-    mapKeys(keys, width, height, palette, bits, raw, stride, skip);
-    return { width, height, palette: palette.rgb, size: palette.size, bits, data: await deflate(raw), error };
-  } finally {
-    give('rows', raw);
-  }
+  // The rows are written straight into the compressor's memory.
+  const data = await deflateInto(stride * height, (raw) => mapKeys(keys, width, height, palette, bits, raw, stride, skip));
+  return { width, height, palette: palette.rgb, size: palette.size, bits, data, error };
 }
 
 const histograms: Histogram[] = [];
 const takeHistogram = () => histograms.pop()?.reset() ?? new Histogram();
-
-/** zlib (RFC 1950), as PNG's IDAT and PDF's FlateDecode want it: the browser's own, native. */
-export async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
-  // Written straight into the stream: a Blob's stream would copy the bytes out and back.
-  const zlib = new CompressionStream('deflate');
-  const writer = zlib.writable.getWriter();
-  void writer.write(bytes as Uint8Array<ArrayBuffer>).catch(() => {});
-  void writer.close().catch(() => {});
-  return new Uint8Array(await new Response(zlib.readable).arrayBuffer());
-}

@@ -3,13 +3,13 @@
 // annotations, attachments, metadata, old revisions.
 import { PDFHexString, PDFName, PDFRawStream, concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState, type PDFDocument } from 'pdf-lib';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-import { encodeCanvas, encodeCompact, packInWorker, verifyClean, type ImageKind } from '../encode.ts';
+import { encodeCanvas, encodeCompact, verifyClean, type ImageKind } from '../encode.ts';
 import { StampError } from '../errors.ts';
 import { keepClearAreas } from '../document/view.ts';
 import { human } from '../human.ts';
 import { traceCanvas } from '../trace-canvas.ts';
-import { accepts, bitmapCanvas, MIN_QUALITY_FOR_LIMIT, withinBudget, type CompactRequest } from '../palette/compact.ts';
-import { analysePicture, giveKeys, type Analysis, type Indexed } from '../palette/index.ts';
+import { MIN_QUALITY_FOR_LIMIT, type CompactRequest } from '../palette/compact.ts';
+import type { Indexed } from '../palette/index.ts';
 import { traced, type Job } from '../job.ts';
 import type { StampReport, TraceReport, WarningCode } from '../report.ts';
 import { drawRedactions, drawWatermark, planWatermark, summarize } from '../watermark/draw.ts';
@@ -61,6 +61,9 @@ async function markedPage(doc: PDFDocumentProxy, n: number, job: Job, picture?: 
   return { ...page, watermark: summarize(mark, job.code) };
 }
 
+/** Pages with the encoders at once: one for each (encode.ts starts two where there are the cores). */
+const ENCODING = 2;
+
 /** Up to this many pages, flattened pages are searched for an MRZ and QR codes to keep clear. */
 const SHORT_DOCUMENT = 5;
 
@@ -99,9 +102,11 @@ export async function flattenPdf(doc: PDFDocumentProxy, job: Job, input: Uint8Ar
   const limit = job.options.maxBytes;
   const share = Math.max(MIN_BUDGET, (GROWTH * inputBytes) / doc.numPages);
   const budget = limit ? Math.min(share, (limit * 0.98 - 2000) / doc.numPages) : share;
-  // One page at a time in memory, plus the one being encoded: page n renders (page thread)
-  // while page n−1 encodes (worker); its pixels go over only once n−1 is done and in the PDF.
-  let encoding: Promise<void> = Promise.resolve();
+  // Page n renders (page thread) while the pages before it encode, one in each of the two
+  // encoders (reading a text page, choosing its palette, packing and deflating it take longer
+  // than rendering it): at most ENCODING pages with the encoders, added to the PDF in order.
+  const encoding: Promise<void>[] = [];
+  const encoded = () => Promise.all(encoding.splice(0));
   // A traced page is always a JPEG: a palette page would quantise the trace away.
   const request: CompactRequest = {
     mime: 'image/jpeg' as const,
@@ -121,7 +126,7 @@ export async function flattenPdf(doc: PDFDocumentProxy, job: Job, input: Uint8Ar
     // two pages' worth of pixels for a moment (measured: the browser's JPEG decoder alone, 1.9×
     // a page's RGBA), which on top of the page being encoded made ~4× a page. Scans have time to
     // spare (~1× pdf.js's render); memory is what they lack.
-    if (pictures(n)) await encoding;
+    if (pictures(n)) await encoded();
     const t = performance.now();
     const page = await stampedPage(doc, n, job, pictures(n));
     renderMs += performance.now() - t;
@@ -131,22 +136,19 @@ export async function flattenPdf(doc: PDFDocumentProxy, job: Job, input: Uint8Ar
     const size = { widthPt: page.widthPt, heightPt: page.heightPt };
     // A page that was a JPEG picture carries JPEG's noise: no palette would fit it; straight to JPEG.
     const colours = page.picture ? [] : request.colours;
-    // A text page's palette is chosen here, while the encoder still packs the previous page;
-    // only the packing (mapping and deflating) goes to the encoder. The page is read from a
-    // bitmap taken from its canvas, which holds it until its palette image is made (for a JPEG
-    // if that does not fit).
-    const source = colours.length ? page.canvas.transferToImageBitmap() : page.canvas;
-    const analysis = source instanceof ImageBitmap ? await analysePicture(source, { colours, minFlat: request.minFlat, accept: accepts(request) }) : undefined;
-    await encoding;
-    encoding = write(source, size, analysis).catch(() => {
+    if (encoding.length >= ENCODING) await encoding.shift();
+    // The encoder reads the page, chooses its palette and packs it (or makes a JPEG of it when
+    // no palette fits) while this thread renders the next page.
+    const written = write(page.canvas, size, colours).catch(() => {
       throw new StampError('encode-failed', { kind: 'JPEG' });
     });
     // A failed page stops the loop at the next await; until then, no unhandled rejection.
-    encoding.catch(() => {});
+    written.catch(() => {});
+    encoding.push(written);
     // The page's pixels went to the encoder or into the bitmap: free the rest now.
     page.canvas.width = page.canvas.height = 0;
   }
-  await encoding;
+  await encoded();
   const firstPage = out.getPage(0).getSize();
   const bytes = await saveClean(out, job.env.randomBytes);
   if (limit && bytes.length > limit) throw new StampError('cannot-reach-size', { limit: human(limit), size: human(bytes.length) });
@@ -163,28 +165,26 @@ export async function flattenPdf(doc: PDFDocumentProxy, job: Job, input: Uint8Ar
 }
 
 /**
- * Writes pages into `out`, one after the other: a page analysed for a palette is packed in the
- * encoder (a JPEG after all when its palette image is over the budget: the page's bitmap still
- * holds it), any other page is a JPEG whose quality search starts at the last JPEG page's.
+ * Writes pages into `out`, one after the other, each encoded in the worker: a palette image when
+ * one of `colours` fits the page (and its budget), else a JPEG whose quality search starts at
+ * the last JPEG page's.
  */
 function pageWriter(out: PDFDocument, request: CompactRequest) {
   let quality: number | undefined;
-  const jpeg = async (canvas: OffscreenCanvas, size: PageSize): Promise<void> => {
-    const c = await encodeCompact(canvas, { ...request, colours: [], ...(quality !== undefined ? { startQuality: quality } : {}) }, true);
-    if ('quality' in c) quality = c.quality;
-    if (!('blob' in c)) throw new Error('no JPEG');
-    return addPage(out, { ...size, jpeg: (await verifyClean(c.blob, 'jpeg')).bytes });
+  let added: Promise<void> = Promise.resolve();
+  // Called before the page's canvas is freed: its pixels are handed over at once. Resolves
+  // once the page is in the PDF, after the pages written before it.
+  return (canvas: OffscreenCanvas, size: PageSize, colours: number[]): Promise<void> => {
+    const compact = encodeCompact(canvas, { ...request, colours, ...(quality !== undefined ? { startQuality: quality } : {}) }, true);
+    compact.catch(() => {}); // observed below, once the pages before it are in
+    added = added.then(async () => {
+      const c = await compact;
+      if ('indexed' in c) return addPage(out, { ...size, indexed: c.indexed });
+      if (c.quality !== undefined) quality = c.quality;
+      return addPage(out, { ...size, jpeg: (await verifyClean(c.blob, 'jpeg')).bytes });
+    });
+    return added;
   };
-  const packed = async (page: ImageBitmap, size: PageSize, a: Analysis): Promise<void> => {
-    const { indexed, keys } = await packInWorker(a);
-    giveKeys(keys);
-    if (!withinBudget(indexed, request)) return jpeg(bitmapCanvas(page), size);
-    page.close();
-    return addPage(out, { ...size, indexed });
-  };
-  // Called before the page's canvas is freed: the JPEG path hands its pixels over at once.
-  return (page: OffscreenCanvas | ImageBitmap, size: PageSize, analysis?: Analysis): Promise<void> =>
-    page instanceof ImageBitmap && analysis ? packed(page, size, analysis) : jpeg(page instanceof ImageBitmap ? bitmapCanvas(page) : page, size);
 }
 
 async function addPage(out: PDFDocument, p: EncodedPage): Promise<void> {

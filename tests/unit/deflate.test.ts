@@ -1,0 +1,57 @@
+// The bundled zlib compressor (libdeflate in WebAssembly, palette/deflate.ts): every stream
+// inflates back to its input with node's zlib, as small as zlib's own at level 6, whatever the
+// input: a text page's packed rows, noise that does not shrink (the room grows for it), and
+// an input large enough that the module is let go after it.
+import { inflateSync, deflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { bundledDeflate, deflate } from '../../src/core/palette/deflate.ts';
+
+/** Rows of 4-bit indices as a text page packs them: paper, lines of "glyphs", a diagonal band. */
+function pageRows(width = 620, height = 1754): Uint8Array {
+  const rows = new Uint8Array(width * height);
+  let seed = 3;
+  const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 24;
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const line = y % 28 < 12 && x > 30 && x < 560 && rand() < 90;
+      const band = Math.abs(x - y * 0.6 - 40 * Math.floor(y / 230)) < 14 && rand() < 120;
+      rows[y * width + x] = line ? 0x11 * (1 + (rand() & 3)) : band ? 0x55 + (rand() & 1) : 0;
+    }
+  return rows;
+}
+
+describe('deflate (libdeflate, WebAssembly)', () => {
+  it('a text page: inflates back, and no larger than zlib level 6 makes it (+3 %)', async () => {
+    const rows = pageRows();
+    const z = (await bundledDeflate(rows.length, (into) => into.set(rows)))!;
+    expect(await deflate(rows)).toEqual(z);
+    expect(Buffer.compare(inflateSync(z), rows)).toBe(0);
+    expect(z.length).toBeLessThan(deflateSync(rows, { level: 6 }).length * 1.03);
+    expect(z.length).toBeLessThan(rows.length / 4);
+  });
+
+  it('noise that does not shrink: the room grows to what the stream needs', async () => {
+    const noise = new Uint8Array(3 << 20);
+    let seed = 9;
+    for (let i = 0; i < noise.length; i++) noise[i] = (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 24;
+    const z = (await bundledDeflate(noise.length, (into) => into.set(noise)))!;
+    expect(z.length).toBeGreaterThan(noise.length);
+    expect(Buffer.compare(inflateSync(z), noise)).toBe(0);
+  });
+
+  it('writes straight into zeroed memory, across a large job and after it', async () => {
+    // 12 MB: above what a module keeps; the next job makes a new one.
+    const big = (await bundledDeflate(12 << 20, (into) => {
+      expect(into.every((b) => b === 0)).toBe(true);
+      into.fill(7, 1 << 20, 2 << 20);
+    }))!;
+    const back = inflateSync(big);
+    expect(back.length).toBe(12 << 20);
+    expect(back[(1 << 20) - 1]).toBe(0);
+    expect(back[1 << 20]).toBe(7);
+    expect(back[(2 << 20) - 1]).toBe(7);
+    expect(back[2 << 20]).toBe(0);
+    const rows = pageRows(300, 200);
+    expect(Buffer.compare(inflateSync((await bundledDeflate(rows.length, (into) => into.set(rows)))!), rows)).toBe(0);
+  });
+});
