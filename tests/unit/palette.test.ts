@@ -143,6 +143,15 @@ describe('the colour count (count.wat)', () => {
   }
   // The first element that differs (-1: none); a deep equal of these arrays takes seconds.
   const firstDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => Array.prototype.findIndex.call(a, (v: number, i: number) => v !== b[i]);
+  /** The whole picture counted, every key and every sum as the reference's. */
+  function expectCounted(h: Histogram, keys: Uint16Array, want: ReturnType<typeof reference>) {
+    expect(h.pixels).toBe(width * height);
+    expect(h.translucent).toBe(true);
+    expect(firstDiff(keys, want.keys)).toBe(-1);
+    expect(firstDiff(h.count, want.count)).toBe(-1);
+    expect(firstDiff(h.sum, want.sum)).toBe(-1);
+    expect(firstDiff(h.sq, want.sq)).toBe(-1);
+  }
 
   it('gives every pixel its bin and every bin its exact sums, across chunks and strips', () => {
     const rgba = picture();
@@ -152,12 +161,7 @@ describe('the colour count (count.wat)', () => {
     h.add(rgba.subarray(0, cut), keys, 0);
     h.add(rgba.subarray(cut), keys, cut / 4);
     const want = reference(rgba);
-    expect(h.pixels).toBe(width * height);
-    expect(h.translucent).toBe(true);
-    expect(firstDiff(keys, want.keys)).toBe(-1);
-    expect(firstDiff(h.count, want.count)).toBe(-1);
-    expect(firstDiff(h.sum, want.sum)).toBe(-1);
-    expect(firstDiff(h.sq, want.sq)).toBe(-1);
+    expectCounted(h, keys, want);
     // Reused: empty again after reset.
     h.reset().add(rgba.subarray(0, 4 * width));
     expect(h.count.reduce((a, b) => a + b, 0)).toBe(width);
@@ -181,12 +185,7 @@ describe('the colour count (count.wat)', () => {
       h.addRoom(width * n, 'BGRA', keys, y * width);
     }
     expect(h.room((1 << 18) + 1)).toBeUndefined();
-    expect(h.pixels).toBe(width * height);
-    expect(h.translucent).toBe(true);
-    expect(firstDiff(keys, want.keys)).toBe(-1);
-    expect(firstDiff(h.count, want.count)).toBe(-1);
-    expect(firstDiff(h.sum, want.sum)).toBe(-1);
-    expect(firstDiff(h.sq, want.sq)).toBe(-1);
+    expectCounted(h, keys, want);
   });
 });
 
