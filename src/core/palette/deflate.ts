@@ -4,6 +4,7 @@
 // browser's own is the fallback: where WebAssembly cannot be had, or its memory runs out.
 import { give, take } from '../raster/spare.ts';
 import { ZLIB_WASM } from './zlib-wasm.ts';
+import { wasmBytes } from '../wasm-bytes.ts';
 
 interface Zlib {
   memory: WebAssembly.Memory;
@@ -24,7 +25,7 @@ let kept: Zlib | undefined;
 
 async function zlib(): Promise<Zlib | undefined> {
   if (kept) return kept;
-  compiled ??= WebAssembly.compile(Uint8Array.from(atob(ZLIB_WASM), (ch) => ch.charCodeAt(0))).catch(() => undefined);
+  compiled ??= WebAssembly.compile(wasmBytes(ZLIB_WASM)).catch(() => undefined);
   const module = await compiled;
   if (!module) return undefined;
   kept ??= (await WebAssembly.instantiate(module)).exports as unknown as Zlib;

@@ -7,6 +7,7 @@
 import type { ByteOrder } from '../raster/frame.ts';
 import { COUNT_WASM } from './count-wasm.ts';
 import { MAP_WASM } from './map-wasm.ts';
+import { wasmBytes } from '../wasm-bytes.ts';
 
 /** 5 bits a channel (count.wat keeps each channel's top 5): 32,768 bins. Fine for flat colours and antialiased text. */
 const BITS = 5;
@@ -41,7 +42,7 @@ export class Histogram {
   /** Its arrays live in the kernel's memory (3.3 MB, fixed: the views never detach). */
   constructor() {
     // Compiled once per thread (< 1 KB: compiling synchronously is allowed on any thread).
-    kernel ??= new WebAssembly.Module(Uint8Array.from(atob(COUNT_WASM), (ch) => ch.charCodeAt(0)));
+    kernel ??= new WebAssembly.Module(wasmBytes(COUNT_WASM));
     const memory = new WebAssembly.Memory({ initial: PAGES, maximum: PAGES });
     this.#count = new WebAssembly.Instance(kernel, { env: { memory } }).exports.count as CountFn;
     this.count = new Uint32Array(memory.buffer, COUNT_AT, BINS);
@@ -279,7 +280,7 @@ let mapper: { map: MapFn; lut: Uint8Array; keys: Uint16Array; rows: Uint8Array }
 function theMapper() {
   if (mapper) return mapper;
   const memory = new WebAssembly.Memory({ initial: MAP_PAGES, maximum: MAP_PAGES });
-  const module = new WebAssembly.Module(Uint8Array.from(atob(MAP_WASM), (ch) => ch.charCodeAt(0)));
+  const module = new WebAssembly.Module(wasmBytes(MAP_WASM));
   const map = new WebAssembly.Instance(module, { env: { memory } }).exports.map as MapFn;
   return (mapper = {
     map,

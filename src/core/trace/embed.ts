@@ -3,6 +3,7 @@
 // how busy the picture is around each cell (texture hides it; flat paper or sky gets little),
 // added equally to R, G and B (a luminance change: JPEG keeps luminance best).
 import { ADD_WASM } from './add-wasm.ts';
+import { wasmBytes } from '../wasm-bytes.ts';
 import { convEncode } from './ecc.ts';
 import { TraceError } from './errors.ts';
 import { cellValues, cellSize, N, pattern } from './pattern.ts';
@@ -216,7 +217,7 @@ let instance: WebAssembly.Instance | undefined;
 
 function kernel(width: number, gw: number): Kernel {
   // Compiled once (the module is < 1 KB: compiling it synchronously is allowed on any thread).
-  instance ??= new WebAssembly.Instance(new WebAssembly.Module(Uint8Array.from(atob(ADD_WASM), (ch) => ch.charCodeAt(0))));
+  instance ??= new WebAssembly.Instance(new WebAssembly.Module(wasmBytes(ADD_WASM)));
   const memory = instance.exports.memory as WebAssembly.Memory;
   const at16 = (n: number) => Math.ceil(n / 16) * 16;
   const tx = 0;
