@@ -102,11 +102,15 @@ describe('flattened PDFs that fit', () => {
     const input = join(pdfDir, 'statement.pdf');
     const truth = words(execFileSync('pdftotext', ['-f', '1', '-l', '1', '-layout', input, '-'], { encoding: 'utf8' }));
     expect(truth.length).toBeGreaterThan(80);
-    const flat = recall(truth, ocrWords(pageAsPng((await run(input)).path, 1)));
+    // Both with the mark in the same place (no per-copy variation): where a randomly placed
+    // mark falls on the words moves recall by a few points either way (once in ~10 runs 0.956
+    // against 0.994), and that is not what is compared here.
+    const samePlace = { watermark: { jitter: false } };
+    const flat = recall(truth, ocrWords(pageAsPng((await run(input, samePlace)).path, 1)));
     // Today's flattening made every page a JPEG at pdf.quality 0.85: the first page as a JPEG
     // picture at that quality is the same pixels.
     const today = join(outDir, 'today-p1.png');
-    await sharp((await run(input, { output: 'jpeg', quality: 0.85 })).path)
+    await sharp((await run(input, { ...samePlace, output: 'jpeg', quality: 0.85 })).path)
       .png()
       .toFile(today);
     expect(flat).toBeGreaterThanOrEqual(0.85);
