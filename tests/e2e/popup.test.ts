@@ -158,10 +158,21 @@ describe('popup', () => {
     // The next copy gets its own code and layout: its preview no longer matches the saved file.
     const next = await shownPreview(page, shown.src);
     expect(next.code).not.toBe(shown.code);
-    const other = markCorrelation(await resizedLike(next.bytes, small), savedSmall, original);
-    console.log(`mark correlation, preview vs saved copy: ${same.toFixed(2)}; next preview vs saved copy: ${other.toFixed(2)}`);
-    // Measured: 0.47 for the saved copy, 0.12 for another copy's layout (the same photo, text
-    // and look; only the code and the small random shift differ).
+    // And the one after it (saving the next copy): a layout is a random draw, and one in about
+    // ten lands close to the saved copy's (0.35 once in CI); two such draws in a row are rare.
+    const nextDownload = page.waitForEvent('download');
+    await page.click('#stamp');
+    await nextDownload;
+    await expect.poll(() => page.locator('#results .code').first().textContent()).toBe(next.code);
+    // The preview may change more than once before the following copy's is shown.
+    let after = await shownPreview(page, next.src);
+    while (after.code === next.code) after = await shownPreview(page, after.src);
+    expect(after.code).not.toBe(shown.code);
+    const others = [next, after].map(async (p) => markCorrelation(await resizedLike(p.bytes, small), savedSmall, original));
+    const other = Math.min(...(await Promise.all(others)));
+    console.log(`mark correlation, preview vs saved copy: ${same.toFixed(2)}; later previews vs saved copy: ${other.toFixed(2)} (the lower of two)`);
+    // Measured: 0.47–0.56 for the saved copy, 0.11–0.24 for another copy's layout in most runs
+    // (the same photo, text and look; only the code and the small random shift differ).
     expect(same).toBeGreaterThan(0.35);
     expect(other).toBeLessThan(same / 2);
     await page.close();
