@@ -29,23 +29,18 @@ export interface DocumentView {
 
 /** A small RGBA copy of a canvas or bitmap, at most `side` pixels on its long side. */
 export function smallCopy(source: OffscreenCanvas | ImageBitmap, side: number): ImageData {
-  const scale = Math.min(1, side / Math.max(source.width, source.height));
-  const small = new OffscreenCanvas(Math.max(1, Math.round(source.width * scale)), Math.max(1, Math.round(source.height * scale)));
-  const ctx = small.getContext('2d', { willReadFrequently: true })!;
-  // Averaged, not sampled: a sampled copy aliases sensor noise and fine texture into edges.
-  ctx.imageSmoothingEnabled = true;
-  ctx.imageSmoothingQuality = 'medium';
-  ctx.drawImage(source, 0, 0, small.width, small.height);
-  const pixels = ctx.getImageData(0, 0, small.width, small.height);
+  const small = scaledCanvas(source, side, { willReadFrequently: true });
+  const pixels = small.getContext('2d')!.getImageData(0, 0, small.width, small.height);
   small.width = small.height = 0; // freed now, not when collected
   return pixels;
 }
 
-/** The picture drawn at most `side` pixels on its long side, opaque, averaged as smallCopy. */
-function scaledCanvas(source: OffscreenCanvas, side: number): OffscreenCanvas {
+/** The picture drawn at most `side` pixels on its long side (opaque unless `settings` say otherwise). */
+function scaledCanvas(source: OffscreenCanvas | ImageBitmap, side: number, settings: CanvasRenderingContext2DSettings = { alpha: false }): OffscreenCanvas {
   const scale = Math.min(1, side / Math.max(source.width, source.height));
   const small = new OffscreenCanvas(Math.max(1, Math.round(source.width * scale)), Math.max(1, Math.round(source.height * scale)));
-  const ctx = small.getContext('2d', { alpha: false })!;
+  const ctx = small.getContext('2d', settings)!;
+  // Averaged, not sampled: a sampled copy aliases sensor noise and fine texture into edges.
   ctx.imageSmoothingEnabled = true;
   ctx.imageSmoothingQuality = 'medium';
   ctx.drawImage(source, 0, 0, small.width, small.height);
