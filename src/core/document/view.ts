@@ -83,7 +83,7 @@ const wholePicture = (w: number, h: number): Quad => [
 /**
  * Resamples a grey picture through `h` (output pixel → source pixel), bilinear. Along a row the
  * homography's three sums grow by constant steps, and one reciprocal serves both coordinates
- * (a 12 MP photo's levelled document: 14 → 7 ms in node).
+ * (a 12 MP photo's levelled document: 14 → 8.6 ms in node).
  */
 export function warpGrey(src: Grey, h: Homography, width: number, height: number, out = new Float32Array(width * height)): Grey {
   const { width: W, height: H, data } = src;
@@ -187,7 +187,7 @@ export async function viewDocument(canvas: OffscreenCanvas, o: ViewOptions): Pro
   const { width: W, height: H } = canvas;
   // A picture that is likely the document as a whole (a page, a lossless picture) is drawn at
   // the keep-clear search's scale first, and the small copy from that: one pass over the whole
-  // picture, not two (~10 ms of a 3000×2000 screenshot's stamp, measured).
+  // picture, not two (a 3000×2000 screenshot, paired: 0.958 of the stamp's time).
   let mid = o.protect && (o.whole || o.wholeIfFlat) ? scaledCanvas(canvas, wholeSide(canvas)) : undefined;
   const small = smallCopy(mid ?? canvas, 320);
   const grey = toGrey(small);

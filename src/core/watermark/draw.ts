@@ -133,7 +133,7 @@ type Matrix = [number, number, number, number, number, number];
 function drawBlock(ctx: Ctx2D, w: DrawnWatermark, o: WatermarkOptions, m: Matrix, layout: Layout = w.layout, dark = false): void {
   const { lines, dirs } = w;
   // At a whole pixel: a glyph is rasterised once per sub-pixel phase, so blocks at random
-  // fractions of a pixel made up to 16 copies of each (with zoneAxes: ~100 → ~25 ms, 12 MP).
+  // fractions of a pixel had theirs rasterised again (with zoneAxes: ~100 → ~25 ms, 12 MP).
   ctx.setTransform(m[0], m[1], m[2], m[3], Math.round(m[4]), Math.round(m[5]));
   const fill = (line: string, i: number, x: number, y: number) => {
     if (ctx.direction !== dirs[i]) ctx.direction = dirs[i]!;
