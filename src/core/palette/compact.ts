@@ -42,13 +42,13 @@ export const MIN_QUALITY = 0.65;
 export const MIN_QUALITY_FOR_LIMIT = 0.45;
 
 /** Whether a palette's error is small enough for the request. */
-export const accepts =
+const accepts =
   (req: Pick<CompactRequest, 'maxMean' | 'maxOff' | 'maxFar'>) =>
   (e: MapError): boolean =>
     e.mean <= req.maxMean && e.off <= req.maxOff && e.far <= req.maxFar;
 
 /** A palette image larger than the budget (a scan's paper grain) is worse than a JPEG. */
-export const withinBudget = (indexed: Indexed, req: Pick<CompactRequest, 'budget'>): boolean => !(req.budget && indexed.data.length > req.budget);
+const withinBudget = (indexed: Indexed, req: Pick<CompactRequest, 'budget'>): boolean => !(req.budget && indexed.data.length > req.budget);
 
 export async function compact(source: ImageBitmap | OffscreenCanvas, req: CompactRequest): Promise<Compact> {
   if (req.colours.length) {

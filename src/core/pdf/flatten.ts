@@ -145,7 +145,7 @@ export async function flattenPdf(doc: PDFDocumentProxy, job: Job, input: Uint8Ar
     // A failed page stops the loop at the next await; until then, no unhandled rejection.
     written.catch(() => {});
     encoding.push(written);
-    // The page's pixels went to the encoder or into the bitmap: free the rest now.
+    // The page's pixels went to the encoder: free the rest now.
     page.canvas.width = page.canvas.height = 0;
   }
   await encoded();
