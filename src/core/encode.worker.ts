@@ -3,7 +3,7 @@
 // headless frame) then wait a full second per picture. A worker encodes at once. PDF pages are
 // read, given their palette, packed and deflated here, two pages at a time in two workers,
 // while the page renders the next.
-import { bitmapCanvas, compact, type Compact, type CompactRequest } from './palette/compact.ts';
+import { compact, onBitmap, type Compact, type CompactRequest } from './palette/compact.ts';
 
 export type EncodeRequestBody = {
   bitmap: ImageBitmap;
@@ -25,7 +25,7 @@ self.onmessage = async (e: MessageEvent<EncodeRequestBody & { id: number }>) => 
       self.postMessage({ id, out }, { transfer: 'indexed' in out ? [out.indexed.data.buffer as ArrayBuffer] : [] });
       return;
     }
-    self.postMessage({ id, out: { blob: await bitmapCanvas(bitmap).convertToBlob({ type: mime, quality }) } });
+    self.postMessage({ id, out: { blob: await onBitmap(bitmap, (canvas) => canvas.convertToBlob({ type: mime, quality })) } });
   } catch (err) {
     self.postMessage({ id, error: err instanceof Error ? err.message : String(err) });
   }

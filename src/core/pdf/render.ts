@@ -1,10 +1,9 @@
 // pdf.js, bundled with its worker and data files (fonts, CMaps, decoders): nothing is fetched
 // from outside the extension. Browser-only: it renders into canvases.
-import { AnnotationMode, getDocument, GlobalWorkerOptions, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist';
+import { AnnotationMode, getDocument, GlobalWorkerOptions, type PageViewport, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist';
 import PdfWorker from 'pdfjs-dist/build/pdf.worker.mjs?worker';
 import { StampError } from '../errors.ts';
 import { documentOptions } from './document-options.ts';
-import { MAX_PIXELS } from '../limits.ts';
 import { multiply, type Matrix, type PageImage } from './image-page.ts';
 import { checkPageSize, MAX_PAGE_PIXELS } from './limits.ts';
 
@@ -43,20 +42,24 @@ export interface RenderedPage {
   picture?: boolean;
 }
 
-/** The page's canvas (white, as paper) at `dpi`, within MAX_PAGE_PIXELS, and its viewport. */
-function pageCanvas(page: PDFPageProxy, n: number, dpi: number) {
+/** The page's viewport at `dpi`, within MAX_PAGE_PIXELS. */
+function pageViewport(page: PDFPageProxy, n: number, dpi: number) {
   const unit = page.getViewport({ scale: 1 });
   checkPageSize(n, unit.width, unit.height);
   let scale = dpi / 72;
   const pixels = unit.width * unit.height * scale * scale;
   const downscaled = pixels > MAX_PAGE_PIXELS;
   if (downscaled) scale *= Math.sqrt(MAX_PAGE_PIXELS / pixels);
-  const viewport = page.getViewport({ scale });
+  return { viewport: page.getViewport({ scale }), widthPt: unit.width, heightPt: unit.height, downscaled };
+}
+
+/** A canvas for the viewport, white as paper. */
+function paperCanvas(viewport: PageViewport) {
   const canvas = new OffscreenCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
   const ctx = canvas.getContext('2d')!;
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
-  return { canvas, ctx, viewport, widthPt: unit.width, heightPt: unit.height, downscaled };
+  return { canvas, ctx };
 }
 
 /**
@@ -66,10 +69,16 @@ function pageCanvas(page: PDFPageProxy, n: number, dpi: number) {
  */
 export async function renderPage(doc: PDFDocumentProxy, n: number, dpi: number, picture?: PageImage): Promise<RenderedPage> {
   const page = await doc.getPage(n);
+  let bitmap: ImageBitmap | undefined;
   try {
-    const { canvas, ctx, viewport, widthPt, heightPt, downscaled } = pageCanvas(page, n, dpi);
-    const drawn = !!picture && (await drawPicture(ctx, viewport.transform as Matrix, picture));
-    if (!drawn) {
+    const { viewport, widthPt, heightPt, downscaled } = pageViewport(page, n, dpi);
+    // A picture is decoded before the page's canvas exists: the browser's decoder holds about
+    // two pages' pixels for a moment, which on top of the canvas made three (measured).
+    const at = picture && placement(viewport.transform as Matrix, picture);
+    bitmap = at && (await decodePicture(picture!));
+    const { canvas, ctx } = paperCanvas(viewport);
+    if (bitmap) drawPicture(ctx, at!, bitmap);
+    else {
       await page.render({
         canvas: canvas as unknown as HTMLCanvasElement,
         canvasContext: ctx as unknown as CanvasRenderingContext2D,
@@ -81,54 +90,72 @@ export async function renderPage(doc: PDFDocumentProxy, n: number, dpi: number, 
         annotationMode: AnnotationMode.ENABLE_STORAGE,
       }).promise;
     }
-    return { canvas, widthPt, heightPt, downscaled, ...(drawn ? { picture: true } : {}) };
+    return { canvas, widthPt, heightPt, downscaled, ...(bitmap ? { picture: true } : {}) };
   } catch (e) {
     if (e instanceof StampError) throw e;
     throw new StampError('corrupt', { kind: 'PDF' });
   } finally {
+    bitmap?.close(); // its pixels are freed now, not when it is collected
     page.cleanup();
   }
+}
+
+/** The picture decoded by the browser, at its own size; undefined when it cannot be. */
+async function decodePicture(picture: PageImage): Promise<ImageBitmap | undefined> {
+  try {
+    const bitmap = await createImageBitmap(new Blob([picture.jpeg as BlobPart], { type: 'image/jpeg' }), { colorSpaceConversion: 'none' });
+    if (bitmap.width === picture.width && bitmap.height === picture.height) return bitmap;
+    bitmap.close();
+  } catch {
+    // pdf.js renders the page
+  }
+  return undefined;
 }
 
 /** pdf.js smooths a picture drawn at most this many device pixels per image pixel (96/72 × the screen's ratio). */
 const smoothUpTo = () => (globalThis.devicePixelRatio || 1) * (96 / 72);
 
+/** Where and how a picture is drawn on the page: its transform from the unit square, and smoothing. */
+interface Placement {
+  transform: Matrix;
+  width: number;
+  height: number;
+  smooth: boolean;
+  quality: ImageSmoothingQuality;
+}
+
 /**
- * Draws the picture where pdf.js would: the same transform (viewport · CTM · unit square), its
+ * Where pdf.js would draw the picture: the same transform (viewport · CTM · unit square), its
  * corners rounded to whole pixels as pdf.js's drawImageAtIntegerCoords does, smoothed by the same
- * rule. False (nothing drawn) when the browser cannot decode it or it is not drawn upright or
- * turned by a right angle.
+ * rule. Undefined when it is not drawn upright or turned by a right angle.
  */
-async function drawPicture(ctx: OffscreenCanvasRenderingContext2D, view: Matrix, picture: PageImage): Promise<boolean> {
+function placement(view: Matrix, picture: PageImage): Placement | undefined {
   const { width: w, height: h } = picture;
   const [a, b, c, d, tx, ty] = multiply(multiply(view, picture.matrix), [1 / w, 0, 0, -1 / h, 0, 0]);
   const upright = b === 0 && c === 0;
-  if (!upright && !(a === 0 && d === 0)) return false;
-  let bitmap: ImageBitmap;
-  try {
-    bitmap = await createImageBitmap(new Blob([picture.jpeg as BlobPart], { type: 'image/jpeg' }), { colorSpaceConversion: 'none' });
-  } catch {
-    return false;
-  }
-  try {
-    if (bitmap.width !== w || bitmap.height !== h) return false;
-    // Image y runs from -h to 0 (pdf.js draws at (0, -h) after scaling by 1/w, -1/h).
-    const x0 = Math.round(upright ? tx : -h * c + tx);
-    const y0 = Math.round(upright ? -h * d + ty : ty);
-    const x1 = Math.round(upright ? w * a + tx : tx);
-    const y1 = Math.round(upright ? ty : w * b + ty);
-    const scale = Math.max(Math.hypot(a, b), Math.hypot(c, d));
-    ctx.imageSmoothingEnabled = picture.interpolate || scale <= smoothUpTo();
+  if (!upright && !(a === 0 && d === 0)) return undefined;
+  // Image y runs from -h to 0 (pdf.js draws at (0, -h) after scaling by 1/w, -1/h).
+  const x0 = Math.round(upright ? tx : -h * c + tx);
+  const y0 = Math.round(upright ? -h * d + ty : ty);
+  const x1 = Math.round(upright ? w * a + tx : tx);
+  const y1 = Math.round(upright ? ty : w * b + ty);
+  const scale = Math.max(Math.hypot(a, b), Math.hypot(c, d));
+  const width = Math.abs(x1 - x0) || 1;
+  const height = Math.abs(y1 - y0) || 1;
+  return {
+    transform: upright ? [Math.sign(a), 0, 0, Math.sign(d), x0, y0] : [0, Math.sign(b), Math.sign(c), 0, x0, y0],
+    width: upright ? width : height,
+    height: upright ? height : width,
+    smooth: picture.interpolate || scale <= smoothUpTo(),
     // Shrunk more than twice: pdf.js halves step by step; the browser's mipmaps ('medium') are close.
-    ctx.imageSmoothingQuality = scale < 0.5 ? 'medium' : 'low';
-    const width = Math.abs(x1 - x0) || 1;
-    const height = Math.abs(y1 - y0) || 1;
-    if (upright) ctx.setTransform(Math.sign(a), 0, 0, Math.sign(d), x0, y0);
-    else ctx.setTransform(0, Math.sign(b), Math.sign(c), 0, x0, y0);
-    ctx.drawImage(bitmap, 0, 0, w, h, 0, 0, upright ? width : height, upright ? height : width);
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    return true;
-  } finally {
-    bitmap.close();
-  }
+    quality: scale < 0.5 ? 'medium' : 'low',
+  };
+}
+
+function drawPicture(ctx: OffscreenCanvasRenderingContext2D, at: Placement, bitmap: ImageBitmap): void {
+  ctx.imageSmoothingEnabled = at.smooth;
+  ctx.imageSmoothingQuality = at.quality;
+  ctx.setTransform(...at.transform);
+  ctx.drawImage(bitmap, 0, 0, bitmap.width, bitmap.height, 0, 0, at.width, at.height);
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
 }
