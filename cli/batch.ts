@@ -7,6 +7,7 @@ import { parse, join } from 'node:path';
 import type { FileResult } from '../src/ui/automation.ts';
 import { launchWithExtension, type ExtensionBrowser } from './chromium.ts';
 import { BrowserTrouble, WriteFailed, openBatchPage, type StampPage } from './page.ts';
+import { MAX_JOBS } from './usage.ts';
 
 /** What the page said about one file, or why the browser could not say it. */
 export type Outcome =
@@ -31,11 +32,11 @@ export interface BatchOptions {
 }
 
 /**
- * As many pages as the machine can take: one per core up to 4, and no more than one per
+ * As many pages as the machine can take: one per core up to MAX_JOBS, and no more than one per
  * 1.5 GB of free memory (a 100 MP photo takes about 1 GB in the page while it is stamped).
  */
-export function defaultJobs(): number {
-  return Math.max(1, Math.min(availableParallelism(), 4, Math.floor(freemem() / (1.5 * 2 ** 30))));
+export function defaultJobs(cores = availableParallelism(), free = freemem()): number {
+  return Math.max(1, Math.min(cores, MAX_JOBS, Math.floor(free / (1.5 * 2 ** 30))));
 }
 
 /**

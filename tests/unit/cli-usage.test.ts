@@ -4,6 +4,7 @@
 // the errors were Node's own: "Unknown option '--outt'. To specify a positional argument…".)
 import { describe, expect, it } from 'vitest';
 import { commandLang, envLang, helpText, parseCommand, usageText, UsageError, wrap, columns } from '../../cli/usage.ts';
+import { defaultJobs } from '../../cli/batch.ts';
 import { LANGS } from '../../src/core/lang.ts';
 import { readTree } from '../helpers/locales.ts';
 
@@ -34,8 +35,10 @@ const MISTAKES: [string[], string, string, string][] = [
   [['a.jpg', '--naming', 'weird'], 'usage-bad-choice', '--naming weird is not one of its choices', '--naming weird 不是可选值之一'],
   [['a.jpg', '--pdf-mode', 'ocr'], 'usage-bad-choice', 'use one of flatten, keep-text', '请使用 flatten, keep-text 之一'],
   [['a.jpg', '--lang', 'klingon'], 'usage-bad-choice', '--lang klingon is not one of its choices', '--lang klingon 不是可选值之一'],
-  [['a.jpg', '--jobs', '0'], 'usage-whole-number', '--jobs 0 is not allowed: use a whole number from 1 to 32.', '请使用 1 到 32 之间的整数'],
-  [['a.jpg', '--jobs', '2.5'], 'usage-whole-number', 'use a whole number from 1 to 32', '之间的整数'],
+  [['a.jpg', '--jobs', '0'], 'usage-whole-number', '--jobs 0 is not allowed: use a whole number from 1 to 2.', '请使用 1 到 2 之间的整数'],
+  [['a.jpg', '--jobs', '2.5'], 'usage-whole-number', 'use a whole number from 1 to 2', '之间的整数'],
+  // A batch holds at most two decoded pictures at once (issue 22): more pages are refused.
+  [['a.jpg', '--jobs', '3'], 'usage-whole-number', '--jobs 3 is not allowed: use a whole number from 1 to 2.', '请使用 1 到 2 之间的整数'],
   [['a.jpg', '--timeout', '0'], 'usage-seconds', '--timeout 0 is not allowed: give a number of seconds above 0', '请给出大于 0 的秒数'],
   [[], 'usage-no-files', 'No files given: name the pictures or PDFs', '没有给出文件'],
   [['--json'], 'usage-no-files', 'No files given', '没有给出文件'],
@@ -75,10 +78,10 @@ describe('CLI usage errors', () => {
   });
 
   it('a good command line: defaults filled in, values as typed, a value may start with one dash', () => {
-    const c = parseCommand(['a.jpg', 'b.png', '--angle', '-30', '--password', '-', '--jobs', '3', '--json', '--', '--odd-name.jpg'], NO_ENV);
+    const c = parseCommand(['a.jpg', 'b.png', '--angle', '-30', '--password', '-', '--jobs', '2', '--json', '--', '--odd-name.jpg'], NO_ENV);
     expect(c.files).toEqual(['a.jpg', 'b.png', '--odd-name.jpg']);
     expect(c.values).toMatchObject({ angle: '-30', password: '-', json: true, out: 'stamped', naming: 'keep', to: 'same', preset: 'kyc', 'pdf-mode': 'flatten', 'strip-only': false });
-    expect([c.jobs, c.timeoutS, c.lang, c.help]).toEqual([3, 150, 'en', false]);
+    expect([c.jobs, c.timeoutS, c.lang, c.help]).toEqual([2, 150, 'en', false]);
   });
 
   it('--help (or -h) wins over anything else on the line', () => {
@@ -118,5 +121,16 @@ describe('CLI --help', () => {
     for (const lang of ['en', 'zh_CN', 'ja', 'de'] as const) for (const line of helpText(lang, NO_ENV).split('\n').slice(2)) expect(columns(line), `${lang}: ${line}`).toBeLessThanOrEqual(100);
     expect(wrap('只无损地清除元数据；不加水印', 10)).toEqual(['只无损地清', '除元数据；', '不加水印']);
     expect(wrap('keep the file name', 9)).toEqual(['keep the', 'file name']);
+  });
+});
+
+describe('CLI batch size', () => {
+  it('a batch holds at most two decoded pictures: two pages on any machine, fewer when memory is short', () => {
+    const GiB = 2 ** 30;
+    expect(defaultJobs(8, 64 * GiB)).toBe(2);
+    expect(defaultJobs(2, 64 * GiB)).toBe(2);
+    expect(defaultJobs(1, 64 * GiB)).toBe(1);
+    expect(defaultJobs(8, 2 * GiB)).toBe(1); // 1.5 GB a page
+    expect(defaultJobs(8, 0)).toBe(1);
   });
 });
