@@ -198,10 +198,11 @@ function strip(b: Uint8Array, opts: { keepOrientation: boolean }): StripResult {
 }
 
 /**
- * The frame header of a JPEG: size, components, precision, and whether it is a process browsers
- * decode (baseline, extended or progressive Huffman). Undefined when the file cannot be walked.
+ * The frame header of a JPEG: size, components, precision, whether it is a process browsers
+ * decode (baseline, extended or progressive Huffman), and whether it carries an ICC profile.
+ * Undefined when the file cannot be walked.
  */
-export function jpegFrame(b: Uint8Array): { width: number; height: number; components: number; precision: number; huffman: boolean } | undefined {
+export function jpegFrame(b: Uint8Array): { width: number; height: number; components: number; precision: number; huffman: boolean; profile: boolean } | undefined {
   let w: Walk;
   try {
     w = walk(b);
@@ -211,7 +212,8 @@ export function jpegFrame(b: Uint8Array): { width: number; height: number; compo
   const sof = w.segments.find((s) => isSof(s.marker));
   if (!sof) return undefined;
   const p = sof.start + 4;
-  return { width: w.width, height: w.height, precision: b[p]!, components: b[p + 5]!, huffman: sof.marker <= 0xc2 };
+  const profile = w.segments.some((s) => s.marker === 0xe2 && hasAscii(b, s.start + 4, ICC));
+  return { width: w.width, height: w.height, precision: b[p]!, components: b[p + 5]!, huffman: sof.marker <= 0xc2, profile };
 }
 
 export const jpeg: ImageFormat = { kind: 'jpeg', mime: 'image/jpeg', ext: 'jpg', inspect, strip };

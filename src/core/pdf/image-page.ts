@@ -16,8 +16,10 @@ import { jpeg, jpegFrame } from '../formats/jpeg.ts';
 export type Matrix = [number, number, number, number, number, number];
 
 export interface PageImage {
-  /** The JPEG without its metadata: no EXIF orientation or ICC profile, which pdf.js ignores too. */
+  /** The JPEG without its metadata (EXIF orientation included, which pdf.js ignores too). */
   jpeg: Uint8Array;
+  /** It carries an ICC profile, which pdf.js ignores: the decode must too. */
+  profile: boolean;
   width: number;
   height: number;
   /** The image's unit square → user space: the page's CTM where the image is drawn. */
@@ -151,7 +153,7 @@ function plainJpeg(stream: PDFRawStream, matrix: Matrix): PageImage | undefined 
   // The file's own frame must agree with the dictionary (pdf.js and browsers would differ otherwise).
   if (!frame || !frame.huffman || frame.precision !== 8 || frame.components !== components || frame.width !== width || frame.height !== height) return undefined;
   const interpolate = get('Interpolate');
-  return { jpeg: jpeg.strip!(stream.contents, { keepOrientation: false }).bytes, width, height, matrix, interpolate: interpolate?.toString() === 'true' };
+  return { jpeg: jpeg.strip!(stream.contents, { keepOrientation: false }).bytes, profile: frame.profile, width, height, matrix, interpolate: interpolate?.toString() === 'true' };
 }
 
 const numberOf = (o: PDFObject | undefined) => (o instanceof PDFNumber ? o.asNumber() : NaN);
