@@ -116,9 +116,10 @@ export function warpGrey(src: Grey, h: Homography, width: number, height: number
 export interface ViewOptions {
   /** Search for MRZ and codes to keep clear. */
   protect: boolean;
-  /** Treat the whole picture as the document (PDF pages). */
-  whole?: boolean;
-  /** …and so a picture of flat colours (a screenshot, an exported page: `kind` a lossless format). */
+  /**
+   * Treat a picture of flat colours (a screenshot, an exported page: `kind` a lossless format)
+   * as the document whole. (A PDF page always is: keepClearAreas.)
+   */
   wholeIfFlat?: boolean;
 }
 
@@ -182,17 +183,62 @@ async function scaledWhole(canvas: OffscreenCanvas, drawn?: OffscreenCanvas): Pr
   return { level, levelToPicture: (p) => ({ x: p.x * kx, y: p.y * ky }) };
 }
 
+/** The MRZ searched on the picture as it is (800 px), as a polygon in its pixels. */
+async function mrzAsItIs(canvas: OffscreenCanvas): Promise<Point[] | undefined> {
+  const { width: W, height: H } = canvas;
+  const flat = await lentGrey(canvas, 800, 'view-flat');
+  const m = findMrz(flat);
+  give('view-flat', flat.data);
+  return m
+    ? [
+        { x: m.x * W, y: m.y * H },
+        { x: (m.x + m.w) * W, y: m.y * H },
+        { x: (m.x + m.w) * W, y: (m.y + m.h) * H },
+        { x: m.x * W, y: (m.y + m.h) * H },
+      ]
+    : undefined;
+}
+
+/**
+ * What on the levelled document stays clear: its MRZ (with `moreMrz`, zones found otherwise)
+ * and its 2D codes, as polygons in the picture's pixels (a W × H picture), with their bounds.
+ */
+function keepClearIn({ level, levelToPicture }: Level, W: number, H: number, moreMrz: Point[][] = []): Pick<DocumentView, 'keepClear' | 'mrz' | 'codes'> {
+  const lw = level.width;
+  const lh = level.height;
+  // A little extra all round: the found band hugs the characters, and a reader wants a quiet margin.
+  const pad = lh * 0.012;
+  const polygon = (r: Rect): Point[] =>
+    [
+      { x: r.x * lw - pad, y: r.y * lh - pad },
+      { x: (r.x + r.w) * lw + pad, y: r.y * lh - pad },
+      { x: (r.x + r.w) * lw + pad, y: (r.y + r.h) * lh + pad },
+      { x: r.x * lw - pad, y: (r.y + r.h) * lh + pad },
+    ].map(levelToPicture);
+  const bounds = (p: Point[]): Rect => {
+    const xs = p.map((q) => q.x);
+    const ys = p.map((q) => q.y);
+    const x = Math.max(0, Math.min(...xs));
+    const y = Math.max(0, Math.min(...ys));
+    return { x, y, w: Math.min(W, Math.max(...xs)) - x, h: Math.min(H, Math.max(...ys)) - y };
+  };
+  const mrz = findMrz(level);
+  const zones = [...(mrz ? [polygon(mrz)] : []), ...moreMrz];
+  const codes = findCodes(level).map(polygon);
+  return { keepClear: [...zones, ...codes], ...(zones.length ? { mrz: bounds(zones.flat()) } : {}), codes: codes.map(bounds) };
+}
+
 export async function viewDocument(canvas: OffscreenCanvas, o: ViewOptions): Promise<DocumentView> {
   const t0 = performance.now();
   const { width: W, height: H } = canvas;
-  // A picture that is likely the document as a whole (a page, a lossless picture) is drawn at
-  // the keep-clear search's scale first, and the small copy from that: one pass over the whole
+  // A picture that is likely the document as a whole (a lossless picture) is drawn at the
+  // keep-clear search's scale first, and the small copy from that: one pass over the whole
   // picture, not two (a 3000×2000 screenshot, paired: 0.958 of the stamp's time).
-  let mid = o.protect && (o.whole || o.wholeIfFlat) ? scaledCanvas(canvas, wholeSide(canvas)) : undefined;
+  let mid = o.protect && o.wholeIfFlat ? scaledCanvas(canvas, wholeSide(canvas)) : undefined;
   const small = smallCopy(mid ?? canvas, 320);
   const grey = toGrey(small);
   const t1 = performance.now();
-  const whole = o.whole || (o.wholeIfFlat && screenshotLike(grey));
+  const whole = o.wholeIfFlat && screenshotLike(grey);
   if (!whole && mid) {
     mid.width = mid.height = 0; // a photo after all: the search draws its own copies
     mid = undefined;
@@ -218,50 +264,11 @@ export async function viewDocument(canvas: OffscreenCanvas, o: ViewOptions): Pro
   const view: DocumentView = { quad, found: !!found, keepClear: [], codes: [], brightness, ms: 0 };
   if (o.protect) {
     const { level, levelToPicture } = found ? await levelled(canvas, quad) : await scaledWhole(canvas, mid);
-    const lw = level.width;
-    const lh = level.height;
-    // A little extra all round: the found band hugs the characters, and a reader wants a quiet margin.
-    const pad = lh * 0.012;
-    const polygon = (r: Rect): Point[] =>
-      [
-        { x: r.x * lw - pad, y: r.y * lh - pad },
-        { x: (r.x + r.w) * lw + pad, y: r.y * lh - pad },
-        { x: (r.x + r.w) * lw + pad, y: (r.y + r.h) * lh + pad },
-        { x: r.x * lw - pad, y: (r.y + r.h) * lh + pad },
-      ].map(levelToPicture);
-    const bounds = (p: Point[]): Rect => {
-      const xs = p.map((q) => q.x);
-      const ys = p.map((q) => q.y);
-      const x = Math.max(0, Math.min(...xs));
-      const y = Math.max(0, Math.min(...ys));
-      return { x, y, w: Math.min(W, Math.max(...xs)) - x, h: Math.min(H, Math.max(...ys)) - y };
-    };
-    const mrz = findMrz(level);
-    const zones = mrz ? [polygon(mrz)] : [];
-    if (found && Math.abs(topAngle(quad)) < (3 * Math.PI) / 180) {
-      // A level document: also the picture as it is (an outline that stopped at an inner frame,
-      // a pale card on pale paper, can cut the MRZ short in the levelled frame). Not on a tilted
-      // one, where a level band would be far too tall.
-      const flat = await lentGrey(canvas, 800, 'view-flat');
-      const m = findMrz(flat);
-      give('view-flat', flat.data);
-      if (m)
-        zones.push([
-          { x: m.x * W, y: m.y * H },
-          { x: (m.x + m.w) * W, y: m.y * H },
-          { x: (m.x + m.w) * W, y: (m.y + m.h) * H },
-          { x: m.x * W, y: (m.y + m.h) * H },
-        ]);
-    }
-    if (zones.length) {
-      view.keepClear.push(...zones);
-      view.mrz = bounds(zones.flat());
-    }
-    for (const c of findCodes(level)) {
-      const p = polygon(c);
-      view.keepClear.push(p);
-      view.codes.push(bounds(p));
-    }
+    // A level document: also the picture as it is (an outline that stopped at an inner frame,
+    // a pale card on pale paper, can cut the MRZ short in the levelled frame). Not on a tilted
+    // one, where a level band would be far too tall.
+    const flat = found && Math.abs(topAngle(quad)) < (3 * Math.PI) / 180 ? await mrzAsItIs(canvas) : undefined;
+    Object.assign(view, keepClearIn({ level, levelToPicture }, W, H, flat ? [flat] : []));
     give(LEVEL, level.data);
   }
   view.ms = performance.now() - t0;
@@ -274,6 +281,12 @@ export async function viewDocument(canvas: OffscreenCanvas, o: ViewOptions): Pro
  * machine-readable zone and 2D codes, in its pixels.
  */
 export async function keepClearAreas(canvas: OffscreenCanvas): Promise<{ mrz?: Rect; codes: Rect[] }> {
-  const view = await viewDocument(canvas, { protect: true, whole: true });
-  return { ...(view.mrz ? { mrz: view.mrz } : {}), codes: view.codes };
+  // A page is the document whole: no outline to look for, so no small copy of it either.
+  const { level, levelToPicture } = await scaledWhole(canvas);
+  try {
+    const { mrz, codes } = keepClearIn({ level, levelToPicture }, canvas.width, canvas.height);
+    return { ...(mrz ? { mrz } : {}), codes };
+  } finally {
+    give(LEVEL, level.data);
+  }
 }

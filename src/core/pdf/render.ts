@@ -53,9 +53,16 @@ function pageViewport(page: PDFPageProxy, n: number, dpi: number) {
   return { viewport: page.getViewport({ scale }), widthPt: unit.width, heightPt: unit.height, downscaled };
 }
 
+/**
+ * Whole pixels covering `size`: a size that is whole but for floating-point noise (a page of
+ * 614.4 pt at 150 DPI is 1280.0000000000002 px) gets no extra row, which the copy's page would
+ * then squeeze in (content shifted by up to a pixel, measured on a flattened scan).
+ */
+const pixels = (size: number) => Math.max(1, Math.ceil(size - 1e-6));
+
 /** A canvas for the viewport, white as paper. */
 function paperCanvas(viewport: PageViewport) {
-  const canvas = new OffscreenCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+  const canvas = new OffscreenCanvas(pixels(viewport.width), pixels(viewport.height));
   const ctx = canvas.getContext('2d')!;
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
