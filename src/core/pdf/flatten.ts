@@ -119,6 +119,7 @@ export async function flattenPdf(doc: PDFDocumentProxy, job: Job, input: Uint8Ar
     budget,
     ...(limit ? { minQuality: MIN_QUALITY_FOR_LIMIT } : {}),
     raw: true,
+    inSequence: true,
   };
   const write = pageWriter(out, request);
   for (let n = 1; n <= doc.numPages; n++) {
