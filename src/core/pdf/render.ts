@@ -58,11 +58,11 @@ function pageViewport(page: PDFPageProxy, n: number, dpi: number) {
  * 614.4 pt at 150 DPI is 1280.0000000000002 px) gets no extra row, which the copy's page would
  * then squeeze in (content shifted by up to a pixel, measured on a flattened scan).
  */
-const pixels = (size: number) => Math.max(1, Math.ceil(size - 1e-6));
+const wholePixels = (size: number) => Math.max(1, Math.ceil(size - 1e-6));
 
 /** A canvas for the viewport, white as paper. */
 function paperCanvas(viewport: PageViewport) {
-  const canvas = new OffscreenCanvas(pixels(viewport.width), pixels(viewport.height));
+  const canvas = new OffscreenCanvas(wholePixels(viewport.width), wholePixels(viewport.height));
   const ctx = canvas.getContext('2d')!;
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
