@@ -158,19 +158,25 @@ describe('popup', () => {
     // The next copy gets its own code and layout: its preview no longer matches the saved file.
     const next = await shownPreview(page, shown.src);
     expect(next.code).not.toBe(shown.code);
-    // And the one after it (saving the next copy): a layout is a random draw, and one in about
-    // ten lands close to the saved copy's (0.35 once in CI); two such draws in a row are rare.
-    const nextDownload = page.waitForEvent('download');
-    await page.click('#stamp');
-    await nextDownload;
-    await expect.poll(() => page.locator('#results .code').first().textContent()).toBe(next.code);
-    // The preview may change more than once before the following copy's is shown.
-    let after = await shownPreview(page, next.src);
-    while (after.code === next.code) after = await shownPreview(page, after.src);
-    expect(after.code).not.toBe(shown.code);
-    const others = [next, after].map(async (p) => markCorrelation(await resizedLike(p.bytes, small), savedSmall, original));
+    // And the two after it (saving each copy in turn): a layout is a random draw, and one in
+    // about ten lands close to the saved copy's (0.35 once in CI, 0.25 against a limit of 0.26
+    // in another run); three such draws in a row are rare.
+    const later = [next];
+    while (later.length < 3) {
+      const last = later[later.length - 1]!;
+      const saving = page.waitForEvent('download');
+      await page.click('#stamp');
+      await saving;
+      await expect.poll(() => page.locator('#results .code').first().textContent()).toBe(last.code);
+      // The preview may change more than once before the following copy's is shown.
+      let after = await shownPreview(page, last.src);
+      while (after.code === last.code) after = await shownPreview(page, after.src);
+      expect(after.code).not.toBe(shown.code);
+      later.push(after);
+    }
+    const others = later.map(async (p) => markCorrelation(await resizedLike(p.bytes, small), savedSmall, original));
     const other = Math.min(...(await Promise.all(others)));
-    console.log(`mark correlation, preview vs saved copy: ${same.toFixed(2)}; later previews vs saved copy: ${other.toFixed(2)} (the lower of two)`);
+    console.log(`mark correlation, preview vs saved copy: ${same.toFixed(2)}; later previews vs saved copy: ${other.toFixed(2)} (the lowest of three)`);
     // Measured: 0.47–0.56 for the saved copy, 0.11–0.24 for another copy's layout in most runs
     // (the same photo, text and look; only the code and the small random shift differ).
     expect(same).toBeGreaterThan(0.35);
