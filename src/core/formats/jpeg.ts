@@ -103,13 +103,15 @@ function entropyEnd(b: Uint8Array, o: number): number {
 const isDecoding = (m: number) => isSof(m) || m === 0xc4 || m === 0xcc || m === 0xdb || m === 0xdd || m === 0xdc || m === SOS || (m >= 0xd0 && m <= 0xd7) || m === 0x01;
 
 const ICC = 'ICC_PROFILE\0';
+/** An APP2 segment holding (a part of) an ICC profile. */
+const isIcc = (b: Uint8Array, s: Segment) => s.marker === 0xe2 && hasAscii(b, s.start + 4, ICC);
 
 /**
  * The ICC profile (possibly split over several APP2 segments) with its text made generic:
  * segment start → rewritten segment. Same lengths, so nothing else moves.
  */
 function scrubbedIcc(b: Uint8Array, segments: Segment[]): Map<number, Uint8Array> {
-  const parts = segments.filter((s) => s.marker === 0xe2 && hasAscii(b, s.start + 4, ICC) && s.end - s.start > 18);
+  const parts = segments.filter((s) => isIcc(b, s) && s.end - s.start > 18);
   parts.sort((x, y) => b[x.start + 16]! - b[y.start + 16]!); // by sequence number
   const out = new Map<number, Uint8Array>();
   if (!parts.length) return out;
@@ -212,7 +214,7 @@ export function jpegFrame(b: Uint8Array): { width: number; height: number; compo
   const sof = w.segments.find((s) => isSof(s.marker));
   if (!sof) return undefined;
   const p = sof.start + 4;
-  const profile = w.segments.some((s) => s.marker === 0xe2 && hasAscii(b, s.start + 4, ICC));
+  const profile = w.segments.some((s) => isIcc(b, s));
   return { width: w.width, height: w.height, precision: b[p]!, components: b[p + 5]!, huffman: sof.marker <= 0xc2, profile };
 }
 

@@ -54,9 +54,9 @@ function pageViewport(page: PDFPageProxy, n: number, dpi: number) {
 }
 
 /**
- * Whole pixels covering `size`: a size that is whole but for floating-point noise (a page of
- * 614.4 pt at 150 DPI is 1280.0000000000002 px) gets no extra row, which the copy's page would
- * then squeeze in (content shifted by up to a pixel, measured on a flattened scan).
+ * Whole pixels covering `size`: a size that is whole but for floating-point noise gets no extra
+ * row or column (a page 917.76 pt wide at 150 DPI is 1912.0000000000002 px: its canvas was 1913
+ * px, and the copy's page, as wide as the original's, squeezed the extra column in).
  */
 const wholePixels = (size: number) => Math.max(1, Math.ceil(size - 1e-6));
 
