@@ -110,17 +110,17 @@ describe('trace: payload and error correction', () => {
 });
 
 describe('trace: FFT', () => {
-  /** The textbook O(n²) 2D DFT, the FFT's oracle. */
-  function dft2(re: Float64Array, im: Float64Array, n: number, sign: number): [Float64Array, Float64Array] {
-    const or = new Float64Array(n * n);
-    const oi = new Float64Array(n * n);
-    for (let v = 0; v < n; v++)
-      for (let u = 0; u < n; u++)
-        for (let y = 0; y < n; y++)
-          for (let x = 0; x < n; x++) {
-            const a = (sign * 2 * Math.PI * (u * x + v * y)) / n;
-            or[v * n + u]! += re[y * n + x]! * Math.cos(a) - im[y * n + x]! * Math.sin(a);
-            oi[v * n + u]! += re[y * n + x]! * Math.sin(a) + im[y * n + x]! * Math.cos(a);
+  /** The textbook O(n²) 2D DFT of a w×h array, the FFT's oracle. */
+  function dft2(re: Float64Array, im: Float64Array, w: number, h: number, sign: number): [Float64Array, Float64Array] {
+    const or = new Float64Array(w * h);
+    const oi = new Float64Array(w * h);
+    for (let v = 0; v < h; v++)
+      for (let u = 0; u < w; u++)
+        for (let y = 0; y < h; y++)
+          for (let x = 0; x < w; x++) {
+            const a = sign * 2 * Math.PI * ((u * x) / w + (v * y) / h);
+            or[v * w + u]! += re[y * w + x]! * Math.cos(a) - im[y * w + x]! * Math.sin(a);
+            oi[v * w + u]! += re[y * w + x]! * Math.sin(a) + im[y * w + x]! * Math.cos(a);
           }
     return [or, oi];
   }
@@ -138,9 +138,27 @@ describe('trace: FFT', () => {
       const live = (i: number) => Math.floor(i / n) < rows || Math.floor(i / n) >= n - tail;
       const re = Float64Array.from({ length: n * n }, (_, i) => (live(i) ? r() - 0.5 : 0));
       const im = Float64Array.from({ length: n * n }, (_, i) => (live(i) ? r() - 0.5 : 0));
-      const [er, ei] = dft2(re, im, n, inverse ? 1 : -1);
+      const [er, ei] = dft2(re, im, n, n, inverse ? 1 : -1);
       fft2(re, im, n, n, inverse, rows, tail);
       for (let i = 0; i < n * n; i++) {
+        expect(re[i]).toBeCloseTo(er[i]!, 9);
+        expect(im[i]).toBeCloseTo(ei[i]!, 9);
+      }
+    }
+  });
+
+  it('matches the DFT on arrays wider than a block of columns, and narrower (256×4, 4×32)', () => {
+    const r = rng(6);
+    for (const [w, h, inverse] of [
+      [256, 4, false],
+      [256, 4, true],
+      [4, 32, false],
+    ] as const) {
+      const re = Float64Array.from({ length: w * h }, () => r() - 0.5);
+      const im = Float64Array.from({ length: w * h }, () => r() - 0.5);
+      const [er, ei] = dft2(re, im, w, h, inverse ? 1 : -1);
+      fft2(re, im, w, h, inverse);
+      for (let i = 0; i < w * h; i++) {
         expect(re[i]).toBeCloseTo(er[i]!, 9);
         expect(im[i]).toBeCloseTo(ei[i]!, 9);
       }
