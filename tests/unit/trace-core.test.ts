@@ -7,7 +7,7 @@ import { convEncode, viterbiDecode } from '../../src/core/trace/ecc.ts';
 import { exportKey, importKey, makeKey, TraceError } from '../../src/core/trace/index.ts';
 import { bitsToCode, codeToBits, CODED_BITS, parsePayload, PAYLOAD_BITS, payloadBits, saltFor } from '../../src/core/trace/payload.ts';
 import { fft2 } from '../../src/core/trace/fft.ts';
-import { ascend, autocorrelation, bandWeight, TRACE_BAND, type Lattice } from '../../src/core/trace/sync.ts';
+import { ascend, autocorrelation, bandWeight, fold, highestFirst, TRACE_BAND, type Lattice } from '../../src/core/trace/sync.ts';
 import { hmacSha256, sha256 } from '../../src/core/trace/sha256.ts';
 import { rng } from '../fixtures/documents.ts';
 
@@ -163,6 +163,51 @@ describe('trace: FFT', () => {
         expect(im[i]).toBeCloseTo(ei[i]!, 9);
       }
     }
+  });
+});
+
+describe('trace: the lattice search’s order and the fold', () => {
+  it('gives indices from the highest score, ties in index order, whether the best few or all are sorted first', () => {
+    const r = rng(8);
+    // Few distinct values: many ties, some of them across the cut.
+    const score = Array.from({ length: 500 }, () => Math.floor(r() * 40) / 4);
+    const stable = score
+      .map((v, i) => ({ v, i }))
+      .sort((a, b) => b.v - a.v)
+      .map((x) => x.i);
+    for (const first of [1, 7, 64, 499, 500, 10_000]) expect([...highestFirst(score, first)]).toEqual(stable);
+  });
+
+  it('folds a tile repeated along a turned lattice back onto itself', () => {
+    // A 64×64-bin tile (32 cells of 2 bins) repeated every 40 px, turned by 5°: each bin of the
+    // fold is the mean of the pixels whose tile position falls in it.
+    const r = rng(4);
+    const tile = Float64Array.from({ length: 64 * 64 }, () => r() - 0.5);
+    const [w, h, period, turn] = [300, 200, 40, (5 * Math.PI) / 180];
+    const l: Lattice = { e1: [period * Math.cos(turn), period * Math.sin(turn)], e2: [-period * Math.sin(turn), period * Math.cos(turn)], score: 0 };
+    const px = new Float32Array(w * h);
+    const expected = new Float64Array(64 * 64);
+    const count = new Float64Array(64 * 64);
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++) {
+        // Tile coordinates of the pixel's centre, in bins.
+        const [cx, cy] = [x + 0.5, y + 0.5];
+        const u = (((cx * Math.cos(turn) + cy * Math.sin(turn)) / period) * 64) % 64;
+        const t = (((-cx * Math.sin(turn) + cy * Math.cos(turn)) / period) * 64) % 64;
+        const b = (Math.floor((t + 64) % 64) % 64) * 64 + (Math.floor((u + 64) % 64) % 64);
+        px[y * w + x] = tile[b]!;
+        expected[b] = expected[b]! + Math.fround(tile[b]!);
+        count[b] = count[b]! + 1;
+      }
+    const f = fold(px, w, h, l, 32, 2);
+    let mean = 0;
+    for (let b = 0; b < expected.length; b++) mean += expected[b] = count[b] ? expected[b]! / count[b]! : 0;
+    mean /= expected.length;
+    for (let b = 0; b < expected.length; b++) expect(f[b]).toBeCloseTo(expected[b]! - mean, 6);
+    // A second residual of the same size is folded from its own pixels, not the first one's.
+    const other = px.map((v) => -v);
+    const g = fold(other, w, h, l, 32, 2);
+    for (let b = 0; b < expected.length; b++) expect(g[b]).toBeCloseTo(-(expected[b]! - mean), 6);
   });
 });
 

@@ -26,6 +26,7 @@ export interface Kernel {
 const LIBDEFLATE = ['deflate_compress.c', 'zlib_compress.c', 'adler32.c', 'utils.c'].map((f) => `vendor/libdeflate/lib/${f}`);
 
 export const KERNELS: Kernel[] = [
+  { source: 'src/core/trace/read.c', out: 'src/core/trace/read-wasm.ts', name: 'READ_WASM', what: "The trace reader's FFT and fold (read.c)" },
   { source: 'src/core/trace/add.wat', out: 'src/core/trace/add-wasm.ts', name: 'ADD_WASM', what: "The trace's pixel pass (add.wat)" },
   { source: 'src/core/palette/count.wat', out: 'src/core/palette/count-wasm.ts', name: 'COUNT_WASM', what: "The palette's colour count (count.wat)" },
   { source: 'src/core/palette/map.wat', out: 'src/core/palette/map-wasm.ts', name: 'MAP_WASM', what: "The palette's mapping (map.wat)" },

@@ -5,6 +5,7 @@
 import { convEncode, viterbiDecode } from './ecc.ts';
 import type { Pixels } from './embed.ts';
 import { fft2 } from './fft.ts';
+import { releaseKernel } from './kernel.ts';
 import { CELLS, N, pattern } from './pattern.ts';
 import { CODED_BITS, PAYLOAD_BITS, parsePayload, SALTS } from './payload.ts';
 import { lumaPlane, residual, type Plane } from './plane.ts';
@@ -189,6 +190,15 @@ function decode(key: Uint8Array, c: Candidate): { code: string | null; bitErrors
 }
 
 export function readTrace(px: Pixels | Plane, key: Uint8Array): ReadResult {
+  try {
+    return readPlane(px, key);
+  } finally {
+    // The kernel's memory held the working plane and its whole FFT: not kept between reads.
+    releaseKernel();
+  }
+}
+
+function readPlane(px: Pixels | Plane, key: Uint8Array): ReadResult {
   const t0 = performance.now();
   const plane = lumaPlane(px);
   const { width: w, height: h } = plane;

@@ -3,7 +3,8 @@
 // two lattice vectors give scale, rotation, aspect and shear at once. Folding the picture onto
 // one tile along that lattice adds up every repetition; the keyed pilot cells then show where
 // the tile starts (a cyclic correlation over every shift).
-import { fft, fft2 } from './fft.ts';
+import { fft2 } from './fft.ts';
+import { kernelFold } from './kernel.ts';
 import { boxBlur } from './plane.ts';
 
 export type Vec = [number, number];
@@ -257,42 +258,68 @@ function gridCandidates(ac: Float64Array, m: number, minLag: number, maxLag: num
     [2, 2],
     [2, -2],
   ];
-  const found: { s: number; t: number; a: number; score: number }[] = [];
+  // Candidates as columns (~140,000 of them: no object each).
+  const cs: number[] = [];
+  const ct: number[] = [];
+  const ca: number[] = [];
+  const score: number[] = [];
   for (let s = minLag; s <= maxLag; s *= 1.005)
-    for (let t = -6; t <= 6.001; t += 0.4)
+    for (let t = -6; t <= 6.001; t += 0.4) {
+      const c = Math.cos((t * Math.PI) / 180);
+      const sn = Math.sin((t * Math.PI) / 180);
       for (let a = -0.08; a <= 0.0801; a += 0.02) {
-        const c = Math.cos((t * Math.PI) / 180);
-        const sn = Math.sin((t * Math.PI) / 180);
         const e1x = s * (1 + a / 2) * c;
         const e1y = s * (1 + a / 2) * sn;
         const e2x = -s * (1 - a / 2) * sn;
         const e2y = s * (1 - a / 2) * c;
         let sum = 0;
         let n = 0;
-        for (const [i, j] of offsets) {
+        for (let o = 0; o < offsets.length; o++) {
+          const [i, j] = offsets[o]!;
           const x = Math.round(i * e1x + j * e2x);
           const y = Math.round(i * e1y + j * e2y);
           if (x * x + y * y > reach * reach) continue;
           sum += box[(y + half) * m + x + half]! - bMean;
           n++;
         }
-        if (n >= 4) found.push({ s, t, a, score: sum / (bSd * Math.sqrt(n)) });
+        if (n >= 4) {
+          cs.push(s);
+          ct.push(t);
+          ca.push(a);
+          score.push(sum / (bSd * Math.sqrt(n)));
+        }
       }
-  found.sort((x, y) => y.score - x.score);
+    }
   const out: [Vec, Vec][] = [];
-  const kept: typeof found = [];
-  for (const f of found) {
+  const kept: number[] = [];
+  for (const f of highestFirst(score, 8192)) {
     if (kept.length >= 6) break;
-    if (kept.some((k) => Math.abs(Math.log(k.s / f.s)) < 0.03 && Math.abs(k.t - f.t) < 1.5)) continue;
+    if (kept.some((k) => Math.abs(Math.log(cs[k]! / cs[f]!)) < 0.03 && Math.abs(ct[k]! - ct[f]!) < 1.5)) continue;
     kept.push(f);
-    const c = Math.cos((f.t * Math.PI) / 180);
-    const sn = Math.sin((f.t * Math.PI) / 180);
+    const [s, t, a] = [cs[f]!, ct[f]!, ca[f]!];
+    const c = Math.cos((t * Math.PI) / 180);
+    const sn = Math.sin((t * Math.PI) / 180);
     out.push([
-      [f.s * (1 + f.a / 2) * c, f.s * (1 + f.a / 2) * sn],
-      [-f.s * (1 - f.a / 2) * sn, f.s * (1 - f.a / 2) * c],
+      [s * (1 + a / 2) * c, s * (1 + a / 2) * sn],
+      [-s * (1 - a / 2) * sn, s * (1 - a / 2) * c],
     ]);
   }
   return out;
+}
+
+/**
+ * Indices of `score` from the highest, ties in index order (what a stable sort gives). Only the
+ * best `first` are sorted unless more are asked for: sorting all ~140,000 grid candidates cost
+ * more than scoring them, and the search takes a few hundred.
+ */
+export function* highestFirst(score: number[], first: number): Generator<number> {
+  const sorted = (list: number[]) => list.sort((i, j) => score[j]! - score[i]! || i - j);
+  const all = score.map((_, i) => i);
+  if (score.length <= first) return yield* sorted(all);
+  // Every index at or above the cut comes before every one below it.
+  const cut = Float64Array.from(score).sort()[score.length - first]!;
+  yield* sorted(all.filter((i) => score[i]! >= cut));
+  yield* sorted(all.filter((i) => score[i]! < cut));
 }
 
 const same = (a: Vec, b: Vec, c: Vec, d: Vec) => {
@@ -430,7 +457,9 @@ function orient(a: Vec, b: Vec): { e1: Vec; e2: Vec } {
 
 /**
  * The residual folded onto one tile: S×S bins (S = N·sub), each the mean of the working pixels
- * whose tile position falls in it. Tile position of pixel p: N·B⁻¹·p, modulo N.
+ * whose tile position falls in it. Tile position of pixel p: N·B⁻¹·p, modulo N. The residual
+ * stays in the kernel's memory from one fold to the next while it is the same array: it must
+ * not change during a read.
  */
 export function fold(r: Float32Array, w: number, h: number, l: Lattice, n: number, sub: number, rowStep = 1): Float64Array {
   const S = n * sub;
@@ -442,28 +471,11 @@ export function fold(r: Float32Array, w: number, h: number, l: Lattice, n: numbe
   const i11 = (l.e1[0] / det) * S;
   const sum = new Float64Array(S * S);
   const cnt = new Float64Array(S * S);
-  // Offset by a multiple of S so every coordinate is positive: truncation is then the floor,
-  // and for a power-of-two S the modulo is a mask (this loop runs a hundred times a read).
-  const big = S * 1e4;
-  const mask = S & (S - 1) ? 0 : S - 1;
-  for (let y = 0; y < h; y += rowStep) {
-    const py = y + 0.5;
-    // Tile coordinates step by (i00, i10) a pixel along the row.
-    let uc = i00 * 0.5 + i01 * py + big;
-    let tc = i10 * 0.5 + i11 * py + big;
-    const row = y * w;
-    for (let x = 0; x < w; x++, uc += i00, tc += i10) {
-      const v = r[row + x]!;
-      if (v === 0) continue;
-      const uf = Math.floor(uc);
-      const tf = Math.floor(tc);
-      const u = mask ? uf & mask : ((uf % S) + S) % S;
-      const t = mask ? tf & mask : ((tf % S) + S) % S;
-      const b = t * S + u;
-      sum[b] = sum[b]! + v;
-      cnt[b] = cnt[b]! + 1;
-    }
-  }
+  // The sums are WebAssembly (read.c: this runs ~200 times a read). It offsets coordinates by
+  // a multiple of S so every one is positive (truncation is then the floor) and takes the
+  // modulo as a mask: S must be a power of two (the trace's 64).
+  if (S & (S - 1)) throw new Error(`fold: ${S} bins a side is not a power of two`);
+  kernelFold(r, w, h, [i00, i01, i10, i11], S * 1e4, rowStep, sum, cnt);
   let mean = 0;
   for (let i = 0; i < sum.length; i++) {
     sum[i] = cnt[i] ? sum[i]! / cnt[i]! : 0;
@@ -473,8 +485,6 @@ export function fold(r: Float32Array, w: number, h: number, l: Lattice, n: numbe
   for (let i = 0; i < sum.length; i++) sum[i] = sum[i]! - mean;
   return sum;
 }
-
-export { fft };
 
 /** Energy of the folded tile: largest when the lattice is exact and every repetition adds up. */
 function foldEnergy(r: Float32Array, w: number, h: number, l: Lattice, n: number): number {

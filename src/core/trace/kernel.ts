@@ -1,0 +1,112 @@
+// The reader's WebAssembly kernel (read.c): its memory laid out and its two calls wrapped.
+// Memory, from the module's first free byte: the FFT tables of every size used so far, then
+// the residual being folded (it stays for all the folds of one read), then the arrays of one
+// call. The instance, and the tens of MB a whole-plane FFT makes it hold, goes at the end of
+// each read (`releaseKernel`); the compiled module (3 KB) is kept.
+import { wasmBytes } from '../wasm-bytes.ts';
+import { READ_WASM } from './read-wasm.ts';
+
+interface Exports {
+  memory: WebAssembly.Memory;
+  base(): number;
+  room(bytes: number): number;
+  fft2(re: number, im: number, w: number, h: number, inverse: number, rows: number, tail: number, tw: number, th: number): void;
+  fold(r: number, w: number, h: number, i00: number, i01: number, i10: number, i11: number, big: number, mask: number, rowStep: number, sum: number, cnt: number): void;
+}
+
+interface State {
+  k: Exports;
+  /** Tables by transform size, and the first byte after them. */
+  tables: Map<number, number>;
+  tablesEnd: number;
+  /** The residual in memory: which array, where, and the first byte after it. */
+  plane?: { of: Float32Array; at: number; end: number };
+}
+
+let compiled: WebAssembly.Module | undefined;
+let state: State | undefined;
+
+const at64 = (n: number) => Math.ceil(n / 64) * 64;
+
+function kernel(): State {
+  if (state) return state;
+  // 3 KB: compiling synchronously is allowed on any thread.
+  compiled ??= new WebAssembly.Module(wasmBytes(READ_WASM));
+  const k = new WebAssembly.Instance(compiled).exports as unknown as Exports;
+  state = { k, tables: new Map(), tablesEnd: k.base() };
+  return state;
+}
+
+/** Memory up to `end`, or a RangeError (the caller's picture was too large to read). */
+function reserve(s: State, end: number): void {
+  if (!s.k.room(end)) throw new RangeError(`the trace reader could not have ${end} bytes of memory`);
+}
+
+/** Lets the instance and its memory go (after a read); the next call makes a new one. */
+export function releaseKernel(): void {
+  state = undefined;
+}
+
+/** An n-point transform's bit reversal and twiddles (fft.ts makes them). */
+export type Tables = (n: number) => { rev: Uint32Array; wr: Float64Array; wi: Float64Array };
+
+/** Where the tables (rev, wr, wi as read.c expects them) of an n-point transform are. */
+function tables(s: State, n: number, make: Tables): number {
+  const hit = s.tables.get(n);
+  if (hit !== undefined) return hit;
+  const { rev, wr, wi } = make(n);
+  const at = s.tablesEnd;
+  const end = at64(at + 4 * n + 16 * n);
+  reserve(s, end);
+  const buf = s.k.memory.buffer;
+  new Uint32Array(buf, at, n).set(rev);
+  new Float64Array(buf, at + 4 * n, n).set(wr);
+  new Float64Array(buf, at + 12 * n, n).set(wi);
+  s.tables.set(n, at);
+  s.tablesEnd = end;
+  // The residual, if any, sat where the tables now are.
+  s.plane = undefined;
+  return at;
+}
+
+/** First byte free for one call's arrays. */
+const scratch = (s: State) => at64(s.plane?.end ?? s.tablesEnd);
+
+/** In place; see fft.ts's `fft2`. */
+export function kernelFft2(re: Float64Array, im: Float64Array, w: number, h: number, inverse: boolean, rows: number, tail: number, make: Tables): void {
+  const s = kernel();
+  const tw = tables(s, w, make);
+  const th = tables(s, h, make);
+  const n = w * h;
+  const reAt = scratch(s);
+  const imAt = reAt + 8 * n;
+  reserve(s, imAt + 8 * n);
+  const buf = s.k.memory.buffer;
+  new Float64Array(buf, reAt, n).set(re);
+  new Float64Array(buf, imAt, n).set(im);
+  s.k.fft2(reAt, imAt, w, h, inverse ? 1 : 0, rows, tail, tw, th);
+  re.set(new Float64Array(buf, reAt, n));
+  im.set(new Float64Array(buf, imAt, n));
+}
+
+/** The fold's sums and counts into `sum` and `cnt` (S×S, S a power of two); see sync.ts's `fold`. */
+export function kernelFold(r: Float32Array, w: number, h: number, inv: [number, number, number, number], big: number, rowStep: number, sum: Float64Array, cnt: Float64Array): void {
+  const s = kernel();
+  if (s.plane?.of !== r) {
+    const at = at64(s.tablesEnd);
+    const end = at + 4 * r.length;
+    reserve(s, end);
+    new Float32Array(s.k.memory.buffer, at, r.length).set(r);
+    s.plane = { of: r, at, end };
+  }
+  const bins = sum.length;
+  const sumAt = scratch(s);
+  const cntAt = sumAt + 8 * bins;
+  reserve(s, cntAt + 8 * bins);
+  const buf = s.k.memory.buffer;
+  new Float64Array(buf, sumAt, bins).fill(0);
+  new Float64Array(buf, cntAt, bins).fill(0);
+  s.k.fold(s.plane.at, w, h, inv[0], inv[1], inv[2], inv[3], big, Math.sqrt(bins) - 1, rowStep, sumAt, cntAt);
+  sum.set(new Float64Array(buf, sumAt, bins));
+  cnt.set(new Float64Array(buf, cntAt, bins));
+}

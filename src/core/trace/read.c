@@ -1,0 +1,155 @@
+/*
+ * The trace reader's two costliest loops (read.ts, sync.ts), built for WebAssembly without a C
+ * library by `npm run wasm` into read-wasm.ts: the 2D FFT (hundreds of 64×64 transforms a
+ * read, and one of the whole working plane) and the fold of the residual onto one tile (~200 a
+ * read). They do exactly the operations of the JavaScript they replaced, in an order that
+ * changes no result (butterflies of one stage are independent), so a read gives the same bits:
+ * no fast-math, and WebAssembly has no fused multiply-add for the compiler to use.
+ * kernel.ts lays out the memory: `room` grows it, and the caller writes the arrays and twiddle
+ * tables (made in JavaScript, so the same numbers) where it chose.
+ */
+
+extern unsigned char __heap_base;
+
+/* The first free byte: kernel.ts places everything from here. */
+__attribute__((export_name("base"))) unsigned long base(void) { return ((unsigned long)&__heap_base + 63) & ~63ul; }
+
+/* Grows the memory to hold `bytes` from address 0; 0 if it cannot. */
+__attribute__((export_name("room"))) int room(unsigned long bytes) {
+  unsigned long have = __builtin_wasm_memory_size(0) * 65536ul;
+  if (bytes <= have) return 1;
+  return __builtin_wasm_memory_grow(0, (bytes - have + 65535) / 65536) != (unsigned long)-1;
+}
+
+/*
+ * One radix-2 transform of n points, in place, over `count` interleaved runs: point i of run j
+ * is at [i * step + j]. With count = 1 and step = 1 it is a row; with step = w and count = a
+ * block of columns, the inner loop walks a row pair in memory order with one twiddle.
+ * `rev` is the bit reversal of n, `wr`/`wi` the twiddles of every stage (stage of size s at
+ * [s/2 − 1, s − 1): cos and −sin), `sign` −1 for the inverse (without the 1/n scale).
+ */
+static void transform(double *re, double *im, int n, int step, int count, double sign, const unsigned *rev, const double *wr, const double *wi) {
+  for (int i = 0; i < n; i++) {
+    int j = (int)rev[i];
+    if (j <= i) continue;
+    double *restrict ar = re + i * step, *restrict br = re + j * step, *restrict ai = im + i * step, *restrict bi = im + j * step;
+    for (int x = 0; x < count; x++) {
+      double t = ar[x];
+      ar[x] = br[x];
+      br[x] = t;
+      t = ai[x];
+      ai[x] = bi[x];
+      bi[x] = t;
+    }
+  }
+  /* Stage of size 2: twiddle 1. */
+  for (int s = 0; s + 1 < n; s += 2) {
+    double *restrict ar = re + s * step, *restrict ai = im + s * step, *restrict br = ar + step, *restrict bi = ai + step;
+    for (int x = 0; x < count; x++) {
+      double xr = br[x], xi = bi[x];
+      br[x] = ar[x] - xr;
+      bi[x] = ai[x] - xi;
+      ar[x] = ar[x] + xr;
+      ai[x] = ai[x] + xi;
+    }
+  }
+  for (int size = 4; size <= n; size *= 2) {
+    int half = size / 2;
+    for (int k = 0; k < half; k++) {
+      double cr = wr[half - 1 + k], ci = sign * wi[half - 1 + k];
+      for (int start = k; start < n; start += size) {
+        double *restrict ar = re + start * step, *restrict ai = im + start * step, *restrict br = ar + half * step, *restrict bi = ai + half * step;
+        for (int x = 0; x < count; x++) {
+          double brx = br[x], bix = bi[x];
+          double xr = brx * cr - bix * ci, xi = brx * ci + bix * cr;
+          double arx = ar[x], aix = ai[x];
+          br[x] = arx - xr;
+          bi[x] = aix - xi;
+          ar[x] = arx + xr;
+          ai[x] = aix + xi;
+        }
+      }
+    }
+  }
+}
+
+/* One row (n points in a row): `transform` with one run, without its inner loop. */
+static void row(double *re, double *im, int n, double sign, const unsigned *rev, const double *wr, const double *wi) {
+  for (int i = 0; i < n; i++) {
+    int j = (int)rev[i];
+    if (j <= i) continue;
+    double t = re[i];
+    re[i] = re[j];
+    re[j] = t;
+    t = im[i];
+    im[i] = im[j];
+    im[j] = t;
+  }
+  for (int s = 0; s + 1 < n; s += 2) {
+    double xr = re[s + 1], xi = im[s + 1];
+    re[s + 1] = re[s] - xr;
+    im[s + 1] = im[s] - xi;
+    re[s] = re[s] + xr;
+    im[s] = im[s] + xi;
+  }
+  for (int size = 4; size <= n; size *= 2) {
+    int half = size / 2;
+    for (int k = 0; k < half; k++) {
+      double cr = wr[half - 1 + k], ci = sign * wi[half - 1 + k];
+      for (int a = k; a < n; a += size) {
+        int b = a + half;
+        double brx = re[b], bix = im[b];
+        double xr = brx * cr - bix * ci, xi = brx * ci + bix * cr;
+        double arx = re[a], aix = im[a];
+        re[b] = arx - xr;
+        im[b] = aix - xi;
+        re[a] = arx + xr;
+        im[a] = aix + xi;
+      }
+    }
+  }
+}
+
+/* Columns a block of them at a time (a block's rows stay in the cache through all stages). */
+#define BLOCK 64
+
+/*
+ * 2D FFT of a w×h row-major array (powers of two), in place. Rows from `rows` up to the last
+ * `tail` rows are zero and skipped. Tables: rev, wr, wi for w (`tw`) and for h (`th`), each
+ * laid out as rev (n × 4 bytes), then wr and wi (n × 8 bytes each).
+ */
+__attribute__((export_name("fft2"))) void fft2(double *re, double *im, int w, int h, int inverse, int rows, int tail, const unsigned char *tw, const unsigned char *th) {
+  double sign = inverse ? -1.0 : 1.0;
+  const unsigned *revW = (const unsigned *)tw;
+  const double *wrW = (const double *)(tw + 4 * w), *wiW = wrW + w;
+  const unsigned *revH = (const unsigned *)th;
+  const double *wrH = (const double *)(th + 4 * h), *wiH = wrH + h;
+  for (int y = 0; y < h; y++)
+    if (y < rows || y >= h - tail) row(re + y * w, im + y * w, w, sign, revW, wrW, wiW);
+  for (int x0 = 0; x0 < w; x0 += BLOCK) transform(re + x0, im + x0, h, w, w - x0 < BLOCK ? w - x0 : BLOCK, sign, revH, wrH, wiH);
+}
+
+/*
+ * The fold's sums (sync.ts, `fold`): every `rowStep`-th row of the w×h residual `r`, each pixel
+ * not exactly 0 added to the bin of its tile position. Bins per working pixel: (i00, i10) along
+ * a row, (i01, i11) down; `big` keeps coordinates positive; `mask` = S − 1 for S×S bins.
+ */
+__attribute__((export_name("fold"))) void fold(const float *r, int w, int h, double i00, double i01, double i10, double i11, double big, int mask, int rowStep, double *sum, double *cnt) {
+  int S = mask + 1;
+  for (int y = 0; y < h; y += rowStep) {
+    double py = y + 0.5;
+    double uc = i00 * 0.5 + i01 * py + big;
+    double tc = i10 * 0.5 + i11 * py + big;
+    const float *row = r + (long)y * w;
+    for (int x = 0; x < w; x++, uc += i00, tc += i10) {
+      double v = row[x];
+      if (v == 0) continue;
+      /* Positive: truncation is the floor. */
+      int u = (int)uc & mask;
+      int t = (int)tc & mask;
+      int b = t * S + u;
+      sum[b] = sum[b] + v;
+      cnt[b] = cnt[b] + 1;
+    }
+  }
+}
