@@ -6,7 +6,6 @@ import LongestFirst from './tests/setup/sequencer.ts';
 // `browser` (core in Chromium, CLI, build), `e2e` (the extension as a person uses it) and
 // `quality` (measured tables: marks, calibration, MRZ) need `npm run build`. `npm test` runs all.
 const browserSetup = ['tests/setup/browser.ts'];
-const withCards = [...browserSetup, 'tests/setup/cards.ts'];
 
 export default defineConfig({
   plugins: [WxtVitest()],
@@ -18,9 +17,9 @@ export default defineConfig({
     sequence: { sequencer: LongestFirst },
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/mrz/parse.test.ts', 'tests/mrz/certain.test.ts'] } },
-      { extends: true, test: { name: 'browser', include: ['tests/browser/**/*.test.ts', 'tests/*.test.ts'], globalSetup: withCards } },
-      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], globalSetup: withCards } },
-      { extends: true, test: { name: 'quality', include: ['tests/quality/**/*.test.ts', 'tests/mrz/read.test.ts', 'tests/mrz/faces.test.ts'], globalSetup: withCards } },
+      { extends: true, test: { name: 'browser', include: ['tests/browser/**/*.test.ts', 'tests/*.test.ts'], globalSetup: browserSetup } },
+      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], globalSetup: browserSetup } },
+      { extends: true, test: { name: 'quality', include: ['tests/quality/**/*.test.ts', 'tests/mrz/read.test.ts', 'tests/mrz/faces.test.ts'], globalSetup: browserSetup } },
     ],
   },
 });
