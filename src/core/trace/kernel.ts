@@ -11,7 +11,7 @@ interface Exports {
   base(): number;
   room(bytes: number): number;
   fft2(re: number, im: number, w: number, h: number, inverse: number, rows: number, tail: number, tw: number, th: number): void;
-  fold(r: number, w: number, h: number, i00: number, i01: number, i10: number, i11: number, big: number, mask: number, rowStep: number, sum: number, cnt: number): void;
+  fold(r: number, w: number, h: number, i00: number, i01: number, i10: number, i11: number, big: number, mask: number, rowStep: number, bins: number): void;
 }
 
 interface State {
@@ -99,14 +99,13 @@ export function kernelFold(r: Float32Array, w: number, h: number, inv: [number, 
     new Float32Array(s.k.memory.buffer, at, r.length).set(r);
     s.plane = { of: r, at, end };
   }
-  const bins = sum.length;
-  const sumAt = scratch(s);
-  const cntAt = sumAt + 8 * bins;
-  reserve(s, cntAt + 8 * bins);
-  const buf = s.k.memory.buffer;
-  new Float64Array(buf, sumAt, bins).fill(0);
-  new Float64Array(buf, cntAt, bins).fill(0);
-  s.k.fold(s.plane.at, w, h, inv[0], inv[1], inv[2], inv[3], big, Math.sqrt(bins) - 1, rowStep, sumAt, cntAt);
-  sum.set(new Float64Array(buf, sumAt, bins));
-  cnt.set(new Float64Array(buf, cntAt, bins));
+  const n = sum.length;
+  const at = scratch(s);
+  reserve(s, at + 16 * n);
+  const bins = new Float64Array(s.k.memory.buffer, at, 2 * n).fill(0);
+  s.k.fold(s.plane.at, w, h, inv[0], inv[1], inv[2], inv[3], big, Math.sqrt(n) - 1, rowStep, at);
+  for (let b = 0; b < n; b++) {
+    sum[b] = bins[2 * b]!;
+    cnt[b] = bins[2 * b + 1]!;
+  }
 }
