@@ -258,6 +258,8 @@ function gridCandidates(ac: Float64Array, m: number, minLag: number, maxLag: num
     [2, 2],
     [2, -2],
   ];
+  const oi = offsets.map((o) => o[0]);
+  const oj = offsets.map((o) => o[1]);
   // Candidates as columns (~140,000 of them: no object each).
   const cs: number[] = [];
   const ct: number[] = [];
@@ -275,7 +277,8 @@ function gridCandidates(ac: Float64Array, m: number, minLag: number, maxLag: num
         let sum = 0;
         let n = 0;
         for (let o = 0; o < offsets.length; o++) {
-          const [i, j] = offsets[o]!;
+          const i = oi[o]!;
+          const j = oj[o]!;
           const x = Math.round(i * e1x + j * e2x);
           const y = Math.round(i * e1y + j * e2y);
           if (x * x + y * y > reach * reach) continue;
