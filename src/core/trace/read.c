@@ -24,11 +24,12 @@ __attribute__((export_name("room"))) int room(unsigned long bytes) {
 /*
  * One radix-2 transform of n points, in place, over `count` interleaved runs: point i of run j
  * is at [i * step + j]. With count = 1 and step = 1 it is a row; with step = w and count = a
- * block of columns, the inner loop walks a row pair in memory order with one twiddle.
+ * block of columns, the inner loop walks a row pair in memory order with one twiddle. Always
+ * inlined: a row's call, with step and count 1, compiles without the inner loop.
  * `rev` is the bit reversal of n, `wr`/`wi` the twiddles of every stage (stage of size s at
  * [s/2 − 1, s − 1): cos and −sin), `sign` −1 for the inverse (without the 1/n scale).
  */
-static void transform(double *re, double *im, int n, int step, int count, double sign, const unsigned *rev, const double *wr, const double *wi) {
+static inline __attribute__((always_inline)) void transform(double *re, double *im, int n, int step, int count, double sign, const unsigned *rev, const double *wr, const double *wi) {
   for (int i = 0; i < n; i++) {
     int j = (int)rev[i];
     if (j <= i) continue;
@@ -73,43 +74,6 @@ static void transform(double *re, double *im, int n, int step, int count, double
   }
 }
 
-/* One row (n points in a row): `transform` with one run, without its inner loop. */
-static void row(double *re, double *im, int n, double sign, const unsigned *rev, const double *wr, const double *wi) {
-  for (int i = 0; i < n; i++) {
-    int j = (int)rev[i];
-    if (j <= i) continue;
-    double t = re[i];
-    re[i] = re[j];
-    re[j] = t;
-    t = im[i];
-    im[i] = im[j];
-    im[j] = t;
-  }
-  for (int s = 0; s + 1 < n; s += 2) {
-    double xr = re[s + 1], xi = im[s + 1];
-    re[s + 1] = re[s] - xr;
-    im[s + 1] = im[s] - xi;
-    re[s] = re[s] + xr;
-    im[s] = im[s] + xi;
-  }
-  for (int size = 4; size <= n; size *= 2) {
-    int half = size / 2;
-    for (int k = 0; k < half; k++) {
-      double cr = wr[half - 1 + k], ci = sign * wi[half - 1 + k];
-      for (int a = k; a < n; a += size) {
-        int b = a + half;
-        double brx = re[b], bix = im[b];
-        double xr = brx * cr - bix * ci, xi = brx * ci + bix * cr;
-        double arx = re[a], aix = im[a];
-        re[b] = arx - xr;
-        im[b] = aix - xi;
-        re[a] = arx + xr;
-        im[a] = aix + xi;
-      }
-    }
-  }
-}
-
 /* Columns a block of them at a time (a block's rows stay in the cache through all stages). */
 #define BLOCK 64
 
@@ -125,7 +89,7 @@ __attribute__((export_name("fft2"))) void fft2(double *re, double *im, int w, in
   const unsigned *revH = (const unsigned *)th;
   const double *wrH = (const double *)(th + 4 * h), *wiH = wrH + h;
   for (int y = 0; y < h; y++)
-    if (y < rows || y >= h - tail) row(re + y * w, im + y * w, w, sign, revW, wrW, wiW);
+    if (y < rows || y >= h - tail) transform(re + y * w, im + y * w, w, 1, 1, sign, revW, wrW, wiW);
   for (int x0 = 0; x0 < w; x0 += BLOCK) transform(re + x0, im + x0, h, w, w - x0 < BLOCK ? w - x0 : BLOCK, sign, revH, wrH, wiH);
 }
 
