@@ -116,12 +116,19 @@ export function findLines(ink: Uint8Array, w: number, h: number): { top: number;
   return lines;
 }
 
-/** Sum of squared row totals of ink edges (not ink: dark backgrounds have none) when sheared
- * by `slope`: highest when lines are level. */
-function levelScore(ink: Uint8Array, w: number, h: number, slope: number): number {
+/** Where the ink's edges are (not ink: dark backgrounds have none), as x, y pairs. */
+function inkEdges(ink: Uint8Array, w: number, h: number): Int32Array {
+  const at: number[] = [];
+  for (let y = 0; y < h; y++) for (let x = 1; x < w; x++) if (ink[y * w + x] !== ink[y * w + x - 1]) at.push(x, y);
+  return Int32Array.from(at);
+}
+
+/** Sum of squared row totals of ink edges when sheared by `slope`: highest when lines are
+ * level. The edges are found once for all the slopes tried. */
+function levelScore(edges: Int32Array, w: number, h: number, slope: number): number {
   const prof = new Float64Array(h + 2 * Math.ceil(Math.abs(slope) * w) + 2);
   const off = Math.ceil(Math.abs(slope) * w) + 1;
-  for (let y = 0; y < h; y++) for (let x = 1; x < w; x++) if (ink[y * w + x] !== ink[y * w + x - 1]) prof[Math.round(y - (x - w / 2) * slope) + off]!++;
+  for (let k = 0; k < edges.length; k += 2) prof[Math.round(edges[k + 1]! - (edges[k]! - w / 2) * slope) + off]!++;
   let s = 0;
   for (const v of prof) s += v * v;
   return s;
@@ -174,15 +181,19 @@ export function cutLine(ink: Uint8Array, w: number, line: { top: number; bottom:
   for (let x = 0; x < w; x++) prefix[x + 1] = prefix[x]! + (x >= left && x <= right ? col[x]! : 0);
   const inkBetween = (a: number, b: number) => prefix[Math.max(0, Math.min(w, Math.round(b)))]! - prefix[Math.max(0, Math.min(w, Math.round(a)))]!;
   const total = inkBetween(left, right + 1);
-  let best = { cost: Infinity, p: p0, o: left - p0 * 0.12 };
-  for (let p = p0 * 0.88; p <= p0 * 1.06; p += p0 * 0.0025)
-    for (let o = left - p * 0.5; o <= Math.max(left, right + 1 - n * p + p * 0.5); o += 0.5) {
-      let cost = 0;
-      for (let i = 0; i <= n; i++) cost += at(o + i * p);
-      cost += (total - inkBetween(o, o + n * p)) * 0.5;
-      if (cost < best.cost) best = { cost, p, o };
-    }
-  const { p, o } = fixed ?? best;
+  // The grid: searched, unless the zone's other line gave it (then only the glyphs are cut).
+  const grid = (): { p: number; o: number } => {
+    let best = { cost: Infinity, p: p0, o: left - p0 * 0.12 };
+    for (let p = p0 * 0.88; p <= p0 * 1.06; p += p0 * 0.0025)
+      for (let o = left - p * 0.5; o <= Math.max(left, right + 1 - n * p + p * 0.5); o += 0.5) {
+        let cost = 0;
+        for (let i = 0; i <= n; i++) cost += at(o + i * p);
+        cost += (total - inkBetween(o, o + n * p)) * 0.5;
+        if (cost < best.cost) best = { cost, p, o };
+      }
+    return best;
+  };
+  const { p, o } = fixed ?? grid();
   // Each glyph's columns and, for the full-height ones, its top and bottom: a photo's
   // perspective or a slight remaining tilt moves the line along its length.
   const reach = Math.round(lh * 0.3);
@@ -334,9 +345,10 @@ export function levelBand(g: Grey, q: BandGuess): LevelledBand {
   const H = Math.round((q.h * 1.5) / scale);
   let band = warp(g, q.cx, q.cy, q.angle, W, H, scale);
   let ink = binarize(band);
-  let best = { score: levelScore(ink, W, H, 0), slope: 0 };
+  const edges = inkEdges(ink, W, H);
+  let best = { score: levelScore(edges, W, H, 0), slope: 0 };
   for (let s = -0.03; s <= 0.0301; s += 0.0025) {
-    const score = levelScore(ink, W, H, s);
+    const score = levelScore(edges, W, H, s);
     if (score > best.score) best = { score, slope: s };
   }
   if (best.slope) {

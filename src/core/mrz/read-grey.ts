@@ -37,9 +37,15 @@ function loadTemplates(): { char: string; t: Float32Array }[] {
   return templates;
 }
 
-/** Per character, the best correlation of the cell with any font's template. */
+const scored = new WeakMap<Cell, Map<string, number>>();
+
+/** Per character, the best correlation of the cell with any font's template (once a cell: the
+ * zone's variants share cells). */
 export function scores(cell: Cell): Map<string, number> {
+  const hit = scored.get(cell);
+  if (hit) return hit;
   const out = new Map<string, number>();
+  scored.set(cell, out);
   for (const { char, t } of loadTemplates()) {
     let s = 0;
     for (let i = 0; i < t.length; i++) s += t[i]! * cell.feature[i]!;
@@ -86,10 +92,15 @@ function decode(cells: Cell[][], format: MrzFormat): Decoded {
         // '<' counts as 0 in check digits, so a '0' misread as '<' in a digit field would pass
         // them: there '<' must win clearly (it is rare: an empty field's check digit).
         const kind = kinds[l]![i]!;
-        for (const ch of ALLOWED[kind]!) {
+        const allowed = ALLOWED[kind]!;
+        for (let k = 0; k < allowed.length; k++) {
+          const ch = allowed[k]!;
           const v = s.get(ch)! - (kind === 'n' && ch === '<' ? 0.15 : 0);
-          if (v > bs) [best, bs, second] = [ch, v, bs];
-          else if (v > second) second = v;
+          if (v > bs) {
+            second = bs;
+            bs = v;
+            best = ch;
+          } else if (v > second) second = v;
           seen.push([ch, v]);
         }
         total += bs;
@@ -141,8 +152,9 @@ function readBand(band: LevelledBand, today: Date): GreyRead | undefined {
       const cuts = lines.map((l) => cutLine(band.ink, band.width, l, LINE_LENGTH[format]));
       if (cuts.some((c) => !c)) continue;
       // Each line cut on its own, then all on each line's grid: a zone's lines share left edge
-      // and pitch, and one line's ends may be blurred by the background or a shadow.
-      const variants = [cuts as CutLine[], ...(cuts as CutLine[]).map((c) => lines.map((l) => cutLine(band.ink, band.width, l, LINE_LENGTH[format], c)!))];
+      // and pitch, and one line's ends may be blurred by the background or a shadow. A line on
+      // its own grid is its own cut (the same cells, scored once).
+      const variants = [cuts as CutLine[], ...(cuts as CutLine[]).map((c, k) => lines.map((l, j) => (j === k ? c : cutLine(band.ink, band.width, l, LINE_LENGTH[format], c)!)))];
       for (const v of variants) {
         const {
           lines: text,
