@@ -89,8 +89,9 @@ export function kernelFft2(re: Float64Array, im: Float64Array, w: number, h: num
   im.set(new Float64Array(buf, imAt, n));
 }
 
-/** The fold's sums and counts into `sum` and `cnt` (S×S, S a power of two); see sync.ts's `fold`. */
-export function kernelFold(r: Float32Array, w: number, h: number, inv: [number, number, number, number], big: number, rowStep: number, sum: Float64Array, cnt: Float64Array): void {
+/** Each of the fold's `n` bins (S×S, S a power of two): the mean of its pixels, 0 if none; see
+ * sync.ts's `fold`. */
+export function kernelFold(r: Float32Array, w: number, h: number, inv: [number, number, number, number], big: number, rowStep: number, n: number): Float64Array {
   const s = kernel();
   if (s.plane?.of !== r) {
     const at = at64(s.tablesEnd);
@@ -99,13 +100,12 @@ export function kernelFold(r: Float32Array, w: number, h: number, inv: [number, 
     new Float32Array(s.k.memory.buffer, at, r.length).set(r);
     s.plane = { of: r, at, end };
   }
-  const n = sum.length;
   const at = scratch(s);
   reserve(s, at + 16 * n);
   const bins = new Float64Array(s.k.memory.buffer, at, 2 * n).fill(0);
   s.k.fold(s.plane.at, w, h, inv[0], inv[1], inv[2], inv[3], big, Math.sqrt(n) - 1, rowStep, at);
-  for (let b = 0; b < n; b++) {
-    sum[b] = bins[2 * b]!;
-    cnt[b] = bins[2 * b + 1]!;
-  }
+  // Sum and count side by side (read.c).
+  const mean = new Float64Array(n);
+  for (let b = 0; b < n; b++) mean[b] = bins[2 * b + 1] ? bins[2 * b]! / bins[2 * b + 1]! : 0;
+  return mean;
 }

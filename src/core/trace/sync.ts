@@ -472,18 +472,13 @@ export function fold(r: Float32Array, w: number, h: number, l: Lattice, n: numbe
   const i01 = (-l.e2[0] / det) * S;
   const i10 = (-l.e1[1] / det) * S;
   const i11 = (l.e1[0] / det) * S;
-  const sum = new Float64Array(S * S);
-  const cnt = new Float64Array(S * S);
-  // The sums are WebAssembly (read.c: this runs ~200 times a read). It offsets coordinates by
+  // The bins are WebAssembly (read.c: this runs ~200 times a read). It offsets coordinates by
   // a multiple of S so every one is positive (truncation is then the floor) and takes the
   // modulo as a mask: S must be a power of two (the trace's 64).
   if (S & (S - 1)) throw new Error(`fold: ${S} bins a side is not a power of two`);
-  kernelFold(r, w, h, [i00, i01, i10, i11], S * 1e4, rowStep, sum, cnt);
+  const sum = kernelFold(r, w, h, [i00, i01, i10, i11], S * 1e4, rowStep, S * S);
   let mean = 0;
-  for (let i = 0; i < sum.length; i++) {
-    sum[i] = cnt[i] ? sum[i]! / cnt[i]! : 0;
-    mean += sum[i]!;
-  }
+  for (let i = 0; i < sum.length; i++) mean += sum[i]!;
   mean /= sum.length;
   for (let i = 0; i < sum.length; i++) sum[i] = sum[i]! - mean;
   return sum;
