@@ -8,7 +8,6 @@ import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { matchLang } from '../src/core/lang.ts';
 import { CliSetupError } from './errors.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -49,27 +48,8 @@ export interface LaunchOptions {
   phone?: boolean;
 }
 
-/**
- * Chromium with the built extension, in a fresh profile. With `lang`: a Chromium started with a
- * UI language on a fully loaded machine now and then gives the extension its English messages
- * for its whole session (chrome.i18n.getUILanguage() says the right language meanwhile; seen
- * in about 1 start in 8 under load, in full parallel runs): such a start is retried, and a
- * browser whose extension never speaks the language is handed back as is, for the test to fail.
- */
+/** Chromium with the built extension, in a fresh profile. */
 export async function launchWithExtension(extensionDir = CHROME_BUILD, opts: LaunchOptions = {}): Promise<ExtensionBrowser> {
-  const want = opts.lang && matchLang(opts.lang);
-  for (let attempt = 1; ; attempt++) {
-    const b = await launchOnce(extensionDir, opts);
-    if (!want || want === 'en' || attempt === 4) return b;
-    const page = await b.open('popup.html');
-    const code = await page.evaluate(() => (globalThis as unknown as { chrome: { i18n: { getMessage(k: string): string } } }).chrome.i18n.getMessage('langCode'));
-    await page.close();
-    if (code === want) return b;
-    await b.close();
-  }
-}
-
-async function launchOnce(extensionDir: string, opts: LaunchOptions): Promise<ExtensionBrowser> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new CliSetupError('not-built', { folder: extensionDir });
   // Loaded when a browser starts, not with the CLI: --help, usage errors and a batch of missing
   // files answer without it (it takes a second or two to load).

@@ -2,17 +2,12 @@
 // choose another language: then that language's messages are loaded and used instead. Falls back
 // to English where no browser API exists (unit tests).
 import { browser } from 'wxt/browser';
-import { bcp47, isLang, isRtl, type Lang } from '../core/lang.ts';
+import { bcp47, isLang, isRtl, matchLang, type Lang } from '../core/lang.ts';
 import { loadMessages } from './load.ts';
 import { fill, type Params } from '../core/fill.ts';
 import { en, fieldOrder, type MessageKey, type Messages } from './messages.ts';
 
 let override: { lang: Lang; messages: Messages } | undefined;
-
-/** 'auto' follows the browser; a language loads its messages for this page. */
-export async function useLanguage(choice: Lang | 'auto'): Promise<void> {
-  override = choice === 'auto' ? undefined : { lang: choice, messages: await loadMessages(choice) };
-}
 
 const browserMessage = (key: string, subs: string[] = []): string => {
   try {
@@ -21,6 +16,27 @@ const browserMessage = (key: string, subs: string[] = []): string => {
     return ''; // No extension context (unit tests, a plain page): English below.
   }
 };
+
+/** 'auto' follows the browser; a language loads its messages for this page. */
+export async function useLanguage(choice: Lang | 'auto'): Promise<void> {
+  const lang = choice === 'auto' ? emptyBundleLang() : choice;
+  override = lang ? { lang, messages: await loadMessages(lang) } : undefined;
+}
+
+/**
+ * Chromium now and then gives an extension's process an empty message bundle: every getMessage
+ * answers '' for the process's whole life, while getUILanguage is right (seen in 2 browser
+ * starts of 60 under a loaded machine). The page then loads the browser language's messages
+ * itself, instead of falling back to English. Undefined when the bundle works (or no browser).
+ */
+function emptyBundleLang(): Lang | undefined {
+  if (browserMessage('langCode')) return undefined;
+  try {
+    return matchLang(browser.i18n.getUILanguage());
+  } catch {
+    return undefined;
+  }
+}
 
 /** A UI message with its {fields} filled from params; a field not given stays as written. */
 export function t(key: MessageKey, params: Params = {}): string {
