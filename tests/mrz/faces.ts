@@ -35,12 +35,22 @@ export function faceFields(format: (typeof FORMATS)[number], i: number): MrzFiel
   return i === 0 ? { ...f, surname: 'Eriksson', givenNames: 'Anna Maria', issuer: 'UTO', nationality: 'UTO' } : f;
 }
 
-export async function makeFaceCase(format: (typeof FORMATS)[number], i: number, face: string, angle: number, blur: number): Promise<FaceCase> {
+/**
+ * One document in one face, at every angle and blur: rendered once, photographed once an
+ * angle (the seed does not depend on the blur), and that photo blurred.
+ */
+export async function makeFaceCases(format: (typeof FORMATS)[number], i: number, face: string): Promise<FaceCase[]> {
   const fields = faceFields(format, i);
   const doc = await renderDocument(KIND[format], fields, { pxPerMm: 12, code: null, mrzFont: face });
-  let jpeg = angle === 0 ? (await scanDocument(doc)).jpeg : (await photographDocument(doc, { seed: 300 + i * 17 + angle, angle, perspective: 0.02, background: 'wood' })).jpeg;
-  if (blur) jpeg = await sharp(jpeg).blur(blur).jpeg({ quality: 90 }).toBuffer();
-  return { name: `${format}-${i} ${face} ${angle}° blur ${blur}`, face, angle, blur, fields, jpeg };
+  const cases: FaceCase[] = [];
+  for (const angle of ANGLES) {
+    const sharp0 = angle === 0 ? (await scanDocument(doc)).jpeg : (await photographDocument(doc, { seed: 300 + i * 17 + angle, angle, perspective: 0.02, background: 'wood' })).jpeg;
+    for (const blur of BLURS) {
+      const jpeg = blur ? await sharp(sharp0).blur(blur).jpeg({ quality: 90 }).toBuffer() : sharp0;
+      cases.push({ name: `${format}-${i} ${face} ${angle}° blur ${blur}`, face, angle, blur, fields, jpeg });
+    }
+  }
+  return cases;
 }
 
 /** Read as the worker does: decoded, at most READ_SIDE (2000) pixels on the long side. */
