@@ -7,6 +7,7 @@ import { convEncode, viterbiDecode } from '../../src/core/trace/ecc.ts';
 import { exportKey, importKey, makeKey, TraceError } from '../../src/core/trace/index.ts';
 import { bitsToCode, codeToBits, CODED_BITS, parsePayload, PAYLOAD_BITS, payloadBits, saltFor } from '../../src/core/trace/payload.ts';
 import { fft2 } from '../../src/core/trace/fft.ts';
+import { boxBlur } from '../../src/core/trace/plane.ts';
 import { ascend, autocorrelation, bandWeight, fold, highestFirst, TRACE_BAND, type Lattice } from '../../src/core/trace/sync.ts';
 import { hmacSha256, sha256 } from '../../src/core/trace/sha256.ts';
 import { rng } from '../fixtures/documents.ts';
@@ -265,5 +266,33 @@ describe('trace: lattice fine-tuning', () => {
   it('stays put when no step improves', () => {
     const start: Lattice = { e1: [100, 0], e2: [0, 100], score: 1 };
     expect(ascend(start, (l) => -Math.abs(l.e1[0] - 100) - Math.abs(l.e2[1] - 100) - Math.abs(l.e1[1]) - Math.abs(l.e2[0]), 0.003, 3)).toEqual(start);
+  });
+});
+
+describe('trace: box blur', () => {
+  it('is the mean over the window clipped to the picture, rows then columns, at any size and radius', () => {
+    const r = rng(11);
+    for (const [w, h, rad] of [
+      [40, 30, 3],
+      [7, 50, 6],
+      [50, 4, 2],
+      [1, 9, 2],
+    ] as const) {
+      const src = Float32Array.from({ length: w * h }, () => r() * 200 - 50);
+      const out = boxBlur(src, w, h, rad);
+      const rowMean = (x: number, y: number) => {
+        let s = 0;
+        let n = 0;
+        for (let k = Math.max(0, x - rad); k <= Math.min(w - 1, x + rad); k++, n++) s += src[y * w + k]!;
+        return s / n;
+      };
+      for (let y = 0; y < h; y++)
+        for (let x = 0; x < w; x++) {
+          let s = 0;
+          let n = 0;
+          for (let k = Math.max(0, y - rad); k <= Math.min(h - 1, y + rad); k++, n++) s += Math.fround(rowMean(x, k));
+          expect(out[y * w + x]).toBeCloseTo(s / n, 3);
+        }
+    }
   });
 });

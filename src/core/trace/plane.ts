@@ -66,14 +66,23 @@ export function boxBlur(src: Float32Array, w: number, h: number, r: number): Flo
       tmp[o + x] = s / n;
     }
   }
-  for (let x = 0; x < w; x++) {
-    let s = 0;
-    let n = 0;
-    for (let y = 0; y < Math.min(h, r); y++, n++) s += tmp[y * w + x]!;
-    for (let y = 0; y < h; y++) {
-      if (y + r < h) ((s += tmp[(y + r) * w + x]!), n++);
-      if (y - r - 1 >= 0) ((s -= tmp[(y - r - 1) * w + x]!), n--);
-      out[y * w + x] = s / n;
+  // Down the columns a row at a time (every column's running sum kept): the same sums in the
+  // same order as one column after another, without striding through memory a row apart.
+  const s = new Float64Array(w);
+  let n = 0;
+  for (let y = 0; y < Math.min(h, r); y++, n++) for (let x = 0; x < w; x++) s[x] = s[x]! + tmp[y * w + x]!;
+  for (let y = 0; y < h; y++) {
+    const add = y + r < h ? (y + r) * w : -1;
+    const drop = y - r - 1 >= 0 ? (y - r - 1) * w : -1;
+    if (add >= 0) n++;
+    if (drop >= 0) n--;
+    const o = y * w;
+    for (let x = 0; x < w; x++) {
+      let v = s[x]!;
+      if (add >= 0) v += tmp[add + x]!;
+      if (drop >= 0) v -= tmp[drop + x]!;
+      s[x] = v;
+      out[o + x] = v / n;
     }
   }
   return out;
