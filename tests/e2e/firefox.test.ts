@@ -53,14 +53,12 @@ describe('Firefox', () => {
   it('popup: file picking happens in a tab, which it opens', async () => {
     const popup = await ff.open('popup.html?site=www.okx.com', '#choose-in-tab');
     expect(await popup.$('#files')).toBeNull();
-    const before = (await ff.browser.pages()).length;
     await popup.click('#choose-in-tab');
-    // BiDi reports extension pages as about:blank: ask each page where it is.
-    const opened = async () => {
-      const pages = await ff.browser.pages();
-      if (pages.length === before) return [];
-      return Promise.all(pages.map((p) => p.evaluate(() => location.href).catch(() => '')));
-    };
+    // BiDi reports extension pages as about:blank: ask each page where it is. Every page, each
+    // time (not only once their count has grown: the popup closes itself), and none for more
+    // than 2 s (one still loading must not hold up the whole poll).
+    const href = (p: Page) => Promise.race([p.evaluate(() => location.href), new Promise<string>((r) => setTimeout(() => r(''), 2000))]).catch(() => '');
+    const opened = async () => Promise.all((await ff.browser.pages()).map(href));
     // Up to 45 s: with the rest of the suite running alongside, the tab took over 5 s to open,
     // and once (2026-12-06, a full local run) over 20 s; alone it opens in under a second.
     await expect.poll(opened, { timeout: 45_000, interval: 100 }).toContain(`moz-extension://${EXTENSION_UUID}/stamp.html?site=okx.com`);
