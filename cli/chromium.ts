@@ -101,8 +101,7 @@ export async function launchWithExtension(extensionDir = CHROME_BUILD, opts: Lau
  * Closes the welcome tab the moment a page is seen to be it (its URL is known when the page is
  * reported, or at its first navigation): sooner than looking every 100 ms, and before its
  * sample stamp has used much of the machine (measured over 8 starts: 0.1–0.3 s of CPU and
- * ~60 ms a start, of ~2.3 s and ~1.2 s). Gives
- * up after `ms` (an extension that opens none).
+ * ~60 ms a start, of ~2.3 s and ~1.2 s). Gives up after `ms` (an extension that opens none).
  */
 function closeWelcome(context: BrowserContext, ms: number): Promise<void> {
   return new Promise((resolve) => {
