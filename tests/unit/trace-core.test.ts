@@ -8,7 +8,7 @@ import { exportKey, importKey, makeKey, TraceError } from '../../src/core/trace/
 import { bitsToCode, codeToBits, CODED_BITS, parsePayload, PAYLOAD_BITS, payloadBits, saltFor } from '../../src/core/trace/payload.ts';
 import { fft2 } from '../../src/core/trace/fft.ts';
 import { boxBlur } from '../../src/core/trace/plane.ts';
-import { ascend, autocorrelation, bandWeight, fold, highestFirst, TRACE_BAND, type Lattice } from '../../src/core/trace/sync.ts';
+import { ascend, autocorrelation, bandWeight, fold, highestFirst, kthSmallest, TRACE_BAND, type Lattice } from '../../src/core/trace/sync.ts';
 import { hmacSha256, sha256 } from '../../src/core/trace/sha256.ts';
 import { rng } from '../fixtures/documents.ts';
 
@@ -177,6 +177,21 @@ describe('trace: the lattice search’s order and the fold', () => {
       .sort((a, b) => b.v - a.v)
       .map((x) => x.i);
     for (const first of [1, 7, 64, 499, 500, 10_000]) expect([...highestFirst(score, first)]).toEqual(stable);
+  });
+
+  it('selects the k-th smallest value without sorting, with ties, runs and a single value', () => {
+    const r = rng(9);
+    for (const values of [
+      Array.from({ length: 1001 }, () => Math.floor(r() * 30) - 10),
+      Array.from({ length: 300 }, () => r() * 2 - 1),
+      Array.from({ length: 200 }, (_, i) => i),
+      Array.from({ length: 200 }, (_, i) => 200 - i),
+      Array.from({ length: 50 }, () => 3),
+      [7],
+    ]) {
+      const sorted = [...values].sort((a, b) => a - b);
+      for (const k of [0, 1, Math.floor(values.length / 2), values.length - 2, values.length - 1].filter((k) => k >= 0)) expect(kthSmallest(Float64Array.from(values), k)).toBe(sorted[k]);
+    }
   });
 
   it('folds a tile repeated along a turned lattice back onto itself', () => {

@@ -320,9 +320,33 @@ export function* highestFirst(score: number[], first: number): Generator<number>
   const all = score.map((_, i) => i);
   if (score.length <= first) return yield* sorted(all);
   // Every index at or above the cut comes before every one below it.
-  const cut = Float64Array.from(score).sort()[score.length - first]!;
+  const cut = kthSmallest(Float64Array.from(score), score.length - first);
   yield* sorted(all.filter((i) => score[i]! >= cut));
   yield* sorted(all.filter((i) => score[i]! < cut));
+}
+
+/** The k-th smallest (from 0) of `values`, which it reorders: Hoare's selection, no full sort. */
+export function kthSmallest(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = t;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return values[k]!;
+  }
+  return values[k]!;
 }
 
 const same = (a: Vec, b: Vec, c: Vec, d: Vec) => {
