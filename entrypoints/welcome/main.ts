@@ -1,10 +1,11 @@
 // First run: what IDStamp does, the upload guard, each permission, a sample stamp, the language.
 import { browser } from 'wxt/browser';
-import { localize, t } from '../../src/i18n/t.ts';
+import { t } from '../../src/i18n/t.ts';
 import { $ } from '../../src/ui/dom.ts';
+import { localizePage } from '../../src/ui/language.ts';
 import { mountWelcome } from '../../src/ui/welcome.ts';
 
-localize(document);
+await localizePage(document);
 document.title = t('welcomeTitle');
 await mountWelcome($('#welcome'), {
   openStamper: () => void browser.tabs.create({ url: browser.runtime.getURL('/stamp.html') }),
