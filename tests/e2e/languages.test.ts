@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../../tools/harness/chromium.ts';
+import { launchWithBundle, launchWithExtension, type ExtensionBrowser } from '../../tools/harness/chromium.ts';
 import { fill } from '../../src/core/fill.ts';
 import { bcp47, matchLang } from '../../src/core/lang.ts';
 import { defaultPurpose } from '../../src/core/watermark/template.ts';
@@ -17,7 +17,8 @@ describe.each(['ja', 'pt-BR'])('a browser in %s', (locale) => {
   it('shows every page in that language, with its purpose line', async () => {
     const lang = matchLang(locale)!;
     const m = readTree(lang).ui;
-    const b = await launchWithExtension(undefined, { lang: locale });
+    // The browser's own messages, for the check of the _locales the build wrote (below).
+    const b = await launchWithBundle(locale);
     try {
       const page = await b.open('stamp.html?site=okx.com');
       await page.locator('#stamp').waitFor();

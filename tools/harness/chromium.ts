@@ -4,8 +4,28 @@
 import { execSync } from 'node:child_process';
 import type { Frame, Page } from 'playwright-core';
 import type { AutomationResult } from '../../src/ui/automation.ts';
+import { launchWithExtension, type ExtensionBrowser } from '../../cli/chromium.ts';
 
 export { CHROME_BUILD, ROOT, chromiumPath, launchWithExtension, openStampPage, type ExtensionBrowser } from '../../cli/chromium.ts';
+
+/**
+ * A browser in `lang` whose extension got the browser's own messages. Chromium now and then
+ * starts an extension's process with an empty message bundle (every getMessage answers '';
+ * the pages then load their language themselves, src/i18n/t.ts), and a test of the _locales
+ * the build wrote needs the browser's. Such starts come in runs on a loaded machine (four in a
+ * row once in CI): up to 8 starts, a second apart; the last is handed back as it is.
+ */
+export async function launchWithBundle(lang: string): Promise<ExtensionBrowser> {
+  for (let attempt = 1; ; attempt++) {
+    const b = await launchWithExtension(undefined, { lang });
+    const page = await b.open('popup.html');
+    const code = await page.evaluate(() => (globalThis as unknown as { chrome: { i18n: { getMessage(k: string): string } } }).chrome.i18n.getMessage('langCode'));
+    await page.close();
+    if (code || attempt === 8) return b;
+    await b.close();
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
 
 export async function stampInPage(page: Page, name: string, bytes: Uint8Array, options: unknown = {}): Promise<AutomationResult> {
   const base64 = Buffer.from(bytes).toString('base64');
