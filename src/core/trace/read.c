@@ -96,8 +96,8 @@ __attribute__((export_name("fft2"))) void fft2(double *re, double *im, int w, in
 /*
  * The fold's sums (sync.ts, `fold`): every `rowStep`-th row of the w×h residual `r`, each pixel
  * not exactly 0 added to the bin of its tile position. A bin's sum and count sit side by side
- * (`bins`: sum, count, sum, count…): one cache line for both. Bins per working pixel: (i00, i10) along
- * a row, (i01, i11) down; `big` keeps coordinates positive; `mask` = S − 1 for S×S bins.
+ * (`bins`: sum, count, sum, count…): one cache line for both. Bins per working pixel: (i00, i10)
+ * along a row, (i01, i11) down; `big` keeps coordinates positive; `mask` = S − 1 for S×S bins.
  */
 __attribute__((export_name("fold"))) void fold(const float *r, int w, int h, double i00, double i01, double i10, double i11, double big, int mask, int rowStep, double *bins) {
   int S = mask + 1;

@@ -312,8 +312,8 @@ function gridCandidates(ac: Float64Array, m: number, minLag: number, maxLag: num
 
 /**
  * Indices of `score` from the highest, ties in index order (what a stable sort gives). Only the
- * best `first` are sorted unless more are asked for: sorting all ~140,000 grid candidates cost
- * more than scoring them, and the search takes a few hundred.
+ * best `first` are sorted unless more are asked for, their cut found by selection: sorting all
+ * ~140,000 grid candidates cost more than scoring them, and the search takes a few hundred.
  */
 export function* highestFirst(score: number[], first: number): Generator<number> {
   const sorted = (list: number[]) => list.sort((i, j) => score[j]! - score[i]! || i - j);
