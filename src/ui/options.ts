@@ -174,7 +174,16 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
     redraw();
   };
 
+  /** Renders started: only the newest one puts its tree on the page. */
+  let renders = 0;
   const render = async () => {
+    const mine = ++renders;
+    // Everything that waits comes first: the tree below is built and put in place in one go.
+    // Building it moves the live preview into the new, detached tree, so an `await` in the
+    // middle would take the preview off the page for that long (seen in a test as
+    // getElementById('look-preview') === null while a preset re-rendered the page).
+    const historyPart = await historySection();
+    if (mine !== renders) return;
     const w = settings.watermark;
     const o = settings.output;
     const percent = (v: number) => `${Math.round(v * 100)} %`;
@@ -372,7 +381,7 @@ export async function mountOptions(root: HTMLElement, savedNote: HTMLElement, st
       ),
       sitesSection(),
       brandsSection(),
-      await historySection(),
+      historyPart,
       h(
         'section',
         null,

@@ -111,6 +111,25 @@ describe('live preview', () => {
     expect((await stored(page)).watermark.opacity).toBe(0.3);
     await page.close();
   });
+
+  it('stays on the page while a preset re-renders the settings around it', async () => {
+    const page = await openOptions();
+    // After every change to the page's tree (checked at each microtask checkpoint, so any
+    // moment a script could see), the preview must still be in the document.
+    await page.evaluate(() => {
+      const w = window as unknown as { gone: number };
+      w.gone = 0;
+      new MutationObserver(() => {
+        if (!document.getElementById('look-preview')) w.gone++;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    const count = await drawn(page);
+    await page.selectOption('#preset', 'strict');
+    await page.locator('#preset-saved', { hasText: en.savedNote }).waitFor();
+    await redrawnAfter(page, count);
+    expect(await page.evaluate(() => (window as unknown as { gone: number }).gone)).toBe(0);
+    await page.close();
+  });
 });
 
 describe('the cover-the-data warning', () => {
