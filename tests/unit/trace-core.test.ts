@@ -6,7 +6,7 @@ import { parseOptions } from '../../src/core/options.ts';
 import { convEncode, viterbiDecode } from '../../src/core/trace/ecc.ts';
 import { exportKey, importKey, makeKey, TraceError } from '../../src/core/trace/index.ts';
 import { bitsToCode, codeToBits, CODED_BITS, parsePayload, PAYLOAD_BITS, payloadBits, saltFor } from '../../src/core/trace/payload.ts';
-import { fft2 } from '../../src/core/trace/fft.ts';
+import { fft2, shiftPeaks } from '../../src/core/trace/fft.ts';
 import { boxBlur } from '../../src/core/trace/plane.ts';
 import { ascend, autocorrelation, bandWeight, fold, highestFirst, kthSmallest, TRACE_BAND, type Lattice } from '../../src/core/trace/sync.ts';
 import { hmacSha256, sha256 } from '../../src/core/trace/sha256.ts';
@@ -164,6 +164,52 @@ describe('trace: FFT', () => {
         expect(im[i]).toBeCloseTo(ei[i]!, 9);
       }
     }
+  });
+});
+
+describe('trace: the pilot search', () => {
+  it('finds each pattern’s best cyclic shift and its height as a direct correlation does, in pairs or alone', () => {
+    const S = 16;
+    const n = S * S;
+    const r = rng(8);
+    const patterns = Array.from({ length: 4 }, () => Float64Array.from({ length: n }, () => r() - 0.5));
+    // The fold: pattern 2 shifted by (5, 9), plus noise as strong.
+    const fold = Float64Array.from({ length: n }, (_, i) => patterns[2]![((((i / S) | 0) - 9 + S) % S) * S + (((i % S) - 5 + S) % S)]! + r() - 0.5);
+    const spectra = new Float64Array(4 * 2 * n);
+    patterns.forEach((p, k) => {
+      const re = spectra.subarray(2 * k * n, (2 * k + 1) * n);
+      re.set(p);
+      fft2(re, spectra.subarray((2 * k + 1) * n, (2 * k + 2) * n), S, S);
+    });
+    const fr = Float64Array.from(fold);
+    const fi = new Float64Array(n);
+    fft2(fr, fi, S, S);
+    /** The oracle: C(d) = Σ fold[x + d] · pattern[x], its highest d refined by a parabola, and its z. */
+    const direct = (p: Float64Array) => {
+      const c = new Float64Array(n);
+      for (let dv = 0; dv < S; dv++)
+        for (let du = 0; du < S; du++) for (let y = 0; y < S; y++) for (let x = 0; x < S; x++) c[dv * S + du]! += fold[((y + dv) % S) * S + ((x + du) % S)]! * p[y * S + x]!;
+      const best = c.indexOf(Math.max(...c));
+      const mean = c.reduce((a, b) => a + b) / n;
+      const sd = Math.sqrt(c.reduce((a, b) => a + (b - mean) ** 2, 0) / n);
+      const [bu, bv] = [best % S, (best / S) | 0];
+      const at = (u: number, v: number) => c[((v + S) % S) * S + ((u + S) % S)]!;
+      const offset = (a: number, m: number, b: number) => (a - 2 * m + b < 0 ? (0.5 * (a - b)) / (a - 2 * m + b) : 0);
+      return [bu + offset(at(bu - 1, bv), c[best]!, at(bu + 1, bv)), bv + offset(at(bu, bv - 1), c[best]!, at(bu, bv + 1)), (c[best]! - mean) / sd];
+    };
+    const all = shiftPeaks(fr, fi, S, spectra, 0, 4);
+    const alone = shiftPeaks(fr, fi, S, spectra, 3, 1);
+    patterns.forEach((p, k) => {
+      const want = direct(p);
+      for (let j = 0; j < 3; j++) expect(all[3 * k + j]).toBeCloseTo(want[j]!, 8);
+      if (k === 3) for (let j = 0; j < 3; j++) expect(alone[j]).toBeCloseTo(want[j]!, 8);
+    });
+    // The planted pattern stands out where it was put; the others do not.
+    expect(Math.round(all[6]!)).toBe(5);
+    expect(Math.round(all[7]!)).toBe(9);
+    expect(all[8]).toBeGreaterThan(8);
+    for (const k of [0, 1, 3]) expect(all[3 * k + 2]).toBeLessThan(5);
+    expect(() => shiftPeaks(fr, fi, S, spectra, 0, 3)).toThrow(/not 1 or a pair count/);
   });
 });
 

@@ -2,7 +2,7 @@
 // autocorrelation and the cyclic correlations of the trace detector, which spends much of its
 // time here (hundreds of 64×64 transforms a picture). The transform is WebAssembly (read.c);
 // its tables are made here.
-import { kernelFft2 } from './kernel.ts';
+import { kernelFft2, kernelShifts } from './kernel.ts';
 
 interface Table {
   rev: Uint32Array;
@@ -44,4 +44,14 @@ function table(n: number): Table {
  */
 export function fft2(re: Float64Array, im: Float64Array, w: number, h: number, inverse = false, rows = h, tail = 0): void {
   kernelFft2(re, im, w, h, inverse, rows, tail, table);
+}
+
+/**
+ * The cyclic correlation of an S×S fold (its spectrum fr, fi) with keyed patterns `first` …
+ * `first` + `count` − 1 (`count` 1 or even; `spectra`: pattern s's real part at 2·s·S², then
+ * its imaginary part): each one's highest shift (sub-bin) and its height in standard
+ * deviations over all shifts, du, dv, z at 3·k.
+ */
+export function shiftPeaks(fr: Float64Array, fi: Float64Array, S: number, spectra: Float64Array, first: number, count: number): Float64Array {
+  return kernelShifts(fr, fi, S, spectra, first, count, table);
 }

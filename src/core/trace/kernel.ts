@@ -1,7 +1,7 @@
-// The reader's WebAssembly kernel (read.c): its memory laid out and its two calls wrapped.
+// The reader's WebAssembly kernel (read.c): its memory laid out and its calls wrapped.
 // Memory, from the module's first free byte: the FFT tables of every size used so far, then
-// the residual being folded (it stays for all the folds of one read), then the arrays of one
-// call. The instance, and the tens of MB a whole-plane FFT makes it hold, goes at the end of
+// the arrays held for a whole read (the residual being folded, the keyed patterns' spectra),
+// then the arrays of one call. The instance, and the tens of MB a whole-plane FFT makes it hold, goes at the end of
 // each read (`releaseKernel`); the compiled module (3 KB) is kept.
 import { wasmBytes } from '../wasm-bytes.ts';
 import { READ_WASM } from './read-wasm.ts';
@@ -12,6 +12,14 @@ interface Exports {
   room(bytes: number): number;
   fft2(re: number, im: number, w: number, h: number, inverse: number, rows: number, tail: number, tw: number, th: number): void;
   fold(r: number, w: number, h: number, i00: number, i01: number, i10: number, i11: number, big: number, mask: number, rowStep: number, bins: number): void;
+  shifts(fr: number, fi: number, S: number, first: number, count: number, tpl: number, cr: number, ci: number, tables: number, out: number): void;
+}
+
+/** An array kept in the kernel's memory between calls: which one, where, and the byte after it. */
+interface Held<T> {
+  of: T;
+  at: number;
+  end: number;
 }
 
 interface State {
@@ -19,8 +27,9 @@ interface State {
   /** Tables by transform size, and the first byte after them. */
   tables: Map<number, number>;
   tablesEnd: number;
-  /** The residual in memory: which array, where, and the first byte after it. */
-  plane?: { of: Float32Array; at: number; end: number };
+  /** The residual being folded, and the keyed patterns' spectra (both after the tables). */
+  plane?: Held<Float32Array>;
+  patterns?: Held<Float64Array>;
 }
 
 let compiled: WebAssembly.Module | undefined;
@@ -64,13 +73,22 @@ function tables(s: State, n: number, make: Tables): number {
   new Float64Array(buf, at + 12 * n, n).set(wi);
   s.tables.set(n, at);
   s.tablesEnd = end;
-  // The residual, if any, sat where the tables now are.
-  s.plane = undefined;
+  // The residual and the patterns, if any, sat where the tables now are.
+  s.plane = s.patterns = undefined;
   return at;
 }
 
-/** First byte free for one call's arrays. */
-const scratch = (s: State) => at64(s.plane?.end ?? s.tablesEnd);
+/** First byte after the tables and the arrays held. */
+const scratch = (s: State) => at64(Math.max(s.tablesEnd, s.plane?.end ?? 0, s.patterns?.end ?? 0));
+
+/** `of` in the kernel's memory, after everything held there (which stays). */
+function hold<T extends Float32Array | Float64Array>(s: State, of: T): Held<T> {
+  const at = scratch(s);
+  const end = at + of.byteLength;
+  reserve(s, end);
+  new (of.constructor as { new (b: ArrayBuffer, at: number, n: number): T })(s.k.memory.buffer, at, of.length).set(of);
+  return { of, at, end };
+}
 
 /** In place; see fft.ts's `fft2`. */
 export function kernelFft2(re: Float64Array, im: Float64Array, w: number, h: number, inverse: boolean, rows: number, tail: number, make: Tables): void {
@@ -94,11 +112,8 @@ export function kernelFft2(re: Float64Array, im: Float64Array, w: number, h: num
 export function kernelFold(r: Float32Array, w: number, h: number, inv: [number, number, number, number], big: number, rowStep: number, n: number): Float64Array {
   const s = kernel();
   if (s.plane?.of !== r) {
-    const at = at64(s.tablesEnd);
-    const end = at + 4 * r.length;
-    reserve(s, end);
-    new Float32Array(s.k.memory.buffer, at, r.length).set(r);
-    s.plane = { of: r, at, end };
+    s.plane = undefined;
+    s.plane = hold(s, r);
   }
   const at = scratch(s);
   reserve(s, at + 16 * n);
@@ -108,4 +123,29 @@ export function kernelFold(r: Float32Array, w: number, h: number, inv: [number, 
   const mean = new Float64Array(n);
   for (let b = 0; b < n; b++) mean[b] = bins[2 * b + 1] ? bins[2 * b]! / bins[2 * b + 1]! : 0;
   return mean;
+}
+
+/**
+ * The pilot search of one fold (read.c, `shifts`): for keyed patterns `first` … `first` +
+ * `count` − 1 (`count` 1 or even), whose spectra `patterns` holds (S·S real values, then S·S
+ * imaginary, pattern after pattern), the best shift against the fold's spectrum (fr, fi) and
+ * its height: du, dv, z at 3·k for pattern `first` + k.
+ */
+export function kernelShifts(fr: Float64Array, fi: Float64Array, S: number, patterns: Float64Array, first: number, count: number, make: Tables): Float64Array {
+  if (count !== 1 && count % 2) throw new Error(`shifts: ${count} patterns, not 1 or a pair count`);
+  const s = kernel();
+  const tw = tables(s, S, make);
+  if (s.patterns?.of !== patterns) s.patterns = hold(s, patterns);
+  const n = S * S;
+  const frAt = scratch(s);
+  const fiAt = frAt + 8 * n;
+  const crAt = fiAt + 8 * n;
+  const ciAt = crAt + 8 * n;
+  const outAt = ciAt + 8 * n;
+  reserve(s, outAt + 24 * count);
+  const buf = s.k.memory.buffer;
+  new Float64Array(buf, frAt, n).set(fr);
+  new Float64Array(buf, fiAt, n).set(fi);
+  s.k.shifts(frAt, fiAt, S, first, count, s.patterns.at, crAt, ciAt, tw, outAt);
+  return new Float64Array(buf, outAt, 3 * count).slice();
 }

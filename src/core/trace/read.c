@@ -1,8 +1,8 @@
 /*
- * The trace reader's two costliest loops (read.ts, sync.ts), built for WebAssembly without a C
- * library by `npm run wasm` into read-wasm.ts: the 2D FFT (hundreds of 64×64 transforms a
- * read, and one of the whole working plane) and the fold of the residual onto one tile (~200 a
- * read). They do exactly the operations of the JavaScript they replaced, in an order that
+ * The trace reader's costliest loops (read.ts, sync.ts), built for WebAssembly without a C
+ * library by `npm run wasm` into read-wasm.ts: the 2D FFT (a thousand 64×64 transforms a
+ * read, and one of the whole working plane), the fold of the residual onto one tile (~200 a
+ * read) and the pilot search over every keyed pattern. They do exactly the operations of the JavaScript they replaced, in an order that
  * changes no result (butterflies of one stage are independent), so a read gives the same bits:
  * no fast-math, and WebAssembly has no fused multiply-add for the compiler to use.
  * kernel.ts lays out the memory: `room` grows it, and the caller writes the arrays and twiddle
@@ -116,5 +116,70 @@ __attribute__((export_name("fold"))) void fold(const float *r, int w, int h, dou
       bin[0] = bin[0] + v;
       bin[1] = bin[1] + 1;
     }
+  }
+}
+
+/*
+ * The pilot search of one fold (read.ts): the fold's spectrum (fr, fi) times the conjugate
+ * spectrum of keyed patterns `first`, `first` + 1, …, `first` + `count` − 1, inversely
+ * transformed, and each correlation's highest shift (sub-bin) and height in standard
+ * deviations. More than one pattern: a pair per transform (2p, 2p + 1), each correlation is
+ * real, so one rides in the real part and the other in the imaginary part (half the work of
+ * the reader's costliest step). `tpl`: the patterns' spectra, pattern s's real part at
+ * tpl + 2·s·S² and its imaginary part right after; `cr`, `ci`: room for S² values each; `out`:
+ * du, dv and z of pattern first + k at out + 3·k.
+ */
+static void peak(const double *c, int S, double *out) {
+  int n = S * S, best = 0;
+  double s = 0, s2 = 0, top = c[0];
+  for (int i = 0; i < n; i++) {
+    double v = c[i];
+    s = s + v;
+    s2 = s2 + v * v;
+    if (v > top) {
+      best = i;
+      top = v;
+    }
+  }
+  double mean = s / n;
+  double var = s2 / n - mean * mean;
+  double sd = __builtin_sqrt(var < 1e-30 ? 1e-30 : var);
+  int bu = best % S, bv = best / S;
+  double l = c[bv * S + (bu + S - 1) % S], r = c[bv * S + (bu + 1) % S];
+  double u = c[((bv + S - 1) % S) * S + bu], d = c[((bv + 1) % S) * S + bu];
+  double ox = l - 2 * top + r < 0 ? (0.5 * (l - r)) / (l - 2 * top + r) : 0;
+  double oy = u - 2 * top + d < 0 ? (0.5 * (u - d)) / (u - 2 * top + d) : 0;
+  out[0] = bu + ox;
+  out[1] = bv + oy;
+  out[2] = (top - mean) / sd;
+}
+
+__attribute__((export_name("shifts"))) void shifts(const double *fr, const double *fi, int S, int first, int count, const double *tpl, double *cr, double *ci, const unsigned char *tables, double *out) {
+  int n = S * S;
+  if (count == 1) {
+    const double *tRe = tpl + (long)2 * first * n, *tIm = tRe + n;
+    for (int i = 0; i < n; i++) {
+      double f = fr[i], g = fi[i];
+      cr[i] = f * tRe[i] + g * tIm[i];
+      ci[i] = g * tRe[i] - f * tIm[i];
+    }
+    fft2(cr, ci, S, S, 1, S, 0, tables, tables);
+    peak(cr, S, out);
+    return;
+  }
+  for (int k = 0; k + 1 < count; k += 2) {
+    const double *aRe = tpl + (long)2 * (first + k) * n, *aIm = aRe + n, *bRe = aIm + n, *bIm = bRe + n;
+    for (int i = 0; i < n; i++) {
+      double f = fr[i], g = fi[i];
+      double ar = f * aRe[i] + g * aIm[i];
+      double ai = g * aRe[i] - f * aIm[i];
+      double br = f * bRe[i] + g * bIm[i];
+      double bi = g * bRe[i] - f * bIm[i];
+      cr[i] = ar - bi;
+      ci[i] = ai + br;
+    }
+    fft2(cr, ci, S, S, 1, S, 0, tables, tables);
+    peak(cr, S, out + 3 * k);
+    peak(ci, S, out + 3 * (k + 1));
   }
 }

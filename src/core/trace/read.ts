@@ -4,7 +4,7 @@
 // the salt test (2^-40 per attempt by chance, the version not even counted; at most MAX_ATTEMPTS a picture).
 import { convEncode, viterbiDecode } from './ecc.ts';
 import type { Pixels } from './embed.ts';
-import { fft2 } from './fft.ts';
+import { fft2, shiftPeaks } from './fft.ts';
 import { releaseKernel } from './kernel.ts';
 import { CELLS, N, pattern } from './pattern.ts';
 import { CODED_BITS, PAYLOAD_BITS, parsePayload, SALTS } from './payload.ts';
@@ -53,24 +53,27 @@ interface Candidate {
   z: number;
 }
 
-const templates = new Map<string, { re: Float64Array; im: Float64Array }>();
+/** Every keyed pattern's pilot spectrum, by key: pattern s's real part at 2·s·S², then its imaginary part. */
+const spectra = new Map<string, Float64Array>();
 
-/** FFT of the pilot cells of pattern `salt`, as tents sampled at bin centres. */
-function pilotSpectrum(key: Uint8Array, salt: number): { re: Float64Array; im: Float64Array } {
-  const id = `${Array.from(key.subarray(0, 8)).join(',')}/${salt}`;
-  const hit = templates.get(id);
+/** The pilot spectra of all SALTS patterns of `key` (16 MB; the last two keys are kept). */
+function pilotSpectra(key: Uint8Array): Float64Array {
+  const id = Array.from(key.subarray(0, 8)).join(',');
+  const hit = spectra.get(id);
   if (hit) return hit;
-  const p = pattern(key, salt);
-  const cell = new Float64Array(CELLS);
-  for (let i = 0; i < CELLS; i++) cell[i] = p.role[i]! < 0 ? p.chip[i]! : 0;
-  const re = new Float64Array(S * S);
-  const im = new Float64Array(S * S);
-  for (let t = 0; t < S; t++) for (let u = 0; u < S; u++) re[t * S + u] = sampleCells(cell, (u + 0.5) / SUB - 0.5, (t + 0.5) / SUB - 0.5);
-  fft2(re, im, S, S);
-  const out = { re, im };
-  if (templates.size > 4 * SALTS) templates.clear();
-  templates.set(id, out);
-  return out;
+  const all = new Float64Array(SALTS * 2 * S * S);
+  for (let salt = 0; salt < SALTS; salt++) {
+    const p = pattern(key, salt);
+    const cell = new Float64Array(CELLS);
+    for (let i = 0; i < CELLS; i++) cell[i] = p.role[i]! < 0 ? p.chip[i]! : 0;
+    const re = all.subarray(2 * salt * S * S, (2 * salt + 1) * S * S);
+    const im = all.subarray((2 * salt + 1) * S * S, (2 * salt + 2) * S * S);
+    for (let t = 0; t < S; t++) for (let u = 0; u < S; u++) re[t * S + u] = sampleCells(cell, (u + 0.5) / SUB - 0.5, (t + 0.5) / SUB - 0.5);
+    fft2(re, im, S, S);
+  }
+  if (spectra.size >= 2) spectra.delete(spectra.keys().next().value!);
+  spectra.set(id, all);
+  return all;
 }
 
 /** Bilinear read of cyclic N×N cell values at cell coordinates (x, y). */
@@ -93,33 +96,19 @@ function sampleFolded(f: Float64Array, x: number, y: number): number {
   return (g(x0, y0) * (1 - tx) + g(x0 + 1, y0) * tx) * (1 - ty) + (g(x0, y0 + 1) * (1 - tx) + g(x0 + 1, y0 + 1) * tx) * ty;
 }
 
-/** Best shift of every keyed pattern against one folded tile. */
-function searchShifts(key: Uint8Array, lattice: Lattice, folded: Float64Array): Candidate[] {
+/** The folded tile's spectrum (real and imaginary parts). */
+function spectrumOf(folded: Float64Array): [Float64Array, Float64Array] {
   const fr = Float64Array.from(folded);
   const fi = new Float64Array(S * S);
   fft2(fr, fi, S, S);
+  return [fr, fi];
+}
+
+/** Best shift of every keyed pattern against one folded tile (read.c's `shifts`). */
+function searchShifts(key: Uint8Array, lattice: Lattice, folded: Float64Array): Candidate[] {
+  const found = shiftPeaks(...spectrumOf(folded), S, pilotSpectra(key), 0, SALTS);
   const out: Candidate[] = [];
-  const cr = new Float64Array(S * S);
-  const ci = new Float64Array(S * S);
-  // Two patterns per inverse FFT: each correlation is real, so one rides in the real part and
-  // the other in the imaginary part (half the work of the reader's costliest step).
-  for (let salt = 0; salt < SALTS; salt += 2) {
-    const a = pilotSpectrum(key, salt);
-    const b = pilotSpectrum(key, salt + 1);
-    // F · conj(T): correlation C(d) = Σ F[x + d] T[x]; Z = Ca + i·Cb in the frequency domain.
-    for (let i = 0; i < S * S; i++) {
-      const f = fr[i]!;
-      const g = fi[i]!;
-      const aRe = f * a.re[i]! + g * a.im[i]!;
-      const aIm = g * a.re[i]! - f * a.im[i]!;
-      const bRe = f * b.re[i]! + g * b.im[i]!;
-      const bIm = g * b.re[i]! - f * b.im[i]!;
-      cr[i] = aRe - bIm;
-      ci[i] = aIm + bRe;
-    }
-    fft2(cr, ci, S, S, true);
-    out.push({ lattice, folded, salt, ...peak(cr) }, { lattice, folded, salt: salt + 1, ...peak(ci) });
-  }
+  for (let salt = 0; salt < SALTS; salt++) out.push({ lattice, folded, salt, du: found[3 * salt]!, dv: found[3 * salt + 1]!, z: found[3 * salt + 2]! });
   return out;
 }
 
@@ -133,43 +122,7 @@ const KEYED_POLISH_Z = 6;
 
 /** Height (z) of one pattern's best pilot peak in a fold: the keyed fine-tuning's objective. */
 function pilotZ(key: Uint8Array, salt: number, folded: Float64Array): number {
-  const fr = Float64Array.from(folded);
-  const fi = new Float64Array(S * S);
-  fft2(fr, fi, S, S);
-  const t = pilotSpectrum(key, salt);
-  for (let i = 0; i < S * S; i++) {
-    const f = fr[i]!;
-    const g = fi[i]!;
-    fr[i] = f * t.re[i]! + g * t.im[i]!;
-    fi[i] = g * t.re[i]! - f * t.im[i]!;
-  }
-  fft2(fr, fi, S, S, true);
-  return peak(fr).z;
-}
-
-/** The correlation's highest shift (sub-bin) and its height in standard deviations. */
-function peak(c: Float64Array): { du: number; dv: number; z: number } {
-  let best = 0;
-  let s = 0;
-  let s2 = 0;
-  for (let i = 0; i < S * S; i++) {
-    const v = c[i]!;
-    s += v;
-    s2 += v * v;
-    if (v > c[best]!) best = i;
-  }
-  const mean = s / (S * S);
-  const sd = Math.sqrt(Math.max(1e-30, s2 / (S * S) - mean * mean));
-  const bu = best % S;
-  const bv = Math.floor(best / S);
-  const v = c[best]!;
-  const l = c[bv * S + ((bu + S - 1) % S)]!;
-  const r = c[bv * S + ((bu + 1) % S)]!;
-  const u = c[((bv + S - 1) % S) * S + bu]!;
-  const d = c[((bv + 1) % S) * S + bu]!;
-  const ox = l - 2 * v + r < 0 ? (0.5 * (l - r)) / (l - 2 * v + r) : 0;
-  const oy = u - 2 * v + d < 0 ? (0.5 * (u - d)) / (u - 2 * v + d) : 0;
-  return { du: bu + ox, dv: bv + oy, z: (v - mean) / sd };
+  return shiftPeaks(...spectrumOf(folded), S, pilotSpectra(key), salt, 1)[2]!;
 }
 
 function decode(key: Uint8Array, c: Candidate): { code: string | null; bitErrors: number } {
