@@ -76,19 +76,40 @@ describe('languages in the build', () => {
         lang,
       ).toEqual([lang]);
       // Reached only by import(): a static import would load every language in every page.
-      const chunk = holding[0]!.split('/').pop()!;
-      const importers = scripts.filter((p) => new RegExp(`(from|import)\\s*["'][./\\w-]*${chunk.replace(/[.$]/g, '\\$&')}["']`).test(readFileSync(p, 'utf8')));
-      expect(
-        importers.map((p) => p.split('/').pop()),
-        `${chunk} imported statically by`,
-      ).toEqual([]);
-      expect(
-        scripts.some((p) => readFileSync(p, 'utf8').includes(`import("./${chunk}")`) || readFileSync(p, 'utf8').includes(`import('./${chunk}')`)),
-        `${chunk} imported on demand`,
-      ).toBe(true);
+      expectOnDemand(scripts, holding[0]!);
     }
   });
 });
+
+describe('PDF support in the build', () => {
+  it.each(['chrome-mv3', 'firefox-mv2'])('%s: pdf.js and pdf-lib are in one chunk of their own, loaded on demand: no page loads them to start', (target) => {
+    const dir = join('.output', target);
+    // pdf.js's worker is a file of its own anyway (started by the PDF chunk).
+    const scripts = files(dir).filter((p) => p.endsWith('.js') && !/\/pdf\.worker-[\w-]+\.js$/.test(p));
+    // Strings of each library's own (its messages survive minification).
+    const holding = (marker: string) => scripts.filter((p) => readFileSync(p, 'utf8').includes(marker));
+    const pdfjs = holding('PasswordException');
+    expect(pdfjs.length, 'chunks with pdf.js').toBe(1);
+    expect(holding('No PDF header found'), 'pdf-lib is with pdf.js').toEqual(pdfjs);
+    const chunk = pdfjs[0]!.split('/').pop()!;
+    expectOnDemand(scripts, pdfjs[0]!);
+    for (const html of files(dir).filter((p) => p.endsWith('.html'))) expect(readFileSync(html, 'utf8'), html).not.toContain(chunk);
+  });
+});
+
+/** `chunk` (a path) is imported by no script with a static import, and by one at least with import(). */
+function expectOnDemand(scripts: string[], path: string): void {
+  const chunk = path.split('/').pop()!;
+  const importers = scripts.filter((p) => new RegExp(`(from|import)\\s*["'][./\\w-]*${chunk.replace(/[.$]/g, '\\$&')}["']`).test(readFileSync(p, 'utf8')));
+  expect(
+    importers.map((p) => p.split('/').pop()),
+    `${chunk} imported statically by`,
+  ).toEqual([]);
+  expect(
+    scripts.some((p) => readFileSync(p, 'utf8').includes(`import("./${chunk}")`) || readFileSync(p, 'utf8').includes(`import('./${chunk}')`)),
+    `${chunk} imported on demand`,
+  ).toBe(true);
+}
 
 describe('what runs in every page', () => {
   it.each(['chrome-mv3', 'firefox-mv2'])('%s: the content scripts are small (≤ 10 KB gzipped together) and import nothing else', (target) => {

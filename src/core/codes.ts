@@ -25,7 +25,9 @@ export type StampErrorCode =
   | 'pdf-too-many-pages'
   | 'pdf-page-too-large'
   /** The invisible trace could not be embedded: no copy is made without it (fail closed). */
-  | 'trace-failed';
+  | 'trace-failed'
+  /** A part of the extension's code loaded on demand could not be (updated under an open page). */
+  | 'part-missing';
 
 /** Something the person should know about a copy that was made; text: → warnings. */
 export type WarningCode =

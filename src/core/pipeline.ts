@@ -9,12 +9,10 @@ import { makeJob, type Produced, type StampEnv } from './job.ts';
 import { EXTENSIONS, outputName } from './naming.ts';
 import { parseOptions, type StampOptions } from './options.ts';
 import { tiffPage } from './formats/tiff.ts';
-import { imageToPdf } from './pdf/image-to-pdf.ts';
-import { stampPdf } from './pdf/stamp-pdf.ts';
+import { loadPdf } from './pdf/load.ts';
 import type { StampReport } from './report.ts';
 import { describeUnknown, sniff } from './sniff.ts';
 import { traceCode } from './watermark/template.ts';
-import { openPdf, renderPage } from './pdf/render.ts';
 import { importKey, keyFromBytes, readTrace, type ReadResult, type TraceKey } from './trace/index.ts';
 
 export type { StampEnv } from './job.ts';
@@ -67,7 +65,7 @@ async function run(input: NamedBlob, options: StampOptions, env: StampEnv, signa
   let input_: StampReport['input'];
   let out: Produced;
   if (kind === 'pdf') {
-    out = await stampPdf(bytes, job, wanted === 'pdf' ? undefined : wanted);
+    out = await (await loadPdf()).stampPdf(bytes, job, wanted === 'pdf' ? undefined : wanted);
     input_ = { name, bytes: bytes.length, kind, width: 0, height: 0 };
   } else {
     const format = kind ? IMAGE_FORMATS[kind] : undefined;
@@ -87,12 +85,12 @@ async function run(input: NamedBlob, options: StampOptions, env: StampEnv, signa
         checkPixels(page.width, page.height);
         produced.push(await stampImage({ bytes, kind, format, info: page }, job, { target: page.bilevel ? 'png' : 'jpeg', page: n }));
       }
-      out = await imageToPdf(produced, job);
+      out = await (await loadPdf()).imageToPdf(produced, job);
     } else {
       const target: ImageKind | undefined = wanted === 'pdf' ? pageKind(own(bytes)) : wanted;
       out = await stampImage({ bytes, kind, format, info }, job, { target, pdfPage: wanted === 'pdf' });
       if (pages > 1) out.warnings.push('first-page-only');
-      if (wanted === 'pdf') out = await imageToPdf([out], job);
+      if (wanted === 'pdf') out = await (await loadPdf()).imageToPdf([out], job);
     }
   }
 
@@ -144,6 +142,7 @@ export async function identify(input: Blob | Uint8Array, key: string | Uint8Arra
   const kind = sniff(bytes);
   let pixels: ImageData;
   if (kind === 'pdf') {
+    const { openPdf, renderPage } = await loadPdf();
     const doc = await openPdf(bytes);
     try {
       // The flattened pages' own resolution (the default of options.pdf.dpi).

@@ -1,8 +1,7 @@
 // window.idstamp: the hook through which the CLI, the tests and the bench run the core in the
 // built extension's own page. Only code with access to this extension page can call it.
 import { isStampError } from '../core/errors.ts';
-import { findImagePages } from '../core/pdf/image-page.ts';
-import { openPdf, renderPage } from '../core/pdf/render.ts';
+import { loadPdf } from '../core/pdf/load.ts';
 import { qualityOf } from '../core/quality/measure.ts';
 import { identify, stamp } from '../core/pipeline.ts';
 import { findCopy, HistoryEntrySchema, type HistoryEntry } from '../history/history.ts';
@@ -70,6 +69,7 @@ export function installAutomation(win: Window): void {
     fromBase64,
     async pdfPage(base64, n, dpi, pictures) {
       const bytes = fromBase64(base64);
+      const { openPdf, renderPage, findImagePages } = await loadPdf();
       const doc = await openPdf(bytes);
       try {
         const picture = pictures ? (await findImagePages(bytes, doc.numPages))(n) : undefined;

@@ -2,6 +2,7 @@
 // side of the settings' live preview (src/panel/look.ts). Also measures how much of the card's
 // printed text contrast the mark leaves.
 import type { Lang } from '../core/lang.ts';
+import { lazyPart } from '../core/lazy.ts';
 import { SAMPLE_SITE, type LookDeps } from '../panel/look.ts';
 import type { StampFn } from '../panel/types.ts';
 import type { Settings } from '../settings/schema.ts';
@@ -50,13 +51,14 @@ export interface StampedSpecimen {
 }
 
 /** Loaded when first stamped (tests import this module's figures without a browser). */
-const stamp: StampFn = async (file, options, env) => (await import('../core/pipeline.ts')).stamp(file, options, env);
+const pipeline = lazyPart(() => import('../core/pipeline.ts'));
+const stamp: StampFn = async (file, options, env) => (await pipeline()).stamp(file, options, env);
 
 /** The specimen stamped with these settings, as a fresh copy (the welcome page's sample). */
 export async function stampSpecimen(settings: Settings, lang: Lang): Promise<StampedSpecimen> {
   const card = await specimen();
   const options = stampOptionsFor(settings, { site: SAMPLE_SITE, mode: 'stamp', lang, now: new Date() });
-  const { file } = await (await import('../core/pipeline.ts')).stamp(card, options);
+  const { file } = await (await pipeline()).stamp(card, options);
   return { before: card, after: file };
 }
 

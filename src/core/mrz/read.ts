@@ -1,7 +1,7 @@
 // Reads the machine-readable zone of a picture or a PDF's first page, in a worker that starts
 // (with the reader and its templates) only when the first document is read. What it returns is
 // for showing: callers must not store or send it (see README, "Before the upload").
-import { openPdf, renderPage } from '../pdf/render.ts';
+import { loadPdf } from '../pdf/load.ts';
 import { sniff } from '../sniff.ts';
 import type { MrzField } from './certain.ts';
 import type { GreyRead } from './read-grey.ts';
@@ -42,6 +42,7 @@ async function start(): Promise<Worker> {
 
 /** A PDF's first page, rendered where pdf.js lives (this thread), as a bitmap for the worker. */
 async function pdfPage(bytes: Uint8Array): Promise<ImageBitmap> {
+  const { openPdf, renderPage } = await loadPdf();
   const doc = await openPdf(bytes);
   try {
     const page = await renderPage(doc, 1, 200);

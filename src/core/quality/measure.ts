@@ -1,10 +1,9 @@
 // The pixels the quality checks look at: a small copy of the picture (or a PDF's first page),
 // decoded by the browser with its metadata (and so its orientation) removed.
 import { IMAGE_FORMATS } from '../formats/index.ts';
-import { openPdf, renderPage } from '../pdf/render.ts';
+import { loadPdf } from '../pdf/load.ts';
 import { sniff } from '../sniff.ts';
 import { uprightSize } from '../orientation.ts';
-import { OPS, type PDFPageProxy } from 'pdfjs-dist';
 import { checkQuality, type Check } from './checks.ts';
 import { colourPlanes, findDocument, scaleQuad, sidesEnd } from '../document/find.ts';
 import type { Point } from '../document/geometry.ts';
@@ -27,6 +26,7 @@ export async function qualityOf(file: Blob): Promise<Check[] | undefined> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const kind = sniff(bytes);
   if (kind === 'pdf') {
+    const { openPdf, renderPage, bornDigital } = await loadPdf();
     const doc = await openPdf(bytes);
     try {
       // Each page (up to a few: scans of an ID are short), reporting each check's worst page.
@@ -72,22 +72,3 @@ function outlineOf(bitmap: ImageBitmap, grey: Grey): Point[] | undefined {
   if (!found || !sidesEnd(luma, found.quad, planes)) return undefined;
   return scaleQuad(found.quad, small, grey);
 }
-
-/**
- * A PDF page made on a computer (a statement, a letter, a form): it paints visible text or
- * vector shapes. A scan is one picture, at most with an invisible text layer from OCR.
- */
-async function bornDigital(page: PDFPageProxy): Promise<boolean> {
-  const { fnArray, argsArray } = await page.getOperatorList();
-  let mode = 0;
-  for (let k = 0; k < fnArray.length; k++) {
-    const fn = fnArray[k];
-    if (fn === OPS.setTextRenderingMode) mode = (argsArray[k] as number[])[0]!;
-    // Modes 3 (invisible) and 7 (clip only) paint nothing: OCR layers of scans use them.
-    else if (TEXT_OPS.has(fn!) && mode !== 3 && mode !== 7) return true;
-    else if (fn === OPS.constructPath && PAINT_OPS.has((argsArray[k] as number[])[0]!)) return true;
-  }
-  return false;
-}
-const TEXT_OPS = new Set<number>([OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText]);
-const PAINT_OPS = new Set<number>([OPS.fill, OPS.eoFill, OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
