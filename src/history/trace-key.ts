@@ -2,7 +2,6 @@
 // synced or sent), shown only when the person exports it. Every copy's invisible trace code is
 // keyed by it; without it, copies can no longer be identified.
 import { storage } from 'wxt/utils/storage';
-import { lazyPart } from '../core/lazy.ts';
 import { exportKey, importKey, makeKey } from '../core/trace/index.ts';
 import { underLock, type RawItem } from '../settings/store.ts';
 
@@ -40,13 +39,4 @@ export async function importTraceKey(text: string, item: RawItem = traceKeyItem)
   const key = exportKey(importKey(text));
   await oneAtATime(() => item.setValue(key));
   return key;
-}
-
-/** The reader and the decoders load only when a found file is dropped. */
-const pipeline = lazyPart(() => import('../core/pipeline.ts'));
-
-/** The invisible trace code in a found file, read with this device's key (null: none it reads). */
-export async function identifyCopy(file: Blob, item: RawItem = traceKeyItem): Promise<string | null> {
-  const { identify } = await pipeline();
-  return (await identify(file, await traceKey(item))).trace;
 }

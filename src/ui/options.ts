@@ -13,7 +13,7 @@ import { registrableDomain } from '../sites/domain.ts';
 import { debounce, h } from './dom.ts';
 import { historyView } from './history-view.ts';
 import { traceKeyView } from './trace-key-view.ts';
-import { identifyCopy } from '../history/trace-key.ts';
+import { identifyCopy } from '../history/identify.ts';
 import { languageOptions } from './language.ts';
 import { browserLookDeps } from './specimen.ts';
 

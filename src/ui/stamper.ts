@@ -7,7 +7,7 @@ import type { Settings } from '../settings/schema.ts';
 import type { RawItem } from '../settings/store.ts';
 import { download, formatBytes, h, onDropFiles } from './dom.ts';
 import { historyItem, listHistory } from '../history/history.ts';
-import { identifyCopy } from '../history/trace-key.ts';
+import { identifyCopy } from '../history/identify.ts';
 import { whichCopy } from './history-view.ts';
 import { browserPanelDeps } from './panel-deps.ts';
 import { batchCard, checksView, disclosure, errorText, previewView, purposeView, traceCleanView } from './panel-view.ts';
