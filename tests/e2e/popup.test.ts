@@ -383,6 +383,9 @@ describe('in Chinese', () => {
       expect(await page.inputValue('#purpose')).toBe('仅用于okx.com身份认证');
       expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
       const options = await zh.open('options.html');
+      // The page's module goes on after the load event (it awaits the settings, and the
+      // messages when it loads them itself): its controls are there once it has localized.
+      await options.locator('#ui-lang').waitFor();
       expect(await options.textContent('h1')).toBe(zh_CN.optionsTitle);
     } finally {
       await zh.close();
