@@ -18,15 +18,18 @@ type Attack = { name: string; variants: ((png: Buffer, w: number, h: number) => 
 const jpeg = (b: Buffer | Promise<Buffer> | Sharp, q: number): Promise<Buffer> =>
   b instanceof Promise || Buffer.isBuffer(b) ? Promise.resolve(b).then((x) => sharp(x).jpeg({ quality: q }).toBuffer()) : b.jpeg({ quality: q }).toBuffer();
 
+/** The attacks' PNGs: lossless at any level, so the fastest gives the same pixels, sooner. */
+const LOSSLESS_FAST = { compressionLevel: 1 } as const;
+
 /** Fitted to 1280 px (as a screen shows it), then captured on a 1.5× (HiDPI) screen. */
 async function screenshot(b: Buffer): Promise<Buffer> {
   const m = await sharp(b).metadata();
   const s = Math.min(1, 1280 / Math.max(m.width!, m.height!));
   const w = Math.round(m.width! * s);
-  const shown = await sharp(b).resize(w).png().toBuffer();
+  const shown = await sharp(b).resize(w).png(LOSSLESS_FAST).toBuffer();
   return sharp(shown)
     .resize(Math.round(w * 1.5))
-    .png()
+    .png(LOSSLESS_FAST)
     .toBuffer();
 }
 
@@ -36,7 +39,7 @@ async function crop(b: Buffer, w: number, h: number, fx: number, fy: number): Pr
   const ch = Math.round(h * Math.SQRT1_2);
   return sharp(b)
     .extract({ left: Math.round((w - cw) * fx), top: Math.round((h - ch) * fy), width: cw, height: ch })
-    .png()
+    .png(LOSSLESS_FAST)
     .toBuffer();
 }
 
@@ -52,7 +55,7 @@ async function chain(b: Buffer, w: number, h: number, fx: number, fy: number): P
   const small = await jpeg(
     sharp(c)
       .resize(Math.round(m.width! / 2))
-      .png()
+      .png(LOSSLESS_FAST)
       .toBuffer(),
     50,
   );
@@ -63,10 +66,10 @@ async function chain(b: Buffer, w: number, h: number, fx: number, fy: number): P
 async function blurred(b: Buffer, w: number, h: number, at: number): Promise<Buffer> {
   const bh = Math.round(h * 0.35);
   const top = Math.round((h - bh) * at);
-  const band = await sharp(b).extract({ left: 0, top, width: w, height: bh }).blur(25).png().toBuffer();
+  const band = await sharp(b).extract({ left: 0, top, width: w, height: bh }).blur(25).png(LOSSLESS_FAST).toBuffer();
   return sharp(b)
     .composite([{ input: band, left: 0, top }])
-    .png()
+    .png(LOSSLESS_FAST)
     .toBuffer();
 }
 
@@ -79,7 +82,7 @@ export const ATTACKS: Attack[] = [
       async (b, w) =>
         sharp(b)
           .resize(Math.round(w / 2))
-          .png()
+          .png(LOSSLESS_FAST)
           .toBuffer(),
     ],
   },
