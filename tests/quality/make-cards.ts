@@ -2,7 +2,9 @@
 // blurred, dark, glare, cut off, too small; the project's passports, ID cards and licences
 // photographed at a tilt, whole or running off the frame; and born-digital documents (a bank
 // statement PDF, a vector form, a screenshot, a document exported as PNG), which a camera
-// check must leave alone. Deterministic (seeded); rendered with sharp and pdf-lib.
+// check must leave alone. Seeded, all but the cards' sensor noise: libvips draws that afresh
+// each time (checked), so two runs' cards differ in their grain, not in what they show. Rendered
+// with sharp and pdf-lib.
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument, rgb } from 'pdf-lib';
