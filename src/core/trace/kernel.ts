@@ -1,8 +1,8 @@
 // The reader's WebAssembly kernel (read.c): its memory laid out and its calls wrapped.
 // Memory, from the module's first free byte: the FFT tables of every size used so far, then
-// the arrays held for a whole read (the residual being folded, the keyed patterns' spectra),
-// then the arrays of one call. The instance, and the tens of MB a whole-plane FFT makes it hold, goes at the end of
-// each read (`releaseKernel`); the compiled module (3 KB) is kept.
+// the arrays held for a whole read (the residual being folded, the keyed patterns' spectra:
+// 16 MB), then the arrays of one call. The instance, and the tens of MB a whole-plane FFT makes
+// it hold, goes at the end of each read (`releaseKernel`); the compiled module (3 KB) is kept.
 import { wasmBytes } from '../wasm-bytes.ts';
 import { READ_WASM } from './read-wasm.ts';
 

@@ -53,7 +53,8 @@ interface Candidate {
   z: number;
 }
 
-/** Every keyed pattern's pilot spectrum, by key: pattern s's real part at 2·s·S², then its imaginary part. */
+/** Every keyed pattern's pilot spectrum, by key: pattern s's real part at 2·s·S², then its
+ * imaginary part. */
 const spectra = new Map<string, Float64Array>();
 
 /** The pilot spectra of all SALTS patterns of `key` (16 MB; the last two keys are kept). */
