@@ -24,10 +24,12 @@ export async function useLanguage(choice: Lang | 'auto'): Promise<void> {
 }
 
 /**
- * Chromium now and then gives an extension's process an empty message bundle: every getMessage
- * answers '' for the process's whole life, while getUILanguage is right (seen in 2 of 60 and 8
- * of 70 browser starts on a loaded machine). The page then loads the browser language's messages
- * itself, instead of falling back to English. Undefined when the bundle works (or no browser).
+ * Chromium can give an extension's process an empty message bundle: every getMessage answers ''
+ * for the process's whole life, while getUILanguage is right. Headless, on the test machine:
+ * 2 of 60 and 8 of 70 zh-CN starts under load (2026-12-06); on 2026-12-07, idle, 3 of 4
+ * starts without --lang (each page of a start alike, read at once and a second later). The page
+ * then loads the browser language's messages itself, instead of falling back to English.
+ * Undefined when the bundle works (or no browser).
  */
 function emptyBundleLang(): Lang | undefined {
   if (browserMessage('langCode')) return undefined;

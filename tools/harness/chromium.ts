@@ -9,9 +9,9 @@ import { launchWithExtension, type ExtensionBrowser } from '../../cli/chromium.t
 export { CHROME_BUILD, ROOT, chromiumPath, launchWithExtension, openStampPage, type ExtensionBrowser } from '../../cli/chromium.ts';
 
 /**
- * A browser in `lang` whose extension got the browser's own messages. Chromium now and then
- * starts an extension's process with an empty message bundle (every getMessage answers '';
- * the pages then load their language themselves, src/i18n/t.ts), and a test of the _locales
+ * A browser in `lang` whose extension got the browser's own messages. Chromium can start an
+ * extension's process with an empty message bundle (every getMessage answers ''; often,
+ * headless: counts in src/i18n/t.ts, where the pages load their language themselves), and a test of the _locales
  * the build wrote needs the browser's. Such starts come in runs on a loaded machine (four in a
  * row once in CI): up to 8 starts, a second apart; the last is handed back as it is.
  */

@@ -112,7 +112,7 @@ export function kernelFft2(re: Float64Array, im: Float64Array, w: number, h: num
 export function kernelFold(r: Float32Array, w: number, h: number, inv: [number, number, number, number], big: number, rowStep: number, n: number): Float64Array {
   const s = kernel();
   if (s.plane?.of !== r) {
-    s.plane = undefined;
+    s.plane = undefined; // the old residual's room is free: the new one may take it
     s.plane = hold(s, r);
   }
   const at = scratch(s);
