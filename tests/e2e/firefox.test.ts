@@ -11,7 +11,7 @@ import { DEFAULT_FIXTURES_DIR as img } from '../fixtures/make-fixtures.ts';
 import { DEFAULT_FORMAT_FIXTURES_DIR as formats, makeFormatFixtures } from '../fixtures/make-format-fixtures.ts';
 import { DEFAULT_PDF_FIXTURES_DIR as pdf } from '../fixtures/make-pdf-fixtures.ts';
 import { exiftool, leftovers } from '../helpers/exiftool.ts';
-import { pdfinfo, pdftotext, qpdfCheck } from '../helpers/pdf.ts';
+import { pdfinfo, pdftotext, qpdfCheck, renderPages } from '../helpers/pdf.ts';
 import { changedFractions, medianRgb, uprightRgb } from '../helpers/pixels.ts';
 import { startSite, type Site } from './site-server.ts';
 
@@ -64,14 +64,14 @@ describe('Firefox', () => {
     await expect.poll(opened, { timeout: 45_000, interval: 100 }).toContain(`moz-extension://${EXTENSION_UUID}/stamp.html?site=okx.com`);
   });
 
-  it('stamping page: a photo and a PDF, stamped, clean, downloaded', async () => {
+  it('stamping page: a photo, a PDF and a scanned PDF, stamped, clean, downloaded', async () => {
     const page = await ff.open('stamp.html?site=www.okx.com', '#stamp');
     expect(await page.$eval('#purpose', (el) => (el as HTMLInputElement).value)).toBe('Only for okx.com identity verification');
     const input = await page.$('input#files');
-    await input!.uploadFile(join(img, 'phone.jpg'), join(pdf, 'statement.pdf'));
+    await input!.uploadFile(join(img, 'phone.jpg'), join(pdf, 'statement.pdf'), join(pdf, 'scan.pdf'));
     await page.waitForSelector('#preview-img:not([hidden])', { timeout: 30_000 });
     await page.click('#stamp');
-    await page.waitForFunction((text) => document.querySelector('#status')?.textContent === text, { timeout: 90_000 }, fill(en.saved, { done: '2', total: '2' }));
+    await page.waitForFunction((text) => document.querySelector('#status')?.textContent === text, { timeout: 90_000 }, fill(en.saved, { done: '3', total: '3' }));
 
     const photo = await downloaded('phone-stamped.jpg');
     expect(leftovers(exiftool(photo))).toEqual([]);
@@ -84,6 +84,19 @@ describe('Firefox', () => {
     expect(pdfinfo(doc).Pages).toBe('20');
     expect(pdftotext(doc).trim()).toBe('');
     expect(leftovers(exiftool(doc))).toEqual([]);
+
+    // Scanned pages are drawn from their own JPEGs (WebCodecs' ImageDecoder where there is one).
+    const scan = await downloaded('scan-stamped.pdf');
+    expect(qpdfCheck(scan).ok).toBe(true);
+    expect(pdfinfo(scan).Pages).toBe('5');
+    expect(leftovers(exiftool(scan))).toEqual([]);
+    const [pagesBefore, pagesAfter] = [renderPages(join(pdf, 'scan.pdf'), 60), renderPages(scan, 60)];
+    expect(pagesAfter.length).toBe(5);
+    for (const [i, png] of pagesAfter.entries()) {
+      const d = changedFractions(await uprightRgb(pagesBefore[i]!), await uprightRgb(png), 3, 60);
+      for (const [c, f] of d.cells.entries()) expect(f, `page ${i + 1} cell ${c}`).toBeGreaterThan(0.003);
+      expect(d.overall, `page ${i + 1}`).toBeLessThan(0.35);
+    }
   });
 
   it('stamping page: an iPhone HEIC, an iPhone-style HEIC grid and a JPEG without its end marker, stamped upright and clean (libheif in Firefox)', async () => {

@@ -140,14 +140,17 @@ export async function flattenPdf(doc: PDFDocumentProxy, job: Job, input: Uint8Ar
     if (encoding.length >= ENCODING) await encoding.shift();
     // The encoder reads the page, chooses its palette and packs it (or makes a JPEG of it when
     // no palette fits) while this thread renders the next page.
-    const written = write(page.canvas, size, colours).catch(() => {
-      throw new StampError('encode-failed', { kind: 'JPEG' });
-    });
+    // A picture page is encoded from its canvas where this thread may (no worker's copy of the
+    // page): the next picture page waits for it anyway (above).
+    const canvas = page.canvas;
+    const written = write(canvas, size, colours, !page.picture)
+      .catch(() => {
+        throw new StampError('encode-failed', { kind: 'JPEG' });
+      })
+      .finally(() => void (canvas.width = canvas.height = 0));
     // A failed page stops the loop at the next await; until then, no unhandled rejection.
     written.catch(() => {});
     encoding.push(written);
-    // The page's pixels went to the encoder: free the rest now.
-    page.canvas.width = page.canvas.height = 0;
   }
   await encoded();
   const firstPage = out.getPage(0).getSize();
@@ -175,8 +178,8 @@ function pageWriter(out: PDFDocument, request: CompactRequest) {
   let added: Promise<void> = Promise.resolve();
   // Called before the page's canvas is freed: its pixels are handed over at once. Resolves
   // once the page is in the PDF, after the pages written before it.
-  return (canvas: OffscreenCanvas, size: PageSize, colours: number[]): Promise<void> => {
-    const compact = encodeCompact(canvas, { ...request, colours, ...(quality !== undefined ? { startQuality: quality } : {}) }, true);
+  return (canvas: OffscreenCanvas, size: PageSize, colours: number[], background = true): Promise<void> => {
+    const compact = encodeCompact(canvas, { ...request, colours, ...(quality !== undefined ? { startQuality: quality } : {}) }, background);
     compact.catch(() => {}); // observed below, once the pages before it are in
     added = added.then(async () => {
       const c = await compact;
