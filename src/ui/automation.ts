@@ -26,7 +26,8 @@ export interface Automation {
    * Page `n` of a PDF at `dpi`, unstamped, as a PNG (base64): rendered by pdf.js, or with
    * `pictures`, drawn from its own picture when it is one (image-page.ts); `picture` says which.
    */
-  pdfPage(base64: string, n: number, dpi: number, pictures: boolean): Promise<{ png: string; picture: boolean }>;
+  /** `decoder`: how a page that is one picture was decoded (see RenderedPage.picture). */
+  pdfPage(base64: string, n: number, dpi: number, pictures: boolean): Promise<{ png: string; picture: boolean; decoder?: 'frame' | 'bitmap' }>;
   /**
    * `mrz`: read the zone before and after stamping, lighten the mark if needed (CLI --json);
    * `today` (ISO): the day its expiry is judged against (tests: a fixed day), else now.
@@ -74,7 +75,7 @@ export function installAutomation(win: Window): void {
       try {
         const picture = pictures ? (await findImagePages(bytes, doc.numPages))(n) : undefined;
         const page = await renderPage(doc, n, dpi, picture);
-        return { png: await toBase64(await page.canvas.convertToBlob({ type: 'image/png' })), picture: !!page.picture };
+        return { png: await toBase64(await page.canvas.convertToBlob({ type: 'image/png' })), picture: !!page.picture, ...(page.picture ? { decoder: page.picture } : {}) };
       } finally {
         await doc.destroy();
       }

@@ -161,10 +161,10 @@ describe('other PDFs', () => {
 });
 
 /** Page `n` unstamped: pdf.js's render, or drawn from its own picture when it is one. */
-async function pageOf(file: string, n: number, dpi: number, pictures: boolean): Promise<{ raw: Raw; picture: boolean }> {
+async function pageOf(file: string, n: number, dpi: number, pictures: boolean): Promise<{ raw: Raw; picture: boolean; decoder?: string }> {
   const b64 = readFileSync(join(dir, file)).toString('base64');
   const r = await page.evaluate(([b, p, d, x]) => window.idstamp!.pdfPage(b, p, d, x), [b64, n, dpi, pictures] as const);
-  return { raw: await uprightRgb(Buffer.from(r.png, 'base64')), picture: r.picture };
+  return { raw: await uprightRgb(Buffer.from(r.png, 'base64')), picture: r.picture, ...(r.decoder ? { decoder: r.decoder } : {}) };
 }
 
 /** Mean |Δ| per channel (levels of 255), and the share of pixels off by more than 48 in some channel. */
@@ -191,6 +191,8 @@ describe('scanned pages: one picture a page is taken out of the PDF, not rendere
       const drawn = await pageOf('scan-kinds.pdf', k.page, 150, true);
       expect(rendered.picture).toBe(false);
       expect(drawn.picture).toBe(k.picture);
+      // Chromium has ImageDecoder: the JPEG comes as YUV planes, not a bitmap's RGBA (memory).
+      expect(drawn.decoder).toBe(k.picture ? 'frame' : undefined);
       const d = difference(rendered.raw, drawn.raw);
       // Two JPEG decoders (pdf.js's own in JavaScript, the browser's libjpeg-turbo) differ by a
       // level or two in places; a turned, shifted or mis-coloured picture would be far off.

@@ -38,8 +38,11 @@ export interface RenderedPage {
   widthPt: number;
   heightPt: number;
   downscaled: boolean;
-  /** The page was one picture, drawn from its JPEG (not rendered by pdf.js). */
-  picture?: boolean;
+  /**
+   * The page was one picture, drawn from its JPEG (not rendered by pdf.js), decoded by
+   * ImageDecoder ('frame': YUV planes) or, where that could not, by createImageBitmap.
+   */
+  picture?: 'frame' | 'bitmap';
 }
 
 /** The page's viewport at `dpi`, within MAX_PAGE_PIXELS. */
@@ -97,7 +100,7 @@ export async function renderPage(doc: PDFDocumentProxy, n: number, dpi: number, 
         annotationMode: AnnotationMode.ENABLE_STORAGE,
       }).promise;
     }
-    return { canvas, widthPt, heightPt, downscaled, ...(bitmap ? { picture: true } : {}) };
+    return { canvas, widthPt, heightPt, downscaled, ...(bitmap ? { picture: bitmap instanceof ImageBitmap ? 'bitmap' : 'frame' } : {}) };
   } catch (e) {
     if (e instanceof StampError) throw e;
     throw new StampError('corrupt', { kind: 'PDF' });
