@@ -24,9 +24,9 @@ export interface Automation {
   fromBase64: (s: string) => Uint8Array;
   /**
    * Page `n` of a PDF at `dpi`, unstamped, as a PNG (base64): rendered by pdf.js, or with
-   * `pictures`, drawn from its own picture when it is one (image-page.ts); `picture` says which.
+   * `pictures`, drawn from its own picture when it is one (image-page.ts); `picture` says which,
+   * and `decoder` how that picture was decoded (RenderedPage.picture).
    */
-  /** `decoder`: how a page that is one picture was decoded (see RenderedPage.picture). */
   pdfPage(base64: string, n: number, dpi: number, pictures: boolean): Promise<{ png: string; picture: boolean; decoder?: 'frame' | 'bitmap' }>;
   /**
    * `mrz`: read the zone before and after stamping, lighten the mark if needed (CLI --json);

@@ -176,8 +176,9 @@ export async function flattenPdf(doc: PDFDocumentProxy, job: Job, input: Uint8Ar
 function pageWriter(out: PDFDocument, request: CompactRequest) {
   let quality: number | undefined;
   let added: Promise<void> = Promise.resolve();
-  // Called before the page's canvas is freed: its pixels are handed over at once. Resolves
-  // once the page is in the PDF, after the pages written before it.
+  // Called before the page's canvas is freed. `background`: its pixels are handed over to an
+  // encoder at once; otherwise it is encoded here, and must be kept until this resolves.
+  // Resolves once the page is in the PDF, after the pages written before it.
   return (canvas: OffscreenCanvas, size: PageSize, colours: number[], background = true): Promise<void> => {
     const compact = encodeCompact(canvas, { ...request, colours, ...(quality !== undefined ? { startQuality: quality } : {}) }, background);
     compact.catch(() => {}); // observed below, once the pages before it are in
