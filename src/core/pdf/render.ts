@@ -193,7 +193,7 @@ function drawPicture(ctx: OffscreenCanvasRenderingContext2D, at: Placement, bitm
   ctx.imageSmoothingEnabled = at.smooth;
   ctx.imageSmoothingQuality = at.quality;
   ctx.setTransform(...at.transform);
-  const [w, h] = 'displayWidth' in bitmap ? [bitmap.displayWidth, bitmap.displayHeight] : [bitmap.width, bitmap.height];
+  const [w, h] = bitmap instanceof ImageBitmap ? [bitmap.width, bitmap.height] : [bitmap.displayWidth, bitmap.displayHeight];
   ctx.drawImage(bitmap, 0, 0, w, h, 0, 0, at.width, at.height);
   ctx.setTransform(1, 0, 0, 1, 0, 0);
 }
