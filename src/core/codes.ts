@@ -51,6 +51,8 @@ export type WarningCode =
   | 'flattened-for-redaction'
   /** Keep-text keeps the pages as they are, and the invisible trace lives in pixels: none in this copy. */
   | 'no-trace-keep-text'
+  /** Flatten with the trace: only the first page (and pages that were pictures) carry it. */
+  | 'trace-first-page'
   /** A damaged part browsers skip (a GIF's missing trailer, a PNG chunk with a bad CRC) was left out. */
   | 'damaged-part-skipped'
   /** A very large PDF page was rendered below the chosen resolution. */

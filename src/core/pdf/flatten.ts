@@ -34,10 +34,13 @@ export function checkPageCount(pages: number): void {
   if (pages > MAX_PDF_PAGES) throw new StampError('pdf-too-many-pages', { pages, limit: MAX_PDF_PAGES });
 }
 
-/** Renders a page (or draws its one picture) and the job's watermark into its pixels (none in strip mode), then its trace. */
-async function stampedPage(doc: PDFDocumentProxy, n: number, job: Job, picture?: PageImage): Promise<RenderedPage & { watermark?: StampReport['watermark']; trace?: TraceReport }> {
+/**
+ * Renders a page (or draws its one picture) and the job's watermark into its pixels (none in
+ * strip mode), then, when `trace`, its invisible trace.
+ */
+async function stampedPage(doc: PDFDocumentProxy, n: number, job: Job, trace: boolean, picture?: PageImage): Promise<RenderedPage & { watermark?: StampReport['watermark']; trace?: TraceReport }> {
   const page = await markedPage(doc, n, job, picture);
-  if (!traced(job)) return page;
+  if (!trace) return page;
   const { report } = await traceCanvas(page.canvas.getContext('2d')!, page.canvas.width, page.canvas.height, job);
   return { ...page, trace: report };
 }
@@ -83,8 +86,21 @@ const PAGE_MAX_MEAN = 1.5;
 const PAGE_MAX_FAR = 0.0005;
 /** Most of the page one colour: paper. Scans' grain fails this and goes straight to JPEG. */
 const PAGE_MIN_FLAT = 0.6;
+/**
+ * A traced page is a JPEG (a palette would quantise the trace away), at least this good: on
+ * white paper the trace is ±1–3 levels, which lower qualities flatten (the statement's first
+ * page: read after q0.8 every time, not after q0.65 for every layout of the mark).
+ */
+const TRACED_PAGE_MIN_QUALITY = 0.8;
 const GROWTH = 1.4;
 const MIN_BUDGET = 120_000;
+
+/**
+ * The pages that carry the invisible trace: the first (what "Which copy is this?" reads), and
+ * pages that were pictures (JPEGs either way). A text page traced would be a JPEG of ~190–250
+ * KB instead of a ~70 KB palette image: the 20-page statement 3.3 MB instead of 1.5.
+ */
+const tracedPage = (n: number, picture: PageImage | undefined) => n === 1 || picture !== undefined;
 
 type PageSize = { widthPt: number; heightPt: number };
 type EncodedPage = PageSize & ({ jpeg: Uint8Array } | { indexed: Indexed });
@@ -107,11 +123,10 @@ export async function flattenPdf(doc: PDFDocumentProxy, job: Job, input: Uint8Ar
   // than rendering it): at most ENCODING pages with the encoders, added to the PDF in order.
   const encoding: Promise<void>[] = [];
   const encoded = () => Promise.all(encoding.splice(0));
-  // A traced page is always a JPEG: a palette page would quantise the trace away.
   const request: CompactRequest = {
     mime: 'image/jpeg' as const,
     quality: job.options.pdf.quality,
-    colours: traced(job) ? [] : PAGE_COLOURS,
+    colours: PAGE_COLOURS,
     minFlat: PAGE_MIN_FLAT,
     maxMean: PAGE_MAX_MEAN,
     maxOff: 1,
@@ -129,21 +144,23 @@ export async function flattenPdf(doc: PDFDocumentProxy, job: Job, input: Uint8Ar
     // spare (~1× pdf.js's render); memory is what they lack.
     if (pictures(n)) await encoded();
     const t = performance.now();
-    const page = await stampedPage(doc, n, job, pictures(n));
+    const page = await stampedPage(doc, n, job, traced(job) && tracedPage(n, pictures(n)), pictures(n));
     renderMs += performance.now() - t;
     if (page.downscaled) warnings.push('page-downscaled');
     first ??= page.watermark;
     if (page.trace) trace = { ...page.trace, psnr: Math.min(page.trace.psnr, trace?.psnr ?? Infinity) };
     const size = { widthPt: page.widthPt, heightPt: page.heightPt };
-    // A page that was a JPEG picture carries JPEG's noise: no palette would fit it; straight to JPEG.
-    const colours = page.picture ? [] : request.colours;
+    if (traced(job) && !tracedPage(n, pictures(n))) warnings.push('trace-first-page');
+    // A page that was a JPEG picture carries JPEG's noise: no palette would fit it; straight to
+    // JPEG. A traced text page too, no lower than TRACED_PAGE_MIN_QUALITY.
+    const how: Partial<CompactRequest> = page.picture ? { colours: [] } : page.trace ? { colours: [], minQuality: Math.max(request.minQuality ?? 0, TRACED_PAGE_MIN_QUALITY) } : {};
     if (encoding.length >= ENCODING) await encoding.shift();
     // The encoder reads the page, chooses its palette and packs it (or makes a JPEG of it when
     // no palette fits) while this thread renders the next page.
     // A picture page is encoded from its canvas where this thread may (no worker's copy of the
     // page): the next picture page waits for it anyway (above).
     const canvas = page.canvas;
-    const written = write(canvas, size, colours, !page.picture)
+    const written = write(canvas, size, how, !page.picture)
       .catch(() => {
         throw new StampError('encode-failed', { kind: 'JPEG' });
       })
@@ -179,8 +196,8 @@ function pageWriter(out: PDFDocument, request: CompactRequest) {
   // Called before the page's canvas is freed. `background`: its pixels are handed over to an
   // encoder at once; otherwise it is encoded here, and must be kept until this resolves.
   // Resolves once the page is in the PDF, after the pages written before it.
-  return (canvas: OffscreenCanvas, size: PageSize, colours: number[], background = true): Promise<void> => {
-    const compact = encodeCompact(canvas, { ...request, colours, ...(quality !== undefined ? { startQuality: quality } : {}) }, background);
+  return (canvas: OffscreenCanvas, size: PageSize, page: Partial<CompactRequest>, background = true): Promise<void> => {
+    const compact = encodeCompact(canvas, { ...request, ...page, ...(quality !== undefined ? { startQuality: quality } : {}) }, background);
     compact.catch(() => {}); // observed below, once the pages before it are in
     added = added.then(async () => {
       const c = await compact;
@@ -219,7 +236,7 @@ function addIndexedPage(out: PDFDocument, im: Indexed, widthPt: number, heightPt
 /** The first page as one picture, for upload fields that take only images. */
 export async function firstPageAsImage(doc: PDFDocumentProxy, job: Job, kind: ImageKind) {
   checkPageCount(doc.numPages);
-  const page = await stampedPage(doc, 1, job);
+  const page = await stampedPage(doc, 1, job, traced(job));
   const image = await verifyClean(await encodeCanvas(page.canvas, `image/${kind}`, job.options.quality, false, !page.trace), kind);
   const warnings: WarningCode[] = doc.numPages > 1 ? ['first-page-only'] : [];
   return { ...image, watermark: page.watermark, ...(page.trace ? { trace: page.trace } : {}), warnings };

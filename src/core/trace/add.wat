@@ -21,7 +21,7 @@
     (local $k i32) (local $x i32) (local $to i32)
     (local $r0 f64) (local $dr f64)
     (local $vr0 v128) (local $vdr v128)
-    (local $d v128) (local $p v128) (local $q v128) (local $lo v128) (local $hi v128) (local $acc v128)
+    (local $d v128) (local $o v128) (local $m v128) (local $p v128) (local $q v128) (local $lo v128) (local $hi v128) (local $acc v128)
 
     ;; Pass 1: the change of each pixel, round(r0 + dr × tx) as ((v + 256.5) | 0) − 256, two
     ;; at a time. A segment's last pair may write one value past it: the next segment (or the
@@ -53,15 +53,24 @@
     ;; No change past the row's end: pass 2 works four pixels at a time and may run over.
     (v128.store (i32.add (local.get $dl) (i32.shl (local.get $w) (i32.const 2))) (v128.const i32x4 0 0 0 0))
 
-    ;; Pass 2: each pixel's R, G and B plus its change, saturated (JavaScript's clamp), four
-    ;; pixels at a time; alpha kept; a transparent pixel (alpha 0) kept whole.
+    ;; Pass 2: each pixel's R, G and B kept within 3…252 (embed.ts, HEADROOM: so that the change
+    ;; fits both ways on white paper and black text: clamped at 255, only its darkening half
+    ;; would show), plus its change, saturated, four pixels at a time; alpha kept; a transparent
+    ;; pixel (alpha 0) kept whole. The error measured is the change alone (from the kept level).
     (local.set $acc (v128.const i32x4 0 0 0 0))
     (local.set $x (i32.const 0))
     (block $done
       (loop $quad
         (br_if $done (i32.ge_s (local.get $x) (local.get $w)))
         (local.set $d (v128.load (i32.add (local.get $dl) (i32.shl (local.get $x) (i32.const 2)))))
-        (local.set $p (v128.load (i32.add (local.get $px) (i32.shl (local.get $x) (i32.const 2)))))
+        (local.set $o (v128.load (i32.add (local.get $px) (i32.shl (local.get $x) (i32.const 2)))))
+        (local.set $m (i32x4.eq (v128.and (local.get $o) (v128.const i32x4 0xff000000 0xff000000 0xff000000 0xff000000)) (v128.const i32x4 0 0 0 0)))
+        (local.set $p
+          (v128.bitselect (local.get $o)
+            (i8x16.max_u
+              (i8x16.min_u (local.get $o) (v128.const i8x16 252 252 252 255 252 252 252 255 252 252 252 255 252 252 252 255))
+              (v128.const i8x16 3 3 3 0 3 3 3 0 3 3 3 0 3 3 3 0))
+            (local.get $m)))
         (local.set $q
           (i8x16.sub_sat_u
             (i8x16.add_sat_u
@@ -70,9 +79,7 @@
                 (v128.const i8x16 0 0 0 0x80 4 4 4 0x80 8 8 8 0x80 12 12 12 0x80)))
             (i8x16.swizzle (i32x4.max_s (i32x4.neg (local.get $d)) (v128.const i32x4 0 0 0 0))
               (v128.const i8x16 0 0 0 0x80 4 4 4 0x80 8 8 8 0x80 12 12 12 0x80))))
-        (local.set $q
-          (v128.bitselect (local.get $p) (local.get $q)
-            (i32x4.eq (v128.and (local.get $p) (v128.const i32x4 0xff000000 0xff000000 0xff000000 0xff000000)) (v128.const i32x4 0 0 0 0))))
+        (local.set $q (v128.bitselect (local.get $o) (local.get $q) (local.get $m)))
         (v128.store (i32.add (local.get $px) (i32.shl (local.get $x) (i32.const 2))) (local.get $q))
         (if (local.get $measure)
           (then

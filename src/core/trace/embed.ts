@@ -36,6 +36,14 @@ const FLAT = 1.1;
 const MOST = 6;
 /** Amplitude per grey level of local standard deviation. */
 const PER_STD = 0.22;
+/**
+ * Levels kept free at each end: a traced picture's R, G and B stay within 3…252 (add.wat), so
+ * the change fits both ways. On white paper (255) only its darkening half showed: on the
+ * project's 20-page statement, four of five page layouts read no code even as lossless PNGs;
+ * with the headroom, all read, also after JPEG q65. Three levels: the trace's change on flat
+ * paper is ±1–3; paper at 252 instead of 255 does not show.
+ */
+export const HEADROOM = 3;
 /** Smallest picture that can carry a readable trace: a few tiles each way. */
 export const MIN_SIDE = 128;
 
@@ -152,8 +160,9 @@ export interface BandError {
 
 /**
  * Adds the pattern to a band's pixels (rows `top` …), in place: the cells interpolated
- * bilinearly, one rounding per pixel, the same change to R, G and B (clamped to 0…255);
- * transparent pixels kept. The pixel work is WebAssembly SIMD (add.wat: ~3× the JavaScript it
+ * bilinearly, one rounding per pixel, the same change to R, G and B, each first brought within
+ * HEADROOM…255 − HEADROOM (then clamped to 0…255); transparent pixels kept. The error returned
+ * is the change alone, from the level kept. The pixel work is WebAssembly SIMD (add.wat: ~3× the JavaScript it
  * replaced, copies in and out included; bit for bit the same pixels); rows go through its memory a
  * chunk at a time, so it stays small whatever the picture.
  */
