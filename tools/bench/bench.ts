@@ -611,7 +611,7 @@ function traceNote(results: Record<string, unknown>[]): string {
   if (!traced.length) return '';
   const f = (n: unknown) => (typeof n === 'number' && Number.isFinite(n) ? n.toFixed(0) : '–');
   const each = traced.map((x) => `the ${x.input}: ${'traceMs' in x ? `embed ${f(x.traceMs)} ms, ` : ''}stamp ${f(x.tracedStampMs)} ms, ${((x.tracedBytesOut as number) / 2 ** 20).toFixed(2)} MB`);
-  return ` With the invisible trace (as every saved copy; embed: pixels out of the canvas, embedded, back in: report.ms.trace; a PDF's every flattened page traced, and so a JPEG), ${each.join('; ')}.`;
+  return ` With the invisible trace (as every saved copy; embed: pixels out of the canvas, embedded, back in: report.ms.trace; in a flattened PDF the first page and pages that were pictures, as JPEGs), ${each.join('; ')}.`;
 }
 
 function render(r: Pick<Report, 'results' | 'date' | 'commit' | 'machine'> & Partial<Report>, targets: ReturnType<typeof checkTargets>): string {
