@@ -144,13 +144,14 @@ export async function flattenPdf(doc: PDFDocumentProxy, job: Job, input: Uint8Ar
     // spare (~1× pdf.js's render); memory is what they lack.
     if (pictures(n)) await encoded();
     const t = performance.now();
-    const page = await stampedPage(doc, n, job, traced(job) && tracedPage(n, pictures(n)), pictures(n));
+    const traceThis = traced(job) && tracedPage(n, pictures(n));
+    if (traced(job) && !traceThis) warnings.push('trace-first-page');
+    const page = await stampedPage(doc, n, job, traceThis, pictures(n));
     renderMs += performance.now() - t;
     if (page.downscaled) warnings.push('page-downscaled');
     first ??= page.watermark;
     if (page.trace) trace = { ...page.trace, psnr: Math.min(page.trace.psnr, trace?.psnr ?? Infinity) };
     const size = { widthPt: page.widthPt, heightPt: page.heightPt };
-    if (traced(job) && !tracedPage(n, pictures(n))) warnings.push('trace-first-page');
     // A page that was a JPEG picture carries JPEG's noise: no palette would fit it; straight to
     // JPEG. A traced text page too, no lower than TRACED_PAGE_MIN_QUALITY.
     const how: Partial<CompactRequest> = page.picture ? { colours: [] } : page.trace ? { colours: [], minQuality: Math.max(request.minQuality ?? 0, TRACED_PAGE_MIN_QUALITY) } : {};

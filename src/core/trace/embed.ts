@@ -40,8 +40,9 @@ const PER_STD = 0.22;
  * Levels kept free at each end: a traced picture's R, G and B stay within 3…252 (add.wat), so
  * the change fits both ways. On white paper (255) only its darkening half showed: on the
  * project's 20-page statement, four of five page layouts read no code even as lossless PNGs;
- * with the headroom, all read, also after JPEG q65. Three levels: the trace's change on flat
- * paper is ±1–3; paper at 252 instead of 255 does not show.
+ * with the headroom, the three that had failed read, lossless and after JPEG q80 (after q65,
+ * two of them). Three levels: the trace's change on flat paper is ±1–3; paper at 252 instead
+ * of 255 does not show.
  */
 export const HEADROOM = 3;
 /** Smallest picture that can carry a readable trace: a few tiles each way. */
