@@ -131,8 +131,15 @@ export interface IdentifyResult extends Omit<ReadResult, 'code'> {
 const IDENTIFY_SIDE = 2048;
 
 /**
+ * Pages of a PDF read for its trace, first to last, until one gives a code: a flattened copy
+ * carries it on its first page and on every page that was a scan, so a copy whose first page
+ * was taken out still tells. Each page read may match by chance as a picture may (see above).
+ */
+const IDENTIFY_PAGES = 5;
+
+/**
  * Which copy leaked: reads the invisible trace from a found picture (photo, screenshot) or the
- * first page of a PDF, with this device's key (exported text or its bytes). Local only.
+ * first pages of a PDF, with this device's key (exported text or its bytes). Local only.
  */
 export async function identify(input: Blob | Uint8Array, key: string | Uint8Array | TraceKey): Promise<IdentifyResult> {
   const keyBytes = typeof key === 'string' ? importKey(key).bytes : key instanceof Uint8Array ? keyFromBytes(key).bytes : key.bytes;
@@ -140,41 +147,51 @@ export async function identify(input: Blob | Uint8Array, key: string | Uint8Arra
   if (bytes.length === 0) throw new StampError('empty');
   if (bytes.length > MAX_INPUT_BYTES) throw new StampError('too-large-file', { size: mb(bytes.length), limit: mb(MAX_INPUT_BYTES) });
   const kind = sniff(bytes);
+  if (kind === 'pdf') return identifyPdf(bytes, keyBytes);
   let pixels: ImageData;
-  if (kind === 'pdf') {
-    const { openPdf, renderPage } = await loadPdf();
-    const doc = await openPdf(bytes);
-    try {
-      // The flattened pages' own resolution (the default of options.pdf.dpi).
-      const page = await renderPage(doc, 1, 150);
-      pixels = page.canvas.getContext('2d')!.getImageData(0, 0, page.canvas.width, page.canvas.height);
-    } finally {
-      await doc.destroy();
-    }
-  } else {
-    const format = kind ? IMAGE_FORMATS[kind] : undefined;
-    if (!kind || !format) throw new StampError('unsupported-type', { found: describeUnknown(bytes) });
-    const info = format.inspect(bytes);
-    checkPixels(info.width, info.height);
-    let bitmap: ImageBitmap;
-    try {
-      bitmap = await (format.decode ? format.decode(bytes, { maxPixels: MAX_PIXELS, page: 1 }) : createImageBitmap(new Blob([bytes as BlobPart], { type: format.mime })));
-    } catch {
-      throw new StampError('decode-failed', { kind: kind.toUpperCase() });
-    }
-    try {
-      const scale = Math.min(1, IDENTIFY_SIDE / Math.max(bitmap.width, bitmap.height));
-      const w = Math.max(1, Math.round(bitmap.width * scale));
-      const h = Math.max(1, Math.round(bitmap.height * scale));
-      const ctx = new OffscreenCanvas(w, h).getContext('2d', { willReadFrequently: true });
-      if (!ctx) throw new StampError('decode-failed', { kind: kind.toUpperCase() });
-      ctx.imageSmoothingQuality = 'high';
-      ctx.drawImage(bitmap, 0, 0, w, h);
-      pixels = ctx.getImageData(0, 0, w, h);
-    } finally {
-      bitmap.close();
-    }
+  const format = kind ? IMAGE_FORMATS[kind] : undefined;
+  if (!kind || !format) throw new StampError('unsupported-type', { found: describeUnknown(bytes) });
+  const info = format.inspect(bytes);
+  checkPixels(info.width, info.height);
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await (format.decode ? format.decode(bytes, { maxPixels: MAX_PIXELS, page: 1 }) : createImageBitmap(new Blob([bytes as BlobPart], { type: format.mime })));
+  } catch {
+    throw new StampError('decode-failed', { kind: kind.toUpperCase() });
+  }
+  try {
+    const scale = Math.min(1, IDENTIFY_SIDE / Math.max(bitmap.width, bitmap.height));
+    const w = Math.max(1, Math.round(bitmap.width * scale));
+    const h = Math.max(1, Math.round(bitmap.height * scale));
+    const ctx = new OffscreenCanvas(w, h).getContext('2d', { willReadFrequently: true });
+    if (!ctx) throw new StampError('decode-failed', { kind: kind.toUpperCase() });
+    ctx.imageSmoothingQuality = 'high';
+    ctx.drawImage(bitmap, 0, 0, w, h);
+    pixels = ctx.getImageData(0, 0, w, h);
+  } finally {
+    bitmap.close();
   }
   const { code, ...rest } = readTrace(pixels, keyBytes);
   return { trace: code, ...rest };
+}
+
+/** The first code the PDF's first pages give, or the clearest reading of none. */
+async function identifyPdf(bytes: Uint8Array, key: Uint8Array): Promise<IdentifyResult> {
+  const { openPdf, renderPage } = await loadPdf();
+  const doc = await openPdf(bytes);
+  try {
+    let best: IdentifyResult | undefined;
+    for (let n = 1; n <= Math.min(doc.numPages, IDENTIFY_PAGES); n++) {
+      // The flattened pages' own resolution (the default of options.pdf.dpi).
+      const page = await renderPage(doc, n, 150);
+      const { code, ...rest } = readTrace(page.canvas.getContext('2d')!.getImageData(0, 0, page.canvas.width, page.canvas.height), key);
+      page.canvas.width = page.canvas.height = 0;
+      if (code) return { trace: code, ...rest };
+      if (!best || rest.sync > best.sync) best = { trace: null, ...rest };
+    }
+    if (!best) throw new StampError('pdf-no-pages');
+    return best;
+  } finally {
+    await doc.destroy();
+  }
 }

@@ -1,5 +1,6 @@
 // PDFs through the built extension in Chromium: flatten and keep-text, checked with qpdf,
 // poppler and exiftool, every stream inflated and searched for the input's needles.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -139,6 +140,23 @@ describe('other PDFs', () => {
     expectClean(r.path, 'scan.pdf');
     await expectWatermarkOnEveryPage(join(dir, 'scan.pdf'), r.path);
   });
+
+  // Before, identify read the first page only: a traced scan found behind a page that is not
+  // ours (a cover page put in front, pages reordered) gave "no trace", though its pages carry it.
+  it('a traced scan is identified behind a page that carries no trace (a cover page put in front)', async () => {
+    const key = exportKey(keyFromBytes(Uint8Array.from({ length: 32 }, (_, i) => (i * 11 + 3) & 255)));
+    const r = await run('scan.pdf', { trace: { key } });
+    const code = r.report.trace!.code;
+    const covered = join(outDir, `covered-${Math.random().toString(36).slice(2)}.pdf`);
+    execFileSync('qpdf', ['--empty', '--pages', join(dir, 'statement.pdf'), '1', r.path, '1-z', '--', covered]);
+    expect(pdfinfo(covered).Pages).toBe('6');
+    const identify = (path: string) =>
+      page.evaluate(([b, k]) => window.idstamp!.identifyFile(new File([window.idstamp!.fromBase64(b) as BlobPart], 'found.pdf'), k), [readFileSync(path).toString('base64'), key] as const);
+    expect(await identify(r.path)).toEqual({ ok: true, trace: code });
+    expect(await identify(covered)).toEqual({ ok: true, trace: code });
+    // The original statement, never stamped: no code from any page.
+    expect(await identify(join(dir, 'statement.pdf'))).toEqual({ ok: true, trace: null });
+  }, 120_000);
 
   it('removes UTF-16 (Chinese) metadata', async () => {
     const r = await run('cjk.pdf', { pdf: { mode: 'keep-text' }, watermark: { purpose: '仅用于OKX身份认证' } });
