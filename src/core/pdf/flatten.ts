@@ -96,7 +96,7 @@ const GROWTH = 1.4;
 const MIN_BUDGET = 120_000;
 
 /**
- * The pages that carry the invisible trace: the first (what "Which copy is this?" reads), and
+ * The pages that carry the invisible trace: the first (what "Which copy is this?" reads first), and
  * pages that were pictures (JPEGs either way). A text page traced would be a JPEG of ~190–250
  * KB instead of a ~70 KB palette image: the 20-page statement 3.3 MB instead of 1.5.
  */
