@@ -89,7 +89,8 @@ const PAGE_MIN_FLAT = 0.6;
 /**
  * A traced page is a JPEG (a palette would quantise the trace away), at least this good: on
  * white paper the trace is ±1–3 levels, which lower qualities flatten (the statement's first
- * page: read after q0.8 every time, not after q0.65 for every layout of the mark).
+ * page: read after q0.8 every time, not after q0.65 for every layout of the mark). Under a
+ * stated size limit too: lower, the copy could claim a trace that does not read.
  */
 const TRACED_PAGE_MIN_QUALITY = 0.8;
 const GROWTH = 1.4;
@@ -154,7 +155,7 @@ export async function flattenPdf(doc: PDFDocumentProxy, job: Job, input: Uint8Ar
     const size = { widthPt: page.widthPt, heightPt: page.heightPt };
     // A page that was a JPEG picture carries JPEG's noise: no palette would fit it; straight to
     // JPEG. A traced text page too, no lower than TRACED_PAGE_MIN_QUALITY.
-    const how: Partial<CompactRequest> = page.picture ? { colours: [] } : page.trace ? { colours: [], minQuality: Math.max(request.minQuality ?? 0, TRACED_PAGE_MIN_QUALITY) } : {};
+    const how: Partial<CompactRequest> = page.picture ? { colours: [] } : page.trace ? { colours: [], minQuality: TRACED_PAGE_MIN_QUALITY } : {};
     if (encoding.length >= ENCODING) await encoding.shift();
     // The encoder reads the page, chooses its palette and packs it (or makes a JPEG of it when
     // no palette fits) while this thread renders the next page.
