@@ -89,19 +89,19 @@ async function installFloors(page: Page): Promise<string> {
   return new URL(`/assets/${worker}`, page.url()).href;
 }
 
-/** Runs one operation in the page, returning its milliseconds (or the error code). */
-async function runOp(page: Page, name: string, op: Op): Promise<number | string> {
+/** Runs one operation in the page: its milliseconds and, for a stamp, the copy's bytes (or the error code). */
+async function runOp(page: Page, name: string, op: Op): Promise<{ ms: number; bytes?: number } | string> {
   return page.evaluate(
     async ([n, o]) => {
       const file = (window as unknown as { __in: Record<string, File> }).__in[n]!;
       const api = window.idstamp!;
       try {
         const floors = (window as unknown as { __floors: Floors }).__floors;
-        if (o.what === 'floor-image') return await floors.image(file, o.mime, 0.92);
-        if (o.what === 'floor-pdf') return await floors.pdf(file, o.dpi, o.worker);
+        if (o.what === 'floor-image') return { ms: await floors.image(file, o.mime, 0.92) };
+        if (o.what === 'floor-pdf') return { ms: await floors.pdf(file, o.dpi, o.worker) };
         const t0 = performance.now();
-        await api.stamp(file, o.options);
-        return performance.now() - t0;
+        const out = await api.stamp(file, o.options);
+        return { ms: performance.now() - t0, bytes: out.file.size };
       } catch (e) {
         return String((e as { code?: string }).code ?? e);
       }
@@ -112,11 +112,16 @@ async function runOp(page: Page, name: string, op: Op): Promise<number | string>
 
 const status = (pid: number, key: 'VmRSS' | 'VmHWM') => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
 
-/** Median time, and the peak memory the operation added to the renderer (Linux: VmHWM). */
-async function measure(page: Page, pid: number | undefined, name: string, op: Op): Promise<{ ms: number; peakBytes?: number; error?: string }> {
+/**
+ * Median time, the peak memory the operation added to the renderer (Linux: VmHWM) and, for a
+ * stamp, the copy's bytes in every run: the mark's random layout changes the size (a stamped
+ * screenshot: a 16-colour palette in some layouts, 256 in others, twice the bytes).
+ */
+async function measure(page: Page, pid: number | undefined, name: string, op: Op): Promise<{ ms: number; peakBytes?: number; bytes?: number[]; error?: string }> {
   const first = await runOp(page, name, op); // warm-up (and the error, if any)
   if (typeof first === 'string') return { ms: NaN, error: first };
   const times: number[] = [];
+  const bytes: number[] = first.bytes !== undefined ? [first.bytes] : [];
   let peak = 0;
   const cdp = pid ? await page.context().newCDPSession(page) : undefined;
   for (let i = 0; i < RUNS; i++) {
@@ -128,14 +133,18 @@ async function measure(page: Page, pid: number | undefined, name: string, op: Op
       writeFileSync(`/proc/${pid}/clear_refs`, '5'); // reset the high-water mark
     }
     const before = pid ? status(pid, 'VmRSS') : 0;
-    const ms = await runOp(page, name, op);
-    if (typeof ms === 'string') return { ms: NaN, error: ms };
-    times.push(ms);
+    const run = await runOp(page, name, op);
+    if (typeof run === 'string') return { ms: NaN, error: run };
+    times.push(run.ms);
+    if (run.bytes !== undefined) bytes.push(run.bytes);
     if (pid) peak = Math.max(peak, status(pid, 'VmHWM') - before);
   }
   await cdp?.detach();
-  return { ms: median(times), ...(pid ? { peakBytes: peak } : {}) };
+  return { ms: median(times), ...(pid ? { peakBytes: peak } : {}), ...(bytes.length ? { bytes } : {}) };
 }
+
+/** The copies' sizes over every stamp of an input: the largest counts against the limits. */
+const outSizes = (first: number, m: { bytes?: number[] }) => ({ bytesOut: Math.max(first, ...(m.bytes ?? [])), bytesOutMin: Math.min(first, ...(m.bytes ?? [])) });
 
 // ---------------------------------------------------------------- the invisible trace
 /** A fixed trace key for the bench (any 32 bytes; a real one is made on install). */
@@ -146,8 +155,9 @@ const BENCH_KEY = Array.from({ length: 32 }, (_, i) => (i * 37 + 11) & 255);
  * out of the canvas, embedded, back in), the whole stamp and the copy's size. Median of RUNS
  * after a warm-up.
  */
-async function measureTrace(page: Page, name: string): Promise<{ traceMs?: number; tracedStampMs: number; tracedBytesOut: number } | { error: string }> {
+async function measureTrace(page: Page, name: string): Promise<{ traceMs?: number; tracedStampMs: number; tracedBytesOut: number; tracedBytesMin: number } | { error: string }> {
   const runs: { trace: number; total: number; bytes: number }[] = [];
+  const sizes: number[] = [];
   for (let i = 0; i <= RUNS; i++) {
     const r = await page.evaluate(
       async ([n, key]) => {
@@ -163,11 +173,13 @@ async function measureTrace(page: Page, name: string): Promise<{ traceMs?: numbe
       [name, BENCH_KEY] as const,
     );
     if (typeof r === 'string') return { error: r };
+    sizes.push(r.bytes);
     if (i > 0) runs.push(r); // the first is a warm-up (the worker starts)
   }
   // A PDF's report has no embed time of its own (its pages' traces are part of their rendering).
   const traceMs = median(runs.map((r) => r.trace));
-  return { ...(Number.isFinite(traceMs) ? { traceMs } : {}), tracedStampMs: median(runs.map((r) => r.total)), tracedBytesOut: runs[0]!.bytes };
+  // The largest copy counts against the size limits (the layout is random): a person may get it.
+  return { ...(Number.isFinite(traceMs) ? { traceMs } : {}), tracedStampMs: median(runs.map((r) => r.total)), tracedBytesOut: Math.max(...sizes), tracedBytesMin: Math.min(...sizes) };
 }
 
 /** The browser decoding the picture whole and small (issue 22: a small copy for the search). */
@@ -443,7 +455,7 @@ async function main() {
         rows.push({
           input: input.label,
           bytesIn,
-          bytesOut: outBytes,
+          ...outSizes(outBytes, flatten),
           stampMs: flatten.ms,
           floorMs: floor.ms,
           ratio: flatten.ms / floor.ms,
@@ -472,7 +484,7 @@ async function main() {
         rows.push({
           input: input.label,
           bytesIn,
-          bytesOut: outBytes,
+          ...outSizes(outBytes, stamped),
           stampMs: stamped.ms,
           floorMs: floor.ms,
           ratio: stamped.ms / floor.ms,
@@ -611,13 +623,17 @@ function traceNote(results: Record<string, unknown>[]): string {
   const traced = results.filter((r) => 'tracedStampMs' in r);
   if (!traced.length) return '';
   const f = (n: unknown) => (typeof n === 'number' && Number.isFinite(n) ? n.toFixed(0) : '–');
-  const each = traced.map((x) => `the ${x.input}: ${'traceMs' in x ? `embed ${f(x.traceMs)} ms, ` : ''}stamp ${f(x.tracedStampMs)} ms, ${((x.tracedBytesOut as number) / 2 ** 20).toFixed(2)} MB`);
+  const mb = (n: unknown) => ((n as number) / 2 ** 20).toFixed(2);
+  const sizes = (lo: unknown, hi: unknown) => (typeof lo === 'number' && mb(lo) !== mb(hi) ? `${mb(lo)}–${mb(hi)}` : mb(hi));
+  const each = traced.map((x) => `the ${x.input}: ${'traceMs' in x ? `embed ${f(x.traceMs)} ms, ` : ''}stamp ${f(x.tracedStampMs)} ms, ${sizes(x.tracedBytesMin, x.tracedBytesOut)} MB`);
   return ` With the invisible trace (as every saved copy; embed: pixels out of the canvas, embedded, back in: report.ms.trace; in a flattened PDF the first page and pages that were pictures, as JPEGs), ${each.join('; ')}.`;
 }
 
 function render(r: Pick<Report, 'results' | 'date' | 'commit' | 'machine'> & Partial<Report>, targets: ReturnType<typeof checkTargets>): string {
   const f = (n: unknown, d = 0) => (typeof n === 'number' && Number.isFinite(n) ? n.toFixed(d) : '–');
   const mb = (n: unknown, d = 1) => (typeof n === 'number' ? (n / 2 ** 20).toFixed(d) : '–');
+  // Sizes over every run: smallest–largest where they differ (older reports: one copy).
+  const range = (lo: unknown, hi: unknown) => (typeof lo === 'number' && mb(lo, 2) !== mb(hi, 2) ? `${mb(lo, 2)}–${mb(hi, 2)}` : mb(hi, 2));
   const lines = [
     `Measured ${r.date.slice(0, 10)} at ${r.commit} on ${r.machine.cpu} (${r.machine.cores} cores, ${r.machine.memoryGiB} GiB), ${r.machine.chromium}, headless; median of ${r.machine.runs} runs.`,
     '',
@@ -625,10 +641,10 @@ function render(r: Pick<Report, 'results' | 'date' | 'commit' | 'machine'> & Par
     '|---|---|---|---|---|---|---|---|---|---|---|',
     ...r.results.map(
       (x) =>
-        `| ${x.input} | ${mb(x.bytesIn, 2)} → ${mb(x.bytesOut, 2)} MB | ${f(x.stampMs)} ms | ${f(x.floorMs)} ms | ${f(x.ratio, 2)}× | ${f(x.nativeMs)} ms${typeof x.nativeBytes === 'number' ? `, ${mb(x.nativeBytes, 2)} MB` : ''} | ${f((x.stampMs as number) / (x.nativeMs as number), 2)}× | ${f(x.stripMs, 1)} ms | ${'exiftoolMs' in x ? `${f(x.exiftoolMs)} / ${f(x.jpegtranMs)} ms` : '–'} | ${'keepTextMs' in x ? `${f(x.keepTextMs)} ms` : '–'} | ${mb(x.peakBytes)} MB (${f((x.peakBytes as number) / (x.decodedRgbaBytes as number), 2)}×; floor ${f((x.floorPeakBytes as number) / (x.decodedRgbaBytes as number), 2)}×) |`,
+        `| ${x.input} | ${mb(x.bytesIn, 2)} → ${range(x.bytesOutMin, x.bytesOut)} MB | ${f(x.stampMs)} ms | ${f(x.floorMs)} ms | ${f(x.ratio, 2)}× | ${f(x.nativeMs)} ms${typeof x.nativeBytes === 'number' ? `, ${mb(x.nativeBytes, 2)} MB` : ''} | ${f((x.stampMs as number) / (x.nativeMs as number), 2)}× | ${f(x.stripMs, 1)} ms | ${'exiftoolMs' in x ? `${f(x.exiftoolMs)} / ${f(x.jpegtranMs)} ms` : '–'} | ${'keepTextMs' in x ? `${f(x.keepTextMs)} ms` : '–'} | ${mb(x.peakBytes)} MB (${f((x.peakBytes as number) / (x.decodedRgbaBytes as number), 2)}×; floor ${f((x.floorPeakBytes as number) / (x.decodedRgbaBytes as number), 2)}×) |`,
     ),
     '',
-    `Floor: images, createImageBitmap + canvas + convertToBlob at the same quality; PDFs, pdf.js rendering every page at 150 DPI. Peak memory: the most the extension's renderer process (page, encode and pdf.js workers) grew above its size at the start of a run, each run starting from collected heaps; RGBA: one decoded picture, or one A4 page at 150 DPI. Native tool (same inputs, same run, process start included): photos, ImageMagick drawing a tiled text mark at quality 92; PDFs, poppler \`pdftoppm -r 150 -jpeg\` + \`img2pdf\` (time, output size); strip-only, \`exiftool -all=\` and \`jpegtran -copy none\`.${traceNote(r.results)}${decodeNote(r.results)}${r.large && r.guard && r.idle ? ` 50 MP photo: ${r.large.result} in ${f(r.large.ms)} ms, tab ${r.large.tabAlive ? 'alive' : 'crashed'}. Upload guard on a 12 MP photo: the page's longest task ${f(r.guard.longestTaskMs)} ms, its timers at most ${f(r.guard.maxTimerLagMs)} ms late (stamp and swap ${f(r.guard.stampAndSwapMs)} ms). Every page: content scripts ${f(r.idle.contentScriptsGzipBytes / 1024, 1)} KB gzipped, start-up ${f(r.idle.startupMs, 2)} ms.` : ''}`,
+    `Floor: images, createImageBitmap + canvas + convertToBlob at the same quality; PDFs, pdf.js rendering every page at 150 DPI. Peak memory: the most the extension's renderer process (page, encode and pdf.js workers) grew above its size at the start of a run, each run starting from collected heaps; RGBA: one decoded picture, or one A4 page at 150 DPI. Native tool (same inputs, same run, process start included): photos, ImageMagick drawing a tiled text mark at quality 92; PDFs, poppler \`pdftoppm -r 150 -jpeg\` + \`img2pdf\` (time, output size); strip-only, \`exiftool -all=\` and \`jpegtran -copy none\`. Sizes: every copy of the run (the mark's layout is random), smallest–largest where they differ; the largest is held to the size limits.${traceNote(r.results)}${decodeNote(r.results)}${r.large && r.guard && r.idle ? ` 50 MP photo: ${r.large.result} in ${f(r.large.ms)} ms, tab ${r.large.tabAlive ? 'alive' : 'crashed'}. Upload guard on a 12 MP photo: the page's longest task ${f(r.guard.longestTaskMs)} ms, its timers at most ${f(r.guard.maxTimerLagMs)} ms late (stamp and swap ${f(r.guard.stampAndSwapMs)} ms). Every page: content scripts ${f(r.idle.contentScriptsGzipBytes / 1024, 1)} KB gzipped, start-up ${f(r.idle.startupMs, 2)} ms.` : ''}`,
     '',
     '| target | measured | limit | |',
     '|---|---|---|---|',
