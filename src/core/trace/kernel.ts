@@ -13,6 +13,8 @@ interface Exports {
   fft2(re: number, im: number, w: number, h: number, inverse: number, rows: number, tail: number, tw: number, th: number): void;
   fold(r: number, w: number, h: number, i00: number, i01: number, i10: number, i11: number, big: number, mask: number, rowStep: number, bins: number): void;
   shifts(fr: number, fi: number, S: number, first: number, count: number, tpl: number, cr: number, ci: number, tables: number, out: number): void;
+  boxMax(ac: number, m: number, rowMax: number, box: number): void;
+  gridScores(box: number, m: number, reach: number, bMean: number, bSd: number, ss: number, ns: number, ts: number, nt: number, as: number, na: number, out: number): number;
 }
 
 /** An array kept in the kernel's memory between calls: which one, where, and the byte after it. */
@@ -148,4 +150,45 @@ export function kernelShifts(fr: Float64Array, fi: Float64Array, S: number, patt
   new Float64Array(buf, fiAt, n).set(fi);
   s.k.shifts(frAt, fiAt, S, first, count, s.patterns.at, crAt, ciAt, tw, outAt);
   return new Float64Array(buf, outAt, 3 * count).slice();
+}
+
+/** The grid search's lattices (s, t, a), each with its score; see sync.ts's `gridCandidates`. */
+export interface GridSearch {
+  /** Scales, in pixels. */
+  ss: Float64Array;
+  /** Turns: degrees, cos, sin for each. */
+  ts: Float64Array;
+  /** Stretches. */
+  as: Float64Array;
+  reach: number;
+}
+
+/**
+ * The grid search (read.c, `boxMax` and `gridScores`): the m×m autocorrelation's 5×5 maxima,
+ * `noise` their level (mean and spread, from the filtered values it is shown, which it must not
+ * keep), then every lattice of `g` scored: s, t, a, score at 4·k, for the lattices that have
+ * enough points within reach.
+ */
+export function kernelGrid(ac: Float64Array, m: number, noise: (box: Float64Array) => { mean: number; sd: number }, g: GridSearch): Float64Array {
+  const s = kernel();
+  const n = m * m;
+  const most = g.ss.length * (g.ts.length / 3) * g.as.length;
+  const acAt = scratch(s);
+  const rowAt = acAt + 8 * n;
+  const boxAt = rowAt + 8 * n;
+  const ssAt = boxAt + 8 * n;
+  const tsAt = ssAt + 8 * g.ss.length;
+  const asAt = tsAt + 8 * g.ts.length;
+  const outAt = at64(asAt + 8 * g.as.length);
+  reserve(s, outAt + 32 * most);
+  const buf = s.k.memory.buffer;
+  new Float64Array(buf, acAt, n).set(ac);
+  new Float64Array(buf, rowAt, 2 * n).fill(0);
+  new Float64Array(buf, ssAt, g.ss.length).set(g.ss);
+  new Float64Array(buf, tsAt, g.ts.length).set(g.ts);
+  new Float64Array(buf, asAt, g.as.length).set(g.as);
+  s.k.boxMax(acAt, m, rowAt, boxAt);
+  const level = noise(new Float64Array(buf, boxAt, n));
+  const count = s.k.gridScores(boxAt, m, g.reach, level.mean, level.sd, ssAt, g.ss.length, tsAt, g.ts.length / 3, asAt, g.as.length, outAt);
+  return new Float64Array(buf, outAt, 4 * count).slice();
 }

@@ -2,7 +2,8 @@
  * The trace reader's costliest loops (read.ts, sync.ts), built for WebAssembly without a C
  * library by `npm run wasm` into read-wasm.ts: the 2D FFT (a thousand 64×64 transforms a
  * read, and one of the whole working plane), the fold of the residual onto one tile (~200 a
- * read) and the pilot search over every keyed pattern. They do exactly the operations of the JavaScript they replaced, in an order that
+ * read), the pilot search over every keyed pattern and the lattice grid search (~140,000
+ * candidates). They do exactly the operations of the JavaScript they replaced, in an order that
  * changes no result (butterflies of one stage are independent), so a read gives the same bits:
  * no fast-math, and WebAssembly has no fused multiply-add for the compiler to use.
  * kernel.ts lays out the memory: `room` grows it, and the caller writes the arrays and twiddle
@@ -182,4 +183,83 @@ __attribute__((export_name("shifts"))) void shifts(const double *fr, const doubl
     peak(cr, S, out + 3 * k);
     peak(ci, S, out + 3 * (k + 1));
   }
+}
+
+/* Math.max of five, as JavaScript has it for numbers that are not NaN. */
+static inline double max5(double a, double b, double c, double d, double e) {
+  double v = a;
+  if (b > v) v = b;
+  if (c > v) v = c;
+  if (d > v) v = d;
+  if (e > v) v = e;
+  return v;
+}
+
+/*
+ * The grid search's filtered autocorrelation (sync.ts, `gridCandidates`): the m×m `ac`'s 5×5
+ * maxima, capped at 12, into `box`, separably through `rowMax`. Both must come zeroed: the two
+ * rows and columns at each edge stay 0, as they always did.
+ */
+__attribute__((export_name("boxMax"))) void boxMax(const double *ac, int m, double *rowMax, double *box) {
+  for (int y = 2; y < m - 2; y++)
+    for (int x = 2; x < m - 2; x++) {
+      long i = (long)y * m + x;
+      rowMax[i] = max5(ac[i - 2], ac[i - 1], ac[i], ac[i + 1], ac[i + 2]);
+    }
+  for (int y = 2; y < m - 2; y++)
+    for (int x = 2; x < m - 2; x++) {
+      long i = (long)y * m + x;
+      double v = max5(rowMax[i - 2 * m], rowMax[i - m], rowMax[i], rowMax[i + m], rowMax[i + 2 * m]);
+      box[i] = v < 12 ? v : 12;
+    }
+}
+
+/* Math.round: the nearest whole number, halves up (x ≥ f + 0.5 is exact where x − f is not). */
+static inline double jsRound(double x) {
+  double f = __builtin_floor(x);
+  return x >= f + 0.5 ? f + 1 : f;
+}
+
+/*
+ * Every near-square lattice of the grid search scored (sync.ts, `gridCandidates`): scales `ss`
+ * (`ns`), turns `ts` (`nt` triples: degrees, cos, sin) and stretches `as` (`na`), in that
+ * nesting; a lattice with at least 4 of its 12 nearest points within `reach` is written to
+ * `out` as s, t, a and its score, the z-score of those points' filtered values in `box`. The
+ * same operations in the same order as the JavaScript it replaced. Returns how many.
+ */
+__attribute__((export_name("gridScores"))) int gridScores(const double *box, int m, double reach, double bMean, double bSd, const double *ss, int ns, const double *ts, int nt, const double *as, int na, double *out) {
+  static const int oi[12] = {1, 0, 1, 1, 2, 0, 2, 1, 2, 1, 2, 2};
+  static const int oj[12] = {0, 1, 1, -1, 0, 2, 1, 2, -1, -2, 2, -2};
+  int half = m / 2, count = 0;
+  for (int si = 0; si < ns; si++) {
+    double s = ss[si];
+    for (int ti = 0; ti < nt; ti++) {
+      double t = ts[3 * ti], c = ts[3 * ti + 1], sn = ts[3 * ti + 2];
+      for (int ai = 0; ai < na; ai++) {
+        double a = as[ai];
+        double e1x = s * (1 + a / 2) * c;
+        double e1y = s * (1 + a / 2) * sn;
+        double e2x = -s * (1 - a / 2) * sn;
+        double e2y = s * (1 - a / 2) * c;
+        double sum = 0;
+        int n = 0;
+        for (int o = 0; o < 12; o++) {
+          double i = oi[o], j = oj[o];
+          double x = jsRound(i * e1x + j * e2x);
+          double y = jsRound(i * e1y + j * e2y);
+          if (x * x + y * y > reach * reach) continue;
+          sum = sum + (box[(long)(y + half) * m + (long)x + half] - bMean);
+          n++;
+        }
+        if (n >= 4) {
+          double *o4 = out + 4 * count++;
+          o4[0] = s;
+          o4[1] = t;
+          o4[2] = a;
+          o4[3] = sum / (bSd * __builtin_sqrt((double)n));
+        }
+      }
+    }
+  }
+  return count;
 }

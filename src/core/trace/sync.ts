@@ -4,7 +4,7 @@
 // one tile along that lattice adds up every repetition; the keyed pilot cells then show where
 // the tile starts (a cyclic correlation over every shift).
 import { fft2 } from './fft.ts';
-import { kernelFold } from './kernel.ts';
+import { kernelFold, kernelGrid } from './kernel.ts';
 import { boxBlur } from './plane.ts';
 
 export type Vec = [number, number];
@@ -216,83 +216,44 @@ export function findLattices(r: Float32Array, w: number, h: number, minLag: numb
  */
 function gridCandidates(ac: Float64Array, m: number, minLag: number, maxLag: number, reach: number): [Vec, Vec][] {
   const half = m / 2;
-  // Separable 5×5 max filter: a predicted point may miss its peak by a pixel or two.
-  const rowMax = new Float64Array(m * m);
-  const box = new Float64Array(m * m);
-  for (let y = 2; y < m - 2; y++)
-    for (let x = 2; x < m - 2; x++) {
-      const i = y * m + x;
-      rowMax[i] = Math.max(ac[i - 2]!, ac[i - 1]!, ac[i]!, ac[i + 1]!, ac[i + 2]!);
-    }
-  for (let y = 2; y < m - 2; y++)
-    for (let x = 2; x < m - 2; x++) {
-      const i = y * m + x;
-      box[i] = Math.min(12, Math.max(rowMax[i - 2 * m]!, rowMax[i - m]!, rowMax[i]!, rowMax[i + m]!, rowMax[i + 2 * m]!));
-    }
   // Noise level of the filtered values, to add up points as z-scores.
-  let bs = 0;
-  let bs2 = 0;
-  let bn = 0;
-  for (let y = 1; y <= reach; y += 5)
-    for (let x = -Math.floor(reach); x <= reach; x += 5) {
-      const d = Math.hypot(x, y);
-      if (d < minLag || d > reach) continue;
-      const v = box[(y + half) * m + x + half]!;
-      bs += v;
-      bs2 += v * v;
-      bn++;
-    }
-  const bMean = bs / Math.max(1, bn);
-  const bSd = Math.sqrt(Math.max(1e-9, bs2 / Math.max(1, bn) - bMean * bMean));
-  const offsets: [number, number][] = [
-    [1, 0],
-    [0, 1],
-    [1, 1],
-    [1, -1],
-    [2, 0],
-    [0, 2],
-    [2, 1],
-    [1, 2],
-    [2, -1],
-    [1, -2],
-    [2, 2],
-    [2, -2],
-  ];
-  const oi = offsets.map((o) => o[0]);
-  const oj = offsets.map((o) => o[1]);
-  // Candidates as columns (~140,000 of them: no object each).
-  const cs: number[] = [];
-  const ct: number[] = [];
-  const ca: number[] = [];
-  const score: number[] = [];
-  for (let s = minLag; s <= maxLag; s *= 1.005)
-    for (let t = -6; t <= 6.001; t += 0.4) {
-      const c = Math.cos((t * Math.PI) / 180);
-      const sn = Math.sin((t * Math.PI) / 180);
-      for (let a = -0.08; a <= 0.0801; a += 0.02) {
-        const e1x = s * (1 + a / 2) * c;
-        const e1y = s * (1 + a / 2) * sn;
-        const e2x = -s * (1 - a / 2) * sn;
-        const e2y = s * (1 - a / 2) * c;
-        let sum = 0;
-        let n = 0;
-        for (let o = 0; o < offsets.length; o++) {
-          const i = oi[o]!;
-          const j = oj[o]!;
-          const x = Math.round(i * e1x + j * e2x);
-          const y = Math.round(i * e1y + j * e2y);
-          if (x * x + y * y > reach * reach) continue;
-          sum += box[(y + half) * m + x + half]! - bMean;
-          n++;
-        }
-        if (n >= 4) {
-          cs.push(s);
-          ct.push(t);
-          ca.push(a);
-          score.push(sum / (bSd * Math.sqrt(n)));
-        }
+  const noise = (box: Float64Array) => {
+    let bs = 0;
+    let bs2 = 0;
+    let bn = 0;
+    for (let y = 1; y <= reach; y += 5)
+      for (let x = -Math.floor(reach); x <= reach; x += 5) {
+        const d = Math.hypot(x, y);
+        if (d < minLag || d > reach) continue;
+        const v = box[(y + half) * m + x + half]!;
+        bs += v;
+        bs2 += v * v;
+        bn++;
       }
-    }
+    const mean = bs / Math.max(1, bn);
+    return { mean, sd: Math.sqrt(Math.max(1e-9, bs2 / Math.max(1, bn) - mean * mean)) };
+  };
+  // The candidates (~140,000 of them), scored in WebAssembly (read.c): the points predicted
+  // from a lattice are looked up in the autocorrelation's 5×5 maxima (a predicted point may
+  // miss its peak by a pixel or two), capped at 12, as z-scores of their level.
+  const ss: number[] = [];
+  for (let s = minLag; s <= maxLag; s *= 1.005) ss.push(s);
+  const ts: number[] = [];
+  for (let t = -6; t <= 6.001; t += 0.4) ts.push(t, Math.cos((t * Math.PI) / 180), Math.sin((t * Math.PI) / 180));
+  const as: number[] = [];
+  for (let a = -0.08; a <= 0.0801; a += 0.02) as.push(a);
+  const found = kernelGrid(ac, m, noise, { ss: Float64Array.from(ss), ts: Float64Array.from(ts), as: Float64Array.from(as), reach });
+  const count = found.length / 4;
+  const cs = new Float64Array(count);
+  const ct = new Float64Array(count);
+  const ca = new Float64Array(count);
+  const score: number[] = new Array<number>(count);
+  for (let k = 0; k < count; k++) {
+    cs[k] = found[4 * k]!;
+    ct[k] = found[4 * k + 1]!;
+    ca[k] = found[4 * k + 2]!;
+    score[k] = found[4 * k + 3]!;
+  }
   const out: [Vec, Vec][] = [];
   const kept: number[] = [];
   for (const f of highestFirst(score, 8192)) {
