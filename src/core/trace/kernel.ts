@@ -14,6 +14,8 @@ interface Exports {
   fold(r: number, w: number, h: number, i00: number, i01: number, i10: number, i11: number, big: number, mask: number, rowStep: number, bins: number): void;
   shifts(fr: number, fi: number, S: number, first: number, count: number, tpl: number, cr: number, ci: number, tables: number, out: number): void;
   boxMax(ac: number, m: number, rowMax: number, box: number): void;
+  blur(src: number, w: number, h: number, r: number, tmp: number, cols: number, out: number): void;
+  residual(data: number, w: number, h: number, r: number, a: number, b: number, tmp: number, cols: number): void;
   gridScores(box: number, m: number, reach: number, bMean: number, bSd: number, ss: number, ns: number, ts: number, nt: number, as: number, na: number, out: number): number;
 }
 
@@ -191,4 +193,34 @@ export function kernelGrid(ac: Float64Array, m: number, noise: (box: Float64Arra
   const level = noise(new Float64Array(buf, boxAt, n));
   const count = s.k.gridScores(boxAt, m, g.reach, level.mean, level.sd, ssAt, g.ss.length, tsAt, g.ts.length / 3, asAt, g.as.length, outAt);
   return new Float64Array(buf, outAt, 4 * count).slice();
+}
+
+/** Room for `count` arrays of w×h floats and one of w doubles, after what is held. */
+function planes(s: State, w: number, h: number, count: number): { at: number[]; cols: number } {
+  const bytes = at64(4 * w * h);
+  const first = scratch(s);
+  const at = Array.from({ length: count }, (_, i) => first + i * bytes);
+  const cols = first + count * bytes;
+  reserve(s, cols + 8 * w);
+  return { at, cols };
+}
+
+/** See plane.ts's `boxBlur` (read.c, `blur`). */
+export function kernelBlur(src: Float32Array, w: number, h: number, r: number): Float32Array {
+  const s = kernel();
+  const { at, cols } = planes(s, w, h, 3);
+  const buf = s.k.memory.buffer;
+  new Float32Array(buf, at[0]!, w * h).set(src);
+  s.k.blur(at[0]!, w, h, r, at[1]!, cols, at[2]!);
+  return new Float32Array(buf, at[2]!, w * h).slice();
+}
+
+/** See plane.ts's `residual` (read.c, `residual`). */
+export function kernelResidual(data: Float32Array, w: number, h: number): Float32Array {
+  const s = kernel();
+  const { at, cols } = planes(s, w, h, 5);
+  const buf = s.k.memory.buffer;
+  new Float32Array(buf, at[0]!, w * h).set(data);
+  s.k.residual(at[0]!, w, h, at[1]!, at[2]!, at[3]!, at[4]!, cols);
+  return new Float32Array(buf, at[1]!, w * h).slice();
 }

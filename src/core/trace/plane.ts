@@ -1,6 +1,7 @@
 // Luminance planes for the reader: a found picture brought to a working size, and the
 // high-pass "residual" in which the trace stands out from the picture's own content.
 import type { Pixels } from './embed.ts';
+import { kernelBlur, kernelResidual } from './kernel.ts';
 
 export interface Plane {
   data: Float32Array;
@@ -35,75 +36,49 @@ function resample1(src: Float32Array, W: number, H: number, n: number, horizonta
   const outW = horizontal ? n : W;
   const outH = horizontal ? H : n;
   const out = new Float32Array(outW * outH);
+  // Each output column (or row) o: the input ones it covers and their weights, in order.
   const f = len / n;
+  const first = new Int32Array(n + 1);
+  const taps: number[] = [];
+  const weights: number[] = [];
   for (let o = 0; o < n; o++) {
+    first[o] = taps.length;
     const a = o * f;
     const b = a + f;
     const i0 = Math.floor(a);
     const i1 = Math.min(len - 1, Math.ceil(b) - 1);
     for (let i = i0; i <= i1; i++) {
       const wgt = (Math.min(b, i + 1) - Math.max(a, i)) / f;
-      if (wgt <= 0) continue;
-      if (horizontal) for (let y = 0; y < H; y++) out[y * n + o] = out[y * n + o]! + src[y * W + i]! * wgt;
-      else for (let x = 0; x < W; x++) out[o * W + x] = out[o * W + x]! + src[i * W + x]! * wgt;
+      if (wgt > 0) (taps.push(i), weights.push(wgt));
     }
   }
+  first[n] = taps.length;
+  // Row by row through memory; each output value still sums its inputs in the same order.
+  if (horizontal)
+    for (let y = 0; y < H; y++) {
+      const row = y * W;
+      for (let o = 0; o < n; o++) {
+        let v = out[y * n + o]!;
+        for (let k = first[o]!; k < first[o + 1]!; k++) v = Math.fround(v + src[row + taps[k]!]! * weights[k]!);
+        out[y * n + o] = v;
+      }
+    }
+  else
+    for (let o = 0; o < n; o++)
+      for (let k = first[o]!; k < first[o + 1]!; k++) {
+        const row = taps[k]! * W;
+        const wgt = weights[k]!;
+        for (let x = 0; x < W; x++) out[o * W + x] = out[o * W + x]! + src[row + x]! * wgt;
+      }
   return out;
 }
 
-/** Running-mean box blur of radius r along both axes (edges: mean of what is inside). */
-export function boxBlur(src: Float32Array, w: number, h: number, r: number): Float32Array {
-  const tmp = new Float32Array(w * h);
-  const out = new Float32Array(w * h);
-  for (let y = 0; y < h; y++) {
-    const o = y * w;
-    let s = 0;
-    let n = 0;
-    for (let x = 0; x < Math.min(w, r); x++, n++) s += src[o + x]!;
-    for (let x = 0; x < w; x++) {
-      if (x + r < w) ((s += src[o + x + r]!), n++);
-      if (x - r - 1 >= 0) ((s -= src[o + x - r - 1]!), n--);
-      tmp[o + x] = s / n;
-    }
-  }
-  // Down the columns a row at a time (every column's running sum kept): the same sums in the
-  // same order as one column after another, without striding through memory a row apart.
-  const s = new Float64Array(w);
-  let n = 0;
-  for (let y = 0; y < Math.min(h, r); y++, n++) for (let x = 0; x < w; x++) s[x] = s[x]! + tmp[y * w + x]!;
-  for (let y = 0; y < h; y++) {
-    const add = y + r < h ? (y + r) * w : -1;
-    const drop = y - r - 1 >= 0 ? (y - r - 1) * w : -1;
-    if (add >= 0) n++;
-    if (drop >= 0) n--;
-    const o = y * w;
-    for (let x = 0; x < w; x++) {
-      let v = s[x]!;
-      if (add >= 0) v += tmp[add + x]!;
-      if (drop >= 0) v -= tmp[drop + x]!;
-      s[x] = v;
-      out[o + x] = v / n;
-    }
-  }
-  return out;
-}
+/** Running-mean box blur of radius r along both axes (edges: mean of what is inside); read.c's `blur`. */
+export const boxBlur = (src: Float32Array, w: number, h: number, r: number): Float32Array => kernelBlur(src, w, h, r);
 
 /**
  * The picture minus its smooth part, divided by the local contrast and clipped: edges and
  * texture, which dwarf the trace, count no more than flat areas, where the trace is nearly
- * all there is.
+ * all there is (read.c's `residual`).
  */
-export function residual(p: Plane): Float32Array {
-  const { data, width: w, height: h } = p;
-  const smooth = boxBlur(boxBlur(data, w, h, 2), w, h, 2);
-  const r = new Float32Array(w * h);
-  for (let i = 0; i < r.length; i++) r[i] = data[i]! - smooth[i]!;
-  const sq = new Float32Array(w * h);
-  for (let i = 0; i < r.length; i++) sq[i] = r[i]! * r[i]!;
-  const energy = boxBlur(sq, w, h, 6);
-  for (let i = 0; i < r.length; i++) {
-    const v = r[i]! / (Math.sqrt(Math.max(0, energy[i]!)) + 1.5);
-    r[i] = v > 2.5 ? 2.5 : v < -2.5 ? -2.5 : v;
-  }
-  return r;
-}
+export const residual = (p: Plane): Float32Array => kernelResidual(p.data, p.width, p.height);

@@ -2,8 +2,8 @@
  * The trace reader's costliest loops (read.ts, sync.ts), built for WebAssembly without a C
  * library by `npm run wasm` into read-wasm.ts: the 2D FFT (a thousand 64×64 transforms a
  * read, and one of the whole working plane), the fold of the residual onto one tile (~200 a
- * read), the pilot search over every keyed pattern and the lattice grid search (~140,000
- * candidates). They do exactly the operations of the JavaScript they replaced, in an order that
+ * read), the pilot search over every keyed pattern, the lattice grid search (~140,000
+ * candidates) and the residual's box blurs. They do exactly the operations of the JavaScript they replaced, in an order that
  * changes no result (butterflies of one stage are independent), so a read gives the same bits:
  * no fast-math, and WebAssembly has no fused multiply-add for the compiler to use.
  * kernel.ts lays out the memory: `room` grows it, and the caller writes the arrays and twiddle
@@ -262,4 +262,67 @@ __attribute__((export_name("gridScores"))) int gridScores(const double *box, int
     }
   }
   return count;
+}
+
+/*
+ * Running-mean box blur of radius r along both axes (plane.ts, `boxBlur`): rows into `tmp`,
+ * then columns into `out`, a row at a time with every column's running sum in `cols` (w
+ * doubles). Sums in doubles, each value stored as a float, as the JavaScript's Float32Arrays.
+ */
+__attribute__((export_name("blur"))) void blur(const float *src, int w, int h, int r, float *tmp, double *cols, float *out) {
+  for (int y = 0; y < h; y++) {
+    const float *row = src + (long)y * w;
+    float *t = tmp + (long)y * w;
+    double s = 0;
+    int n = 0;
+    for (int x = 0; x < (w < r ? w : r); x++, n++) s = s + row[x];
+    for (int x = 0; x < w; x++) {
+      if (x + r < w) {
+        s = s + row[x + r];
+        n++;
+      }
+      if (x - r - 1 >= 0) {
+        s = s - row[x - r - 1];
+        n--;
+      }
+      t[x] = (float)(s / n);
+    }
+  }
+  for (int x = 0; x < w; x++) cols[x] = 0;
+  int n = 0;
+  for (int y = 0; y < (h < r ? h : r); y++, n++)
+    for (int x = 0; x < w; x++) cols[x] = cols[x] + tmp[(long)y * w + x];
+  for (int y = 0; y < h; y++) {
+    const float *add = y + r < h ? tmp + (long)(y + r) * w : 0;
+    const float *drop = y - r - 1 >= 0 ? tmp + (long)(y - r - 1) * w : 0;
+    if (add) n++;
+    if (drop) n--;
+    float *o = out + (long)y * w;
+    for (int x = 0; x < w; x++) {
+      double v = cols[x];
+      if (add) v = v + add[x];
+      if (drop) v = v - drop[x];
+      cols[x] = v;
+      o[x] = (float)(v / n);
+    }
+  }
+}
+
+/*
+ * The residual (plane.ts, `residual`): the plane minus its smooth part (two blurs of radius 2),
+ * divided by the local contrast (a blur of radius 6 of its square) plus 1.5, clipped to ±2.5,
+ * into `r`. `a`, `b`, `tmp`: room for w×h floats each; `cols`: w doubles.
+ */
+__attribute__((export_name("residual"))) void residual(const float *data, int w, int h, float *r, float *a, float *b, float *tmp, double *cols) {
+  long n = (long)w * h;
+  blur(data, w, h, 2, tmp, cols, a);
+  blur(a, w, h, 2, tmp, cols, b);
+  for (long i = 0; i < n; i++) r[i] = (float)((double)data[i] - (double)b[i]);
+  for (long i = 0; i < n; i++) a[i] = (float)((double)r[i] * (double)r[i]);
+  blur(a, w, h, 6, tmp, cols, b);
+  for (long i = 0; i < n; i++) {
+    double e = b[i];
+    double v = (double)r[i] / (__builtin_sqrt(e > 0 ? e : 0) + 1.5);
+    r[i] = (float)(v > 2.5 ? 2.5 : v < -2.5 ? -2.5 : v);
+  }
 }
