@@ -13,7 +13,8 @@ interface Table {
 
 const tables = new Map<number, Table>();
 
-function table(n: number): Table {
+/** The bit reversal and twiddles of an n-point transform, made once (read.c's tables). */
+export function table(n: number): Table {
   let t = tables.get(n);
   if (t) return t;
   if (n & (n - 1)) throw new Error(`FFT size ${n} is not a power of two`);

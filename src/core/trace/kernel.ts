@@ -15,6 +15,26 @@ interface Exports {
   shifts(fr: number, fi: number, S: number, first: number, count: number, tpl: number, cr: number, ci: number, tables: number, out: number): void;
   boxMax(ac: number, m: number, rowMax: number, box: number): void;
   blur(src: number, w: number, h: number, r: number, tmp: number, cols: number, out: number): void;
+  autocorr(
+    r: number,
+    w: number,
+    h: number,
+    tx: number,
+    ty: number,
+    m: number,
+    re: number,
+    im: number,
+    power: number,
+    local: number,
+    tmp: number,
+    cols: number,
+    band: number,
+    nb: number,
+    limit: number,
+    keep: number,
+    tables: number,
+    ac: number,
+  ): void;
   residual(data: number, w: number, h: number, r: number, a: number, b: number, tmp: number, cols: number): void;
   gridScores(box: number, m: number, reach: number, bMean: number, bSd: number, ss: number, ns: number, ts: number, nt: number, as: number, na: number, out: number): number;
 }
@@ -223,4 +243,41 @@ export function kernelResidual(data: Float32Array, w: number, h: number): Float3
   new Float32Array(buf, at[0]!, w * h).set(data);
   s.k.residual(at[0]!, w, h, at[1]!, at[2]!, at[3]!, at[4]!, cols);
   return new Float32Array(buf, at[1]!, w * h).slice();
+}
+
+/** The band the autocorrelation keeps: weights of folded frequencies x', y' < nb (at y'·nb + x'), none from `limit` up. */
+export interface Band {
+  weights: Float64Array;
+  nb: number;
+  limit: number;
+}
+
+/**
+ * The residual's whitened autocorrelation, centred (read.c, `autocorr`; see sync.ts's
+ * `autocorrelation`): `tx`, `ty` the edge tapers, m the transform's size, `keep` the rows at
+ * each end of the inverse transform's input that are not zero.
+ */
+export function kernelAutocorrelation(r: Float32Array, w: number, h: number, tx: Float64Array, ty: Float64Array, m: number, band: Band, keep: number, make: Tables): Float64Array {
+  const s = kernel();
+  const t = tables(s, m, make);
+  const n = m * m;
+  const rAt = scratch(s);
+  const txAt = at64(rAt + 4 * w * h);
+  const tyAt = at64(txAt + 8 * w);
+  const bandAt = at64(tyAt + 8 * h);
+  const reAt = at64(bandAt + 8 * band.weights.length);
+  const imAt = reAt + 8 * n;
+  const powerAt = imAt + 8 * n;
+  const localAt = powerAt + 4 * n;
+  const tmpAt = localAt + 4 * n;
+  const colsAt = tmpAt + 4 * n;
+  const acAt = at64(colsAt + 8 * m);
+  reserve(s, acAt + 8 * n);
+  const buf = s.k.memory.buffer;
+  new Float32Array(buf, rAt, w * h).set(r);
+  new Float64Array(buf, txAt, w).set(tx);
+  new Float64Array(buf, tyAt, h).set(ty);
+  new Float64Array(buf, bandAt, band.weights.length).set(band.weights);
+  s.k.autocorr(rAt, w, h, txAt, tyAt, m, reAt, imAt, powerAt, localAt, tmpAt, colsAt, bandAt, band.nb, band.limit, keep, t, acAt);
+  return new Float64Array(buf, acAt, n).slice();
 }

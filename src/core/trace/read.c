@@ -3,7 +3,7 @@
  * library by `npm run wasm` into read-wasm.ts: the 2D FFT (a thousand 64×64 transforms a
  * read, and one of the whole working plane), the fold of the residual onto one tile (~200 a
  * read), the pilot search over every keyed pattern, the lattice grid search (~140,000
- * candidates) and the residual's box blurs. They do exactly the operations of the JavaScript they replaced, in an order that
+ * candidates), the residual's box blurs and its whitened autocorrelation. They do exactly the operations of the JavaScript they replaced, in an order that
  * changes no result (butterflies of one stage are independent), so a read gives the same bits:
  * no fast-math, and WebAssembly has no fused multiply-add for the compiler to use.
  * kernel.ts lays out the memory: `room` grows it, and the caller writes the arrays and twiddle
@@ -325,4 +325,45 @@ __attribute__((export_name("residual"))) void residual(const float *data, int w,
     double v = (double)r[i] / (__builtin_sqrt(e > 0 ? e : 0) + 1.5);
     r[i] = (float)(v > 2.5 ? 2.5 : v < -2.5 ? -2.5 : v);
   }
+}
+
+/*
+ * The residual's whitened autocorrelation (sync.ts, `autocorrelation`): the w×h residual `r`
+ * tapered at its edges (`tx`, `ty`: each column's and row's factor) and zero-padded to m×m,
+ * transformed; its power divided by the power's local mean (a blur of radius 3); only the
+ * trace's band kept, each frequency weighted by `band` (folded frequencies x', y' < `nb`: at
+ * y'·nb + x'; 0 from `limit` of the sampling rate up); transformed back (only `keep` rows at
+ * each end are not zero) and centred into `ac`. `re`, `im`: m² doubles; `power`, `local`,
+ * `tmp`: m² floats; `cols`: m doubles; `tables`: the transform's (see fft2).
+ */
+__attribute__((export_name("autocorr"))) void autocorr(const float *r, int w, int h, const double *tx, const double *ty, int m, double *re, double *im, float *power, float *local, float *tmp, double *cols, const double *band, int nb, double limit, int keep, const unsigned char *tables, double *ac) {
+  long n = (long)m * m;
+  for (long i = 0; i < n; i++) re[i] = im[i] = 0;
+  for (int y = 0; y < h; y++) {
+    double t = ty[y];
+    for (int x = 0; x < w; x++) re[(long)y * m + x] = (double)r[(long)y * w + x] * t * tx[x];
+  }
+  fft2(re, im, m, m, 0, h, 0, tables, tables);
+  for (long i = 0; i < n; i++) power[i] = (float)(re[i] * re[i] + im[i] * im[i]);
+  blur(power, m, m, 3, tmp, cols, local);
+  for (long i = 0; i < n; i++) {
+    double l = local[i];
+    re[i] = (double)power[i] / (l + 1e-9 * (l + 1));
+    im[i] = 0;
+  }
+  re[0] = 0;
+  for (int y = 0; y < m; y++) {
+    int yy = y <= m / 2 ? y : m - y;
+    double fy = (double)yy / m;
+    for (int x = 0; x < m; x++) {
+      int xx = x <= m / 2 ? x : m - x;
+      double fx = (double)xx / m;
+      long i = (long)y * m + x;
+      re[i] = fy >= limit || fx >= limit ? 0 : re[i] * band[(long)yy * nb + xx];
+    }
+  }
+  fft2(re, im, m, m, 1, keep, keep, tables, tables);
+  int half = m / 2;
+  for (int y = 0; y < m; y++)
+    for (int x = 0; x < m; x++) ac[(long)((y + half) % m) * m + (x + half) % m] = re[(long)y * m + x];
 }

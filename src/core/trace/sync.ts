@@ -3,9 +3,8 @@
 // two lattice vectors give scale, rotation, aspect and shear at once. Folding the picture onto
 // one tile along that lattice adds up every repetition; the keyed pilot cells then show where
 // the tile starts (a cyclic correlation over every shift).
-import { fft2 } from './fft.ts';
-import { kernelFold, kernelGrid } from './kernel.ts';
-import { boxBlur } from './plane.ts';
+import { table } from './fft.ts';
+import { kernelAutocorrelation, kernelFold, kernelGrid, type Band } from './kernel.ts';
 
 export type Vec = [number, number];
 
@@ -47,45 +46,35 @@ export function autocorrelation(r: Float32Array, w: number, h: number, maxLag: n
   // Circular: lags wrap round the square. Padding to twice the size would be cleaner but costs
   // four times as much; the wrapped pairs only add a little noise (random phases).
   const m = nextPow2(Math.max(w, h));
-  const re = new Float64Array(m * m);
-  const im = new Float64Array(m * m);
   const taper = (i: number, n: number) => {
     const e = Math.min(i, n - 1 - i);
     return e >= 24 ? 1 : 0.5 - 0.5 * Math.cos((Math.PI * (e + 0.5)) / 24);
   };
-  for (let y = 0; y < h; y++) {
-    const ty = taper(y, h);
-    for (let x = 0; x < w; x++) re[y * m + x] = r[y * w + x]! * ty * taper(x, w);
-  }
-  fft2(re, im, m, m, false, h);
-  // Spectral whitening: the power divided by its local average. The tile's spectrum is a set
-  // of sharp lines (it repeats), which stand out; the picture's own spectrum is smooth or
-  // spread along ridges (wood grain, lines of text), which this flattens, so its
-  // autocorrelation shrinks to a spike at zero lag instead of ridges that hide the lattice.
-  const power = new Float32Array(m * m);
-  for (let i = 0; i < re.length; i++) power[i] = re[i]! * re[i]! + im[i]! * im[i]!;
-  const local = boxBlur(power, m, m, 3);
-  for (let i = 0; i < re.length; i++) {
-    re[i] = power[i]! / (local[i]! + 1e-9 * (local[i]! + 1));
-    im[i] = 0;
-  }
-  re[0] = 0;
-  // Only the band the trace lives in: the rest of the spectrum is the scene's (and JPEG's)
-  // alone, and the whitening made it as loud as the band (see TRACE_BAND).
-  const reachBins = Math.ceil(TRACE_BAND * m);
-  for (let y = 0; y < m; y++) {
-    const fy = (y <= m / 2 ? y : m - y) / m;
-    for (let x = 0; x < m; x++) {
-      const fx = (x <= m / 2 ? x : m - x) / m;
-      const i = y * m + x;
-      re[i] = fy >= TRACE_BAND || fx >= TRACE_BAND ? 0 : re[i]! * bandWeight(Math.hypot(fx, fy));
-    }
-  }
-  fft2(re, im, m, m, true, reachBins, reachBins);
-  const ac = new Float64Array(m * m);
-  const half = m / 2;
-  for (let y = 0; y < m; y++) for (let x = 0; x < m; x++) ac[((y + half) % m) * m + ((x + half) % m)] = re[y * m + x]!;
+  const tx = Float64Array.from({ length: w }, (_, x) => taper(x, w));
+  const ty = Float64Array.from({ length: h }, (_, y) => taper(y, h));
+  // In WebAssembly (read.c, `autocorr`): the tapered residual transformed, then spectral
+  // whitening: the power divided by its local average. The tile's spectrum is a set of sharp
+  // lines (it repeats), which stand out; the picture's own spectrum is smooth or spread along
+  // ridges (wood grain, lines of text), which this flattens, so its autocorrelation shrinks to
+  // a spike at zero lag instead of ridges that hide the lattice. Then only the band the trace
+  // lives in: the rest of the spectrum is the scene's (and JPEG's) alone, and the whitening
+  // made it as loud as the band (see TRACE_BAND). Transformed back, centred.
+  const ac = kernelAutocorrelation(r, w, h, tx, ty, m, bandOf(m), Math.ceil(TRACE_BAND * m), table);
   return { ac, m };
+}
+
+/** The band's weights for an m-point transform, by folded frequency (made in JavaScript: Math.hypot and Math.cos). */
+const bands = new Map<number, Band>();
+function bandOf(m: number): Band {
+  let b = bands.get(m);
+  if (b) return b;
+  let nb = 0;
+  while (nb <= m / 2 && nb / m < TRACE_BAND) nb++;
+  const weights = new Float64Array(nb * nb);
+  for (let yy = 0; yy < nb; yy++) for (let xx = 0; xx < nb; xx++) weights[yy * nb + xx] = bandWeight(Math.hypot(xx / m, yy / m));
+  b = { weights, nb, limit: TRACE_BAND };
+  bands.set(m, b);
+  return b;
 }
 
 interface Peak {
