@@ -12,31 +12,62 @@ export interface Plane {
 /** The working size: the trace's cells stay ≥ 2.5 px wide there for any whole-picture scaling. */
 export const WORK_SIDE = 1024;
 
-/** Luminance, area-averaged down so the long side is ≤ `side` (never enlarged). */
+/**
+ * Luminance, area-averaged down so the long side is ≤ `side` (never enlarged). A picture brought
+ * down is read a row at a time: its luminance at full size is never held (48 MB at 12 MP).
+ */
 export function lumaPlane(px: Pixels | Plane, side = WORK_SIDE): Plane & { scale: number } {
   const { width: W, height: H } = px;
-  const isPlane = px.data instanceof Float32Array;
-  const src = new Float32Array(W * H);
-  if (isPlane) src.set(px.data as Float32Array);
-  else {
-    const d = px.data;
-    for (let i = 0, j = 0; j < W * H; i += 4, j++) src[j] = 0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!;
-  }
+  const lumaRow = rowReader(px);
   const scale = Math.min(1, side / Math.max(W, H));
-  if (scale === 1) return { data: src, width: W, height: H, scale };
+  if (scale === 1) {
+    const src = new Float32Array(W * H);
+    for (let y = 0; y < H; y++) lumaRow(y, src.subarray(y * W, (y + 1) * W));
+    return { data: src, width: W, height: H, scale };
+  }
   const w = Math.max(1, Math.round(W * scale));
   const h = Math.max(1, Math.round(H * scale));
-  const tmp = resample1(src, W, H, w, true);
-  return { data: resample1(tmp, w, H, h, false), width: w, height: h, scale: w / W };
+  // Across, row by row; then down.
+  const across = coverage(W, w);
+  const tmp = new Float32Array(w * H);
+  const row = new Float32Array(W);
+  for (let y = 0; y < H; y++) {
+    lumaRow(y, row);
+    for (let o = 0; o < w; o++) {
+      let v = 0;
+      for (let k = across.first[o]!; k < across.first[o + 1]!; k++) v = Math.fround(v + row[across.taps[k]!]! * across.weights[k]!);
+      tmp[y * w + o] = v;
+    }
+  }
+  const down = coverage(H, h);
+  const out = new Float32Array(w * h);
+  for (let o = 0; o < h; o++)
+    for (let k = down.first[o]!; k < down.first[o + 1]!; k++) {
+      const from = down.taps[k]! * w;
+      const wgt = down.weights[k]!;
+      for (let x = 0; x < w; x++) out[o * w + x] = out[o * w + x]! + tmp[from + x]! * wgt;
+    }
+  return { data: out, width: w, height: h, scale: w / W };
 }
 
-/** Box-filter resampling along one axis (x when `horizontal`), exact fractional coverage. */
-function resample1(src: Float32Array, W: number, H: number, n: number, horizontal: boolean): Float32Array {
-  const len = horizontal ? W : H;
-  const outW = horizontal ? n : W;
-  const outH = horizontal ? H : n;
-  const out = new Float32Array(outW * outH);
-  // Each output column (or row) o: the input ones it covers and their weights, in order.
+/** Writes row y's luminance (a plane's values as they are) into `into`. */
+function rowReader(px: Pixels | Plane): (y: number, into: Float32Array) => void {
+  const W = px.width;
+  if (px.data instanceof Float32Array) {
+    const d = px.data;
+    return (y, into) => into.set(d.subarray(y * W, (y + 1) * W));
+  }
+  const d = px.data;
+  return (y, into) => {
+    for (let x = 0, i = y * W * 4; x < W; x++, i += 4) into[x] = 0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!;
+  };
+}
+
+/**
+ * Box-filter resampling of `len` samples to `n`, exact fractional coverage: output o sums the
+ * inputs taps[first[o]] … taps[first[o + 1] − 1], in order, times their weights.
+ */
+function coverage(len: number, n: number): { first: Int32Array; taps: number[]; weights: number[] } {
   const f = len / n;
   const first = new Int32Array(n + 1);
   const taps: number[] = [];
@@ -53,24 +84,7 @@ function resample1(src: Float32Array, W: number, H: number, n: number, horizonta
     }
   }
   first[n] = taps.length;
-  // Row by row through memory; each output value still sums its inputs in the same order.
-  if (horizontal)
-    for (let y = 0; y < H; y++) {
-      const row = y * W;
-      for (let o = 0; o < n; o++) {
-        let v = out[y * n + o]!;
-        for (let k = first[o]!; k < first[o + 1]!; k++) v = Math.fround(v + src[row + taps[k]!]! * weights[k]!);
-        out[y * n + o] = v;
-      }
-    }
-  else
-    for (let o = 0; o < n; o++)
-      for (let k = first[o]!; k < first[o + 1]!; k++) {
-        const row = taps[k]! * W;
-        const wgt = weights[k]!;
-        for (let x = 0; x < W; x++) out[o * W + x] = out[o * W + x]! + src[row + x]! * wgt;
-      }
-  return out;
+  return { first, taps, weights };
 }
 
 /** Running-mean box blur of radius r along both axes (edges: mean of what is inside); read.c's `blur`. */
