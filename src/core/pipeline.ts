@@ -13,7 +13,7 @@ import { loadPdf } from './pdf/load.ts';
 import type { StampReport } from './report.ts';
 import { describeUnknown, sniff } from './sniff.ts';
 import { traceCode } from './watermark/template.ts';
-import { importKey, keyFromBytes, readTrace, type ReadResult, type TraceKey } from './trace/index.ts';
+import { importKey, keyFromBytes, prepareReader, readTrace, type ReadResult, type TraceKey } from './trace/index.ts';
 
 export type { StampEnv } from './job.ts';
 
@@ -147,6 +147,7 @@ export async function identify(input: Blob | Uint8Array, key: string | Uint8Arra
   if (bytes.length === 0) throw new StampError('empty');
   if (bytes.length > MAX_INPUT_BYTES) throw new StampError('too-large-file', { size: mb(bytes.length), limit: mb(MAX_INPUT_BYTES) });
   const kind = sniff(bytes);
+  await prepareReader();
   if (kind === 'pdf') return identifyPdf(bytes, keyBytes);
   let pixels: ImageData;
   const format = kind ? IMAGE_FORMATS[kind] : undefined;

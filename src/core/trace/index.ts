@@ -3,6 +3,7 @@
 //
 //   embedTrace(pixels, { key, code })  → { psnr, cell, ms }   (pixels changed in place)
 //   readTrace(pixels, key)             → { code | null, sync, lattice, bitErrors, … }
+//   prepareReader()                    → compiles the reader's WebAssembly ahead (a page must)
 //
 // See docs/trace.md for how it works and what it survives.
 import { embedTrace as embedPixels, type EmbedOptions, type EmbedResult, type Pixels } from './embed.ts';
@@ -13,6 +14,7 @@ import type { Plane } from './plane.ts';
 export { exportKey, importKey, keyFromBytes, makeKey, KEY_BYTES, type TraceKey } from './key.ts';
 export { TraceError, type TraceErrorCode } from './errors.ts';
 export { MIN_SIDE } from './embed.ts';
+export { prepareKernel as prepareReader } from './kernel.ts';
 export type { EmbedResult, Pixels, ReadResult, Plane };
 
 type KeyLike = TraceKey | Uint8Array;

@@ -2,7 +2,7 @@
 // Memory, from the module's first free byte: the FFT tables of every size used so far, then
 // the arrays held for a whole read (the residual being folded, the keyed patterns' spectra:
 // 16 MB), then the arrays of one call. The instance, and the tens of MB a whole-plane FFT makes
-// it hold, goes at the end of each read (`releaseKernel`); the compiled module (3 KB) is kept.
+// it hold, goes at the end of each read (`releaseKernel`); the compiled module (13 KB) is kept.
 import { wasmBytes } from '../wasm-bytes.ts';
 import { READ_WASM } from './read-wasm.ts';
 
@@ -61,9 +61,18 @@ let state: State | undefined;
 
 const at64 = (n: number) => Math.ceil(n / 64) * 64;
 
+/**
+ * Compiles the kernel ahead, asynchronously. A page must (pipeline.ts's `identify` does): the
+ * module is 13 KB, and Chrome may refuse to compile a module over 4 KB synchronously on a page's
+ * thread (it depends on the browser's settings; issues of other projects report both limits).
+ */
+export async function prepareKernel(): Promise<void> {
+  compiled ??= await WebAssembly.compile(wasmBytes(READ_WASM));
+}
+
 function kernel(): State {
   if (state) return state;
-  // 3 KB: compiling synchronously is allowed on any thread.
+  // Compiled here only where nothing compiled it ahead: node and workers may compile any size.
   compiled ??= new WebAssembly.Module(wasmBytes(READ_WASM));
   const k = new WebAssembly.Instance(compiled).exports as unknown as Exports;
   state = { k, tables: new Map(), tablesEnd: k.base() };
