@@ -206,22 +206,7 @@ export function findLattices(r: Float32Array, w: number, h: number, minLag: numb
 function gridCandidates(ac: Float64Array, m: number, minLag: number, maxLag: number, reach: number): [Vec, Vec][] {
   const half = m / 2;
   // Noise level of the filtered values, to add up points as z-scores.
-  const noise = (box: Float64Array) => {
-    let bs = 0;
-    let bs2 = 0;
-    let bn = 0;
-    for (let y = 1; y <= reach; y += 5)
-      for (let x = -Math.floor(reach); x <= reach; x += 5) {
-        const d = Math.hypot(x, y);
-        if (d < minLag || d > reach) continue;
-        const v = box[(y + half) * m + x + half]!;
-        bs += v;
-        bs2 += v * v;
-        bn++;
-      }
-    const mean = bs / Math.max(1, bn);
-    return { mean, sd: Math.sqrt(Math.max(1e-9, bs2 / Math.max(1, bn) - mean * mean)) };
-  };
+  const noise = (box: Float64Array) => ringLevel(minLag, reach, 5, (x, y) => box[(y + half) * m + x + half]!);
   // The candidates (~140,000 of them), scored in WebAssembly (read.c): the points predicted
   // from a lattice are looked up in the autocorrelation's 5×5 maxima (a predicted point may
   // miss its peak by a pixel or two), capped at 12, as z-scores of their level.
@@ -339,15 +324,21 @@ interface NearStats {
   sd: number;
 }
 
-function nearStats(ac: Float64Array, m: number, minLag: number, reach: number): NearStats {
+const nearStats = (ac: Float64Array, m: number, minLag: number, reach: number): NearStats => ringLevel(minLag, reach, 7, (x, y) => Math.min(12, near(ac, m, x, y)));
+
+/**
+ * Mean and spread of `value` at lags in the upper half of the ring minLag…reach, every `step`
+ * pixels (where, apart from a few, no lattice point sits).
+ */
+function ringLevel(minLag: number, reach: number, step: number, value: (x: number, y: number) => number): NearStats {
   let s = 0;
   let s2 = 0;
   let n = 0;
-  for (let y = 1; y <= reach; y += 7)
-    for (let x = -Math.floor(reach); x <= reach; x += 7) {
+  for (let y = 1; y <= reach; y += step)
+    for (let x = -Math.floor(reach); x <= reach; x += step) {
       const d = Math.hypot(x, y);
       if (d < minLag || d > reach) continue;
-      const v = Math.min(12, near(ac, m, x, y));
+      const v = value(x, y);
       s += v;
       s2 += v * v;
       n++;
