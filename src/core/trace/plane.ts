@@ -87,7 +87,10 @@ function coverage(len: number, n: number): { first: Int32Array; taps: number[]; 
   return { first, taps, weights };
 }
 
-/** Running-mean box blur of radius r along both axes (edges: mean of what is inside); read.c's `blur`. */
+/**
+ * Running-mean box blur of radius r along both axes (edges: mean of what is inside): read.c's
+ * `blur`, which the residual and the autocorrelation use there; here for its unit test.
+ */
 export const boxBlur = (src: Float32Array, w: number, h: number, r: number): Float32Array => kernelBlur(src, w, h, r);
 
 /**

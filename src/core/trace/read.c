@@ -3,9 +3,10 @@
  * library by `npm run wasm` into read-wasm.ts: the 2D FFT (a thousand 64×64 transforms a
  * read, and one of the whole working plane), the fold of the residual onto one tile (~200 a
  * read), the pilot search over every keyed pattern, the lattice grid search (~140,000
- * candidates), the residual's box blurs and its whitened autocorrelation. They do exactly the operations of the JavaScript they replaced, in an order that
- * changes no result (butterflies of one stage are independent), so a read gives the same bits:
- * no fast-math, and WebAssembly has no fused multiply-add for the compiler to use.
+ * candidates), the residual's box blurs and its whitened autocorrelation. They do exactly the
+ * operations of the JavaScript they replaced, in an order that changes no result (butterflies
+ * of one stage are independent), so a read gives the same bits: no fast-math, and WebAssembly
+ * has no fused multiply-add for the compiler to use.
  * kernel.ts lays out the memory: `room` grows it, and the caller writes the arrays and twiddle
  * tables (made in JavaScript, so the same numbers) where it chose.
  */
