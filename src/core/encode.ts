@@ -69,19 +69,24 @@ export async function encodeCompact(canvas: OffscreenCanvas, req: CompactRequest
   return viaWorker(canvas, { mime: req.mime, quality: req.quality, compact: req });
 }
 
+/** No palette: a PNG in full colour. */
+const FULL_COLOUR = { colours: [], maxMean: 0, maxOff: 0, maxFar: 0 };
+
 /**
  * Encodes (and empties) a canvas; a typed error when the browser cannot. PNG: a palette PNG when
  * the picture has few colours (screenshots: the mark's antialiased edges would otherwise make
- * the file several times larger), else the browser's full-colour PNG. `palette: false` when the
- * pixels must stay exactly as decoded (strip-only GIF/BMP → PNG).
+ * the file several times larger), else a full-colour PNG of ours (smaller than the browser's;
+ * see palette/compact.ts). `palette: false` when the pixels must stay exactly as decoded
+ * (strip-only GIF/BMP → PNG) or carry the trace.
  */
 export async function encodeCanvas(canvas: OffscreenCanvas, mime: string, quality: number, background = false, palette = true, budget?: { bytes: number; minQuality: number }): Promise<Blob> {
   const kind = mime.slice(6).toUpperCase();
   let blob: Blob;
   try {
+    // PNGs are always ours: a palette one when it fits, else full colour (palette/compact.ts).
     const request: CompactRequest | undefined =
-      mime === 'image/png' && palette
-        ? { mime, quality, ...PNG_PALETTE }
+      mime === 'image/png'
+        ? { mime, quality, ...(palette ? PNG_PALETTE : FULL_COLOUR) }
         : mime === 'image/jpeg' && budget
           ? { mime, quality, colours: [], maxMean: 0, maxOff: 0, maxFar: 0, budget: budget.bytes, minQuality: budget.minQuality, step: 0.03 }
           : undefined;

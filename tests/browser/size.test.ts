@@ -184,6 +184,23 @@ describe('pictures that fit', () => {
     }
   });
 
+  // The browser's own PNG encoder wrote the traced screenshot at 2.7–2.9 MB (the bench, before
+  // our full-colour PNG); traced clean, ~2 MB of that was the encoder's.
+  it('a traced 3000×2000 screenshot: a full-colour PNG of ours, under 2 MB stamped and 0.5 MB traced clean, and its code reads back', { timeout: 120_000 }, async () => {
+    const key = exportKey({ bytes: Uint8Array.from({ length: 32 }, (_, i) => (i * 37 + 11) & 255) });
+    for (const [mode, most] of [
+      ['stamp', 2_000_000],
+      ['trace', 500_000],
+    ] as const) {
+      const r = await run(screenshot, { mode, trace: { key } });
+      expect(r.report.trace?.embedded, mode).toBe(true);
+      expect(r.bytesOut, mode).toBeLessThan(most);
+      // libpng (through sharp) decodes it: 8-bit RGB (every pixel was opaque), full size.
+      expect(await sharp(r.path).metadata(), mode).toMatchObject({ format: 'png', isPalette: false, channels: 3, depth: 'uchar', width: 3000, height: 2000 });
+      expect(readTrace(await toRgba(readFileSync(r.path)), importKey(key)).code, mode).toBe(r.report.trace!.code);
+    }
+  });
+
   it('a camera-like JPEG photo stays within 1.3× its input', async () => {
     const r = await run(await makeCameraPhoto(join(outDir, 'camera.jpg'), 2400, 1800));
     expect(r.bytesOut / r.bytesIn).toBeLessThanOrEqual(1.3);

@@ -4,7 +4,9 @@
 // an input large enough that the module is let go after it.
 import { inflateSync, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { bundledDeflate, deflate } from '../../src/core/palette/deflate.ts';
+import sharp from 'sharp';
+import { bundledDeflate, deflate, deflatePngRows } from '../../src/core/palette/deflate.ts';
+import { fullColourPng } from '../../src/core/palette/png.ts';
 
 /** Rows of 4-bit indices as a text page packs them: paper, lines of "glyphs", a diagonal band. */
 function pageRows(width = 620, height = 1754): Uint8Array {
@@ -53,5 +55,34 @@ describe('deflate (libdeflate, WebAssembly)', () => {
     expect(back[2 << 20]).toBe(0);
     const rows = pageRows(300, 200);
     expect(Buffer.compare(inflateSync((await bundledDeflate(rows.length, (into) => into.set(rows)))!), rows)).toBe(0);
+  });
+
+  it('a full-colour PNG of ours (Paeth rows): libpng decodes it to the very pixels, RGB and RGBA', async () => {
+    const w = 61;
+    const h = 37;
+    const rgba = new Uint8ClampedArray(w * h * 4);
+    let seed = 11;
+    const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 24;
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++) {
+        const i = 4 * (y * w + x);
+        // Gradients, a texture of a few levels (as the trace), and noise in one corner.
+        rgba[i] = (x * 4 + (rand() & 3)) & 255;
+        rgba[i + 1] = (y * 6) & 255;
+        rgba[i + 2] = x < 20 && y < 12 ? rand() : 200;
+        rgba[i + 3] = 255;
+      }
+    for (const bpp of [3, 4] as const) {
+      if (bpp === 4) for (let i = 3; i < rgba.length; i += 16) rgba[i] = (i * 7) & 255;
+      const idat = (await deflatePngRows(rgba, w, h, bpp))!;
+      const file = Buffer.from(await fullColourPng(w, h, bpp, idat).arrayBuffer());
+      const { data, info } = await sharp(file).raw().toBuffer({ resolveWithObject: true });
+      expect(info, `bpp ${bpp}`).toMatchObject({ width: w, height: h, channels: bpp });
+      const want = bpp === 4 ? Buffer.from(rgba) : Buffer.from(rgba.filter((_, i) => i % 4 !== 3));
+      expect(data.equals(want), `bpp ${bpp}`).toBe(true);
+      // Every row Paeth-filtered (type 4), as zlib.c writes them.
+      const rows = inflateSync(idat);
+      for (let y = 0; y < h; y++) expect(rows[y * (1 + w * bpp)]).toBe(4);
+    }
   });
 });

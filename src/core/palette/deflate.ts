@@ -11,6 +11,7 @@ interface Zlib {
   room(bytes: number): number;
   bound(bytes: number): number;
   compress(input: number, length: number, output: number, capacity: number): number;
+  paeth(rgba: number, width: number, height: number, bpp: number, out: number): void;
 }
 
 /**
@@ -66,6 +67,34 @@ function compressIn(z: Zlib, length: number, fill: (into: Uint8Array) => void): 
   }
   const out = size ? new Uint8Array(z.memory.buffer, at + length, size).slice() : undefined;
   if (length + capacity >= KEEP_BELOW) kept = undefined;
+  return out;
+}
+
+/**
+ * The zlib stream of a PNG's rows for a width × height RGBA picture, each row Paeth-filtered
+ * (zlib.c's `paeth`) at `bpp` bytes a pixel (3: no alpha). The pixels are copied into the
+ * module's memory, the rows made after them, compressed after those. Undefined where the module
+ * cannot run or its memory could not grow enough.
+ */
+export async function deflatePngRows(rgba: Uint8ClampedArray, width: number, height: number, bpp: 3 | 4): Promise<Uint8Array | undefined> {
+  const z = await zlib();
+  if (!z) return undefined;
+  const pixels = rgba.length;
+  const length = height * (1 + width * bpp);
+  // As compressIn: room for half the rows' size first, all they could take if that is short.
+  let capacity = Math.min(z.bound(length), (length >> 1) + 4096);
+  let at = z.room(pixels + length + capacity);
+  if (!at) return undefined;
+  new Uint8Array(z.memory.buffer, at, pixels).set(rgba);
+  z.paeth(at, width, height, bpp, at + pixels);
+  let size = z.compress(at + pixels, length, at + pixels + length, capacity);
+  if (!size) {
+    capacity = z.bound(length);
+    at = z.room(pixels + length + capacity); // grows in place: the rows are still there
+    size = at ? z.compress(at + pixels, length, at + pixels + length, capacity) : 0;
+  }
+  const out = size ? new Uint8Array(z.memory.buffer, at + pixels + length, size).slice() : undefined;
+  if (pixels + length + capacity >= KEEP_BELOW) kept = undefined;
   return out;
 }
 

@@ -1,5 +1,6 @@
-// An indexed-colour PNG (colour type 3) from a palette image: signature, IHDR, PLTE, IDAT, IEND.
-// Nothing else: no text, time or colour-profile chunks.
+// PNGs we write ourselves: indexed colour (type 3) from a palette image, and full colour (types 2
+// and 6) from a picture's zlib-compressed rows. Signature, IHDR, PLTE (indexed), IDAT, IEND;
+// nothing else: no text, time or colour-profile chunks.
 import { crc32 } from '../bytes.ts';
 import type { Indexed } from './index.ts';
 
@@ -13,14 +14,26 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
   return out;
 }
 
-/** `image.data` must hold rows with PNG's filter byte (IndexRequest.png). */
-export function indexedPng(image: Indexed): Blob {
+const SIGNATURE = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** IHDR: size, bit depth, colour type; deflate, the standard filters, no interlace. */
+function header(width: number, height: number, bits: number, colourType: number): Uint8Array {
   const ihdr = new Uint8Array(13);
   const view = new DataView(ihdr.buffer);
-  view.setUint32(0, image.width);
-  view.setUint32(4, image.height);
-  ihdr.set([image.bits, 3, 0, 0, 0], 8); // bit depth, palette, deflate, no filter method, no interlace
-  const signature = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  const parts = [signature, chunk('IHDR', ihdr), chunk('PLTE', image.palette.subarray(0, image.size * 3)), chunk('IDAT', image.data), chunk('IEND', new Uint8Array())];
-  return new Blob(parts as BlobPart[], { type: 'image/png' });
+  view.setUint32(0, width);
+  view.setUint32(4, height);
+  ihdr.set([bits, colourType, 0, 0, 0], 8);
+  return chunk('IHDR', ihdr);
+}
+
+const png = (...chunks: Uint8Array[]): Blob => new Blob([SIGNATURE, ...chunks, chunk('IEND', new Uint8Array())] as BlobPart[], { type: 'image/png' });
+
+/** `image.data` must hold rows with PNG's filter byte (IndexRequest.png). */
+export function indexedPng(image: Indexed): Blob {
+  return png(header(image.width, image.height, image.bits, 3), chunk('PLTE', image.palette.subarray(0, image.size * 3)), chunk('IDAT', image.data));
+}
+
+/** 8-bit RGB (`bpp` 3) or RGBA (4); `idat`: the zlib stream of its filtered rows. */
+export function fullColourPng(width: number, height: number, bpp: 3 | 4, idat: Uint8Array): Blob {
+  return png(header(width, height, 8, bpp === 3 ? 2 : 6), chunk('IDAT', idat));
 }
