@@ -11,7 +11,7 @@ interface Zlib {
   room(bytes: number): number;
   bound(bytes: number): number;
   compress(input: number, length: number, output: number, capacity: number): number;
-  paeth(rgba: number, width: number, height: number, bpp: number, out: number): void;
+  paeth(rgba: number, width: number, height: number, bpp: number, out: number, tmp: number): void;
 }
 
 /**
@@ -81,15 +81,17 @@ export async function deflatePngRows(rgba: Uint8ClampedArray, width: number, hei
   if (!z) return undefined;
   const pixels = rgba.length;
   const length = height * (1 + width * bpp);
-  // As compressIn: room for half the rows' size first, all they could take if that is short.
-  let capacity = Math.min(z.bound(length), (length >> 1) + 4096);
+  // As compressIn: room for half the rows' size first, all they could take if that is short;
+  // and at least one row of RGBA, which the filter works in before the stream is written.
+  let capacity = Math.max(4 * width, Math.min(z.bound(length), (length >> 1) + 4096));
   let at = z.room(pixels + length + capacity);
   if (!at) return undefined;
   new Uint8Array(z.memory.buffer, at, pixels).set(rgba);
-  z.paeth(at, width, height, bpp, at + pixels);
+  // A row's filtered RGBA goes where the compressed stream will be: it is not written yet.
+  z.paeth(at, width, height, bpp, at + pixels, at + pixels + length);
   let size = z.compress(at + pixels, length, at + pixels + length, capacity);
   if (!size) {
-    capacity = z.bound(length);
+    capacity = Math.max(4 * width, z.bound(length));
     at = z.room(pixels + length + capacity); // grows in place: the rows are still there
     size = at ? z.compress(at + pixels, length, at + pixels + length, capacity) : 0;
   }
