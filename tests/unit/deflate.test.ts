@@ -57,7 +57,7 @@ describe('deflate (libdeflate, WebAssembly)', () => {
     expect(Buffer.compare(inflateSync((await bundledDeflate(rows.length, (into) => into.set(rows)))!), rows)).toBe(0);
   });
 
-  it('a full-colour PNG of ours (Paeth rows): libpng decodes it to the very pixels, RGB and RGBA', async () => {
+  it('a full-colour PNG of ours (Paeth rows, read in strips): libpng decodes it to the very pixels, RGB when opaque, RGBA when not', async () => {
     const w = 61;
     const h = 37;
     const rgba = new Uint8ClampedArray(w * h * 4);
@@ -72,16 +72,23 @@ describe('deflate (libdeflate, WebAssembly)', () => {
         rgba[i + 2] = x < 20 && y < 12 ? rand() : 200;
         rgba[i + 3] = 255;
       }
-    for (const bpp of [3, 4] as const) {
-      if (bpp === 4) for (let i = 3; i < rgba.length; i += 16) rgba[i] = (i * 7) & 255;
-      const idat = (await deflatePngRows(rgba, w, h, bpp))!;
-      const file = Buffer.from(await fullColourPng(w, h, bpp, idat).arrayBuffer());
+    const strips: number[] = [];
+    const read = (y: number, rows: number) => (strips.push(rows), rgba.slice(y * w * 4, (y + rows) * w * 4));
+    for (const translucent of [false, true]) {
+      // One pixel not opaque, in the last strip: the rows are made again, with their alpha.
+      if (translucent) rgba[4 * (w * h - 3) + 3] = 128;
+      strips.length = 0;
+      const png = (await deflatePngRows(read, w, h, 5 * w * 4))!;
+      const bpp = translucent ? 4 : 3;
+      expect(png.bpp).toBe(bpp);
+      expect(strips.slice(0, 8)).toEqual([5, 5, 5, 5, 5, 5, 5, 2]); // 37 rows, 5 a strip
+      const file = Buffer.from(await fullColourPng(w, h, png.bpp, png.idat).arrayBuffer());
       const { data, info } = await sharp(file).raw().toBuffer({ resolveWithObject: true });
       expect(info, `bpp ${bpp}`).toMatchObject({ width: w, height: h, channels: bpp });
       const want = bpp === 4 ? Buffer.from(rgba) : Buffer.from(rgba.filter((_, i) => i % 4 !== 3));
       expect(data.equals(want), `bpp ${bpp}`).toBe(true);
       // Every row Paeth-filtered (type 4), as zlib.c writes them.
-      const rows = inflateSync(idat);
+      const rows = inflateSync(png.idat);
       for (let y = 0; y < h; y++) expect(rows[y * (1 + w * bpp)]).toBe(4);
     }
   });

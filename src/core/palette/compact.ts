@@ -73,17 +73,14 @@ export async function compact(source: ImageBitmap | OffscreenCanvas, req: Compac
  * level 6. The browser's own PNG encoder is faster but its files are larger, which matters once
  * the trace's texture covers a flat picture: the same pixels of a traced 3000 × 2000 screenshot
  * took 1.71 MB (62 ms) against our 0.38 MB traced clean, 3.08 MB (119 ms) against our 1.69 MB
- * stamped (ours ~220 ms; see docs/benchmarks.md). RGB when every pixel is opaque; the
- * browser's encoder where WebAssembly cannot run.
+ * stamped (ours ~220 ms; see docs/benchmarks.md). The pixels are read a strip at a time; RGB
+ * when every pixel is opaque; the browser's encoder where WebAssembly cannot run.
  */
 async function fullColour(canvas: OffscreenCanvas): Promise<Compact> {
   const { width, height } = canvas;
-  const rgba = canvas.getContext('2d')!.getImageData(0, 0, width, height).data;
-  let opaque = true;
-  for (let i = 3; i < rgba.length && opaque; i += 4) opaque = rgba[i] === 255;
-  const bpp = opaque ? 3 : 4;
-  const idat = await deflatePngRows(rgba, width, height, bpp);
-  return { blob: idat ? fullColourPng(width, height, bpp, idat) : await canvas.convertToBlob({ type: 'image/png' }) };
+  const ctx = canvas.getContext('2d')!;
+  const png = await deflatePngRows((y, rows) => ctx.getImageData(0, y, width, rows).data, width, height);
+  return { blob: png ? fullColourPng(width, height, png.bpp, png.idat) : await canvas.convertToBlob({ type: 'image/png' }) };
 }
 
 /**

@@ -11,7 +11,7 @@ interface Zlib {
   room(bytes: number): number;
   bound(bytes: number): number;
   compress(input: number, length: number, output: number, capacity: number): number;
-  paeth(rgba: number, width: number, height: number, bpp: number, out: number, tmp: number): void;
+  paeth(rgba: number, width: number, rows: number, bpp: number, above: number, out: number, tmp: number): number;
 }
 
 /**
@@ -70,34 +70,57 @@ function compressIn(z: Zlib, length: number, fill: (into: Uint8Array) => void): 
   return out;
 }
 
+/** Bytes of pixels read at a time for a full-colour PNG: the picture is never copied whole. */
+const STRIP_BYTES = 1 << 20;
+
 /**
- * The zlib stream of a PNG's rows for a width × height RGBA picture, each row Paeth-filtered
- * (zlib.c's `paeth`) at `bpp` bytes a pixel (3: no alpha). The pixels are copied into the
- * module's memory, the rows made after them, compressed after those. Undefined where the module
- * cannot run or its memory could not grow enough.
+ * The zlib stream of a PNG's rows for a width × height picture that `read` gives as RGBA a strip
+ * of rows at a time, each row Paeth-filtered (zlib.c's `paeth`), RGB (`bpp` 3) when every pixel
+ * is opaque, else RGBA (read again). Only the rows and their stream are held, in the module's
+ * memory; a strip and the row above it are kept where the stream will go. Undefined where the
+ * module cannot run or its memory could not grow enough.
  */
-export async function deflatePngRows(rgba: Uint8ClampedArray, width: number, height: number, bpp: 3 | 4): Promise<Uint8Array | undefined> {
+export async function deflatePngRows(
+  read: (y: number, rows: number) => Uint8ClampedArray,
+  width: number,
+  height: number,
+  stripBytes = STRIP_BYTES,
+): Promise<{ idat: Uint8Array; bpp: 3 | 4 } | undefined> {
   const z = await zlib();
   if (!z) return undefined;
-  const pixels = rgba.length;
-  const length = height * (1 + width * bpp);
-  // As compressIn: room for half the rows' size first, all they could take if that is short;
-  // and at least one row of RGBA, which the filter works in before the stream is written.
-  let capacity = Math.max(4 * width, Math.min(z.bound(length), (length >> 1) + 4096));
-  let at = z.room(pixels + length + capacity);
-  if (!at) return undefined;
-  new Uint8Array(z.memory.buffer, at, pixels).set(rgba);
-  // A row's filtered RGBA goes where the compressed stream will be: it is not written yet.
-  z.paeth(at, width, height, bpp, at + pixels, at + pixels + length);
-  let size = z.compress(at + pixels, length, at + pixels + length, capacity);
-  if (!size) {
-    capacity = Math.max(4 * width, z.bound(length));
-    at = z.room(pixels + length + capacity); // grows in place: the rows are still there
-    size = at ? z.compress(at + pixels, length, at + pixels + length, capacity) : 0;
+  const rowBytes = 4 * width;
+  const perStrip = Math.max(1, Math.min(height, Math.floor(stripBytes / rowBytes)));
+  const scratch = (perStrip + 2) * rowBytes;
+  for (const bpp of [3, 4] as const) {
+    const length = height * (1 + width * bpp);
+    // As compressIn: room for half the rows' size first, all they could take if that is short;
+    // and for the strip, the row above it and a row to filter in, until the stream is written.
+    let capacity = Math.max(scratch, Math.min(z.bound(length), (length >> 1) + 4096));
+    let at = z.room(length + capacity);
+    if (!at) return undefined;
+    const strip = at + length;
+    const above = strip + perStrip * rowBytes;
+    const tmp = above + rowBytes;
+    let opaque = true;
+    for (let y = 0; y < height && (opaque || bpp === 4); y += perStrip) {
+      const n = Math.min(perStrip, height - y);
+      const memory = new Uint8Array(z.memory.buffer);
+      memory.set(read(y, n), strip);
+      opaque = z.paeth(strip, width, n, bpp, y ? above : 0, at + y * (1 + width * bpp), tmp) === 1 && opaque;
+      memory.copyWithin(above, strip + (n - 1) * rowBytes, strip + n * rowBytes);
+    }
+    if (!opaque && bpp === 3) continue; // transparency: the rows again, with their alpha
+    let size = z.compress(at, length, at + length, capacity);
+    if (!size) {
+      capacity = z.bound(length);
+      at = z.room(length + capacity); // grows in place: the rows are still there
+      size = at ? z.compress(at, length, at + length, capacity) : 0;
+    }
+    const idat = size ? new Uint8Array(z.memory.buffer, at + length, size).slice() : undefined;
+    if (length + capacity >= KEEP_BELOW) kept = undefined;
+    return idat && { idat, bpp };
   }
-  const out = size ? new Uint8Array(z.memory.buffer, at + pixels + length, size).slice() : undefined;
-  if (pixels + length + capacity >= KEEP_BELOW) kept = undefined;
-  return out;
+  return undefined;
 }
 
 /** The browser's own deflate, from a reused buffer. */

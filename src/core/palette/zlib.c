@@ -59,24 +59,28 @@ __attribute__((export_name("compress"))) size_t compress(const unsigned char *in
 }
 
 /*
- * PNG rows (filter type 4, Paeth) of a w×h RGBA picture at `rgba`, as `bpp` bytes a pixel (3:
- * its alpha left out, 4: kept), each row its filter byte and then its filtered bytes, into
- * `out` (h × (1 + w·bpp) bytes). Paeth alone makes the smallest files of the five filters on a
- * traced screenshot (377 KB against 379 KB choosing per row, 424–437 KB with Sub or Up). The
- * bytes are filtered as RGBA, four pixels at a time (the compiler's SIMD: the predictor reads
- * the unfiltered neighbours, so no byte waits for another), into `tmp` (w·4 bytes), then packed.
+ * PNG rows (filter type 4, Paeth) of a strip of `rows` RGBA rows, w pixels wide, at `rgba`, as
+ * `bpp` bytes a pixel (3: alpha left out, 4: kept): each row its filter byte and then its
+ * filtered bytes, into `out`. `above`: the RGBA row above the strip (0 for the picture's first).
+ * Paeth alone makes the smallest files of the five filters on a traced screenshot (377 KB
+ * against 379 KB choosing per row, 424–437 KB with Sub or Up). The bytes are filtered as RGBA,
+ * four pixels at a time (the compiler's SIMD: the predictor reads the unfiltered neighbours, so
+ * no byte waits for another), into `tmp` (w·4 bytes), then packed. Returns 1 when every pixel
+ * of the strip is opaque.
  */
-__attribute__((export_name("paeth"))) void paeth(const unsigned char *rgba, int w, int h, int bpp, unsigned char *out, unsigned char *tmp) {
+__attribute__((export_name("paeth"))) int paeth(const unsigned char *rgba, int w, int rows, int bpp, const unsigned char *above, unsigned char *out, unsigned char *tmp) {
   long n = (long)w * 4;
-  for (int y = 0; y < h; y++) {
+  int opaque = 1;
+  for (int y = 0; y < rows; y++) {
     const unsigned char *row = rgba + (long)y * n;
+    const unsigned char *up = y ? row - n : above;
     unsigned char *o = out + (long)y * (1 + (long)w * bpp);
-    if (y == 0) {
+    for (long i = 3; i < n; i += 4) opaque &= row[i] == 255;
+    if (!up) {
       /* Nothing above: b = c = 0, so the predictor is a (Paeth is Sub on the first row). */
       for (long i = 0; i < 4; i++) tmp[i] = row[i];
       for (long i = 4; i < n; i++) tmp[i] = (unsigned char)(row[i] - row[i - 4]);
     } else {
-      const unsigned char *up = row - n;
       /* First pixel: a = c = 0, so the predictor is b (Up). */
       for (long i = 0; i < 4; i++) tmp[i] = (unsigned char)(row[i] - up[i]);
       for (long i = 4; i < n; i++) {
@@ -99,4 +103,5 @@ __attribute__((export_name("paeth"))) void paeth(const unsigned char *rgba, int 
         o[3 * x + 2] = tmp[4 * x + 2];
       }
   }
+  return opaque;
 }
