@@ -7,7 +7,7 @@ import { convEncode, viterbiDecode } from '../../src/core/trace/ecc.ts';
 import { exportKey, importKey, makeKey, TraceError } from '../../src/core/trace/index.ts';
 import { bitsToCode, codeToBits, CODED_BITS, parsePayload, PAYLOAD_BITS, payloadBits, saltFor } from '../../src/core/trace/payload.ts';
 import { fft2, shiftPeaks } from '../../src/core/trace/fft.ts';
-import { boxBlur } from '../../src/core/trace/plane.ts';
+import { kernelBlur as boxBlur } from '../../src/core/trace/kernel.ts';
 import { ascend, autocorrelation, bandWeight, fold, highestFirst, kthSmallest, TRACE_BAND, type Lattice } from '../../src/core/trace/sync.ts';
 import { hmacSha256, sha256 } from '../../src/core/trace/sha256.ts';
 import { rng } from '../fixtures/documents.ts';

@@ -51,14 +51,27 @@ export async function bundledDeflate(length: number, fill: (into: Uint8Array) =>
 }
 
 function compressIn(z: Zlib, length: number, fill: (into: Uint8Array) => void): Uint8Array | undefined {
-  // Room for the input and for its stream: at first half its size (pages and screenshots
-  // shrink 10–40×), all it could take when that is not enough. The room grows in place.
-  let capacity = Math.min(z.bound(length), (length >> 1) + 4096);
-  let at = z.room(length + capacity);
+  const capacity = firstCapacity(z, length);
+  const at = z.room(length + capacity);
   if (!at) return undefined;
   const input = new Uint8Array(z.memory.buffer, at, length);
   input.fill(0);
   fill(input);
+  return compressRoom(z, at, length, capacity);
+}
+
+/**
+ * Room for a stream of `length` bytes of input: at first half its size (pages and screenshots
+ * shrink 10–40×), and at least `atLeast` (a caller's scratch, used before the stream is written).
+ */
+const firstCapacity = (z: Zlib, length: number, atLeast = 0) => Math.max(atLeast, Math.min(z.bound(length), (length >> 1) + 4096));
+
+/**
+ * Compresses the room's `length` bytes at `at` into the `capacity` after them, growing the room
+ * (in place: the input stays) to all the stream could take when that is not enough. A module
+ * whose room has grown large is let go afterwards (KEEP_BELOW).
+ */
+function compressRoom(z: Zlib, at: number, length: number, capacity: number): Uint8Array | undefined {
   let size = z.compress(at, length, at + length, capacity);
   if (!size) {
     capacity = z.bound(length);
@@ -93,10 +106,9 @@ export async function deflatePngRows(
   const scratch = (perStrip + 2) * rowBytes;
   for (const bpp of [3, 4] as const) {
     const length = height * (1 + width * bpp);
-    // As compressIn: room for half the rows' size first, all they could take if that is short;
-    // and for the strip, the row above it and a row to filter in, until the stream is written.
-    let capacity = Math.max(scratch, Math.min(z.bound(length), (length >> 1) + 4096));
-    let at = z.room(length + capacity);
+    // The strip, the row above it and a row to filter in sit where the stream will be written.
+    const capacity = firstCapacity(z, length, scratch);
+    const at = z.room(length + capacity);
     if (!at) return undefined;
     const strip = at + length;
     const above = strip + perStrip * rowBytes;
@@ -110,14 +122,7 @@ export async function deflatePngRows(
       memory.copyWithin(above, strip + (n - 1) * rowBytes, strip + n * rowBytes);
     }
     if (!opaque && bpp === 3) continue; // transparency: the rows again, with their alpha
-    let size = z.compress(at, length, at + length, capacity);
-    if (!size) {
-      capacity = z.bound(length);
-      at = z.room(length + capacity); // grows in place: the rows are still there
-      size = at ? z.compress(at, length, at + length, capacity) : 0;
-    }
-    const idat = size ? new Uint8Array(z.memory.buffer, at + length, size).slice() : undefined;
-    if (length + capacity >= KEEP_BELOW) kept = undefined;
+    const idat = compressRoom(z, at, length, capacity);
     return idat && { idat, bpp };
   }
   return undefined;

@@ -234,7 +234,10 @@ function planes(s: State, w: number, h: number, count: number): { at: number[]; 
   return { at, cols };
 }
 
-/** See plane.ts's `boxBlur` (read.c, `blur`). */
+/**
+ * Running-mean box blur of radius r along both axes, edges the mean of what is inside (read.c's
+ * `blur`, which the residual and the autocorrelation use there).
+ */
 export function kernelBlur(src: Float32Array, w: number, h: number, r: number): Float32Array {
   const s = kernel();
   const { at, cols } = planes(s, w, h, 3);

@@ -1,7 +1,7 @@
 // Luminance planes for the reader: a found picture brought to a working size, and the
 // high-pass "residual" in which the trace stands out from the picture's own content.
 import type { Pixels } from './embed.ts';
-import { kernelBlur, kernelResidual } from './kernel.ts';
+import { kernelResidual } from './kernel.ts';
 
 export interface Plane {
   data: Float32Array;
@@ -86,12 +86,6 @@ function coverage(len: number, n: number): { first: Int32Array; taps: number[]; 
   first[n] = taps.length;
   return { first, taps, weights };
 }
-
-/**
- * Running-mean box blur of radius r along both axes (edges: mean of what is inside): read.c's
- * `blur`, which the residual and the autocorrelation use there; here for its unit test.
- */
-export const boxBlur = (src: Float32Array, w: number, h: number, r: number): Float32Array => kernelBlur(src, w, h, r);
 
 /**
  * The picture minus its smooth part, divided by the local contrast and clipped: edges and

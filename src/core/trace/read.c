@@ -266,7 +266,7 @@ __attribute__((export_name("gridScores"))) int gridScores(const double *box, int
 }
 
 /*
- * Running-mean box blur of radius r along both axes (plane.ts, `boxBlur`): rows into `tmp`,
+ * Running-mean box blur of radius r along both axes (kernel.ts, `kernelBlur`): rows into `tmp`,
  * then columns into `out`, a row at a time with every column's running sum in `cols` (w
  * doubles). Sums in doubles, each value stored as a float, as the JavaScript's Float32Arrays.
  */

@@ -63,8 +63,9 @@ export function autocorrelation(r: Float32Array, w: number, h: number, maxLag: n
   return { ac, m };
 }
 
-/** The band's weights for an m-point transform, by folded frequency (made in JavaScript: Math.hypot and Math.cos). */
 const bands = new Map<number, Band>();
+
+/** The band's weights for an m-point transform, by folded frequency (made in JavaScript: Math.hypot and Math.cos), once. */
 function bandOf(m: number): Band {
   let b = bands.get(m);
   if (b) return b;
