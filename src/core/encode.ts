@@ -4,6 +4,7 @@ import EncodeWorker from './encode.worker.ts?worker';
 import { StampError } from './errors.ts';
 import { IMAGE_FORMATS } from './formats/index.ts';
 import { compact, PNG_PALETTE, type Compact, type CompactRequest } from './palette/compact.ts';
+import type { Alongside } from './palette/deflate.ts';
 import type { EncodeAnswer, EncodeRequestBody } from './encode.worker.ts';
 
 /** The picture types we write. */
@@ -63,9 +64,21 @@ export async function encode(canvas: OffscreenCanvas, mime: string, quality: num
   return out.blob;
 }
 
+/**
+ * An encoder deflates the second half of a long PNG's rows while this thread deflates the first
+ * (palette/deflate.ts): on a machine with the cores for it, and only for pictures encoded here.
+ */
+const alongside = (): Alongside | undefined =>
+  (navigator.hardwareConcurrency || 1) < 2
+    ? undefined
+    : async (bytes) => {
+        const a = await ask({ lastPart: bytes }, [bytes.buffer]);
+        return 'part' in a ? a.part : undefined;
+      };
+
 /** Like encode, but a palette image when the picture has few colours (see palette/compact.ts). */
 export async function encodeCompact(canvas: OffscreenCanvas, req: CompactRequest, background = false): Promise<Compact> {
-  if (!background && encodesDirectly()) return compact(canvas, req);
+  if (!background && encodesDirectly()) return compact(canvas, req, alongside());
   return viaWorker(canvas, { mime: req.mime, quality: req.quality, compact: req });
 }
 

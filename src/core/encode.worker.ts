@@ -3,21 +3,30 @@
 // headless frame) then wait a full second per picture. A worker encodes at once. PDF pages are
 // read, given their palette, packed and deflated here, two pages at a time in two workers,
 // while the page renders the next.
+// It also deflates the second half of a long PNG's rows while the page deflates the first.
 import { compact, onBitmap, type Compact, type CompactRequest } from './palette/compact.ts';
+import { deflateLastPart, type RawPart } from './palette/deflate.ts';
 
-export type EncodeRequestBody = {
-  bitmap: ImageBitmap;
-  mime: string;
-  quality: number;
-  /** Palette or budgeted encoding (PDF pages, screenshots). */
-  compact?: CompactRequest;
-};
+export type EncodeRequestBody =
+  | {
+      bitmap: ImageBitmap;
+      mime: string;
+      quality: number;
+      /** Palette or budgeted encoding (PDF pages, screenshots). */
+      compact?: CompactRequest;
+    }
+  | { lastPart: Uint8Array<ArrayBuffer> };
 
-export type EncodeAnswer = { id: number; out: Compact } | { id: number; error: string };
+export type EncodeAnswer = { id: number; out: Compact } | { id: number; part: RawPart | undefined } | { id: number; error: string };
 
 self.onmessage = async (e: MessageEvent<EncodeRequestBody & { id: number }>) => {
   const { id } = e.data;
   try {
+    if ('lastPart' in e.data) {
+      const part = await deflateLastPart(e.data.lastPart);
+      self.postMessage({ id, part }, { transfer: part ? [part.raw.buffer as ArrayBuffer] : [] });
+      return;
+    }
     const { bitmap, mime, quality } = e.data;
     if (e.data.compact) {
       const out = await compact(bitmap, e.data.compact);

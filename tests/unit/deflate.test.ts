@@ -3,9 +3,9 @@
 // input: a text page's packed rows, noise that does not shrink (the room grows for it), and
 // an input large enough that the module is let go after it.
 import { inflateSync, deflateSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import sharp from 'sharp';
-import { bundledDeflate, deflate, deflatePngRows } from '../../src/core/palette/deflate.ts';
+import { bundledDeflate, deflate, deflatePngRows, type Alongside } from '../../src/core/palette/deflate.ts';
 import { fullColourPng } from '../../src/core/palette/png.ts';
 
 /** Rows of 4-bit indices as a text page packs them: paper, lines of "glyphs", a diagonal band. */
@@ -78,7 +78,7 @@ describe('deflate (libdeflate, WebAssembly)', () => {
       // One pixel not opaque, in the last strip: the rows are made again, with their alpha.
       if (translucent) rgba[4 * (w * h - 3) + 3] = 128;
       strips.length = 0;
-      const png = (await deflatePngRows(read, w, h, 5 * w * 4))!;
+      const png = (await deflatePngRows(read, w, h, undefined, 5 * w * 4))!;
       const bpp = translucent ? 4 : 3;
       expect(png.bpp).toBe(bpp);
       expect(strips.slice(0, 8)).toEqual([5, 5, 5, 5, 5, 5, 5, 2]); // 37 rows, 5 a strip
@@ -91,5 +91,53 @@ describe('deflate (libdeflate, WebAssembly)', () => {
       const rows = inflateSync(png.idat);
       for (let y = 0; y < h; y++) expect(rows[y * (1 + w * bpp)]).toBe(4);
     }
+  });
+
+  describe('a long input in two halves, the second on another thread', () => {
+    /** The other thread: another instance of the module (its own WebAssembly memory), as a worker has. */
+    async function otherThread(): Promise<{ alongside: Alongside; parts: number[] }> {
+      vi.resetModules();
+      const other = (await import('../../src/core/palette/deflate.ts')) as typeof import('../../src/core/palette/deflate.ts');
+      const parts: number[] = [];
+      return {
+        parts,
+        alongside: async (bytes) => {
+          parts.push(bytes.length);
+          return other.deflateLastPart(bytes);
+        },
+      };
+    }
+    const rows = pageRows(1240, 1754);
+
+    it('joined under one header: inflates to the very input (zlib checks the Adler-32 of the whole), within 1 % of one stream', async () => {
+      const { alongside, parts } = await otherThread();
+      const whole = (await bundledDeflate(rows.length, (into) => into.set(rows)))!;
+      const split = (await bundledDeflate(rows.length, (into) => into.set(rows), alongside))!;
+      expect(parts).toEqual([rows.length - (rows.length >> 1)]);
+      expect(Buffer.compare(inflateSync(split), rows)).toBe(0);
+      expect(split.length).toBeLessThan(whole.length * 1.01);
+      // Inputs under SPLIT_FROM stay on one thread.
+      const small = pageRows(300, 200);
+      expect(await bundledDeflate(small.length, (into) => into.set(small), alongside)).toEqual(await bundledDeflate(small.length, (into) => into.set(small)));
+      expect(parts.length).toBe(1);
+    });
+
+    it('whatever bit of a byte the first half ends on (24 lengths): one valid stream', async () => {
+      const { alongside, parts } = await otherThread();
+      for (let extra = 0; extra < 24; extra++) {
+        const input = rows.subarray(0, (1 << 21) + extra * 977);
+        const split = (await bundledDeflate(input.length, (into) => into.set(input), alongside))!;
+        expect(Buffer.compare(inflateSync(split), input), `length ${input.length}`).toBe(0);
+      }
+      expect(parts.length).toBe(24);
+    });
+
+    it('where the other thread fails or cannot run, this one compresses it all', async () => {
+      for (const alongside of [async () => undefined, async () => Promise.reject(new Error('worker died'))] as Alongside[]) {
+        const z = (await bundledDeflate(rows.length, (into) => into.set(rows), alongside))!;
+        expect(z).toEqual((await bundledDeflate(rows.length, (into) => into.set(rows)))!);
+        expect(Buffer.compare(inflateSync(z), rows)).toBe(0);
+      }
+    });
   });
 });

@@ -3,7 +3,7 @@
 // Runs in the encode worker (on an ImageBitmap) or in the page (on the canvas itself).
 import { indexPicture, type Indexed } from './index.ts';
 import type { MapError } from './quantise.ts';
-import { deflatePngRows } from './deflate.ts';
+import { deflatePngRows, type Alongside } from './deflate.ts';
 import { fullColourPng, indexedPng } from './png.ts';
 
 export interface CompactRequest {
@@ -56,14 +56,15 @@ const accepts =
 /** A palette image larger than the budget (a scan's paper grain) is worse than a JPEG. */
 const withinBudget = (indexed: Indexed, req: Pick<CompactRequest, 'budget'>): boolean => !(req.budget && indexed.data.length > req.budget);
 
-export async function compact(source: ImageBitmap | OffscreenCanvas, req: CompactRequest): Promise<Compact> {
+/** `alongside`: a second thread for deflating half of a PNG's rows (deflate.ts). */
+export async function compact(source: ImageBitmap | OffscreenCanvas, req: CompactRequest, alongside?: Alongside): Promise<Compact> {
   if (req.colours.length) {
-    const indexed = await indexPicture(source, { colours: req.colours, minFlat: req.minFlat, png: !req.raw, accept: accepts(req) });
+    const indexed = await indexPicture(source, { colours: req.colours, minFlat: req.minFlat, png: !req.raw, accept: accepts(req), alongside });
     if (indexed && withinBudget(indexed, req)) return req.raw ? { indexed } : { blob: indexedPng(indexed) };
   }
   // A PNG in full colour is ours too (the browser's is 1.8–4.5× larger: see fullColour); it reads
   // the pixels, so a bitmap is drawn into an ordinary canvas for it.
-  const full = (canvas: OffscreenCanvas) => (req.mime === 'image/png' ? fullColour(canvas) : encodeWithin(canvas, req));
+  const full = (canvas: OffscreenCanvas) => (req.mime === 'image/png' ? fullColour(canvas, alongside) : encodeWithin(canvas, req));
   if (source instanceof OffscreenCanvas) return full(source);
   return onBitmap(source, full, req.inSequence || req.mime === 'image/png');
 }
@@ -76,10 +77,10 @@ export async function compact(source: ImageBitmap | OffscreenCanvas, req: Compac
  * stamped (ours ~220 ms; see docs/benchmarks.md). The pixels are read a strip at a time; RGB
  * when every pixel is opaque; the browser's encoder where WebAssembly cannot run.
  */
-async function fullColour(canvas: OffscreenCanvas): Promise<Compact> {
+async function fullColour(canvas: OffscreenCanvas, alongside?: Alongside): Promise<Compact> {
   const { width, height } = canvas;
   const ctx = canvas.getContext('2d')!;
-  const png = await deflatePngRows((y, rows) => ctx.getImageData(0, y, width, rows).data, width, height);
+  const png = await deflatePngRows((y, rows) => ctx.getImageData(0, y, width, rows).data, width, height, alongside);
   return { blob: png ? fullColourPng(width, height, png.bpp, png.idat) : await canvas.convertToBlob({ type: 'image/png' }) };
 }
 

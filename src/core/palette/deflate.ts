@@ -11,6 +11,8 @@ interface Zlib {
   room(bytes: number): number;
   bound(bytes: number): number;
   compress(input: number, length: number, output: number, capacity: number): number;
+  part(input: number, length: number, output: number, capacity: number, last: number): number;
+  adler(input: number, length: number): number;
   paeth(rgba: number, width: number, rows: number, bpp: number, above: number, out: number, tmp: number): number;
 }
 
@@ -37,27 +39,50 @@ async function zlib(): Promise<Zlib | undefined> {
 export const deflate = (bytes: Uint8Array): Promise<Uint8Array> => deflateInto(bytes.length, (into) => into.set(bytes));
 
 /**
- * The zlib stream of the `length` bytes that `fill` writes (into zeroed memory): written
- * straight into the compressor's memory, not copied there.
+ * Deflates the last part of a stream on another thread (an encode worker), at once: its raw
+ * deflate and Adler-32 (deflateLastPart there), or undefined when it could not. The bytes are
+ * handed over.
  */
-export async function deflateInto(length: number, fill: (into: Uint8Array) => void): Promise<Uint8Array> {
-  return (await bundledDeflate(length, fill)) ?? (await browserDeflate(length, fill));
+export type Alongside = (bytes: Uint8Array<ArrayBuffer>) => Promise<RawPart | undefined>;
+
+export interface RawPart {
+  raw: Uint8Array;
+  adler: number;
+}
+
+/**
+ * The zlib stream of the `length` bytes that `fill` writes (into zeroed memory): written
+ * straight into the compressor's memory, not copied there. `alongside`: a second thread for the
+ * second half of a long input (see compressRoom).
+ */
+export async function deflateInto(length: number, fill: (into: Uint8Array) => void, alongside?: Alongside): Promise<Uint8Array> {
+  return (await bundledDeflate(length, fill, alongside)) ?? (await browserDeflate(length, fill));
 }
 
 /** deflateInto by libdeflate alone: undefined where it cannot run, or its memory could not grow enough. */
-export async function bundledDeflate(length: number, fill: (into: Uint8Array) => void): Promise<Uint8Array | undefined> {
+export async function bundledDeflate(length: number, fill: (into: Uint8Array) => void, alongside?: Alongside): Promise<Uint8Array | undefined> {
   const z = await zlib();
-  return z && compressIn(z, length, fill);
-}
-
-function compressIn(z: Zlib, length: number, fill: (into: Uint8Array) => void): Uint8Array | undefined {
+  if (!z) return undefined;
   const capacity = firstCapacity(z, length);
   const at = z.room(length + capacity);
   if (!at) return undefined;
   const input = new Uint8Array(z.memory.buffer, at, length);
   input.fill(0);
   fill(input);
-  return compressRoom(z, at, length, capacity);
+  return compressRoom(z, at, length, capacity, alongside);
+}
+
+/** The worker's side of Alongside: `bytes` as the raw deflate that ends a stream, and their Adler-32. */
+export async function deflateLastPart(bytes: Uint8Array): Promise<RawPart | undefined> {
+  const z = await zlib();
+  if (!z) return undefined;
+  const capacity = firstCapacity(z, bytes.length);
+  const at = z.room(bytes.length + capacity);
+  if (!at) return undefined;
+  new Uint8Array(z.memory.buffer).set(bytes, at);
+  const adler = z.adler(at, bytes.length) >>> 0;
+  const raw = compressWith(z, at, bytes.length, capacity, (...a) => z.part(...a, 1));
+  return raw && { raw, adler };
 }
 
 /**
@@ -67,19 +92,69 @@ function compressIn(z: Zlib, length: number, fill: (into: Uint8Array) => void): 
 const firstCapacity = (z: Zlib, length: number, atLeast = 0) => Math.max(atLeast, Math.min(z.bound(length), (length >> 1) + 4096));
 
 /**
- * Compresses the room's `length` bytes at `at` into the `capacity` after them, growing the room
- * (in place: the input stays) to all the stream could take when that is not enough. A module
- * whose room has grown large is let go afterwards (KEEP_BELOW).
+ * Below this, an input is compressed on one thread: handing half of it over costs more than
+ * it saves.
  */
-function compressRoom(z: Zlib, at: number, length: number, capacity: number): Uint8Array | undefined {
-  let size = z.compress(at, length, at + length, capacity);
+const SPLIT_FROM = 1 << 20;
+
+/**
+ * Compresses the room's `length` bytes at `at` into the `capacity` after them (see
+ * compressWith). With `alongside`, a long input is compressed in two halves at once: the first
+ * here, ending in an empty stored block (zlib's sync flush), the second on the other thread,
+ * ending the stream; then joined under one header and the Adler-32 of the whole. The halves
+ * lose only the matches across the middle. Where the other thread fails, this one compresses it
+ * all.
+ */
+async function compressRoom(z: Zlib, at: number, length: number, capacity: number, alongside?: Alongside): Promise<Uint8Array | undefined> {
+  if (!alongside || length < SPLIT_FROM) return compressWith(z, at, length, capacity, z.compress);
+  const half = length >> 1;
+  const last = alongside(new Uint8Array(z.memory.buffer, at + half, length - half).slice()).catch(() => undefined);
+  const adler = z.adler(at, half) >>> 0;
+  // Written after the whole input: the other half stays for compressing it all here if need be.
+  const first = compressWith(z, at, half, capacity, (...a) => z.part(...a, 0), length);
+  const away = await last;
+  if (!first || !away) return compressWith(z, at, length, capacity, z.compress);
+  const out = new Uint8Array(2 + first.length + away.raw.length + 4);
+  out.set(ZLIB_HEADER);
+  out.set(first, 2);
+  out.set(away.raw, 2 + first.length);
+  new DataView(out.buffer).setUint32(out.length - 4, adlerJoin(adler, away.adler, length - half));
+  return out;
+}
+
+/** The zlib header libdeflate writes at level 6 (zlib.c): deflate, 32 KB window, default level. */
+const ZLIB_HEADER = [0x78, 0x9c];
+
+/** The Adler-32 of two pieces joined, from theirs and the second's length (zlib's adler32_combine). */
+export function adlerJoin(a: number, b: number, lengthB: number): number {
+  const BASE = 65521;
+  const rem = lengthB % BASE;
+  let s1 = a & 0xffff;
+  let s2 = (rem * s1) % BASE;
+  s1 += (b & 0xffff) + BASE - 1;
+  s2 += ((a >>> 16) & 0xffff) + ((b >>> 16) & 0xffff) + BASE - rem;
+  if (s1 >= BASE) s1 -= BASE;
+  if (s1 >= BASE) s1 -= BASE;
+  if (s2 >= 2 * BASE) s2 -= 2 * BASE;
+  if (s2 >= BASE) s2 -= BASE;
+  return ((s2 << 16) | s1) >>> 0;
+}
+
+/**
+ * Compresses the room's `length` bytes at `at` by `run` into the `capacity` after its first
+ * `keep` bytes (the input, or more of it that must stay), growing the room (in place: what it
+ * holds stays) to all the stream could take when that is not enough. A module whose room has
+ * grown large is let go afterwards (KEEP_BELOW).
+ */
+function compressWith(z: Zlib, at: number, length: number, capacity: number, run: (at: number, length: number, out: number, capacity: number) => number, keep = length): Uint8Array | undefined {
+  let size = run(at, length, at + keep, capacity);
   if (!size) {
     capacity = z.bound(length);
-    at = z.room(length + capacity);
-    size = at ? z.compress(at, length, at + length, capacity) : 0;
+    at = z.room(keep + capacity);
+    size = at ? run(at, length, at + keep, capacity) : 0;
   }
-  const out = size ? new Uint8Array(z.memory.buffer, at + length, size).slice() : undefined;
-  if (length + capacity >= KEEP_BELOW) kept = undefined;
+  const out = size ? new Uint8Array(z.memory.buffer, at + keep, size).slice() : undefined;
+  if (keep + capacity >= KEEP_BELOW) kept = undefined;
   return out;
 }
 
@@ -91,12 +166,13 @@ const STRIP_BYTES = 1 << 20;
  * of rows at a time, each row Paeth-filtered (zlib.c's `paeth`), RGB (`bpp` 3) when every pixel
  * is opaque, else RGBA (read again). Only the rows and their stream are held, in the module's
  * memory; a strip and the row above it are kept where the stream will go. Undefined where the
- * module cannot run or its memory could not grow enough.
+ * module cannot run or its memory could not grow enough. `alongside`: as for deflateInto.
  */
 export async function deflatePngRows(
   read: (y: number, rows: number) => Uint8ClampedArray,
   width: number,
   height: number,
+  alongside?: Alongside,
   stripBytes = STRIP_BYTES,
 ): Promise<{ idat: Uint8Array; bpp: 3 | 4 } | undefined> {
   const z = await zlib();
@@ -122,7 +198,7 @@ export async function deflatePngRows(
       memory.copyWithin(above, strip + (n - 1) * rowBytes, strip + n * rowBytes);
     }
     if (!opaque && bpp === 3) continue; // transparency: the rows again, with their alpha
-    const idat = compressRoom(z, at, length, capacity);
+    const idat = await compressRoom(z, at, length, capacity, alongside);
     return idat && { idat, bpp };
   }
   return undefined;

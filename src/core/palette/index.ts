@@ -2,7 +2,7 @@
 // edges and compresses far better than as a JPEG (a stamped A4 text page: ~60 KB instead of
 // ~265 KB) or a full-colour PNG (the mark's antialiased edges break PNG's flat runs).
 import { readFrame } from '../raster/frame.ts';
-import { deflateInto } from './deflate.ts';
+import { deflateInto, type Alongside } from './deflate.ts';
 import { give, take } from '../raster/spare.ts';
 import { Histogram, bitsFor, flatShare, mapError, mapKeys, medianCut, type MapError, type Palette } from './quantise.ts';
 
@@ -27,6 +27,8 @@ export interface IndexRequest {
   png: boolean;
   /** Whether the mapped picture is close enough; else no palette image is made. */
   accept: (e: MapError) => boolean;
+  /** A second thread for deflating half of the rows (deflate.ts). */
+  alongside?: Alongside;
 }
 
 type Source = ImageBitmap | OffscreenCanvas;
@@ -90,7 +92,7 @@ export async function indexPicture(source: Source, req: IndexRequest): Promise<I
   const a = await analysePicture(source, req);
   if (!a) return undefined;
   try {
-    return await packPicture(a, req.png);
+    return await packPicture(a, req.png, req.alongside);
   } finally {
     give('keys', a.keys);
   }
@@ -132,13 +134,13 @@ async function analysePicture(source: Source, req: Omit<IndexRequest, 'png'>): P
 }
 
 /** The analysed picture's rows, packed at the palette's bits and deflated (with PNG's filter byte when `png`). */
-async function packPicture(a: Analysis, png: boolean): Promise<Indexed> {
+async function packPicture(a: Analysis, png: boolean, alongside?: Alongside): Promise<Indexed> {
   const { width, height, keys, palette, error } = a;
   const bits = bitsFor(palette.size);
   const skip = png ? 1 : 0;
   const stride = skip + Math.ceil((width * bits) / 8);
   // The rows are written straight into the compressor's memory.
-  const data = await deflateInto(stride * height, (raw) => mapKeys(keys, width, height, palette, bits, raw, stride, skip));
+  const data = await deflateInto(stride * height, (raw) => mapKeys(keys, width, height, palette, bits, raw, stride, skip), alongside);
   return { width, height, palette: palette.rgb, size: palette.size, bits, data, error };
 }
 

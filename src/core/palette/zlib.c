@@ -58,6 +58,25 @@ __attribute__((export_name("compress"))) size_t compress(const unsigned char *in
   return libdeflate_zlib_compress(compressor, in, n, out, cap);
 }
 
+extern int libdeflate_idstamp_part;
+
+/*
+ * A part of a zlib stream split for two threads: `n` bytes at `in` as raw deflate into `out`
+ * (`cap` bytes). The leading part (`last` 0) ends in no final block but an empty stored block,
+ * byte-aligned, so the last part's raw stream can follow it. deflate.ts adds the zlib header and
+ * the Adler-32 of the whole. 0 when `cap` is too small.
+ */
+__attribute__((export_name("part"))) size_t part(const unsigned char *in, size_t n, unsigned char *out, size_t cap, int last) {
+  if (!ready()) return 0;
+  libdeflate_idstamp_part = !last;
+  size_t size = libdeflate_deflate_compress(compressor, in, n, out, cap);
+  libdeflate_idstamp_part = 0;
+  return size;
+}
+
+/* The Adler-32 of `n` bytes at `in`. */
+__attribute__((export_name("adler"))) unsigned adler(const unsigned char *in, size_t n) { return libdeflate_adler32(1, in, n); }
+
 /*
  * PNG rows (filter type 4, Paeth) of a strip of `rows` RGBA rows, w pixels wide, at `rgba`, as
  * `bpp` bytes a pixel (3: alpha left out, 4: kept): each row its filter byte and then its

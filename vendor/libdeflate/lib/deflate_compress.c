@@ -28,6 +28,14 @@
 #include "deflate_compress.h"
 #include "deflate_constants.h"
 
+/*
+ * IDSTAMP (not in libdeflate): while set, no block is marked final and
+ * libdeflate_deflate_compress() ends the output with an empty stored block, byte-aligned (zlib's
+ * sync flush). Another raw deflate stream can then follow it as its continuation: a long input
+ * is compressed in two parts on two threads and joined (src/core/palette/zlib.c).
+ */
+int libdeflate_idstamp_part;
+
 /******************************************************************************/
 
 /*
@@ -1735,6 +1743,10 @@ deflate_flush_block(struct libdeflate_compressor *c,
 	u32 best_cost;
 	struct deflate_codes *codes;
 	unsigned sym;
+
+	/* IDSTAMP: a stream's leading part ends without a final block. */
+	if (libdeflate_idstamp_part)
+		is_final_block = false;
 
 	ASSERT(block_length >= MIN_BLOCK_LENGTH ||
 	       (is_final_block && block_length > 0));
@@ -4062,6 +4074,20 @@ libdeflate_deflate_compress(struct libdeflate_compressor *c,
 	 * if there wasn't enough space remaining for the full final block.
 	 */
 	ASSERT(os.bitcount <= 7);
+	if (libdeflate_idstamp_part) {
+		/* IDSTAMP: BFINAL 0 and BTYPE 00 (3 zero bits), byte-aligned, LEN 0, NLEN 0xffff. */
+		size_t n = (os.bitcount + 3 + 7) / 8 + 4;
+		if ((size_t)(os.end - os.next) < n)
+			return 0;
+		*os.next++ = os.bitbuf;
+		if (os.bitcount > 5)
+			*os.next++ = 0;
+		*os.next++ = 0;
+		*os.next++ = 0;
+		*os.next++ = 0xff;
+		*os.next++ = 0xff;
+		return os.next - (u8 *)out;
+	}
 	if (os.bitcount) {
 		ASSERT(os.next < os.end);
 		*os.next++ = os.bitbuf;
