@@ -57,8 +57,12 @@ describe('deflate (libdeflate, WebAssembly)', () => {
     expect(Buffer.compare(inflateSync((await bundledDeflate(rows.length, (into) => into.set(rows)))!), rows)).toBe(0);
   });
 
-  it('a full-colour PNG of ours (Paeth rows, read in strips): libpng decodes it to the very pixels, RGB when opaque, RGBA when not', async () => {
-    const w = 61;
+  it('a full-colour PNG of ours (Paeth rows, read in strips): libpng decodes it to the very pixels, RGB when opaque, RGBA when not, at any width', async () => {
+    // Four pixels are filtered at a time: widths with every remainder, and narrower than four.
+    for (const w of [61, 62, 7, 3, 1]) await fullColourCase(w);
+  });
+
+  async function fullColourCase(w: number): Promise<void> {
     const h = 37;
     const rgba = new Uint8ClampedArray(w * h * 4);
     let seed = 11;
@@ -76,7 +80,7 @@ describe('deflate (libdeflate, WebAssembly)', () => {
     const read = (y: number, rows: number) => (strips.push(rows), rgba.slice(y * w * 4, (y + rows) * w * 4));
     for (const translucent of [false, true]) {
       // One pixel not opaque, in the last strip: the rows are made again, with their alpha.
-      if (translucent) rgba[4 * (w * h - 3) + 3] = 128;
+      if (translucent) rgba[4 * (w * h - 1) + 3] = 128;
       strips.length = 0;
       const png = (await deflatePngRows(read, w, h, undefined, 5 * w * 4))!;
       const bpp = translucent ? 4 : 3;
@@ -84,14 +88,14 @@ describe('deflate (libdeflate, WebAssembly)', () => {
       expect(strips.slice(0, 8)).toEqual([5, 5, 5, 5, 5, 5, 5, 2]); // 37 rows, 5 a strip
       const file = Buffer.from(await fullColourPng(w, h, png.bpp, png.idat).arrayBuffer());
       const { data, info } = await sharp(file).raw().toBuffer({ resolveWithObject: true });
-      expect(info, `bpp ${bpp}`).toMatchObject({ width: w, height: h, channels: bpp });
+      expect(info, `width ${w}, bpp ${bpp}`).toMatchObject({ width: w, height: h, channels: bpp });
       const want = bpp === 4 ? Buffer.from(rgba) : Buffer.from(rgba.filter((_, i) => i % 4 !== 3));
-      expect(data.equals(want), `bpp ${bpp}`).toBe(true);
+      expect(data.equals(want), `width ${w}, bpp ${bpp}`).toBe(true);
       // Every row Paeth-filtered (type 4), as zlib.c writes them.
       const rows = inflateSync(png.idat);
       for (let y = 0; y < h; y++) expect(rows[y * (1 + w * bpp)]).toBe(4);
     }
-  });
+  }
 
   describe('a long input in two halves, the second on another thread', () => {
     /** The other thread: another instance of the module (its own WebAssembly memory), as a worker has. */

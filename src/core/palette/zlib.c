@@ -6,6 +6,7 @@
  * the input at its start, and compresses it into the rest (`compress`).
  */
 #include "libdeflate.h"
+#include <wasm_simd128.h>
 
 extern unsigned char __heap_base;
 
@@ -82,45 +83,84 @@ __attribute__((export_name("adler"))) unsigned adler(const unsigned char *in, si
  * `bpp` bytes a pixel (3: alpha left out, 4: kept): each row its filter byte and then its
  * filtered bytes, into `out`. `above`: the RGBA row above the strip (0 for the picture's first).
  * Paeth alone makes the smallest files of the five filters on a traced screenshot (377 KB
- * against 379 KB choosing per row, 424–437 KB with Sub or Up). The bytes are filtered as RGBA,
- * four pixels at a time (the compiler's SIMD: the predictor reads the unfiltered neighbours, so
- * no byte waits for another), into `tmp` (w·4 bytes), then packed. Returns 1 when every pixel
- * of the strip is opaque.
+ * against 379 KB choosing per row, 424–437 KB with Sub or Up). The predictor reads only the
+ * unfiltered neighbours, so no byte waits for another: sixteen bytes (four RGBA pixels) are
+ * filtered at once in SIMD, in 16-bit lanes, and packed to twelve for RGB (~4x the loop the
+ * compiler vectorised; the same bytes). `tmp` is unused (kept for the caller's layout). Returns
+ * 1 when every pixel of the strip is opaque.
  */
+static inline v128_t paeth16(v128_t a, v128_t b, v128_t c) {
+  v128_t lo = a, hi = a;
+  for (int half = 0; half < 2; half++) {
+    v128_t a16 = half ? wasm_u16x8_extend_high_u8x16(a) : wasm_u16x8_extend_low_u8x16(a);
+    v128_t b16 = half ? wasm_u16x8_extend_high_u8x16(b) : wasm_u16x8_extend_low_u8x16(b);
+    v128_t c16 = half ? wasm_u16x8_extend_high_u8x16(c) : wasm_u16x8_extend_low_u8x16(c);
+    v128_t d1 = wasm_i16x8_sub(b16, c16); /* p - a */
+    v128_t d2 = wasm_i16x8_sub(a16, c16); /* p - b */
+    v128_t pa = wasm_i16x8_abs(d1);
+    v128_t pb = wasm_i16x8_abs(d2);
+    v128_t pc = wasm_i16x8_abs(wasm_i16x8_add(d1, d2));
+    v128_t takeA = wasm_v128_and(wasm_i16x8_le(pa, pb), wasm_i16x8_le(pa, pc));
+    v128_t takeB = wasm_i16x8_le(pb, pc);
+    v128_t pred = wasm_v128_bitselect(a16, wasm_v128_bitselect(b16, c16, takeB), takeA);
+    if (half) hi = pred;
+    else lo = pred;
+  }
+  return wasm_u8x16_narrow_i16x8(lo, hi);
+}
+
+/* The filtered row's bytes `f` (four RGBA pixels) stored at `o`: 16 bytes, or 12 without alpha. */
+static inline void put16(unsigned char *o, v128_t f, int bpp) {
+  if (bpp == 4) {
+    wasm_v128_store(o, f);
+    return;
+  }
+  v128_t rgb = wasm_i8x16_shuffle(f, f, 0, 1, 2, 4, 5, 6, 8, 9, 10, 12, 13, 14, 0, 0, 0, 0);
+  wasm_v128_store64_lane(o, rgb, 0);
+  wasm_v128_store32_lane(o + 8, rgb, 2);
+}
+
 __attribute__((export_name("paeth"))) int paeth(const unsigned char *rgba, int w, int rows, int bpp, const unsigned char *above, unsigned char *out, unsigned char *tmp) {
+  (void)tmp;
   long n = (long)w * 4;
+  const v128_t alpha = wasm_i32x4_splat((int)0xff000000);
+  v128_t all = alpha;
   int opaque = 1;
   for (int y = 0; y < rows; y++) {
     const unsigned char *row = rgba + (long)y * n;
     const unsigned char *up = y ? row - n : above;
     unsigned char *o = out + (long)y * (1 + (long)w * bpp);
-    for (long i = 3; i < n; i += 4) opaque &= row[i] == 255;
-    if (!up) {
-      /* Nothing above: b = c = 0, so the predictor is a (Paeth is Sub on the first row). */
-      for (long i = 0; i < 4; i++) tmp[i] = row[i];
-      for (long i = 4; i < n; i++) tmp[i] = (unsigned char)(row[i] - row[i - 4]);
-    } else {
-      /* First pixel: a = c = 0, so the predictor is b (Up). */
-      for (long i = 0; i < 4; i++) tmp[i] = (unsigned char)(row[i] - up[i]);
-      for (long i = 4; i < n; i++) {
-        int a = row[i - 4], b = up[i], c = up[i - 4];
+    *o++ = 4;
+    /* First pixel: a = c = 0, so the predictor is b (Up); nothing above: the pixel itself. */
+    for (long i = 0; i < 4; i++) {
+      unsigned char f = (unsigned char)(row[i] - (up ? up[i] : 0));
+      if (i < bpp) o[i] = f;
+    }
+    opaque &= row[3] == 255;
+    long x = 1;
+    unsigned char *p = o + bpp;
+    /* Four pixels at a time; nothing above: b = c = 0, so the predictor is a (Sub). */
+    for (; x + 4 <= w; x += 4, p += 4 * bpp) {
+      long i = 4 * x;
+      v128_t px = wasm_v128_load(row + i);
+      v128_t a = wasm_v128_load(row + i - 4);
+      v128_t pred = up ? paeth16(a, wasm_v128_load(up + i), wasm_v128_load(up + i - 4)) : a;
+      all = wasm_v128_and(all, px);
+      put16(p, wasm_i8x16_sub(px, pred), bpp);
+    }
+    for (; x < w; x++, p += bpp) {
+      long i = 4 * x;
+      opaque &= row[i + 3] == 255;
+      for (long k = 0; k < bpp; k++) {
+        int a = row[i + k - 4], b = up ? up[i + k] : 0, c = up ? up[i + k - 4] : 0;
         int pa = b - c, pb = a - c, pc = a + b - 2 * c;
         pa = pa < 0 ? -pa : pa;
         pb = pb < 0 ? -pb : pb;
         pc = pc < 0 ? -pc : pc;
         int pred = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-        tmp[i] = (unsigned char)(row[i] - pred);
+        p[k] = (unsigned char)(row[i + k] - pred);
       }
     }
-    *o++ = 4;
-    if (bpp == 4)
-      for (long i = 0; i < n; i++) o[i] = tmp[i];
-    else
-      for (long x = 0; x < w; x++) {
-        o[3 * x] = tmp[4 * x];
-        o[3 * x + 1] = tmp[4 * x + 1];
-        o[3 * x + 2] = tmp[4 * x + 2];
-      }
   }
-  return opaque;
+  return opaque && wasm_i32x4_all_true(wasm_i32x4_eq(wasm_v128_and(all, alpha), alpha));
 }
