@@ -11,13 +11,14 @@ import type { EncodeAnswer, EncodeRequestBody } from './encode.worker.ts';
 export type ImageKind = 'jpeg' | 'png' | 'webp';
 
 /** Two encoders on machines with the cores for it: PDF pages encode side by side. */
-const workers: Worker[] = [];
+let workers: Worker[] = [];
 let next = 0;
-const pending = new Map<number, { resolve: (a: EncodeAnswer) => void; reject: (e: Error) => void }>();
+const pending = new Map<number, { worker: Worker; resolve: (a: EncodeAnswer) => void; reject: (e: Error) => void }>();
 
-function encoder(): Worker {
+/** The encoders in turn; `at`: that one (made if need be). */
+function encoder(at?: number): Worker {
   const size = Math.min(2, navigator.hardwareConcurrency || 1);
-  if (workers.length < size) {
+  while (workers.length < (at === undefined ? size : at + 1)) {
     const w = new EncodeWorker();
     w.onmessage = (e: MessageEvent<EncodeAnswer>) => {
       const p = pending.get(e.data.id);
@@ -25,18 +26,26 @@ function encoder(): Worker {
       if ('error' in e.data) p?.reject(new Error(e.data.error));
       else p?.resolve(e.data);
     };
+    // A worker that crashes fails what it was asked (the caller's typed error follows), and the
+    // next request gets a new one.
+    w.onerror = w.onmessageerror = () => {
+      w.terminate();
+      workers = workers.filter((x) => x !== w);
+      for (const [id, p] of pending) if (p.worker === w) (pending.delete(id), p.reject(new Error('encoder failed')));
+    };
     workers.push(w);
-    return w;
+    if (at === undefined) return w;
   }
-  return workers[next % workers.length]!;
+  return workers[at ?? next % workers.length]!;
 }
 
-/** One request to an encoder, its answer (a failure rejects). */
-function ask(message: EncodeRequestBody, transfer: Transferable[]): Promise<EncodeAnswer> {
+/** One request to an encoder (`at`: that one), its answer (a failure rejects). */
+function ask(message: EncodeRequestBody, transfer: Transferable[], at?: number): Promise<EncodeAnswer> {
   const id = ++next;
+  const worker = encoder(at);
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    encoder().postMessage({ id, ...message }, transfer);
+    pending.set(id, { worker, resolve, reject });
+    worker.postMessage({ id, ...message }, transfer);
   });
 }
 
@@ -66,19 +75,30 @@ export async function encode(canvas: OffscreenCanvas, mime: string, quality: num
 
 /**
  * An encoder deflates the second half of a long PNG's rows while this thread deflates the first
- * (palette/deflate.ts): on a machine with the cores for it, and only for pictures encoded here.
+ * (palette/deflate.ts), on a machine with the cores for it, for pictures encoded here: 0.72 of
+ * the time for a traced screenshot, paired. Only once that encoder has been readied: the first
+ * PNG a page makes is deflated here alone, and the encoder is started and its deflate warmed
+ * meanwhile (see prepareDeflate), for the next. Started any earlier, it slowed the first stamp:
+ * its start-up took the core the picture's decode was using (a fresh page's first screenshot:
+ * 302 → 343 ms, paired over six fresh browsers).
  */
-const alongside = (): Alongside | undefined =>
-  (navigator.hardwareConcurrency || 1) < 2
-    ? undefined
-    : async (bytes) => {
-        const a = await ask({ lastPart: bytes }, [bytes.buffer]);
-        return 'part' in a ? a.part : undefined;
-      };
+let helperReady = false;
+const alongside: Alongside = () => {
+  if ((navigator.hardwareConcurrency || 1) < 2) return undefined;
+  if (!helperReady) {
+    helperReady = true;
+    encoder(0).postMessage({ prepare: true } satisfies EncodeRequestBody);
+    return undefined;
+  }
+  return async (bytes) => {
+    const a = await ask({ lastPart: bytes }, [bytes.buffer], 0);
+    return 'part' in a ? a.part : undefined;
+  };
+};
 
 /** Like encode, but a palette image when the picture has few colours (see palette/compact.ts). */
 export async function encodeCompact(canvas: OffscreenCanvas, req: CompactRequest, background = false): Promise<Compact> {
-  if (!background && encodesDirectly()) return compact(canvas, req, alongside());
+  if (!background && encodesDirectly()) return compact(canvas, req, alongside);
   return viaWorker(canvas, { mime: req.mime, quality: req.quality, compact: req });
 }
 

@@ -5,7 +5,7 @@
 // while the page renders the next.
 // It also deflates the second half of a long PNG's rows while the page deflates the first.
 import { compact, onBitmap, type Compact, type CompactRequest } from './palette/compact.ts';
-import { deflateLastPart, type RawPart } from './palette/deflate.ts';
+import { deflateLastPart, prepareDeflate, type RawPart } from './palette/deflate.ts';
 
 export type EncodeRequestBody =
   | {
@@ -15,12 +15,15 @@ export type EncodeRequestBody =
       /** Palette or budgeted encoding (PDF pages, screenshots). */
       compact?: CompactRequest;
     }
-  | { lastPart: Uint8Array<ArrayBuffer> };
+  | { lastPart: Uint8Array<ArrayBuffer> }
+  /** Compile the deflate module and start its optimising now: a PNG is on its way (no answer). */
+  | { prepare: true };
 
 export type EncodeAnswer = { id: number; out: Compact } | { id: number; part: RawPart | undefined } | { id: number; error: string };
 
 self.onmessage = async (e: MessageEvent<EncodeRequestBody & { id: number }>) => {
   const { id } = e.data;
+  if ('prepare' in e.data) return void prepareDeflate().catch(() => {});
   try {
     if ('lastPart' in e.data) {
       const part = await deflateLastPart(e.data.lastPart);

@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openStampPage, stampInPage, type ExtensionBrowser } from '../../tools/harness/chromium.ts';
 import type { AutomationResult } from '../../src/ui/automation.ts';
-import { DEFAULT_FIXTURES_DIR, makeFixtures } from '../fixtures/make-fixtures.ts';
+import { DEFAULT_FIXTURES_DIR, encodeBmp24, makeFixtures } from '../fixtures/make-fixtures.ts';
 import { DEFAULT_PDF_FIXTURES_DIR as pdfDir, makePdfFixtures } from '../fixtures/make-pdf-fixtures.ts';
 import { makeCameraPhoto, makeScreenshot, makeSmoothPhoto } from '../fixtures/size-inputs.ts';
 import { toRgba } from '../fixtures/trace-pictures.ts';
@@ -223,5 +223,49 @@ describe('pictures that fit', () => {
   it('a picture with transparency keeps full colour (no palette)', async () => {
     const r = await run(join(DEFAULT_FIXTURES_DIR, 'photo.png'));
     expect((await sharp(r.path).metadata()).isPalette).toBe(false);
+  });
+});
+
+/** A PNG's zlib stream (its IDAT chunks joined). */
+function idat(png: Buffer): Buffer {
+  const parts: Buffer[] = [];
+  for (let at = 8; at < png.length;) {
+    const length = png.readUInt32BE(at);
+    if (png.toString('latin1', at + 4, at + 8) === 'IDAT') parts.push(png.subarray(at + 8, at + 8 + length));
+    at += 12 + length;
+  }
+  return Buffer.concat(parts);
+}
+
+/** Empty stored blocks (LEN 0, NLEN 0xffff): where two halves deflated apart were joined. */
+function joins(z: Buffer): number {
+  let n = 0;
+  for (let at = z.indexOf(JOIN); at >= 0; at = z.indexOf(JOIN, at + 1)) n++;
+  return n;
+}
+const JOIN = Buffer.from([0, 0, 0xff, 0xff]);
+
+describe('long PNGs, deflated on two threads', () => {
+  it('a 3000×2000 BMP cleaned twice in a fresh page: the second PNG in two halves joined at one empty stored block, both the very pixels', { timeout: 120_000 }, async () => {
+    const { data, info } = await sharp(screenshot).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const bmp = encodeBmp24(data, info.width, info.height);
+    const fresh = await openStampPage(browser);
+    try {
+      const streams: Buffer[] = [];
+      for (let i = 0; i < 2; i++) {
+        const r = await stampInPage(fresh, 'screen.bmp', bmp, { mode: 'strip' });
+        if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+        const png = Buffer.from(r.base64, 'base64');
+        const out = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+        expect(out.info, `copy ${i + 1}`).toMatchObject({ width: 3000, height: 2000, channels: 3 });
+        expect(out.data.equals(data), `copy ${i + 1}`).toBe(true);
+        streams.push(idat(png));
+      }
+      // A page's first long PNG is deflated on its thread alone while an encoder is readied.
+      expect(joins(streams[0]!)).toBe(0);
+      expect(joins(streams[1]!)).toBe(1);
+    } finally {
+      await fresh.close();
+    }
   });
 });

@@ -105,7 +105,7 @@ describe('deflate (libdeflate, WebAssembly)', () => {
       const parts: number[] = [];
       return {
         parts,
-        alongside: async (bytes) => {
+        alongside: () => async (bytes) => {
           parts.push(bytes.length);
           return other.deflateLastPart(bytes);
         },
@@ -136,8 +136,9 @@ describe('deflate (libdeflate, WebAssembly)', () => {
       expect(parts.length).toBe(24);
     });
 
-    it('where the other thread fails or cannot run, this one compresses it all', async () => {
-      for (const alongside of [async () => undefined, async () => Promise.reject(new Error('worker died'))] as Alongside[]) {
+    it('where the other thread is not ready, fails or cannot run, this one compresses it all', async () => {
+      // Not ready, could not, died.
+      for (const alongside of [() => undefined, () => async () => undefined, () => async () => Promise.reject(new Error('worker died'))] as Alongside[]) {
         const z = (await bundledDeflate(rows.length, (into) => into.set(rows), alongside))!;
         expect(z).toEqual((await bundledDeflate(rows.length, (into) => into.set(rows)))!);
         expect(Buffer.compare(inflateSync(z), rows)).toBe(0);

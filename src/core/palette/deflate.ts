@@ -35,15 +35,37 @@ async function zlib(): Promise<Zlib | undefined> {
   return kept;
 }
 
+/**
+ * Compiles the module and starts its optimising, ahead of a job (an encoder that will deflate
+ * halves of PNGs). The engine runs new WebAssembly on a baseline compiler and optimises a
+ * function once it has run a while, in the background; a call already running stays on the
+ * baseline code, so an encoder's first long deflate ran at about half speed (its half of a
+ * screenshot: ~70 ms). A little work first lets the optimised code be ready for it.
+ */
+let warmed = false;
+export async function prepareDeflate(): Promise<void> {
+  const z = await zlib();
+  if (!z || warmed) return;
+  warmed = true;
+  const length = 1 << 17;
+  const capacity = z.bound(length);
+  const at = z.room(length + capacity);
+  if (!at) return;
+  // Rows of a few repeating values, as pages and screenshots have.
+  const input = new Uint8Array(z.memory.buffer, at, length);
+  for (let i = 0; i < length; i++) input[i] = (i % 1009) * 7 + ((i >> 11) & 3);
+  z.compress(at, length, at + length, capacity);
+}
+
 /** The zlib stream of `bytes`. */
 export const deflate = (bytes: Uint8Array): Promise<Uint8Array> => deflateInto(bytes.length, (into) => into.set(bytes));
 
 /**
- * Deflates the last part of a stream on another thread (an encode worker), at once: its raw
- * deflate and Adler-32 (deflateLastPart there), or undefined when it could not. The bytes are
- * handed over.
+ * Another thread (an encode worker) for the last part of a long stream, when one is ready now:
+ * it deflates the bytes handed over at once, giving their raw deflate and Adler-32
+ * (deflateLastPart there), or undefined when it could not.
  */
-export type Alongside = (bytes: Uint8Array<ArrayBuffer>) => Promise<RawPart | undefined>;
+export type Alongside = () => ((bytes: Uint8Array<ArrayBuffer>) => Promise<RawPart | undefined>) | undefined;
 
 export interface RawPart {
   raw: Uint8Array;
@@ -106,9 +128,10 @@ const SPLIT_FROM = 1 << 20;
  * all.
  */
 async function compressRoom(z: Zlib, at: number, length: number, capacity: number, alongside?: Alongside): Promise<Uint8Array | undefined> {
-  if (!alongside || length < SPLIT_FROM) return compressWith(z, at, length, capacity, z.compress);
+  const other = length < SPLIT_FROM ? undefined : alongside?.();
+  if (!other) return compressWith(z, at, length, capacity, z.compress);
   const half = length >> 1;
-  const last = alongside(new Uint8Array(z.memory.buffer, at + half, length - half).slice()).catch(() => undefined);
+  const last = other(new Uint8Array(z.memory.buffer, at + half, length - half).slice()).catch(() => undefined);
   const adler = z.adler(at, half) >>> 0;
   // Written after the whole input: the other half stays for compressing it all here if need be.
   const first = compressWith(z, at, half, capacity, (...a) => z.part(...a, 0), length);
