@@ -87,7 +87,11 @@ const alongside: Alongside = () => {
   if ((navigator.hardwareConcurrency || 1) < 2) return undefined;
   if (!helperReady) {
     helperReady = true;
-    encoder(0).postMessage({ prepare: true } satisfies EncodeRequestBody);
+    try {
+      encoder(0).postMessage({ prepare: true } satisfies EncodeRequestBody);
+    } catch {
+      // No worker here: this thread deflates alone.
+    }
     return undefined;
   }
   return async (bytes) => {

@@ -97,7 +97,10 @@ export async function bundledDeflate(length: number, fill: (into: Uint8Array) =>
 /** The worker's side of Alongside: `bytes` as the raw deflate that ends a stream, and their Adler-32. */
 export async function deflateLastPart(bytes: Uint8Array): Promise<RawPart | undefined> {
   const z = await zlib();
-  if (!z) return undefined;
+  return z && lastPart(z, bytes);
+}
+
+function lastPart(z: Zlib, bytes: Uint8Array): RawPart | undefined {
   const capacity = firstCapacity(z, bytes.length);
   const at = z.room(bytes.length + capacity);
   if (!at) return undefined;
@@ -124,19 +127,22 @@ const SPLIT_FROM = 1 << 20;
  * compressWith). With `alongside`, a long input is compressed in two halves at once: the first
  * here, ending in an empty stored block (zlib's sync flush), the second on the other thread,
  * ending the stream; then joined under one header and the Adler-32 of the whole. The halves
- * lose only the matches across the middle. Where the other thread fails, this one compresses it
- * all.
+ * lose only the matches across the middle. Where the other thread fails, this one compresses
+ * the second half too, from its own copy: while this waits, another job of this thread may
+ * have used the room.
  */
 async function compressRoom(z: Zlib, at: number, length: number, capacity: number, alongside?: Alongside): Promise<Uint8Array | undefined> {
   const other = length < SPLIT_FROM ? undefined : alongside?.();
   if (!other) return compressWith(z, at, length, capacity, z.compress);
   const half = length >> 1;
-  const last = other(new Uint8Array(z.memory.buffer, at + half, length - half).slice()).catch(() => undefined);
+  const second = new Uint8Array(z.memory.buffer, at + half, length - half).slice();
+  const last = other(second.slice()).catch(() => undefined);
   const adler = z.adler(at, half) >>> 0;
-  // Written after the whole input: the other half stays for compressing it all here if need be.
   const first = compressWith(z, at, half, capacity, (...a) => z.part(...a, 0), length);
-  const away = await last;
-  if (!first || !away) return compressWith(z, at, length, capacity, z.compress);
+  // Not even the first half fitted in memory: the whole, while the room still holds it.
+  if (!first) return compressWith(z, at, length, capacity, z.compress);
+  const away = (await last) ?? lastPart(z, second);
+  if (!away) return undefined;
   const out = new Uint8Array(2 + first.length + away.raw.length + 4);
   out.set(ZLIB_HEADER);
   out.set(first, 2);
