@@ -13,7 +13,7 @@ interface Zlib {
   compress(input: number, length: number, output: number, capacity: number): number;
   part(input: number, length: number, output: number, capacity: number, last: number): number;
   adler(input: number, length: number): number;
-  paeth(rgba: number, width: number, rows: number, bpp: number, above: number, out: number, tmp: number): number;
+  paeth(rgba: number, width: number, rows: number, bpp: number, above: number, out: number): number;
 }
 
 /**
@@ -155,7 +155,7 @@ async function compressRoom(z: Zlib, at: number, length: number, capacity: numbe
 const ZLIB_HEADER = [0x78, 0x9c];
 
 /** The Adler-32 of two pieces joined, from theirs and the second's length (zlib's adler32_combine). */
-export function adlerJoin(a: number, b: number, lengthB: number): number {
+function adlerJoin(a: number, b: number, lengthB: number): number {
   const BASE = 65521;
   const rem = lengthB % BASE;
   let s1 = a & 0xffff;
@@ -208,22 +208,21 @@ export async function deflatePngRows(
   if (!z) return undefined;
   const rowBytes = 4 * width;
   const perStrip = Math.max(1, Math.min(height, Math.floor(stripBytes / rowBytes)));
-  const scratch = (perStrip + 2) * rowBytes;
+  const scratch = (perStrip + 1) * rowBytes;
   for (const bpp of [3, 4] as const) {
     const length = height * (1 + width * bpp);
-    // The strip, the row above it and a row to filter in sit where the stream will be written.
+    // The strip and the row above it sit where the stream will be written.
     const capacity = firstCapacity(z, length, scratch);
     const at = z.room(length + capacity);
     if (!at) return undefined;
     const strip = at + length;
     const above = strip + perStrip * rowBytes;
-    const tmp = above + rowBytes;
     let opaque = true;
     for (let y = 0; y < height && (opaque || bpp === 4); y += perStrip) {
       const n = Math.min(perStrip, height - y);
       const memory = new Uint8Array(z.memory.buffer);
       memory.set(read(y, n), strip);
-      opaque = z.paeth(strip, width, n, bpp, y ? above : 0, at + y * (1 + width * bpp), tmp) === 1 && opaque;
+      opaque = z.paeth(strip, width, n, bpp, y ? above : 0, at + y * (1 + width * bpp)) === 1 && opaque;
       memory.copyWithin(above, strip + (n - 1) * rowBytes, strip + n * rowBytes);
     }
     if (!opaque && bpp === 3) continue; // transparency: the rows again, with their alpha

@@ -86,8 +86,7 @@ __attribute__((export_name("adler"))) unsigned adler(const unsigned char *in, si
  * against 379 KB choosing per row, 424–437 KB with Sub or Up). The predictor reads only the
  * unfiltered neighbours, so no byte waits for another: sixteen bytes (four RGBA pixels) are
  * filtered at once in SIMD, in 16-bit lanes, and packed to twelve for RGB (~4x the loop the
- * compiler vectorised; the same bytes). `tmp` is unused (kept for the caller's layout). Returns
- * 1 when every pixel of the strip is opaque.
+ * compiler vectorised; the same bytes). Returns 1 when every pixel of the strip is opaque.
  */
 static inline v128_t paeth16(v128_t a, v128_t b, v128_t c) {
   v128_t lo = a, hi = a;
@@ -120,8 +119,7 @@ static inline void put16(unsigned char *o, v128_t f, int bpp) {
   wasm_v128_store32_lane(o + 8, rgb, 2);
 }
 
-__attribute__((export_name("paeth"))) int paeth(const unsigned char *rgba, int w, int rows, int bpp, const unsigned char *above, unsigned char *out, unsigned char *tmp) {
-  (void)tmp;
+__attribute__((export_name("paeth"))) int paeth(const unsigned char *rgba, int w, int rows, int bpp, const unsigned char *above, unsigned char *out) {
   long n = (long)w * 4;
   const v128_t alpha = wasm_i32x4_splat((int)0xff000000);
   v128_t all = alpha;
