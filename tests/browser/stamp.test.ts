@@ -230,3 +230,13 @@ describe('bad input', () => {
     expect(r.ms).toBeLessThan(3000);
   });
 });
+
+describe('the browser the CLI and the tests start', () => {
+  it('runs no web UI of its own beside the extension (the headless omnibox popups cost ~0.7 s of CPU a start)', async () => {
+    const cdp = await browser.context.newCDPSession(page);
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { type: string; url: string }[] };
+    await cdp.detach();
+    expect(targetInfos.filter((t) => t.url.startsWith('chrome://')).map((t) => t.url)).toEqual([]);
+    expect(targetInfos.some((t) => t.url.endsWith('/stamp.html'))).toBe(true);
+  });
+});
