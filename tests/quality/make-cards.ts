@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import { PDFDocument, rgb } from 'pdf-lib';
 import sharp from 'sharp';
 import { cachedFixtures } from '../fixtures/cache.ts';
+import { grain } from '../fixtures/grain.ts';
 import { photographDocument, renderDocument, type Background, type DocKind } from '../fixtures/documents.ts';
 import { DEFAULT_PDF_FIXTURES_DIR, makePdfFixtures } from '../fixtures/make-pdf-fixtures.ts';
 import { makeScreenshot } from '../fixtures/size-inputs.ts';
 
-export const CARDS_VERSION = 4;
+export const CARDS_VERSION = 5;
 export const DEFAULT_CARDS_DIR = 'tests/fixtures/out/cards';
 /** What the check should say: good or one problem. */
 export type Verdict = 'good' | 'blur' | 'dark' | 'glare' | 'cut' | 'small';
@@ -47,29 +48,6 @@ export function cardSvg(): string {
 </svg>`;
 }
 
-/** Gaussian samples around 0 with a standard deviation of 1, for `sensorNoise`. */
-const GAUSS = (() => {
-  const r = rng(7);
-  return Float32Array.from({ length: 1 << 16 }, () => Math.sqrt(-2 * Math.log(r() + 1e-12)) * Math.cos(2 * Math.PI * r()));
-})();
-
-/**
- * `bytes` of grey sensor grain around 128 (σ = `sigma`), seeded: samples of a Gaussian table
- * picked by an xorshift generator. libvips' own gaussian noise took ~0.3 s of CPU a card, a
- * quarter of making all the cards, and differed on every run.
- */
-function sensorNoise(bytes: number, sigma: number, seed: number): Buffer {
-  const out = Buffer.allocUnsafe(bytes);
-  let x = seed * 2654435761 || 1;
-  for (let i = 0; i < bytes; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = Math.max(0, Math.min(255, Math.round(128 + GAUSS[x & 0xffff]! * sigma)));
-  }
-  return out;
-}
-
 /** The card on a desk: scaled, turned a little, lit unevenly, with sensor noise. */
 async function photograph(seed: number, width = 1600, height = 1200): Promise<Buffer> {
   const r = rng(seed);
@@ -84,11 +62,11 @@ async function photograph(seed: number, width = 1600, height = 1200): Promise<Bu
   const desk = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><defs><linearGradient id="d" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${25 + r() * 20},35%,${28 + r() * 12}%)"/><stop offset="1" stop-color="hsl(${20 + r() * 20},30%,${18 + r() * 10}%)"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#d)"/></svg>`;
   const left = Math.round((width - meta.width!) * (0.3 + r() * 0.4));
   const top = Math.round((height - meta.height!) * (0.3 + r() * 0.4));
-  const noise = sensorNoise(width * height * 3, 6 + r() * 6, seed);
+  const noise = grain(128, width * height * 3, 6 + r() * 6, seed);
   return sharp(Buffer.from(desk))
     .composite([
       { input: card, left, top },
-      { input: noise, raw: { width, height, channels: 3 }, blend: 'overlay' },
+      { input: Buffer.from(noise.buffer), raw: { width, height, channels: 3 }, blend: 'overlay' },
     ])
     .modulate({ brightness: 0.95 + r() * 0.15 })
     .jpeg({ quality: 88 })
