@@ -3,17 +3,20 @@
 // calls it), a read then needs no synchronous compile. Simulated here by a WebAssembly.Module
 // that refuses what Chrome's page would.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { setGlobal } from '../helpers/globals.ts';
 
 const PAGE_LIMIT = 4096;
 const realModule = WebAssembly.Module;
 
 /** WebAssembly.Module as a page that refuses large synchronous compiles has it. */
+const restore: (() => void)[] = [];
+
 function refuseLargeSyncCompiles(): void {
   const limited = function (bytes: BufferSource) {
     if (bytes.byteLength > PAGE_LIMIT) throw new RangeError('WebAssembly.Compile is disallowed on the main thread, if the buffer size is larger than 4KB.');
     return new realModule(bytes);
   } as unknown as typeof WebAssembly.Module;
-  vi.stubGlobal('WebAssembly', { ...WebAssembly, Module: limited, compile: WebAssembly.compile, Instance: WebAssembly.Instance, Memory: WebAssembly.Memory });
+  restore.push(setGlobal('WebAssembly', { ...WebAssembly, Module: limited, compile: WebAssembly.compile, Instance: WebAssembly.Instance, Memory: WebAssembly.Memory }));
 }
 
 /** A marked-free picture: flat grey with a little noise (the reader runs to the end on it). */
@@ -33,7 +36,7 @@ function picture(): { data: Uint8ClampedArray; width: number; height: number } {
 const key = Uint8Array.from({ length: 32 }, (_, i) => (i * 31 + 7) & 255);
 
 afterEach(() => {
-  vi.unstubAllGlobals();
+  for (const undo of restore.splice(0).reverse()) undo();
   vi.resetModules();
 });
 

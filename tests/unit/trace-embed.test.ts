@@ -5,7 +5,8 @@
 // these pictures' values are at 0 or 255: the change now shows both ways there, so the PSNR
 // comes down towards its 42.6 dB target; the tables were measured again).
 import { createHash } from 'node:crypto';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { setGlobal } from '../helpers/globals.ts';
 import { embedTrace, HEADROOM } from '../../src/core/trace/embed.ts';
 import { isStampError } from '../../src/core/errors.ts';
 import type { Job } from '../../src/core/job.ts';
@@ -109,11 +110,13 @@ describe('trace: embed in bands (the workers)', () => {
   it('a worker that fails fails the stamp (trace-failed), whichever band; working ones trace it', async () => {
     const job = { options: { trace: { key } }, code: '7KQ2-M9XD' } as unknown as Job;
     // What a canvas does with the bands (node has no ImageData).
-    vi.stubGlobal(
-      'ImageData',
-      class {
-        constructor(readonly data: Uint8ClampedArray) {}
-      },
+    onTestFinished(
+      setGlobal(
+        'ImageData',
+        class {
+          constructor(readonly data: Uint8ClampedArray) {}
+        },
+      ),
     );
     // Tall enough for two bands: each port gets one.
     const run = async (ports: BandPort[]) => {
@@ -149,6 +152,5 @@ describe('trace: embed in bands (the workers)', () => {
         )
         .digest('hex'),
     );
-    vi.unstubAllGlobals();
   });
 });
