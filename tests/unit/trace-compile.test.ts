@@ -8,9 +8,10 @@ import { setGlobal } from '../helpers/globals.ts';
 const PAGE_LIMIT = 4096;
 const realModule = WebAssembly.Module;
 
-/** WebAssembly.Module as a page that refuses large synchronous compiles has it. */
+/** What each test set, undone after it. */
 const restore: (() => void)[] = [];
 
+/** WebAssembly.Module as a page that refuses large synchronous compiles has it. */
 function refuseLargeSyncCompiles(): void {
   const limited = function (bytes: BufferSource) {
     if (bytes.byteLength > PAGE_LIMIT) throw new RangeError('WebAssembly.Compile is disallowed on the main thread, if the buffer size is larger than 4KB.');
