@@ -68,6 +68,33 @@ describe('encodeWithin', () => {
     expect(c.calls.length).toBe(2);
   });
 
+  // A scan's pages, as measured on the bench's 5-page scan (budget 229,766 bytes a page): each
+  // fitted at 0.65 and was over at 0.75.
+  const scanPage = (at65: number) => (q: number) => at65 * Math.exp(1.3 * (q - 0.65));
+  const scan = (startQuality?: number, stepUp?: number): CompactRequest => ({ ...photo(229_766, startQuality), quality: 0.85, minQuality: 0.65, step: 0.1, ...(stepUp ? { stepUp } : {}) });
+
+  it('a page like the last is not encoded a step up where it surely will not fit; its ratio goes on to the next', async () => {
+    const first = fakeCanvas(scanPage(206_378));
+    const one = await encodeWithin(first, scan());
+    if (!('quality' in one)) throw new Error('no quality');
+    expect(one.quality).toBeCloseTo(0.65, 9);
+    expect(one.stepUp).toBeCloseTo(Math.exp(0.13), 4); // 0.75's size ÷ 0.65's, measured
+
+    const next = fakeCanvas(scanPage(206_652));
+    const two = await encodeWithin(next, scan(one.quality, one.stepUp));
+    expect(next.calls).toEqual([0.65]); // was [0.65, 0.75]
+    expect('quality' in two && two.quality).toBeCloseTo(everyStep(scanPage(206_652), scan()), 9);
+    expect('stepUp' in two && two.stepUp).toBe(one.stepUp);
+  });
+
+  it('a page that may fit a step up is still tried there', async () => {
+    // A lighter page: its 0.75 is predicted at ~219 KB, under the budget (its 0.85, at ~249 KB, over).
+    const light = fakeCanvas(scanPage(192_000));
+    const out = await encodeWithin(light, scan(0.65, Math.exp(0.13)));
+    expect(light.calls.map((q) => Math.round(q * 100))).toEqual([65, 75]);
+    expect('quality' in out && out.quality).toBeCloseTo(everyStep(scanPage(192_000), scan()), 9);
+  });
+
   it('starts where the last PDF page ended', async () => {
     const c = fakeCanvas(models[1]!);
     await encodeWithin(c, photo(560_000, 0.82));
