@@ -64,7 +64,9 @@ const withinBudget = (indexed: Indexed, req: Pick<CompactRequest, 'budget'>): bo
 /** `alongside`: a second thread for deflating half of a PNG's rows (deflate.ts). */
 export async function compact(source: ImageBitmap | OffscreenCanvas, req: CompactRequest, alongside?: Alongside): Promise<Compact> {
   if (req.colours.length) {
-    const indexed = await indexPicture(source, { colours: req.colours, minFlat: req.minFlat, png: !req.raw, accept: accepts(req), alongside });
+    // A PDF's page (inSequence) is let go once read: not held while its rows are packed.
+    const read = req.inSequence && source instanceof ImageBitmap ? () => source.close() : undefined;
+    const indexed = await indexPicture(source, { colours: req.colours, minFlat: req.minFlat, png: !req.raw, accept: accepts(req), alongside, read });
     if (indexed && withinBudget(indexed, req)) return req.raw ? { indexed } : { blob: indexedPng(indexed) };
   }
   // A PNG in full colour is ours too (the browser's is 1.8–4.5× larger: see fullColour); it reads

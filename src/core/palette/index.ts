@@ -29,6 +29,11 @@ export interface IndexRequest {
   accept: (e: MapError) => boolean;
   /** A second thread for deflating half of the rows (deflate.ts). */
   alongside?: Alongside;
+  /**
+   * Called once a palette is chosen, before the rows are packed: the picture has been read and
+   * its source may be let go (a PDF page's bitmap in the encoder, while it maps and deflates).
+   */
+  read?: () => void;
 }
 
 type Source = ImageBitmap | OffscreenCanvas;
@@ -91,6 +96,7 @@ interface Analysis {
 export async function indexPicture(source: Source, req: IndexRequest): Promise<Indexed | undefined> {
   const a = await analysePicture(source, req);
   if (!a) return undefined;
+  req.read?.();
   try {
     return await packPicture(a, req.png, req.alongside);
   } finally {
