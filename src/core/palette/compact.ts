@@ -1,7 +1,7 @@
 // The smallest faithful encoding of a picture: a palette image when it has few colours,
 // otherwise the full-colour encoder (JPEG: lowering the quality step by step to a byte budget).
 // Runs in the encode worker (on an ImageBitmap) or in the page (on the canvas itself).
-import { indexPicture, type Indexed } from './index.ts';
+import { indexedPixels, indexPicture, type Indexed } from './index.ts';
 import type { MapError } from './quantise.ts';
 import { deflatePngRows, type Alongside } from './deflate.ts';
 import { fullColourPng, indexedPng } from './png.ts';
@@ -64,10 +64,14 @@ const withinBudget = (indexed: Indexed, req: Pick<CompactRequest, 'budget'>): bo
 /** `alongside`: a second thread for deflating half of a PNG's rows (deflate.ts). */
 export async function compact(source: ImageBitmap | OffscreenCanvas, req: CompactRequest, alongside?: Alongside): Promise<Compact> {
   if (req.colours.length) {
-    // A PDF's page (inSequence) is let go once read: not held while its rows are packed.
-    const read = req.inSequence && source instanceof ImageBitmap ? () => source.close() : undefined;
+    // A PDF's page (inSequence, raw) is let go once read: not held while its rows are packed.
+    let letGo = false;
+    const bitmap = source;
+    const read = req.inSequence && req.raw && bitmap instanceof ImageBitmap ? () => (bitmap.close(), (letGo = true)) : undefined;
     const indexed = await indexPicture(source, { colours: req.colours, minFlat: req.minFlat, png: !req.raw, accept: accepts(req), alongside, read });
     if (indexed && withinBudget(indexed, req)) return req.raw ? { indexed } : { blob: indexedPng(indexed) };
+    // Over its budget after all: a JPEG, of what the palette image shows.
+    if (indexed && letGo) source = await createImageBitmap(new ImageData(await indexedPixels(indexed), indexed.width, indexed.height));
   }
   // A PNG in full colour is ours too (the browser's is 1.8–4.5× larger: see fullColour); it reads
   // the pixels, so a bitmap is drawn into an ordinary canvas for it.

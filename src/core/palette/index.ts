@@ -150,5 +150,32 @@ async function packPicture(a: Analysis, png: boolean, alongside?: Alongside): Pr
   return { width, height, palette: palette.rgb, size: palette.size, bits, data, error };
 }
 
+/**
+ * The RGBA pixels a palette image without PNG's filter bytes shows (a PDF page's, `raw`): its
+ * rows inflated and each entry looked up. A page whose own pixels were let go once its palette
+ * was chosen (compact.ts) is made a JPEG from these when its palette image came out over its
+ * budget: they differ from the page by at most the palette's accepted error.
+ */
+export async function indexedPixels(im: Indexed): Promise<Uint8ClampedArray<ArrayBuffer>> {
+  const { width, height, bits, palette } = im;
+  const stream = new Blob([im.data as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate'));
+  const rows = new Uint8Array(await new Response(stream).arrayBuffer());
+  const stride = Math.ceil((width * bits) / 8);
+  if (rows.length !== stride * height) throw new Error('palette rows of the wrong length');
+  const rgba = new Uint8ClampedArray(width * height * 4);
+  const mask = (1 << bits) - 1;
+  for (let y = 0, o = 0; y < height; y++)
+    for (let x = 0; x < width; x++, o += 4) {
+      const bit = x * bits;
+      // Leftmost pixel in the high bits, as mapKeys packs them (PNG's and PDF's order).
+      const e = (rows[y * stride + (bit >> 3)]! >> (8 - bits - (bit & 7))) & mask;
+      rgba[o] = palette[3 * e]!;
+      rgba[o + 1] = palette[3 * e + 1]!;
+      rgba[o + 2] = palette[3 * e + 2]!;
+      rgba[o + 3] = 255;
+    }
+  return rgba;
+}
+
 const histograms: Histogram[] = [];
 const takeHistogram = () => histograms.pop()?.reset() ?? new Histogram();
