@@ -194,18 +194,23 @@ export async function flattenPdf(doc: PDFDocumentProxy, job: Job, input: Uint8Ar
  */
 function pageWriter(out: PDFDocument, request: CompactRequest) {
   let quality: number | undefined;
-  let stepUp: number | undefined;
+  // The last JPEG page's size ratio a step up (see CompactRequest.stepUp), and whether it was a
+  // picture page: a ratio is passed on only to a page of the same kind (a scan's pages are alike,
+  // a traced text page is not like them).
+  let stepUp: { ratio?: number; picture: boolean } | undefined;
   let added: Promise<void> = Promise.resolve();
   // Called before the page's canvas is freed. `background`: its pixels are handed over to an
-  // encoder at once; otherwise it is encoded here, and must be kept until this resolves.
-  // Resolves once the page is in the PDF, after the pages written before it.
+  // encoder at once (a rendered page); otherwise it is encoded here, and must be kept until this
+  // resolves (a picture page). Resolves once the page is in the PDF, after the pages written before it.
   return (canvas: OffscreenCanvas, size: PageSize, page: Partial<CompactRequest>, background = true): Promise<void> => {
-    const compact = encodeCompact(canvas, { ...request, ...page, ...(quality !== undefined ? { startQuality: quality, stepUp } : {}) }, background);
+    const picture = !background;
+    const like = stepUp?.picture === picture ? { stepUp: stepUp.ratio } : {};
+    const compact = encodeCompact(canvas, { ...request, ...page, ...(quality !== undefined ? { startQuality: quality, ...like } : {}) }, background);
     compact.catch(() => {}); // observed below, once the pages before it are in
     added = added.then(async () => {
       const c = await compact;
       if ('indexed' in c) return addPage(out, { ...size, indexed: c.indexed });
-      if (c.quality !== undefined) ((quality = c.quality), (stepUp = c.stepUp));
+      if (c.quality !== undefined) ((quality = c.quality), (stepUp = { ratio: c.stepUp, picture }));
       return addPage(out, { ...size, jpeg: (await verifyClean(c.blob, 'jpeg')).bytes });
     });
     return added;
