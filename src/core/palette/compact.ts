@@ -67,7 +67,13 @@ export async function compact(source: ImageBitmap | OffscreenCanvas, req: Compac
     // A PDF's page (inSequence, raw) is let go once read: not held while its rows are packed.
     let letGo = false;
     const bitmap = source;
-    const read = req.inSequence && req.raw && bitmap instanceof ImageBitmap ? () => (bitmap.close(), (letGo = true)) : undefined;
+    const read =
+      req.inSequence && req.raw && bitmap instanceof ImageBitmap
+        ? () => {
+            bitmap.close();
+            letGo = true;
+          }
+        : undefined;
     const indexed = await indexPicture(source, { colours: req.colours, minFlat: req.minFlat, png: !req.raw, accept: accepts(req), alongside, read });
     if (indexed && withinBudget(indexed, req)) return req.raw ? { indexed } : { blob: indexedPng(indexed) };
     // Over its budget after all: a JPEG, of what the palette image shows.
