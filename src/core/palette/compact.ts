@@ -65,19 +65,13 @@ const withinBudget = (indexed: Indexed, req: Pick<CompactRequest, 'budget'>): bo
 export async function compact(source: ImageBitmap | OffscreenCanvas, req: CompactRequest, alongside?: Alongside): Promise<Compact> {
   if (req.colours.length) {
     // A PDF's page (inSequence, raw) is let go once read: not held while its rows are packed.
-    let letGo = false;
     const bitmap = source;
-    const read =
-      req.inSequence && req.raw && bitmap instanceof ImageBitmap
-        ? () => {
-            bitmap.close();
-            letGo = true;
-          }
-        : undefined;
+    const read = req.inSequence && req.raw && bitmap instanceof ImageBitmap ? () => bitmap.close() : undefined;
     const indexed = await indexPicture(source, { colours: req.colours, minFlat: req.minFlat, png: !req.raw, accept: accepts(req), alongside, read });
     if (indexed && withinBudget(indexed, req)) return req.raw ? { indexed } : { blob: indexedPng(indexed) };
-    // Over its budget after all: a JPEG, of what the palette image shows.
-    if (indexed && letGo) source = await createImageBitmap(new ImageData(await indexedPixels(indexed), indexed.width, indexed.height));
+    // Over its budget after all: a JPEG, of what the palette image shows (a palette image was
+    // made, so the page was let go when `read`).
+    if (indexed && read) source = await createImageBitmap(new ImageData(await indexedPixels(indexed), indexed.width, indexed.height));
   }
   // A PNG in full colour is ours too (the browser's is 1.8–4.5× larger: see fullColour); it reads
   // the pixels, so a bitmap is drawn into an ordinary canvas for it.
@@ -111,8 +105,8 @@ const LOG_SIZE_PER_QUALITY = 2.4;
 /**
  * A page fitting its budget is encoded a step higher only when that may fit too: not when its
  * size times the last page's `stepUp` is over the budget by more than this. A scan's pages are
- * alike: on the bench's scan the prediction was within 0.1 % of the real size (each page fitted
- * at 0.65 and was 2–10 % over at 0.75), and that second encode was ~16 ms of a ~75 ms page.
+ * alike: on the bench's scan the prediction was within 0.2 % of the real size (each page fitted
+ * at 0.65 and was 2–11 % over at 0.75), and that second encode was ~16 ms of a 65–80 ms page.
  */
 const SURELY_OVER = 1.01;
 
