@@ -311,8 +311,9 @@ __attribute__((export_name("blur"))) void blur(const float *src, int w, int h, i
 
 /*
  * The residual (plane.ts, `residual`): the plane minus its smooth part (two blurs of radius 2),
- * divided by the local contrast (a blur of radius 6 of its square) plus 1.5, clipped to ±2.5,
- * into `r`. `a`, `b`, `tmp`: room for w×h floats each; `cols`: w doubles.
+ * times 3 / (c + 1.5)² where c is the local contrast (the root of a blur of radius 6 of its
+ * square), clipped to ±2.5, into `r`. `a`, `b`, `tmp`: room for w×h floats each; `cols`: w
+ * doubles.
  */
 __attribute__((export_name("residual"))) void residual(const float *data, int w, int h, float *r, float *a, float *b, float *tmp, double *cols) {
   long n = (long)w * h;
@@ -323,7 +324,8 @@ __attribute__((export_name("residual"))) void residual(const float *data, int w,
   blur(a, w, h, 6, tmp, cols, b);
   for (long i = 0; i < n; i++) {
     double e = b[i];
-    double v = (double)r[i] / (__builtin_sqrt(e > 0 ? e : 0) + 1.5);
+    double d = __builtin_sqrt(e > 0 ? e : 0) + 1.5;
+    double v = (double)r[i] * 3 / (d * d);
     r[i] = (float)(v > 2.5 ? 2.5 : v < -2.5 ? -2.5 : v);
   }
 }

@@ -115,7 +115,8 @@ function searchShifts(key: Uint8Array, lattice: Lattice, folded: Float64Array): 
 
 /**
  * A first read whose best pilot peak stands this far above the spread of all shifts is taken to
- * have found the pattern (unmarked pictures: ≤ ~5.5) even when it did not decode: its lattice
+ * have found the pattern (unmarked pictures: median 5.0, 199 of 200 ≤ 5.7; one at 6.6 is
+ * climbed for nothing, with no extra decoding attempt) even when it did not decode: its lattice
  * is then fine-tuned on that pattern's own pilot peak rather than on the fold's energy, which a
  * busy scene shares.
  */
