@@ -14,13 +14,13 @@ declare const chrome: { storage: { local: { get(key: string): Promise<Record<str
 const stored = (page: Page, key: string) => page.evaluate((k) => chrome.storage.local.get(k).then((r) => r[k]), key) as Promise<any>;
 
 describe.each(['ja', 'pt-BR'])('a browser in %s', (locale) => {
-  it('shows every page in that language, with its purpose line', async () => {
+  // Up to ~90 s where the browser keeps starting without its messages (launchWithBundle).
+  it('shows every page in that language, with its purpose line', { timeout: 120_000 }, async () => {
     const lang = matchLang(locale)!;
     const m = readTree(lang).ui;
     // The browser's own messages, for the check of the _locales the build wrote (below).
-    const b = await launchWithBundle(locale);
+    const { browser: b, page } = await launchWithBundle(locale, 'stamp.html?site=okx.com');
     try {
-      const page = await b.open('stamp.html?site=okx.com');
       await page.locator('#stamp').waitFor();
       expect(await page.textContent('#stamp')).toBe(m.stampSave);
       expect(await page.textContent('.tagline')).toContain(m.tagline);
