@@ -93,6 +93,7 @@ function coverage(len: number, n: number): { first: Int32Array; taps: number[]; 
  * whose strength varies. Edges and texture, which dwarf the trace, count far less than flat
  * areas, where the trace is nearly all there is (read.c's `residual`). Divided by the contrast
  * itself, as before, the letters of a stamped screenshot's visible mark weighed as much as the
- * flat page around them: 9–18 coded bits of 164 wrong on a lossless copy, none now.
+ * flat page around them: the app's stamped screenshots read with 5–35 coded bits of 164 wrong
+ * (some not at all) as lossless copies, and with none now (docs/trace.md).
  */
 export const residual = (p: Plane): Float32Array => kernelResidual(p.data, p.width, p.height);
