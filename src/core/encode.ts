@@ -114,16 +114,23 @@ const FULL_COLOUR = { colours: [], maxMean: 0, maxOff: 0, maxFar: 0 };
  * the picture has few colours (screenshots: the mark's antialiased edges would otherwise make
  * the file several times larger), else a full-colour PNG of ours (smaller than the browser's;
  * see palette/compact.ts). `palette: false` when the pixels must stay exactly as decoded
- * (strip-only GIF/BMP → PNG) or carry the trace.
+ * (strip-only GIF/BMP → PNG); 'keep-trace' when they carry the trace (a palette that keeps it).
  */
-export async function encodeCanvas(canvas: OffscreenCanvas, mime: string, quality: number, background = false, palette = true, budget?: { bytes: number; minQuality: number }): Promise<Blob> {
+export async function encodeCanvas(
+  canvas: OffscreenCanvas,
+  mime: string,
+  quality: number,
+  background = false,
+  palette: boolean | 'keep-trace' = true,
+  budget?: { bytes: number; minQuality: number },
+): Promise<Blob> {
   const kind = mime.slice(6).toUpperCase();
   let blob: Blob;
   try {
     // PNGs are always ours: a palette one when it fits, else full colour (palette/compact.ts).
     const request: CompactRequest | undefined =
       mime === 'image/png'
-        ? { mime, quality, ...(palette ? PNG_PALETTE : FULL_COLOUR) }
+        ? { mime, quality, ...(palette ? PNG_PALETTE : FULL_COLOUR), ...(palette === 'keep-trace' ? { keepTrace: true } : {}) }
         : mime === 'image/jpeg' && budget
           ? { mime, quality, colours: [], maxMean: 0, maxOff: 0, maxFar: 0, budget: budget.bytes, minQuality: budget.minQuality, step: 0.03 }
           : undefined;

@@ -205,8 +205,8 @@ async function reencode(source: ImageSource, job: Job, target: ImageKind | undef
       outKind === 'jpeg' && kind === 'jpeg' && (stamping || trace)
         ? { bytes: Math.round(bytes.length * PHOTO_GROWTH), minQuality: trace ? Math.min(encodeQuality, PHOTO_MIN_QUALITY) : Math.max(PHOTO_MIN_QUALITY, encodeQuality - 0.1) }
         : undefined;
-    // No palette PNG for a traced copy: quantising would wipe the trace out.
-    let blob = await encodeCanvas(canvas, mime, encodeQuality, false, options.mode === 'stamp' && !trace, budget);
+    // A traced copy's palette keeps the trace (its flat colours' variants: palette/quantise.ts).
+    let blob = await encodeCanvas(canvas, mime, encodeQuality, false, trace ? 'keep-trace' : options.mode === 'stamp', budget);
     let size: { width: number; height: number } | undefined = { width, height };
     if (options.maxBytes && blob.size > options.maxBytes) {
       blob = await fitBytes(blob, mime, options.maxBytes, encodeQuality);

@@ -186,18 +186,22 @@ describe('pictures that fit', () => {
 
   // The browser's own PNG encoder wrote the traced screenshot at 2.65–2.89 MB (the bench, before
   // our full-colour PNG); on the same pixels it takes 3.08 MB stamped, 1.71 MB traced clean.
-  it('a traced 3000×2000 screenshot: a full-colour PNG of ours, under 2 MB stamped and 0.5 MB traced clean, and its code reads back', { timeout: 120_000 }, async () => {
+  // Was a full-colour PNG (1.3–1.7 MB stamped, 0.37–0.39 MB traced clean): a palette of one
+  // entry a bin would have wiped the trace. Now a palette that keeps it (palette/quantise.ts).
+  it('a traced 3000×2000 screenshot: a palette PNG that keeps the trace, under 1 MB stamped and 0.3 MB traced clean; its code reads back, and after JPEG q60', { timeout: 120_000 }, async () => {
     const key = exportKey({ bytes: Uint8Array.from({ length: 32 }, (_, i) => (i * 37 + 11) & 255) });
     for (const [mode, most] of [
-      ['stamp', 2_000_000],
-      ['trace', 500_000],
+      ['stamp', 1_000_000],
+      ['trace', 300_000],
     ] as const) {
       const r = await run(screenshot, { mode, trace: { key } });
       expect(r.report.trace?.embedded, mode).toBe(true);
       expect(r.bytesOut, mode).toBeLessThan(most);
-      // libpng (through sharp) decodes it: 8-bit RGB (every pixel was opaque), full size.
-      expect(await sharp(r.path).metadata(), mode).toMatchObject({ format: 'png', isPalette: false, channels: 3, depth: 'uchar', width: 3000, height: 2000 });
+      // libpng (through sharp) decodes it: an 8-bit palette (every pixel was opaque), full size.
+      expect(await sharp(r.path).metadata(), mode).toMatchObject({ format: 'png', isPalette: true, depth: 'uchar', width: 3000, height: 2000 });
       expect(readTrace(await toRgba(readFileSync(r.path)), importKey(key)).code, mode).toBe(r.report.trace!.code);
+      const q60 = await sharp(r.path).jpeg({ quality: 60 }).toBuffer();
+      expect(readTrace(await toRgba(q60), importKey(key)).code, mode).toBe(r.report.trace!.code);
     }
   });
 

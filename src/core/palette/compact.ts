@@ -31,6 +31,8 @@ export interface CompactRequest {
   stepUp?: number;
   /** Give the palette image back as is (a PDF embeds it), not as a PNG. */
   raw?: boolean;
+  /** The picture carries the invisible trace: a palette must keep it (see IndexRequest). */
+  keepTrace?: boolean;
   /**
    * One of many pictures encoded in a row (a PDF's pages): a bitmap's pixels are freed as soon
    * as it is encoded, at the cost of a copy (see onBitmap).
@@ -67,7 +69,7 @@ export async function compact(source: ImageBitmap | OffscreenCanvas, req: Compac
     // A PDF's page (inSequence, raw) is let go once read: not held while its rows are packed.
     const bitmap = source;
     const read = req.inSequence && req.raw && bitmap instanceof ImageBitmap ? () => bitmap.close() : undefined;
-    const indexed = await indexPicture(source, { colours: req.colours, minFlat: req.minFlat, png: !req.raw, accept: accepts(req), alongside, read });
+    const indexed = await indexPicture(source, { colours: req.colours, minFlat: req.minFlat, png: !req.raw, accept: accepts(req), alongside, read, keepTrace: req.keepTrace });
     if (indexed && withinBudget(indexed, req)) return req.raw ? { indexed } : { blob: indexedPng(indexed) };
     // Over its budget after all: a JPEG, of what the palette image shows (a palette image was
     // made, so the page was let go when `read`).

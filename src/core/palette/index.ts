@@ -4,7 +4,7 @@
 import { readFrame } from '../raster/frame.ts';
 import { deflateInto, type Alongside } from './deflate.ts';
 import { give, take } from '../raster/spare.ts';
-import { Histogram, bitsFor, flatShare, mapError, mapKeys, medianCut, type MapError, type Palette } from './quantise.ts';
+import { Histogram, bitsFor, flatShare, mapError, mapKeys, medianCut, PixelError, refineRows, TRACE_RESERVE, withTraceVariants, type MapError, type Palette, type TraceVariants } from './quantise.ts';
 
 export interface Indexed {
   width: number;
@@ -29,6 +29,11 @@ export interface IndexRequest {
   accept: (e: MapError) => boolean;
   /** A second thread for deflating half of the rows (deflate.ts). */
   alongside?: Alongside;
+  /**
+   * The picture carries the invisible trace: its most common colours get variants that keep it
+   * (withTraceVariants), and the picture is read a second time, for their pixels' exact colours.
+   */
+  keepTrace?: boolean;
   /**
    * Called once a palette is chosen, before the rows are packed: the picture has been read and
    * its source may be let go (a PDF page's bitmap in the encoder, while it maps and deflates).
@@ -90,6 +95,9 @@ interface Analysis {
   keys: Uint16Array<ArrayBuffer>;
   palette: Palette;
   error: MapError;
+  /** A traced picture's: its palette's variants, and where its error is measured pixel by pixel. */
+  variants?: TraceVariants;
+  exact?: PixelError;
 }
 
 /** The picture as a palette image, or undefined when it has too many colours (or any transparency). */
@@ -98,7 +106,10 @@ export async function indexPicture(source: Source, req: IndexRequest): Promise<I
   if (!a) return undefined;
   req.read?.();
   try {
-    return await packPicture(a, req.png, req.alongside);
+    return await packPicture(a, req.png, req.alongside, a.variants && { source, accept: req.accept });
+  } catch (e) {
+    if (e instanceof NotKept) return undefined;
+    throw e;
   } finally {
     give('keys', a.keys);
   }
@@ -125,12 +136,19 @@ async function analysePicture(source: Source, req: Omit<IndexRequest, 'png'>): P
     }
     if (h.translucent || (req.minFlat && flatShare(h) < req.minFlat)) return undefined;
     for (const n of req.colours) {
-      const palette = medianCut(h, n);
+      const palette = medianCut(h, req.keepTrace ? Math.min(n, 256 - TRACE_RESERVE) : n);
       const error = mapError(h, palette);
-      if (req.accept(error)) {
+      // A traced picture's bins hold the trace's own spread, which the variants keep: its mean
+      // error is measured pixel by pixel once mapped (packPicture).
+      if (!req.accept(req.keepTrace ? { ...error, mean: 0 } : error)) continue;
+      if (!req.keepTrace) {
         kept = true;
-        return { width, height, keys, palette, error };
+        return { width, height, keys, error, palette };
       }
+      const exact = PixelError.for(h);
+      if (!exact) return undefined;
+      kept = true;
+      return { width, height, keys, error, ...withTraceVariants(h, palette), exact };
     }
     return undefined;
   } finally {
@@ -139,14 +157,28 @@ async function analysePicture(source: Source, req: Omit<IndexRequest, 'png'>): P
   }
 }
 
-/** The analysed picture's rows, packed at the palette's bits and deflated (with PNG's filter byte when `png`). */
-async function packPicture(a: Analysis, png: boolean, alongside?: Alongside): Promise<Indexed> {
-  const { width, height, keys, palette, error } = a;
-  const bits = bitsFor(palette.size);
+/** A traced picture whose mapping, measured pixel by pixel, was not accepted: full colour instead. */
+class NotKept extends Error {}
+
+/**
+ * The analysed picture's rows, packed at the palette's bits and deflated (with PNG's filter byte
+ * when `png`). With trace variants, 8 bits a pixel: `traced.source` is read again for them, and
+ * the mapping's error, measured on every pixel, must be accepted (else NotKept).
+ */
+async function packPicture(a: Analysis, png: boolean, alongside?: Alongside, traced?: { source: Source; accept: IndexRequest['accept'] }): Promise<Indexed> {
+  const { width, height, keys, palette, variants, exact } = a;
+  let { error } = a;
+  const bits = variants ? 8 : bitsFor(palette.size);
   const skip = png ? 1 : 0;
   const stride = skip + Math.ceil((width * bits) / 8);
   // The rows are written straight into the compressor's memory.
-  const data = await deflateInto(stride * height, (raw) => mapKeys(keys, width, height, palette, bits, raw, stride, skip), alongside);
+  const fill = (raw: Uint8Array) => {
+    if (!variants || !exact || !traced) return mapKeys(keys, width, height, palette, bits, raw, stride, skip);
+    canvasStrips(traced.source, (rgba, y, rows) => refineRows(rgba, keys, width, y, rows, palette, variants, raw, stride, skip, exact));
+    error = exact.error;
+    if (!traced.accept(error)) throw new NotKept();
+  };
+  const data = await deflateInto(stride * height, fill, alongside);
   return { width, height, palette: palette.rgb, size: palette.size, bits, data, error };
 }
 

@@ -200,6 +200,156 @@ export function medianCut(h: Histogram, max: number): Palette {
   return { rgb, size: boxes.length, lut };
 }
 
+/**
+ * A palette that keeps the invisible trace, by construction. The trace changes R, G and B of a
+ * pixel alike by a few grey levels (±1–3 on flat colours, where the reader weighs it most), and
+ * the histogram's bins are 8 levels wide: mapped to one entry per bin, a flat colour in the
+ * middle of a bin lost it all (a traced screenshot on #f3f3f3 read no code, 35 of 164 bits
+ * wrong). So the most common entries get variants at ±1…TRACE_LEVELS grey levels, and each of
+ * their pixels takes the variant of its own luminance offset (refineRows), read from its exact
+ * colour: the flat colours keep the trace level for level.
+ */
+export interface TraceVariants {
+  /** Per base entry: the index of its first variant (offsets −L…−1, then 1…L), or −1. */
+  first: Int16Array;
+  /** Each base entry's luminance, from which a pixel's offset is measured. */
+  luma: Float32Array;
+}
+
+/** Grey levels each way of a flat colour's variants: the trace's change on flat colours. */
+const TRACE_LEVELS = 3;
+/** Entries given variants: the most common, each covering at least TRACE_FLAT_SHARE of the picture. */
+const TRACE_FLAT = 12;
+const TRACE_FLAT_SHARE = 0.002;
+/** Entries the variants may take: a base palette for a traced picture has 256 less these at most. */
+export const TRACE_RESERVE = TRACE_FLAT * 2 * TRACE_LEVELS;
+
+const luma = (r: number, g: number, b: number) => 0.299 * r + 0.587 * g + 0.114 * b;
+
+/** `base` (≤ 256 − TRACE_RESERVE entries) with the variants of its most common entries. */
+export function withTraceVariants(h: Histogram, base: Palette): { palette: Palette; variants: TraceVariants } {
+  const pixels = new Float64Array(base.size);
+  for (let k = 0; k < BINS; k++) if (h.count[k]) pixels[base.lut[k]!] = pixels[base.lut[k]!]! + h.count[k]!;
+  const flat = [...pixels.keys()]
+    .sort((a, b) => pixels[b]! - pixels[a]!)
+    .slice(0, TRACE_FLAT)
+    .filter((e) => pixels[e]! >= TRACE_FLAT_SHARE * h.pixels);
+  const size = base.size + flat.length * 2 * TRACE_LEVELS;
+  if (size > 256) throw new Error('no room for the trace variants');
+  const rgb = new Uint8Array(size * 3);
+  rgb.set(base.rgb.subarray(0, base.size * 3));
+  const first = new Int16Array(base.size).fill(-1);
+  let at = base.size;
+  for (const e of flat) {
+    first[e] = at;
+    for (let s = -TRACE_LEVELS; s <= TRACE_LEVELS; s++)
+      if (s) {
+        for (let c = 0; c < 3; c++) rgb[at * 3 + c] = Math.max(0, Math.min(255, base.rgb[e * 3 + c]! + s));
+        at++;
+      }
+  }
+  const l = new Float32Array(base.size);
+  for (let e = 0; e < base.size; e++) l[e] = luma(base.rgb[e * 3]!, base.rgb[e * 3 + 1]!, base.rgb[e * 3 + 2]!);
+  return { palette: { rgb, size, lut: base.lut }, variants: { first, luma: l } };
+}
+
+/**
+ * The error of a mapping measured pixel by pixel (refineRows), summed as MapError counts it, and
+ * each bin's answers so far: a pixel's entry and error depend only on its bin and the low 3 bits
+ * of each channel, so they are worked out once per such colour (a traced screenshot: a few
+ * thousand), not once per pixel (~6 million). An answer: entry | error << 8; 0xffff: none yet.
+ */
+const MOST_BINS = 4096;
+
+export class PixelError {
+  sum = 0;
+  off = 0;
+  far = 0;
+  pixels = 0;
+  /** Where each occupied bin's 512 answers start. */
+  readonly at = new Int32Array(BINS);
+  readonly answers: Uint16Array;
+
+  private constructor(bins: number) {
+    this.answers = new Uint16Array(512 * bins).fill(0xffff);
+  }
+
+  /**
+   * For the histogram's occupied bins; none past MOST_BINS (1 KB of answers a bin): a picture
+   * with that many is no screenshot (the app's traced ones: 143–316), and stays full colour.
+   */
+  static for(h: Histogram): PixelError | undefined {
+    let n = 0;
+    for (let k = 0; k < BINS; k++) if (h.count[k]) n++;
+    if (n > MOST_BINS) return undefined;
+    const err = new PixelError(n);
+    for (let k = 0, i = 0; k < BINS; k++) if (h.count[k]) err.at[k] = 512 * i++;
+    return err;
+  }
+
+  get error(): MapError {
+    const n = Math.max(1, this.pixels);
+    return { mean: this.sum / n, off: this.off / n, far: this.far / n };
+  }
+}
+
+/**
+ * Rows `y` … `y + rows − 1` mapped for a traced picture (8 bits a pixel; every pixel written):
+ * each pixel of an entry with variants takes the one of its luminance offset (rounded, at most
+ * TRACE_LEVELS each way), the others their entry. `rgba`: those rows' pixels; `keys`: the whole picture's bins. Every
+ * pixel's error (its largest channel's difference) is added to `err`: the histogram's estimate
+ * counts the trace's own spread in a bin as error, which the variants take away.
+ */
+export function refineRows(
+  rgba: Uint8ClampedArray,
+  keys: Uint16Array,
+  width: number,
+  y: number,
+  rows: number,
+  p: Palette,
+  v: TraceVariants,
+  out: Uint8Array,
+  stride: number,
+  skip: number,
+  err: PixelError,
+): void {
+  const { at: slot, answers } = err;
+  let sum = 0,
+    off = 0,
+    far = 0;
+  for (let r = 0; r < rows; r++)
+    for (let x = 0, i = (y + r) * width, o = (y + r) * stride + skip, q = r * width * 4; x < width; x++, i++, o++, q += 4) {
+      const red = rgba[q]!,
+        green = rgba[q + 1]!,
+        blue = rgba[q + 2]!;
+      const k = keys[i]!;
+      const at = slot[k]! + (((red & 7) << 6) | ((green & 7) << 3) | (blue & 7));
+      let a = answers[at]!;
+      if (a === 0xffff) a = answers[at] = answer(red, green, blue, p.lut[k]!, p, v);
+      out[o] = a & 255;
+      const d = a >> 8;
+      sum += d;
+      if (d > NEAR) off++;
+      if (d > FAR) far++;
+    }
+  err.sum += sum;
+  err.off += off;
+  err.far += far;
+  err.pixels += width * rows;
+}
+
+/** The entry a colour of entry `e`'s bins takes (its variant, if it has them) | its error << 8. */
+function answer(r: number, g: number, b: number, e: number, p: Palette, v: TraceVariants): number {
+  const f = v.first[e]!;
+  let idx = e;
+  if (f >= 0) {
+    const s = Math.max(-TRACE_LEVELS, Math.min(TRACE_LEVELS, Math.round(luma(r, g, b) - v.luma[e]!)));
+    if (s) idx = f + s + (s < 0 ? TRACE_LEVELS : TRACE_LEVELS - 1);
+  }
+  const d = Math.max(Math.abs(r - p.rgb[3 * idx]!), Math.abs(g - p.rgb[3 * idx + 1]!), Math.abs(b - p.rgb[3 * idx + 2]!));
+  return idx | (d << 8);
+}
+
 /** Bits a pixel for this many colours (PNG and PDF both allow 1, 2, 4, 8). */
 export const bitsFor = (size: number) => (size <= 2 ? 1 : size <= 4 ? 2 : size <= 16 ? 4 : 8);
 
