@@ -253,14 +253,15 @@ export function withTraceVariants(h: Histogram, base: Palette): { palette: Palet
   return { palette: { rgb, size, lut: base.lut }, variants: { first, luma: l } };
 }
 
+/** Occupied bins past which a traced picture is no screenshot (PixelError.for). */
+const MOST_BINS = 4096;
+
 /**
  * The error of a mapping measured pixel by pixel (refineRows), summed as MapError counts it, and
  * each bin's answers so far: a pixel's entry and error depend only on its bin and the low 3 bits
  * of each channel, so they are worked out once per such colour (a traced screenshot: a few
  * thousand), not once per pixel (~6 million). An answer: entry | error << 8; 0xffff: none yet.
  */
-const MOST_BINS = 4096;
-
 export class PixelError {
   sum = 0;
   off = 0;
@@ -296,9 +297,10 @@ export class PixelError {
 /**
  * Rows `y` … `y + rows − 1` mapped for a traced picture (8 bits a pixel; every pixel written):
  * each pixel of an entry with variants takes the one of its luminance offset (rounded, at most
- * TRACE_LEVELS each way), the others their entry. `rgba`: those rows' pixels; `keys`: the whole picture's bins. Every
- * pixel's error (its largest channel's difference) is added to `err`: the histogram's estimate
- * counts the trace's own spread in a bin as error, which the variants take away.
+ * TRACE_LEVELS each way), the others their entry. `rgba`: those rows' pixels; `keys`: the
+ * whole picture's bins. Every pixel's error (its largest channel's difference) is added to
+ * `err`: the histogram's estimate counts the trace's own spread in a bin as error, which the
+ * variants take away.
  */
 export function refineRows(
   rgba: Uint8ClampedArray,
