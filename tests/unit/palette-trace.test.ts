@@ -27,14 +27,15 @@ async function tracedPage([paper, side, head, bar, dark]: string[]) {
 function mapped(rgba: Uint8ClampedArray, variants: boolean): { shown: Uint8ClampedArray; palette: Palette } {
   const h = new Histogram();
   const keys = new Uint16Array(W * H);
-  h.add(rgba, keys, 0);
+  const low = new Uint16Array(W * H);
+  h.add(rgba, keys, 0, low);
   const base = medianCut(h, 256 - TRACE_RESERVE);
   const { palette, variants: v } = variants ? withTraceVariants(h, base) : { palette: base, variants: undefined };
   const rows = new Uint8Array(W * H);
   mapKeys(keys, W, H, palette, 8, rows, W, 0);
   if (v) {
     const err = PixelError.for(h)!;
-    refineRows(rgba, keys, W, 0, H, palette, v, rows, W, 0, err);
+    refineRows(keys, low, W, H, palette, v, rows, W, 0, err);
     // Measured on every pixel: what a screenshot's palette PNG must meet (PNG_PALETTE).
     expect(err.error.mean).toBeLessThanOrEqual(PNG_PALETTE.maxMean);
     expect(err.error.off).toBeLessThanOrEqual(PNG_PALETTE.maxOff);

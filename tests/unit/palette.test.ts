@@ -110,10 +110,12 @@ describe('the colour count (count.wat)', () => {
     const sum = new Float64Array(3 << 15);
     const sq = new Float64Array(3 << 15);
     const keys = new Uint16Array(rgba.length / 4);
+    const low = new Uint16Array(rgba.length / 4);
     let translucent = false;
     for (let p = 0; p < keys.length; p++) {
       const k = ((rgba[p * 4]! >> 3) << 10) | ((rgba[p * 4 + 1]! >> 3) << 5) | (rgba[p * 4 + 2]! >> 3);
       keys[p] = k;
+      low[p] = ((rgba[p * 4]! & 7) << 6) | ((rgba[p * 4 + 1]! & 7) << 3) | (rgba[p * 4 + 2]! & 7);
       count[k]!++;
       for (let i = 0; i < 3; i++) {
         const c = rgba[p * 4 + i]!;
@@ -122,7 +124,7 @@ describe('the colour count (count.wat)', () => {
       }
       if (rgba[p * 4 + 3] !== 255) translucent = true;
     }
-    return { count, sum, sq, keys, translucent };
+    return { count, sum, sq, keys, low, translucent };
   }
 
   // 700 × 800: more than one kernel chunk (2^18 pixels) per strip. Flat runs, noise (runs of
@@ -144,10 +146,12 @@ describe('the colour count (count.wat)', () => {
   // The first element that differs (-1: none); a deep equal of these arrays takes seconds.
   const firstDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => Array.prototype.findIndex.call(a, (v: number, i: number) => v !== b[i]);
   /** The whole picture counted, every key and every sum as the reference's. */
-  function expectCounted(h: Histogram, keys: Uint16Array, want: ReturnType<typeof reference>) {
+  function expectCounted(h: Histogram, keys: Uint16Array, want: ReturnType<typeof reference>, low?: Uint16Array) {
     expect(h.pixels).toBe(width * height);
     expect(h.translucent).toBe(true);
     expect(firstDiff(keys, want.keys)).toBe(-1);
+    // With its bin, a pixel's low bits give its exact colour (a traced picture's palette).
+    if (low) expect(firstDiff(low, want.low)).toBe(-1);
     expect(firstDiff(h.count, want.count)).toBe(-1);
     expect(firstDiff(h.sum, want.sum)).toBe(-1);
     expect(firstDiff(h.sq, want.sq)).toBe(-1);
@@ -157,11 +161,12 @@ describe('the colour count (count.wat)', () => {
     const rgba = picture();
     const h = new Histogram();
     const keys = new Uint16Array(width * height);
+    const low = new Uint16Array(width * height);
     const cut = 333 * width * 4;
-    h.add(rgba.subarray(0, cut), keys, 0);
-    h.add(rgba.subarray(cut), keys, cut / 4);
+    h.add(rgba.subarray(0, cut), keys, 0, low);
+    h.add(rgba.subarray(cut), keys, cut / 4, low);
     const want = reference(rgba);
-    expectCounted(h, keys, want);
+    expectCounted(h, keys, want, low);
     // Reused: empty again after reset.
     h.reset().add(rgba.subarray(0, 4 * width));
     expect(h.count.reduce((a, b) => a + b, 0)).toBe(width);
@@ -173,6 +178,7 @@ describe('the colour count (count.wat)', () => {
     const want = reference(rgba);
     const h = new Histogram();
     const keys = new Uint16Array(width * height);
+    const low = new Uint16Array(width * height);
     // As the frame reader does: strips of ≤ 2^18 pixels, copied straight into the kernel's room.
     const rows = Math.floor((1 << 18) / width);
     for (let y = 0; y < height; y += rows) {
@@ -182,10 +188,10 @@ describe('the colour count (count.wat)', () => {
         const q = (y * width + p) * 4;
         room.set([rgba[q + 2]!, rgba[q + 1]!, rgba[q]!, rgba[q + 3]!], p * 4);
       }
-      h.addRoom(width * n, 'BGRA', keys, y * width);
+      h.addRoom(width * n, 'BGRA', keys, y * width, low);
     }
     expect(h.room((1 << 18) + 1)).toBeUndefined();
-    expectCounted(h, keys, want);
+    expectCounted(h, keys, want, low);
   });
 });
 

@@ -12,18 +12,21 @@
 ;;   px:    a chunk of pixels (at most 2^18), RGBA or BGRA ($bgra: how the browser keeps a
 ;;          canvas, which VideoFrame.copyTo then copies without converting: ~5x cheaper)
 ;;   keys:  u16 per pixel of the chunk (its bin)
+;;   low:   u16 per pixel of the chunk, when asked for ($low not 0): the low 3 bits of r, g and
+;;          b (r's highest), which with the bin give the pixel's exact colour (a traced
+;;          picture's palette needs it: quantise.ts, refineRows)
 (module
   (import "env" "memory" (memory 1))
 
   ;; Counts the $n pixels at $px; returns 1 if one of them is not opaque, else 0.
   (func (export "count")
     (param $px i32) (param $n i32) (param $keys i32) (param $count i32) (param $sum i32) (param $sq i32)
-    (param $bgra i32)
+    (param $bgra i32) (param $low i32)
     (result i32)
     (local $i i32) (local $j i32) (local $v i32) (local $k i32) (local $run i32) (local $translucent i32)
     (local $at i32) (local $x i32) (local $rs i32) (local $bs i32)
     (local $r f64) (local $g f64) (local $b f64) (local $fn f64)
-    (local $kk v128) (local $vv v128)
+    (local $kk v128) (local $vv v128) (local $lo i32)
     ;; Where r and b sit in a pixel (little-endian: the first byte is the low one).
     (if (local.get $bgra)
       (then (local.set $rs (i32.const 16)) (local.set $bs (i32.const 0)))
@@ -72,6 +75,20 @@
         (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (f64.mul (f64.mul (local.get $r) (local.get $r)) (local.get $fn))))
         (f64.store offset=8 (local.get $at) (f64.add (f64.load offset=8 (local.get $at)) (f64.mul (f64.mul (local.get $g) (local.get $g)) (local.get $fn))))
         (f64.store offset=16 (local.get $at) (f64.add (f64.load offset=16 (local.get $at)) (f64.mul (f64.mul (local.get $b) (local.get $b)) (local.get $fn))))
+        ;; The run's low bits, when asked for: one by one (runs of a traced picture are short).
+        (if (local.get $low)
+          (then
+            (local.set $lo (i32.or (i32.or
+              (i32.shl (i32.and (i32.shr_u (local.get $v) (local.get $rs)) (i32.const 7)) (i32.const 6))
+              (i32.shl (i32.and (i32.shr_u (local.get $v) (i32.const 8)) (i32.const 7)) (i32.const 3)))
+              (i32.and (i32.shr_u (local.get $v) (local.get $bs)) (i32.const 7))))
+            (local.set $x (local.get $i))
+            (block $lows
+              (loop $lowone
+                (br_if $lows (i32.ge_u (local.get $x) (local.get $j)))
+                (i32.store16 (i32.add (local.get $low) (i32.shl (local.get $x) (i32.const 1))) (local.get $lo))
+                (local.set $x (i32.add (local.get $x) (i32.const 1)))
+                (br $lowone)))))
         ;; The run's keys: eight at a time, then one by one.
         (local.set $x (local.get $i))
         (local.set $kk (i16x8.splat (local.get $k)))

@@ -31,7 +31,7 @@ export interface IndexRequest {
   alongside?: Alongside;
   /**
    * The picture carries the invisible trace: its most common colours get variants that keep it
-   * (withTraceVariants), and the picture is read a second time, for their pixels' exact colours.
+   * (withTraceVariants); the count keeps each pixel's exact colour for them (its low bits).
    */
   keepTrace?: boolean;
   /**
@@ -71,7 +71,7 @@ function canvasStrips(source: Source, fn: Strip): void {
  * screenshot: 24 MB; a long PDF: a page's worth a page), and converts every pixel to RGBA.
  * False where there is no frame to read (the caller starts again with getImageData, canvasStrips).
  */
-async function frameStrips(source: Source, h: Histogram, keys: Uint16Array): Promise<boolean> {
+async function frameStrips(source: Source, h: Histogram, keys: Uint16Array, low?: Uint16Array): Promise<boolean> {
   const { width, height } = source;
   const rows = stripRows(width, height);
   const room = h.room(width * rows);
@@ -80,7 +80,7 @@ async function frameStrips(source: Source, h: Histogram, keys: Uint16Array): Pro
     for (let y = 0; y < height; y += rows) {
       const n = Math.min(rows, height - y);
       const order = await copy(room.subarray(0, width * n * 4), { x: 0, y, width, height: n }, true);
-      h.addRoom(width * n, order, keys, y * width);
+      h.addRoom(width * n, order, keys, y * width, low);
     }
   });
 }
@@ -95,8 +95,12 @@ interface Analysis {
   keys: Uint16Array<ArrayBuffer>;
   palette: Palette;
   error: MapError;
-  /** A traced picture's: its palette's variants, and where its error is measured pixel by pixel. */
+  /**
+   * A traced picture's: its palette's variants, each pixel's low bits (with its bin, its exact
+   * colour), and where its error is measured pixel by pixel.
+   */
   variants?: TraceVariants;
+  low?: Uint16Array<ArrayBuffer>;
   exact?: PixelError;
 }
 
@@ -106,12 +110,13 @@ export async function indexPicture(source: Source, req: IndexRequest): Promise<I
   if (!a) return undefined;
   req.read?.();
   try {
-    return await packPicture(a, req.png, req.alongside, a.variants && { source, accept: req.accept });
+    return await packPicture(a, req.png, req.alongside, req.accept);
   } catch (e) {
     if (e instanceof NotKept) return undefined;
     throw e;
   } finally {
     give('keys', a.keys);
+    if (a.low) give('low', a.low);
   }
 }
 
@@ -128,11 +133,13 @@ async function analysePicture(source: Source, req: Omit<IndexRequest, 'png'>): P
   // One read of the pixels: each pixel's bin is kept (2 bytes) instead of reading the picture a
   // second time to map it.
   const keys = new Uint16Array(take('keys', width * height * 2).buffer, 0, width * height);
+  // A traced picture's pixels' low bits too (2 bytes more a pixel), so that it is read once.
+  const low = req.keepTrace ? new Uint16Array(take('low', width * height * 2).buffer, 0, width * height) : undefined;
   let kept = false;
   try {
-    if (!(await frameStrips(source, h, keys))) {
+    if (!(await frameStrips(source, h, keys, low))) {
       h.reset(); // a frame read that failed part-way may have counted some strips
-      canvasStrips(source, (rgba, y) => h.add(rgba, keys, y * width));
+      canvasStrips(source, (rgba, y) => h.add(rgba, keys, y * width, low));
     }
     if (h.translucent || (req.minFlat && flatShare(h) < req.minFlat)) return undefined;
     for (const n of req.colours) {
@@ -146,13 +153,16 @@ async function analysePicture(source: Source, req: Omit<IndexRequest, 'png'>): P
         return { width, height, keys, error, palette };
       }
       const exact = PixelError.for(h);
-      if (!exact) return undefined;
+      if (!exact || !low) return undefined;
       kept = true;
-      return { width, height, keys, error, ...withTraceVariants(h, palette), exact };
+      return { width, height, keys, error, ...withTraceVariants(h, palette), low, exact };
     }
     return undefined;
   } finally {
-    if (!kept) give('keys', keys);
+    if (!kept) {
+      give('keys', keys);
+      if (low) give('low', low);
+    }
     histograms.push(h);
   }
 }
@@ -162,21 +172,21 @@ class NotKept extends Error {}
 
 /**
  * The analysed picture's rows, packed at the palette's bits and deflated (with PNG's filter byte
- * when `png`). With trace variants, 8 bits a pixel: `traced.source` is read again for them, and
- * the mapping's error, measured on every pixel, must be accepted (else NotKept).
+ * when `png`). With trace variants, 8 bits a pixel, and the mapping's error, measured on every
+ * pixel, must be accepted (else NotKept).
  */
-async function packPicture(a: Analysis, png: boolean, alongside?: Alongside, traced?: { source: Source; accept: IndexRequest['accept'] }): Promise<Indexed> {
-  const { width, height, keys, palette, variants, exact } = a;
+async function packPicture(a: Analysis, png: boolean, alongside: Alongside | undefined, accept: IndexRequest['accept']): Promise<Indexed> {
+  const { width, height, keys, palette, variants, low, exact } = a;
   let { error } = a;
   const bits = variants ? 8 : bitsFor(palette.size);
   const skip = png ? 1 : 0;
   const stride = skip + Math.ceil((width * bits) / 8);
   // The rows are written straight into the compressor's memory.
   const fill = (raw: Uint8Array) => {
-    if (!variants || !exact || !traced) return mapKeys(keys, width, height, palette, bits, raw, stride, skip);
-    canvasStrips(traced.source, (rgba, y, rows) => refineRows(rgba, keys, width, y, rows, palette, variants, raw, stride, skip, exact));
+    if (!variants || !low || !exact) return mapKeys(keys, width, height, palette, bits, raw, stride, skip);
+    refineRows(keys, low, width, height, palette, variants, raw, stride, skip, exact);
     error = exact.error;
-    if (!traced.accept(error)) throw new NotKept();
+    if (!accept(error)) throw new NotKept();
   };
   const data = await deflateInto(stride * height, fill, alongside);
   return { width, height, palette: palette.rgb, size: palette.size, bits, data, error };

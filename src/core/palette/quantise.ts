@@ -15,15 +15,17 @@ const BINS = 1 << (3 * BITS);
 
 /** Pixels the kernel counts per call (as many as the readers' strips hold). */
 const CHUNK = 1 << 18;
-// A histogram's memory (count.wat): counts, sums, squares, then a chunk of pixels and its keys.
+// A histogram's memory (count.wat): counts, sums, squares, then a chunk of pixels, its keys and
+// its pixels' low bits.
 const COUNT_AT = 0;
 const SUM_AT = COUNT_AT + BINS * 4;
 const SQ_AT = SUM_AT + BINS * 24;
 const PX_AT = SQ_AT + BINS * 24;
 const KEYS_AT = PX_AT + CHUNK * 4;
-const PAGES = Math.ceil((KEYS_AT + CHUNK * 2) / 65536);
+const LOW_AT = KEYS_AT + CHUNK * 2;
+const PAGES = Math.ceil((LOW_AT + CHUNK * 2) / 65536);
 
-type CountFn = (px: number, n: number, keys: number, count: number, sum: number, sq: number, bgra: number) => number;
+type CountFn = (px: number, n: number, keys: number, count: number, sum: number, sq: number, bgra: number, low: number) => number;
 let kernel: WebAssembly.Module | undefined;
 
 export class Histogram {
@@ -38,6 +40,7 @@ export class Histogram {
   readonly #count: CountFn;
   readonly #px: Uint8Array<ArrayBuffer>;
   readonly #keys: Uint16Array;
+  readonly #low: Uint16Array;
 
   /** Its arrays live in the kernel's memory (3.3 MB, fixed: the views never detach). */
   constructor() {
@@ -50,6 +53,7 @@ export class Histogram {
     this.sq = new Float64Array(memory.buffer, SQ_AT, BINS * 3);
     this.#px = new Uint8Array(memory.buffer, PX_AT, CHUNK * 4);
     this.#keys = new Uint16Array(memory.buffer, KEYS_AT, CHUNK);
+    this.#low = new Uint16Array(memory.buffer, LOW_AT, CHUNK);
   }
 
   /** Empty again, to be reused (not 3 MB of garbage per picture). */
@@ -63,15 +67,16 @@ export class Histogram {
   }
 
   /**
-   * Counts the pixels; `keys` (from `at`) gets each pixel's bin, for mapKeys. Runs of one colour
-   * (paper, flat areas) are counted once, in WebAssembly (count.wat).
+   * Counts the pixels; `keys` (from `at`) gets each pixel's bin, for mapKeys, and `low` its low
+   * bits (see count.wat), for refineRows. Runs of one colour (paper, flat areas) are counted
+   * once, in WebAssembly (count.wat).
    */
-  add(rgba: Uint8ClampedArray, keys?: Uint16Array, at = 0): void {
+  add(rgba: Uint8ClampedArray, keys?: Uint16Array, at = 0, low?: Uint16Array): void {
     const len = rgba.length >> 2;
     for (let done = 0; done < len; done += CHUNK) {
       const n = Math.min(CHUNK, len - done);
       this.#px.set(rgba.subarray(done * 4, (done + n) * 4));
-      this.addRoom(n, 'RGBA', keys, at + done);
+      this.addRoom(n, 'RGBA', keys, at + done, low);
     }
   }
 
@@ -84,9 +89,10 @@ export class Histogram {
   }
 
   /** Counts the `n` pixels copied into room(), as add() does. */
-  addRoom(n: number, order: ByteOrder, keys?: Uint16Array, at = 0): void {
-    if (this.#count(PX_AT, n, KEYS_AT, COUNT_AT, SUM_AT, SQ_AT, order === 'BGRA' ? 1 : 0)) this.translucent = true;
+  addRoom(n: number, order: ByteOrder, keys?: Uint16Array, at = 0, low?: Uint16Array): void {
+    if (this.#count(PX_AT, n, KEYS_AT, COUNT_AT, SUM_AT, SQ_AT, order === 'BGRA' ? 1 : 0, low ? LOW_AT : 0)) this.translucent = true;
     keys?.set(this.#keys.subarray(0, n), at);
+    low?.set(this.#low.subarray(0, n), at);
     this.pixels += n;
   }
 }
@@ -295,39 +301,25 @@ export class PixelError {
 }
 
 /**
- * Rows `y` … `y + rows − 1` mapped for a traced picture (8 bits a pixel; every pixel written):
- * each pixel of an entry with variants takes the one of its luminance offset (rounded, at most
- * TRACE_LEVELS each way), the others their entry. `rgba`: those rows' pixels; `keys`: the
- * whole picture's bins. Every pixel's error (its largest channel's difference) is added to
- * `err`: the histogram's estimate counts the trace's own spread in a bin as error, which the
- * variants take away.
+ * The rows of a traced picture mapped (8 bits a pixel; every pixel written): each pixel of an
+ * entry with variants takes the one of its luminance offset (rounded, at most TRACE_LEVELS each
+ * way), the others their entry. A pixel's exact colour is its bin (`keys`) and its low bits
+ * (`low`), both from the count: the picture is not read again. Every pixel's error (its largest
+ * channel's difference) is added to `err`: the histogram's estimate counts the trace's own
+ * spread in a bin as error, which the variants take away.
  */
-export function refineRows(
-  rgba: Uint8ClampedArray,
-  keys: Uint16Array,
-  width: number,
-  y: number,
-  rows: number,
-  p: Palette,
-  v: TraceVariants,
-  out: Uint8Array,
-  stride: number,
-  skip: number,
-  err: PixelError,
-): void {
+export function refineRows(keys: Uint16Array, low: Uint16Array, width: number, height: number, p: Palette, v: TraceVariants, out: Uint8Array, stride: number, skip: number, err: PixelError): void {
   const { at: slot, answers } = err;
   let sum = 0,
     off = 0,
     far = 0;
-  for (let r = 0; r < rows; r++)
-    for (let x = 0, i = (y + r) * width, o = (y + r) * stride + skip, q = r * width * 4; x < width; x++, i++, o++, q += 4) {
-      const red = rgba[q]!,
-        green = rgba[q + 1]!,
-        blue = rgba[q + 2]!;
+  for (let y = 0; y < height; y++)
+    for (let x = 0, i = y * width, o = y * stride + skip; x < width; x++, i++, o++) {
       const k = keys[i]!;
-      const at = slot[k]! + (((red & 7) << 6) | ((green & 7) << 3) | (blue & 7));
+      const lo = low[i]!;
+      const at = slot[k]! + lo;
       let a = answers[at]!;
-      if (a === 0xffff) a = answers[at] = answer(red, green, blue, p.lut[k]!, p, v);
+      if (a === 0xffff) a = answers[at] = answer(((k >> 7) & 0xf8) | (lo >> 6), ((k >> 2) & 0xf8) | ((lo >> 3) & 7), ((k & 31) << 3) | (lo & 7), p.lut[k]!, p, v);
       out[o] = a & 255;
       const d = a >> 8;
       sum += d;
@@ -337,7 +329,7 @@ export function refineRows(
   err.sum += sum;
   err.off += off;
   err.far += far;
-  err.pixels += width * rows;
+  err.pixels += width * height;
 }
 
 /** The entry a colour of entry `e`'s bins takes (its variant, if it has them) | its error << 8. */
