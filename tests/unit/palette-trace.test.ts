@@ -5,7 +5,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { PNG_PALETTE } from '../../src/core/palette/compact.ts';
-import { Histogram, mapKeys, medianCut, PixelError, refineRows, TRACE_RESERVE, withTraceVariants, type Palette } from '../../src/core/palette/quantise.ts';
+import { Histogram, mapKeys, medianCut, PixelError, mapTraced, TRACE_RESERVE, withTraceVariants, type Palette } from '../../src/core/palette/quantise.ts';
 import { embedTrace, readTrace } from '../../src/core/trace/index.ts';
 import { toRgba } from '../fixtures/trace-pictures.ts';
 
@@ -35,7 +35,7 @@ function mapped(rgba: Uint8ClampedArray, variants: boolean): { shown: Uint8Clamp
   mapKeys(keys, W, H, palette, 8, rows, W, 0);
   if (v) {
     const err = PixelError.for(h)!;
-    refineRows(keys, low, W, H, palette, v, rows, W, 0, err);
+    mapTraced(keys, low, W, H, palette, v, rows, W, 0, err);
     // Measured on every pixel: what a screenshot's palette PNG must meet (PNG_PALETTE).
     expect(err.error.mean).toBeLessThanOrEqual(PNG_PALETTE.maxMean);
     expect(err.error.off).toBeLessThanOrEqual(PNG_PALETTE.maxOff);

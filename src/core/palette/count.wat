@@ -14,7 +14,7 @@
 ;;   keys:  u16 per pixel of the chunk (its bin)
 ;;   low:   u16 per pixel of the chunk, when asked for ($low not 0): the low 3 bits of r, g and
 ;;          b (r's highest), which with the bin give the pixel's exact colour (a traced
-;;          picture's palette needs it: quantise.ts, refineRows)
+;;          picture's palette needs it: quantise.ts, mapTraced)
 (module
   (import "env" "memory" (memory 1))
 

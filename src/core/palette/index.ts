@@ -4,7 +4,7 @@
 import { readFrame } from '../raster/frame.ts';
 import { deflateInto, type Alongside } from './deflate.ts';
 import { give, take } from '../raster/spare.ts';
-import { Histogram, bitsFor, flatShare, mapError, mapKeys, medianCut, PixelError, refineRows, TRACE_RESERVE, withTraceVariants, type MapError, type Palette, type TraceVariants } from './quantise.ts';
+import { Histogram, bitsFor, flatShare, mapError, mapKeys, medianCut, PixelError, mapTraced, TRACE_RESERVE, withTraceVariants, type MapError, type Palette, type TraceVariants } from './quantise.ts';
 
 export interface Indexed {
   width: number;
@@ -99,9 +99,7 @@ interface Analysis {
    * A traced picture's: its palette's variants, each pixel's low bits (with its bin, its exact
    * colour), and where its error is measured pixel by pixel.
    */
-  variants?: TraceVariants;
-  low?: Uint16Array<ArrayBuffer>;
-  exact?: PixelError;
+  traced?: { variants: TraceVariants; low: Uint16Array<ArrayBuffer>; exact: PixelError };
 }
 
 /** The picture as a palette image, or undefined when it has too many colours (or any transparency). */
@@ -116,7 +114,7 @@ export async function indexPicture(source: Source, req: IndexRequest): Promise<I
     throw e;
   } finally {
     give('keys', a.keys);
-    if (a.low) give('low', a.low);
+    if (a.traced) give('low', a.traced.low);
   }
 }
 
@@ -147,15 +145,16 @@ async function analysePicture(source: Source, req: Omit<IndexRequest, 'png'>): P
       const error = mapError(h, palette);
       // A traced picture's bins hold the trace's own spread, which the variants keep: its mean
       // error is measured pixel by pixel once mapped (packPicture).
-      if (!req.accept(req.keepTrace ? { ...error, mean: 0 } : error)) continue;
-      if (!req.keepTrace) {
+      if (!req.accept(low ? { ...error, mean: 0 } : error)) continue;
+      if (!low) {
         kept = true;
         return { width, height, keys, error, palette };
       }
       const exact = PixelError.for(h);
-      if (!exact || !low) return undefined;
+      if (!exact) return undefined;
+      const { palette: withVariants, variants } = withTraceVariants(h, palette);
       kept = true;
-      return { width, height, keys, error, ...withTraceVariants(h, palette), low, exact };
+      return { width, height, keys, error, palette: withVariants, traced: { variants, low, exact } };
     }
     return undefined;
   } finally {
@@ -176,16 +175,16 @@ class NotKept extends Error {}
  * pixel, must be accepted (else NotKept).
  */
 async function packPicture(a: Analysis, png: boolean, alongside: Alongside | undefined, accept: IndexRequest['accept']): Promise<Indexed> {
-  const { width, height, keys, palette, variants, low, exact } = a;
+  const { width, height, keys, palette, traced } = a;
   let { error } = a;
-  const bits = variants ? 8 : bitsFor(palette.size);
+  const bits = traced ? 8 : bitsFor(palette.size);
   const skip = png ? 1 : 0;
   const stride = skip + Math.ceil((width * bits) / 8);
   // The rows are written straight into the compressor's memory.
   const fill = (raw: Uint8Array) => {
-    if (!variants || !low || !exact) return mapKeys(keys, width, height, palette, bits, raw, stride, skip);
-    refineRows(keys, low, width, height, palette, variants, raw, stride, skip, exact);
-    error = exact.error;
+    if (!traced) return mapKeys(keys, width, height, palette, bits, raw, stride, skip);
+    mapTraced(keys, traced.low, width, height, palette, traced.variants, raw, stride, skip, traced.exact);
+    error = traced.exact.error;
     if (!accept(error)) throw new NotKept();
   };
   const data = await deflateInto(stride * height, fill, alongside);

@@ -68,7 +68,7 @@ export class Histogram {
 
   /**
    * Counts the pixels; `keys` (from `at`) gets each pixel's bin, for mapKeys, and `low` its low
-   * bits (see count.wat), for refineRows. Runs of one colour (paper, flat areas) are counted
+   * bits (see count.wat), for mapTraced. Runs of one colour (paper, flat areas) are counted
    * once, in WebAssembly (count.wat).
    */
   add(rgba: Uint8ClampedArray, keys?: Uint16Array, at = 0, low?: Uint16Array): void {
@@ -212,7 +212,7 @@ export function medianCut(h: Histogram, max: number): Palette {
  * the histogram's bins are 8 levels wide: mapped to one entry per bin, a flat colour in the
  * middle of a bin lost it all (a traced screenshot on #f3f3f3 read no code, 35 of 164 bits
  * wrong). So the most common entries get variants at ±1…TRACE_LEVELS grey levels, and each of
- * their pixels takes the variant of its own luminance offset (refineRows), read from its exact
+ * their pixels takes the variant of its own luminance offset (mapTraced), read from its exact
  * colour: the flat colours keep the trace level for level.
  */
 export interface TraceVariants {
@@ -263,7 +263,7 @@ export function withTraceVariants(h: Histogram, base: Palette): { palette: Palet
 const MOST_BINS = 4096;
 
 /**
- * The error of a mapping measured pixel by pixel (refineRows), summed as MapError counts it, and
+ * The error of a mapping measured pixel by pixel (mapTraced), summed as MapError counts it, and
  * each bin's answers so far: a pixel's entry and error depend only on its bin and the low 3 bits
  * of each channel, so they are worked out once per such colour (a traced screenshot: a few
  * thousand), not once per pixel (~6 million). An answer: entry | error << 8; 0xffff: none yet.
@@ -308,7 +308,7 @@ export class PixelError {
  * channel's difference) is added to `err`: the histogram's estimate counts the trace's own
  * spread in a bin as error, which the variants take away.
  */
-export function refineRows(keys: Uint16Array, low: Uint16Array, width: number, height: number, p: Palette, v: TraceVariants, out: Uint8Array, stride: number, skip: number, err: PixelError): void {
+export function mapTraced(keys: Uint16Array, low: Uint16Array, width: number, height: number, p: Palette, v: TraceVariants, out: Uint8Array, stride: number, skip: number, err: PixelError): void {
   const { at: slot, answers } = err;
   let sum = 0,
     off = 0,
