@@ -25,9 +25,10 @@ export interface Automation {
   /**
    * Page `n` of a PDF at `dpi`, unstamped, as a PNG (base64): rendered by pdf.js, or with
    * `pictures`, drawn from its own picture when it is one (image-page.ts); `picture` says which,
-   * and `decoder` how that picture was decoded (RenderedPage.picture).
+   * `decoder` how that picture was decoded (RenderedPage.picture) and `copied` whether it was
+   * copied into the page as it is, not drawn.
    */
-  pdfPage(base64: string, n: number, dpi: number, pictures: boolean): Promise<{ png: string; picture: boolean; decoder?: 'frame' | 'bitmap' }>;
+  pdfPage(base64: string, n: number, dpi: number, pictures: boolean): Promise<{ png: string; picture: boolean; decoder?: 'frame' | 'bitmap'; copied?: boolean }>;
   /**
    * `mrz`: read the zone before and after stamping, lighten the mark if needed (CLI --json);
    * `today` (ISO): the day its expiry is judged against (tests: a fixed day), else now.
@@ -75,7 +76,7 @@ export function installAutomation(win: Window): void {
       try {
         const picture = pictures ? (await findImagePages(bytes, doc.numPages))(n) : undefined;
         const page = await renderPage(doc, n, dpi, picture);
-        return { png: await toBase64(await page.canvas.convertToBlob({ type: 'image/png' })), picture: !!page.picture, ...(page.picture ? { decoder: page.picture } : {}) };
+        return { png: await toBase64(await page.canvas.convertToBlob({ type: 'image/png' })), picture: !!page.picture, ...(page.picture ? { decoder: page.picture, copied: !!page.copied } : {}) };
       } finally {
         await doc.destroy();
       }

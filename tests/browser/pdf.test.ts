@@ -179,10 +179,10 @@ describe('other PDFs', () => {
 });
 
 /** Page `n` unstamped: pdf.js's render, or drawn from its own picture when it is one. */
-async function pageOf(file: string, n: number, dpi: number, pictures: boolean): Promise<{ raw: Raw; picture: boolean; decoder?: string }> {
+async function pageOf(file: string, n: number, dpi: number, pictures: boolean): Promise<{ raw: Raw; picture: boolean; decoder?: string; copied?: boolean }> {
   const b64 = readFileSync(join(dir, file)).toString('base64');
   const r = await page.evaluate(([b, p, d, x]) => window.idstamp!.pdfPage(b, p, d, x), [b64, n, dpi, pictures] as const);
-  return { raw: await uprightRgb(Buffer.from(r.png, 'base64')), picture: r.picture, ...(r.decoder ? { decoder: r.decoder } : {}) };
+  return { raw: await uprightRgb(Buffer.from(r.png, 'base64')), picture: r.picture, ...(r.decoder ? { decoder: r.decoder, copied: r.copied } : {}) };
 }
 
 /** Mean |Δ| per channel (levels of 255), and the share of pixels off by more than 48 in some channel. */
@@ -211,6 +211,9 @@ describe('scanned pages: one picture a page is taken out of the PDF, not rendere
       expect(drawn.picture).toBe(k.picture);
       // Chromium has ImageDecoder: the JPEG comes as YUV planes, not a bitmap's RGBA (memory).
       expect(drawn.decoder).toBe(k.picture ? 'frame' : undefined);
+      // At its own size and upright, the frame is copied as it is (no RGBA copy of the whole
+      // frame, as drawing it makes); else drawn where pdf.js draws it.
+      expect(drawn.copied).toBe('copied' in k ? k.copied : undefined);
       const d = difference(rendered.raw, drawn.raw);
       // Two JPEG decoders (pdf.js's own in JavaScript, the browser's libjpeg-turbo) differ by a
       // level or two in places; a turned, shifted or mis-coloured picture would be far off.
@@ -222,6 +225,19 @@ describe('scanned pages: one picture a page is taken out of the PDF, not rendere
     const rendered = await pageOf('scan.pdf', 1, 100, false);
     const drawn = await pageOf('scan.pdf', 1, 100, true);
     expect(drawn.picture).toBe(true);
+    expect(drawn.copied).toBe(false); // shrunk: drawn, not copied
+    const d = difference(rendered.raw, drawn.raw);
+    expect(d.mean, JSON.stringify(d)).toBeLessThan(2);
+    expect(d.far, JSON.stringify(d)).toBeLessThan(0.001);
+  });
+
+  it('at half its size (a 300-DPI scan at 150): decoded shrunk by the JPEG decoder, then copied', async () => {
+    const rendered = await pageOf('scan.pdf', 1, 75, false);
+    const drawn = await pageOf('scan.pdf', 1, 75, true);
+    // The page is 620 px wide and its picture 1240: copied only if the decoder shrank it (DCT
+    // scaled by 4/8), not decoded whole and drawn shrunk (four times the pixels, and the RGBA
+    // copy drawing makes of them).
+    expect(drawn).toMatchObject({ picture: true, decoder: 'frame', copied: true });
     const d = difference(rendered.raw, drawn.raw);
     expect(d.mean, JSON.stringify(d)).toBeLessThan(2);
     expect(d.far, JSON.stringify(d)).toBeLessThan(0.001);

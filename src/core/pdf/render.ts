@@ -6,6 +6,7 @@ import { StampError } from '../errors.ts';
 import { documentOptions } from './document-options.ts';
 import { multiply, type Matrix, type PageImage } from './image-page.ts';
 import { checkPageSize, MAX_PAGE_PIXELS } from './limits.ts';
+import { give, take } from '../raster/spare.ts';
 
 /**
  * `password`: for PDFs that need one to open (never stored). `signal`: aborting destroys the
@@ -43,6 +44,8 @@ export interface RenderedPage {
    * ImageDecoder ('frame': YUV planes) or, where that could not, by createImageBitmap.
    */
   picture?: 'frame' | 'bitmap';
+  /** The picture was copied into the page as it is, not drawn (copyAsItIs). */
+  copied?: boolean;
 }
 
 /** The page's viewport at `dpi`, within MAX_PAGE_PIXELS. */
@@ -85,10 +88,10 @@ export async function renderPage(doc: PDFDocumentProxy, n: number, dpi: number, 
     // A picture is decoded before the page's canvas exists: the browser's decoder holds about
     // two pages' pixels for a moment, which on top of the canvas made three (measured).
     const at = picture && placement(viewport.transform as Matrix, picture);
-    bitmap = at && (await decodePicture(picture!));
+    bitmap = at && (await decodePicture(picture!, at));
     const { canvas, ctx } = paperCanvas(viewport);
-    if (bitmap) drawPicture(ctx, at!, bitmap);
-    else {
+    const copied = bitmap ? await drawPicture(ctx, at!, bitmap) : false;
+    if (!bitmap) {
       await page.render({
         canvas: canvas as unknown as HTMLCanvasElement,
         canvasContext: ctx as unknown as CanvasRenderingContext2D,
@@ -100,7 +103,7 @@ export async function renderPage(doc: PDFDocumentProxy, n: number, dpi: number, 
         annotationMode: AnnotationMode.ENABLE_STORAGE,
       }).promise;
     }
-    return { canvas, widthPt, heightPt, downscaled, ...(bitmap ? { picture: bitmap instanceof ImageBitmap ? 'bitmap' : 'frame' } : {}) };
+    return { canvas, widthPt, heightPt, downscaled, ...(bitmap ? { picture: bitmap instanceof ImageBitmap ? 'bitmap' : 'frame', copied } : {}) };
   } catch (e) {
     if (e instanceof StampError) throw e;
     throw new StampError('corrupt', { kind: 'PDF' });
@@ -110,9 +113,10 @@ export async function renderPage(doc: PDFDocumentProxy, n: number, dpi: number, 
   }
 }
 
-/** The picture decoded by the browser, at its own size; undefined when it cannot be. */
-async function decodePicture(picture: PageImage): Promise<ImageBitmap | VideoFrame | undefined> {
-  const frame = await decodeFrame(picture);
+/** The picture decoded by the browser, at its own size or shrunk (shrunk); undefined when it cannot be. */
+async function decodePicture(picture: PageImage, at: Placement): Promise<ImageBitmap | VideoFrame | undefined> {
+  const size = shrunk(picture, at);
+  const frame = (size && (await decodeFrame(picture, size))) || (await decodeFrame(picture));
   if (frame) return frame;
   try {
     // pdf.js ignores a JPEG's own ICC profile, so the decode must too ('none'). Without one, the
@@ -131,15 +135,20 @@ async function decodePicture(picture: PageImage): Promise<ImageBitmap | VideoFra
 /**
  * The picture decoded by WebCodecs' ImageDecoder, where there is one: a JPEG comes as its YUV
  * planes (1.5 bytes a pixel, against the 4 of an ImageBitmap's RGBA, and without the RGBA
- * buffers the bitmap's decode holds for a moment), turned into RGB as it is drawn.
+ * buffers the bitmap's decode holds for a moment), turned into RGB as it is drawn or copied.
+ * `size`: shrunk to that size by the decoder (see shrunk; then as RGB), or whole where it does
+ * not shrink; undefined when it comes at neither size (the caller then decodes it whole).
  */
-async function decodeFrame(picture: PageImage): Promise<VideoFrame | undefined> {
+async function decodeFrame(picture: PageImage, size?: { width: number; height: number }): Promise<VideoFrame | undefined> {
   if (typeof ImageDecoder === 'undefined') return undefined;
   let decoder: ImageDecoder | undefined;
   try {
-    decoder = new ImageDecoder({ data: picture.jpeg, type: 'image/jpeg', ...(picture.profile ? { colorSpaceConversion: 'none' } : {}) });
+    const desired = size ? { desiredWidth: size.width, desiredHeight: size.height } : {};
+    decoder = new ImageDecoder({ data: picture.jpeg, type: 'image/jpeg', ...(picture.profile ? { colorSpaceConversion: 'none' } : {}), ...desired });
     const { image } = await decoder.decode();
-    if (image.displayWidth === picture.width && image.displayHeight === picture.height) return image;
+    // Shrunk as asked, or whole (a decoder may not shrink): else the caller decodes it whole.
+    const is = (s: { width: number; height: number }) => image.displayWidth === s.width && image.displayHeight === s.height;
+    if (is(picture) || (size && is(size))) return image;
     image.close();
   } catch {
     // createImageBitmap's turn
@@ -147,6 +156,25 @@ async function decodeFrame(picture: PageImage): Promise<VideoFrame | undefined> 
     decoder?.close();
   }
   return undefined;
+}
+
+/**
+ * A picture shown at n/8 of its size (a 300-DPI scan on a page rendered at 150: 4/8; 200 DPI:
+ * 6/8; 400, 600, 1200 DPI too) is decoded at that size by the JPEG decoder itself (its DCT
+ * scaled: libjpeg-turbo's, through ImageDecoder's desired size), and then copied as it is.
+ * Decoded whole, its pixels, and the RGBA copy drawing makes of them, were up to 4× a page's
+ * RGBA each (a 5-page 300-DPI scan peaked at 53–91 MB, 6–10× a page's RGBA). Only at such a
+ * size, give or take a pixel: shrunk by the decoder and then again by drawing, a picture strays
+ * from pdf.js's render (the bench's scan at 100 DPI, 6/8 and then 0.89 of that: a mean of 2.3
+ * levels and 0.55 % of pixels far off, over tests/browser/pdf.test.ts's limits of 2 and 0.1 %).
+ * Undefined otherwise.
+ */
+function shrunk(picture: PageImage, at: Placement): { width: number; height: number } | undefined {
+  const eighths = Math.ceil(8 * Math.max(at.width / picture.width, at.height / picture.height) - 1e-9);
+  if (eighths >= 8) return undefined;
+  // Chromium picks n = ⌊8·√(desired area / area)⌋: both sides rounded up keep n.
+  const size = { width: Math.ceil((picture.width * eighths) / 8), height: Math.ceil((picture.height * eighths) / 8) };
+  return size.width - at.width <= 1 && size.height - at.height <= 1 ? size : undefined;
 }
 
 /** pdf.js smooths a picture drawn at most this many device pixels per image pixel (96/72 × the screen's ratio). */
@@ -158,7 +186,6 @@ interface Placement {
   width: number;
   height: number;
   smooth: boolean;
-  quality: ImageSmoothingQuality;
 }
 
 /**
@@ -184,16 +211,52 @@ function placement(view: Matrix, picture: PageImage): Placement | undefined {
     width: upright ? width : height,
     height: upright ? height : width,
     smooth: picture.interpolate || scale <= smoothUpTo(),
-    // Shrunk more than twice: pdf.js halves step by step; the browser's mipmaps ('medium') are close.
-    quality: scale < 0.5 ? 'medium' : 'low',
   };
 }
 
-function drawPicture(ctx: OffscreenCanvasRenderingContext2D, at: Placement, bitmap: ImageBitmap | VideoFrame): void {
-  ctx.imageSmoothingEnabled = at.smooth;
-  ctx.imageSmoothingQuality = at.quality;
-  ctx.setTransform(...at.transform);
+/** Draws the picture where pdf.js would; true when it was copied as it is (copyAsItIs). */
+async function drawPicture(ctx: OffscreenCanvasRenderingContext2D, at: Placement, bitmap: ImageBitmap | VideoFrame): Promise<boolean> {
+  // (No VideoFrame where there is no WebCodecs: then the picture is an ImageBitmap.)
+  if (!(bitmap instanceof ImageBitmap) && (await copyAsItIs(ctx, at, bitmap))) return true;
   const [w, h] = bitmap instanceof ImageBitmap ? [bitmap.width, bitmap.height] : [bitmap.displayWidth, bitmap.displayHeight];
+  ctx.imageSmoothingEnabled = at.smooth;
+  // Shrunk more than twice (from the picture as decoded): pdf.js halves step by step; the
+  // browser's mipmaps ('medium') are close.
+  ctx.imageSmoothingQuality = at.width < w / 2 ? 'medium' : 'low';
+  ctx.setTransform(...at.transform);
   ctx.drawImage(bitmap, 0, 0, w, h, 0, 0, at.width, at.height);
   ctx.setTransform(1, 0, 0, 1, 0, 0);
+  return false;
+}
+
+/** Rows of a frame copied at a time: ~300 KB for an A4 page at 150 DPI. */
+const COPY_ROWS = 64;
+
+/**
+ * A frame drawn at its own size and upright (a scan at the page's DPI) is copied into the canvas
+ * a strip at a time, as RGBA, instead of drawn: drawing it, Chromium first turns the whole frame
+ * into an RGBA image of its own, held until the canvas is next read, and in one page of five
+ * more again (measured on an A4 page at 150 DPI, decoded, drawn and encoded 20 times: peaks of
+ * 14.5–15.1 MB, and 23.0–23.2 MB every fifth time; copied, 15.0–15.6 MB every time, and ~4 ms
+ * faster; the same pixels, exactly). False, with nothing drawn or the frame drawn only in part,
+ * when it is not such a frame or the browser cannot copy it: then it is drawn over whole.
+ */
+async function copyAsItIs(ctx: OffscreenCanvasRenderingContext2D, at: Placement, frame: VideoFrame): Promise<boolean> {
+  const [a, b, c, d, x0, y0] = at.transform;
+  const { displayWidth: width, displayHeight: height, visibleRect } = frame;
+  if (a !== 1 || b !== 0 || c !== 0 || d !== 1 || at.width !== width || at.height !== height || !visibleRect) return false;
+  const strip = take('frame-strip', width * Math.min(COPY_ROWS, height) * 4);
+  try {
+    for (let y = 0; y < height; y += COPY_ROWS) {
+      const rows = Math.min(COPY_ROWS, height - y);
+      const rgba = new Uint8ClampedArray(strip.buffer, 0, width * rows * 4);
+      await frame.copyTo(rgba, { rect: { x: visibleRect.x, y: visibleRect.y + y, width, height: rows }, format: 'RGBA', colorSpace: 'srgb' });
+      ctx.putImageData(new ImageData(rgba, width, rows), x0, y0 + y);
+    }
+    return true;
+  } catch {
+    return false;
+  } finally {
+    give('frame-strip', strip);
+  }
 }
