@@ -4,7 +4,7 @@ import { encodeCanvas, verifyClean, type ImageKind } from './encode.ts';
 import { human } from './human.ts';
 import { MAX_PIXELS } from './limits.ts';
 import { jpegQuality } from './formats/jpeg-quality.ts';
-import { viewDocument } from './document/view.ts';
+import { viewDocument, type DocumentView } from './document/view.ts';
 import { isStampError, StampError } from './errors.ts';
 import type { ImageFormat, ImageInfo } from './formats/index.ts';
 import { traced, type Job, type Produced } from './job.ts';
@@ -14,6 +14,8 @@ import type { StampReport, TraceReport, WarningCode } from './report.ts';
 import type { Kind } from './sniff.ts';
 import { drawRedactions, drawWatermark, planOnDocument, planWhole, summarize } from './watermark/draw.ts';
 import type { Rect } from './raster/grey.ts';
+import { randomJitter, type Jitter } from './watermark/layout.ts';
+import { SCREENSHOT_GROWTH, smallerLayout } from './smaller-layout.ts';
 
 /**
  * A stamped JPEG photo stays within this × its input's bytes (issue 14's limit): only a copy
@@ -151,39 +153,42 @@ async function reencode(source: ImageSource, job: Job, target: ImageKind | undef
   try {
     if (bitmap.width !== info.width || bitmap.height !== info.height) throw new StampError('corrupt', { kind: kind.toUpperCase() });
     const tDraw = performance.now();
-    if (outKind === 'jpeg' && kind !== 'jpeg') {
-      // Transparent areas would turn black; paint them white like a viewer.
-      ctx.fillStyle = '#ffffff';
-      ctx.fillRect(0, 0, width, height);
-    }
-    ctx.imageSmoothingQuality = 'high';
-    ctx.setTransform(...orientationMatrix(info.orientation, bitmap.width, bitmap.height, scale));
-    ctx.drawImage(bitmap, 0, 0);
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    // `again`: over a layout already drawn (see smallerLayout).
+    const upright = (again = false) => {
+      if (outKind === 'jpeg' && kind !== 'jpeg') {
+        // Transparent areas would turn black; paint them white like a viewer.
+        ctx.fillStyle = '#ffffff';
+        ctx.fillRect(0, 0, width, height);
+      } else if (again) ctx.clearRect(0, 0, width, height);
+      ctx.imageSmoothingQuality = 'high';
+      ctx.setTransform(...orientationMatrix(info.orientation, bitmap.width, bitmap.height, scale));
+      ctx.drawImage(bitmap, 0, 0);
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+    };
+    const boxes = () =>
+      drawRedactions(
+        ctx,
+        width,
+        height,
+        options.redact.filter((r) => !r.page || r.page === page),
+      );
+    upright();
+    let view: DocumentView | undefined;
+    let drawMark: ((jitter: Jitter) => StampReport['watermark']) | undefined;
     let watermark: StampReport['watermark'];
-    let find: number | undefined;
     if (stamping) {
       // Where the document is and what on it stays clear, before redaction boxes hide anything.
       // A lossless picture of flat colours is a screenshot or an exported page: a document as a
       // whole (a passport page's portrait is no card on a table).
-      const view = await viewDocument(canvas, { protect: options.watermark.protectCodes, wholeIfFlat: kind !== 'jpeg' && kind !== 'heic' && kind !== 'avif' });
-      find = view.ms;
-      drawRedactions(
-        ctx,
-        width,
-        height,
-        options.redact.filter((r) => !r.page || r.page === page),
-      );
-      const mark = view.found ? planOnDocument(ctx, width, height, job.text, options.watermark, job.jitter, view.quad) : planWhole(ctx, width, height, job.text, options.watermark, job.jitter);
-      drawWatermark(ctx, mark, options.watermark, view.keepClear, view.brightness);
-      watermark = { ...summarize(mark, job.code), ...(view.mrz ? { mrz: view.mrz } : {}), codes: view.codes };
-    } else
-      drawRedactions(
-        ctx,
-        width,
-        height,
-        options.redact.filter((r) => !r.page || r.page === page),
-      );
+      const v = (view = await viewDocument(canvas, { protect: options.watermark.protectCodes, wholeIfFlat: kind !== 'jpeg' && kind !== 'heic' && kind !== 'avif' }));
+      boxes();
+      drawMark = (jitter) => {
+        const m = v.found ? planOnDocument(ctx, width, height, job.text, options.watermark, jitter, v.quad) : planWhole(ctx, width, height, job.text, options.watermark, jitter);
+        drawWatermark(ctx, m, options.watermark, v.keepClear, v.brightness);
+        return { ...summarize(m, job.code), ...(v.mrz ? { mrz: v.mrz } : {}), codes: v.codes };
+      };
+      watermark = drawMark(job.jitter);
+    } else boxes();
     // The canvas draws lazily: reading one pixel makes it finish the mark (~100–150 ms of text
     // on a 12 MP photo), so that time counts as drawing, not as the trace's (the encoder would
     // otherwise pay it).
@@ -206,7 +211,18 @@ async function reencode(source: ImageSource, job: Job, target: ImageKind | undef
         ? { bytes: Math.round(bytes.length * PHOTO_GROWTH), minQuality: trace ? Math.min(encodeQuality, PHOTO_MIN_QUALITY) : Math.max(PHOTO_MIN_QUALITY, encodeQuality - 0.1) }
         : undefined;
     // A traced copy's palette keeps the trace (its flat colours' variants: palette/quantise.ts).
-    let blob = await encodeCanvas(canvas, mime, encodeQuality, false, trace ? 'keep-trace' : options.mode === 'stamp', budget);
+    const encoded = () => encodeCanvas(canvas, mime, encodeQuality, false, trace ? 'keep-trace' : options.mode === 'stamp', budget);
+    let blob = await encoded();
+    // A stamped screenshot over its size limit: another layout of the mark (see smallerLayout).
+    if (drawMark && !trace && kind === 'png' && outKind === 'png' && options.watermark.jitter && blob.size > SCREENSHOT_GROWTH * bytes.length) {
+      const redraw = drawMark;
+      ({ blob, watermark } = await smallerLayout({ blob, watermark }, SCREENSHOT_GROWTH * bytes.length, async () => {
+        upright(true);
+        boxes();
+        const w = redraw(randomJitter(job.env.random));
+        return { blob: await encoded(), watermark: w };
+      }));
+    }
     let size: { width: number; height: number } | undefined = { width, height };
     if (options.maxBytes && blob.size > options.maxBytes) {
       blob = await fitBytes(blob, mime, options.maxBytes, encodeQuality);
@@ -224,7 +240,7 @@ async function reencode(source: ImageSource, job: Job, target: ImageKind | undef
       watermark,
       ...(trace ? { trace: trace.report } : {}),
       warnings: [...new Set(warnings)],
-      ms: { decode, draw, encode: performance.now() - tEncode, ...(find !== undefined ? { find } : {}), ...(trace ? { trace: trace.ms } : {}) },
+      ms: { decode, draw, encode: performance.now() - tEncode, ...(view ? { find: view.ms } : {}), ...(trace ? { trace: trace.ms } : {}) },
     };
   } finally {
     bitmap.close();
