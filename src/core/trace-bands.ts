@@ -23,9 +23,9 @@ export interface BandPort {
   request(req: BandRequest, transfer: Transferable[]): Promise<BandAnswer>;
 }
 
-/** The canvas's pixels, a band of whole rows at a time (getImageData / putImageData). */
+/** The canvas's pixels, in bands of whole rows (read all at once, written back one by one). */
 export interface BandCanvas {
-  read(top: number, height: number): Uint8ClampedArray<ArrayBuffer>;
+  read(bands: readonly { top: number; height: number }[]): Promise<Uint8ClampedArray<ArrayBuffer>[]>;
   write(top: number, height: number, pixels: Uint8ClampedArray<ArrayBuffer>): void;
 }
 
@@ -63,8 +63,10 @@ export async function embedInBands(canvas: BandCanvas, width: number, height: nu
   const t0 = performance.now();
   if (!ports.length) throw new Error('no trace worker');
   const plan = planEmbed(width, height, width * height * 4, o);
-  const bands = bandRows(height, ports.length).map((b, i) => {
-    const pixels = canvas.read(b.top, b.height);
+  const rows = bandRows(height, ports.length);
+  const read = await canvas.read(rows);
+  const bands = rows.map((b, i) => {
+    const pixels = read[i]!;
     return { ...b, id: ++nextId, port: ports[i]!, pixels, stats: cellStats(plan, { data: pixels, width, height: b.height }, b.top) };
   });
   const amp = amplitudes(

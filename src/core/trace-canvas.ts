@@ -6,17 +6,25 @@ import type { Job } from './job.ts';
 import type { TraceReport } from './report.ts';
 import { embedInBands, type BandAnswer, type BandCanvas, type BandPort, type BandRequest } from './trace-bands.ts';
 import TraceWorker from './trace.worker.ts?worker';
+import { readFrame } from './raster/frame.ts';
 
 /**
  * Fails closed: any failure (the worker's too) is a StampError, never a copy handed out without
- * its trace. `ports`: the workers (tests give stand-ins).
+ * its trace. `ports`: the workers (tests give stand-ins). `keep`: the pixels' buffers, kept from
+ * one call to the next (a document's pages; see canvasBands).
  */
-export async function traceCanvas(ctx: OffscreenCanvasRenderingContext2D, width: number, height: number, job: Job, ports: BandPort[] = tracePorts()): Promise<{ report: TraceReport; ms: number }> {
+export async function traceCanvas(
+  ctx: OffscreenCanvasRenderingContext2D,
+  width: number,
+  height: number,
+  job: Job,
+  { ports = tracePorts(), keep }: { ports?: BandPort[]; keep?: ArrayBuffer[] } = {},
+): Promise<{ report: TraceReport; ms: number }> {
   const t = performance.now();
   const key = job.options.trace?.key;
   if (!key) throw new StampError('trace-failed');
   try {
-    const r = await embedInBands(canvasBands(ctx, width), width, height, { key, code: job.code }, ports);
+    const r = await embedInBands(canvasBands(ctx, width, keep), width, height, { key, code: job.code }, ports);
     return { report: { embedded: true, code: job.code, psnr: Math.round(r.psnr * 10) / 10 }, ms: performance.now() - t };
   } catch (e) {
     if (isStampError(e)) throw e;
@@ -24,10 +32,34 @@ export async function traceCanvas(ctx: OffscreenCanvasRenderingContext2D, width:
   }
 }
 
-const canvasBands = (ctx: OffscreenCanvasRenderingContext2D, width: number): BandCanvas => ({
-  read: (top, height) => ctx.getImageData(0, top, width, height).data,
-  write: (top, height, pixels) => ctx.putImageData(new ImageData(pixels, width, height), 0, top),
-});
+/**
+ * The canvas's bands: read by getImageData into new arrays, or, with `keep`, copied into the
+ * buffers the last call gave back (VideoFrame.copyTo), which are kept for the next. A
+ * document's traced pages each left a page's pixels to the collector, which let them pile up: a
+ * traced 5-page scan peaked at 35–52 MB (4–6× a page's RGBA), against 12–24 MB untraced.
+ */
+function canvasBands(ctx: OffscreenCanvasRenderingContext2D, width: number, keep?: ArrayBuffer[]): BandCanvas {
+  return {
+    async read(bands) {
+      if (keep) {
+        const lent = keep.splice(0);
+        const into = bands.map((b, i) => {
+          const bytes = width * b.height * 4;
+          return new Uint8ClampedArray(lent[i]?.byteLength === bytes ? lent[i] : new ArrayBuffer(bytes));
+        });
+        const copied = await readFrame(ctx.canvas, async (copy) => {
+          for (const [i, b] of bands.entries()) await copy(new Uint8Array(into[i]!.buffer), { x: 0, y: b.top, width, height: b.height });
+        });
+        if (copied) return into;
+      }
+      return bands.map((b) => ctx.getImageData(0, b.top, width, b.height).data);
+    },
+    write(top, height, pixels) {
+      ctx.putImageData(new ImageData(pixels, width, height), 0, top);
+      keep?.push(pixels.buffer);
+    },
+  };
+}
 
 /** One worker a core, two at most: each embeds one band of the picture. */
 let pool: WorkerPort[] = [];

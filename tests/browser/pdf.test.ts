@@ -156,6 +156,17 @@ describe('other PDFs', () => {
     expect(await identify(covered)).toEqual({ ok: true, trace: code });
     // The original statement, never stamped: no code from any page.
     expect(await identify(join(dir, 'statement.pdf'))).toEqual({ ok: true, trace: null });
+    // Every page carries it, each alone, and shows its own page: the pages' pixels pass through
+    // buffers kept from one traced page to the next (trace-canvas.ts).
+    const originals = await Promise.all(renderPages(join(dir, 'scan.pdf'), 60).map((f) => uprightRgb(f)));
+    const stamped = await Promise.all(renderPages(r.path, 60).map((f) => uprightRgb(f)));
+    for (const [i, shown] of stamped.entries()) {
+      const off = originals.map((o) => difference(o, shown).mean);
+      expect(off.indexOf(Math.min(...off)), `page ${i + 1} against the originals: ${off.map((d) => d.toFixed(2)).join(', ')}`).toBe(i);
+      const alone = join(outDir, `page-${i + 1}-${Math.random().toString(36).slice(2)}.pdf`);
+      execFileSync('qpdf', ['--empty', '--pages', r.path, String(i + 1), '--', alone]);
+      expect(await identify(alone), `page ${i + 1}`).toEqual({ ok: true, trace: code });
+    }
   }, 120_000);
 
   it('removes UTF-16 (Chinese) metadata', async () => {

@@ -63,7 +63,7 @@ describe('trace: headroom', () => {
 function fakeCanvas(px: { data: Uint8ClampedArray | Uint8Array; width: number }): BandCanvas {
   const row = px.width * 4;
   return {
-    read: (top, height) => new Uint8ClampedArray(px.data.subarray(top * row, (top + height) * row)),
+    read: async (bands) => bands.map(({ top, height }) => new Uint8ClampedArray(px.data.subarray(top * row, (top + height) * row))),
     write: (top, _height, pixels) => px.data.set(pixels, top * row),
   };
 }
@@ -123,10 +123,10 @@ describe('trace: embed in bands (the workers)', () => {
       const px = picture(640, 520, true);
       const canvas = fakeCanvas(px);
       const ctx = {
-        getImageData: (_x: number, y: number, _w: number, h: number) => ({ data: canvas.read(y, h) }),
+        getImageData: (_x: number, y: number, _w: number, h: number) => ({ data: new Uint8ClampedArray(px.data.subarray(y * 640 * 4, (y + h) * 640 * 4)) }),
         putImageData: (img: { data: Uint8ClampedArray<ArrayBuffer> }, _x: number, y: number) => canvas.write(y, 0, img.data),
       } as unknown as OffscreenCanvasRenderingContext2D;
-      return traceCanvas(ctx, 640, 520, job, ports).then(
+      return traceCanvas(ctx, 640, 520, job, { ports }).then(
         (r) => ({ r, sha: createHash('sha256').update(px.data).digest('hex') }),
         (e: unknown) => e,
       );

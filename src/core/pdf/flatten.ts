@@ -36,12 +36,19 @@ export function checkPageCount(pages: number): void {
 
 /**
  * Renders a page (or draws its one picture) and the job's watermark into its pixels (none in
- * strip mode), then, when `trace`, its invisible trace.
+ * strip mode), then, when `trace`, its invisible trace (`trace`: the buffers its pixels pass
+ * through, kept for the document's next traced page; see traceCanvas).
  */
-async function stampedPage(doc: PDFDocumentProxy, n: number, job: Job, trace: boolean, picture?: PageImage): Promise<RenderedPage & { watermark?: StampReport['watermark']; trace?: TraceReport }> {
+async function stampedPage(
+  doc: PDFDocumentProxy,
+  n: number,
+  job: Job,
+  trace: ArrayBuffer[] | false,
+  picture?: PageImage,
+): Promise<RenderedPage & { watermark?: StampReport['watermark']; trace?: TraceReport }> {
   const page = await markedPage(doc, n, job, picture);
   if (!trace) return page;
-  const { report } = await traceCanvas(page.canvas.getContext('2d')!, page.canvas.width, page.canvas.height, job);
+  const { report } = await traceCanvas(page.canvas.getContext('2d')!, page.canvas.width, page.canvas.height, job, { keep: trace });
   return { ...page, trace: report };
 }
 
@@ -138,6 +145,7 @@ export async function flattenPdf(doc: PDFDocumentProxy, job: Job, input: Uint8Ar
     inSequence: true,
   };
   const write = pageWriter(out, request);
+  const traceBuffers: ArrayBuffer[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     // A picture page (a scan) is decoded only once the page before it is encoded: decoding holds
     // two pages' worth of pixels for a moment (measured: the browser's JPEG decoder alone, 1.9×
@@ -147,7 +155,7 @@ export async function flattenPdf(doc: PDFDocumentProxy, job: Job, input: Uint8Ar
     const t = performance.now();
     const traceThis = traced(job) && tracedPage(n, pictures(n));
     if (traced(job) && !traceThis) warnings.push('trace-first-page');
-    const page = await stampedPage(doc, n, job, traceThis, pictures(n));
+    const page = await stampedPage(doc, n, job, traceThis && traceBuffers, pictures(n));
     renderMs += performance.now() - t;
     if (page.downscaled) warnings.push('page-downscaled');
     first ??= page.watermark;
@@ -244,7 +252,7 @@ function addIndexedPage(out: PDFDocument, im: Indexed, widthPt: number, heightPt
 /** The first page as one picture, for upload fields that take only images. */
 export async function firstPageAsImage(doc: PDFDocumentProxy, job: Job, kind: ImageKind) {
   checkPageCount(doc.numPages);
-  const page = await stampedPage(doc, 1, job, traced(job));
+  const page = await stampedPage(doc, 1, job, traced(job) && []);
   const image = await verifyClean(await encodeCanvas(page.canvas, `image/${kind}`, job.options.quality, false, !page.trace), kind);
   const warnings: WarningCode[] = doc.numPages > 1 ? ['first-page-only'] : [];
   return { ...image, watermark: page.watermark, ...(page.trace ? { trace: page.trace } : {}), warnings };
