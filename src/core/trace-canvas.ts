@@ -32,6 +32,9 @@ export async function traceCanvas(
   }
 }
 
+/** A band's buffer is kept only up to this size: an A3 page's half at 150 DPI, not a poster's. */
+const KEEP_AT_MOST = 12 << 20;
+
 /**
  * The canvas's bands: read by getImageData into new arrays, or, with `keep`, copied into the
  * buffers the last call gave back (VideoFrame.copyTo), which are kept for the next. A
@@ -56,7 +59,7 @@ function canvasBands(ctx: OffscreenCanvasRenderingContext2D, width: number, keep
     },
     write(top, height, pixels) {
       ctx.putImageData(new ImageData(pixels, width, height), 0, top);
-      keep?.push(pixels.buffer);
+      if (pixels.byteLength <= KEEP_AT_MOST) keep?.push(pixels.buffer);
     },
   };
 }

@@ -110,6 +110,12 @@ const MIN_BUDGET = 120_000;
  */
 const tracedPage = (n: number, picture: PageImage | undefined) => n === 1 || picture !== undefined;
 
+/**
+ * The buffers a traced page's pixels pass through (traceCanvas), kept for the next traced page,
+ * of this document or the next: an A4 page's at 150 DPI, 8.7 MB, like the encoders' spare keys.
+ */
+const traceBuffers: ArrayBuffer[] = [];
+
 type PageSize = { widthPt: number; heightPt: number };
 type EncodedPage = PageSize & ({ jpeg: Uint8Array } | { indexed: Indexed });
 
@@ -145,7 +151,6 @@ export async function flattenPdf(doc: PDFDocumentProxy, job: Job, input: Uint8Ar
     inSequence: true,
   };
   const write = pageWriter(out, request);
-  const traceBuffers: ArrayBuffer[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     // A picture page (a scan) is decoded only once the page before it is encoded: decoding holds
     // two pages' worth of pixels for a moment (measured: the browser's JPEG decoder alone, 1.9×
@@ -252,7 +257,7 @@ function addIndexedPage(out: PDFDocument, im: Indexed, widthPt: number, heightPt
 /** The first page as one picture, for upload fields that take only images. */
 export async function firstPageAsImage(doc: PDFDocumentProxy, job: Job, kind: ImageKind) {
   checkPageCount(doc.numPages);
-  const page = await stampedPage(doc, 1, job, traced(job) && []);
+  const page = await stampedPage(doc, 1, job, traced(job) && traceBuffers);
   const image = await verifyClean(await encodeCanvas(page.canvas, `image/${kind}`, job.options.quality, false, !page.trace), kind);
   const warnings: WarningCode[] = doc.numPages > 1 ? ['first-page-only'] : [];
   return { ...image, watermark: page.watermark, ...(page.trace ? { trace: page.trace } : {}), warnings };
