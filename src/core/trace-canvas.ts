@@ -10,21 +10,14 @@ import { readFrame } from './raster/frame.ts';
 
 /**
  * Fails closed: any failure (the worker's too) is a StampError, never a copy handed out without
- * its trace. `ports`: the workers (tests give stand-ins). `keep`: the pixels' buffers, kept from
- * one call to the next (a document's pages; see canvasBands).
+ * its trace. `ports`: the workers (tests give stand-ins).
  */
-export async function traceCanvas(
-  ctx: OffscreenCanvasRenderingContext2D,
-  width: number,
-  height: number,
-  job: Job,
-  { ports = tracePorts(), keep }: { ports?: BandPort[]; keep?: ArrayBuffer[] } = {},
-): Promise<{ report: TraceReport; ms: number }> {
+export async function traceCanvas(ctx: OffscreenCanvasRenderingContext2D, width: number, height: number, job: Job, ports: BandPort[] = tracePorts()): Promise<{ report: TraceReport; ms: number }> {
   const t = performance.now();
   const key = job.options.trace?.key;
   if (!key) throw new StampError('trace-failed');
   try {
-    const r = await embedInBands(canvasBands(ctx, width, keep), width, height, { key, code: job.code }, ports);
+    const r = await embedInBands(canvasBands(ctx, width, kept), width, height, { key, code: job.code }, ports);
     return { report: { embedded: true, code: job.code, psnr: Math.round(r.psnr * 10) / 10 }, ms: performance.now() - t };
   } catch (e) {
     if (isStampError(e)) throw e;
@@ -32,34 +25,41 @@ export async function traceCanvas(
   }
 }
 
-/** A band's buffer is kept only up to this size: an A3 page's half at 150 DPI, not a poster's. */
+/**
+ * The bands' buffers, kept from one traced picture or page to the next, up to KEEP_AT_MOST a band
+ * (a 6 MP screenshot's or an A3 page's half at 150 DPI, not a 12 MP photo's): like the
+ * encoders' spare keys, held while the page is idle.
+ */
+const kept: ArrayBuffer[] = [];
 const KEEP_AT_MOST = 12 << 20;
 
 /**
- * The canvas's bands: read by getImageData into new arrays, or, with `keep`, copied into the
- * buffers the last call gave back (VideoFrame.copyTo), which are kept for the next. A
- * document's traced pages each left a page's pixels to the collector, which let them pile up: a
- * traced 5-page scan peaked at 35–52 MB (4–6× a page's RGBA), against 12–24 MB untraced.
+ * The canvas's bands, copied (VideoFrame.copyTo) into the buffers the last call gave back to
+ * `keep`, or new ones; by getImageData where there is no frame to copy, or they are too large
+ * to keep. Read into new arrays
+ * each time, a document's traced pages each left a page's pixels to the collector, which let
+ * them pile up: a traced 5-page scan peaked at 35–52 MB (4–6× a page's RGBA), against 12–24 MB
+ * untraced.
  */
-function canvasBands(ctx: OffscreenCanvasRenderingContext2D, width: number, keep?: ArrayBuffer[]): BandCanvas {
+function canvasBands(ctx: OffscreenCanvasRenderingContext2D, width: number, keep: ArrayBuffer[]): BandCanvas {
   return {
     async read(bands) {
-      if (keep) {
-        const lent = keep.splice(0);
-        const into = bands.map((b, i) => {
-          const bytes = width * b.height * 4;
-          return new Uint8ClampedArray(lent[i]?.byteLength === bytes ? lent[i] : new ArrayBuffer(bytes));
-        });
-        const copied = await readFrame(ctx.canvas, async (copy) => {
-          for (const [i, b] of bands.entries()) await copy(new Uint8Array(into[i]!.buffer), { x: 0, y: b.top, width, height: b.height });
-        });
-        if (copied) return into;
-      }
-      return bands.map((b) => ctx.getImageData(0, b.top, width, b.height).data);
+      // Bands too large to keep: getImageData's new arrays (copied into new buffers, a traced 12
+      // MP photo peaked at 3.12× its RGBA against 2.44×, and took longer).
+      if (bands.some((b) => width * b.height * 4 > KEEP_AT_MOST)) return bands.map((b) => ctx.getImageData(0, b.top, width, b.height).data);
+      const lent = keep.splice(0);
+      const into = bands.map((b, i) => {
+        const bytes = width * b.height * 4;
+        return new Uint8ClampedArray(lent[i]?.byteLength === bytes ? lent[i] : new ArrayBuffer(bytes));
+      });
+      const copied = await readFrame(ctx.canvas, async (copy) => {
+        for (const [i, b] of bands.entries()) await copy(new Uint8Array(into[i]!.buffer), { x: 0, y: b.top, width, height: b.height });
+      });
+      return copied ? into : bands.map((b) => ctx.getImageData(0, b.top, width, b.height).data);
     },
     write(top, height, pixels) {
       ctx.putImageData(new ImageData(pixels, width, height), 0, top);
-      if (pixels.byteLength <= KEEP_AT_MOST) keep?.push(pixels.buffer);
+      if (pixels.byteLength <= KEEP_AT_MOST) keep.push(pixels.buffer);
     },
   };
 }

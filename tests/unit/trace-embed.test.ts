@@ -126,7 +126,7 @@ describe('trace: embed in bands (the workers)', () => {
         getImageData: (_x: number, y: number, _w: number, h: number) => ({ data: new Uint8ClampedArray(px.data.subarray(y * 640 * 4, (y + h) * 640 * 4)) }),
         putImageData: (img: { data: Uint8ClampedArray<ArrayBuffer> }, _x: number, y: number) => canvas.write(y, 0, img.data),
       } as unknown as OffscreenCanvasRenderingContext2D;
-      return traceCanvas(ctx, 640, 520, job, { ports }).then(
+      return traceCanvas(ctx, 640, 520, job, ports).then(
         (r) => ({ r, sha: createHash('sha256').update(px.data).digest('hex') }),
         (e: unknown) => e,
       );

@@ -36,19 +36,12 @@ export function checkPageCount(pages: number): void {
 
 /**
  * Renders a page (or draws its one picture) and the job's watermark into its pixels (none in
- * strip mode), then, when `trace`, its invisible trace (`trace`: the buffers its pixels pass
- * through, kept for the document's next traced page; see traceCanvas).
+ * strip mode), then, when `trace`, its invisible trace.
  */
-async function stampedPage(
-  doc: PDFDocumentProxy,
-  n: number,
-  job: Job,
-  trace: ArrayBuffer[] | false,
-  picture?: PageImage,
-): Promise<RenderedPage & { watermark?: StampReport['watermark']; trace?: TraceReport }> {
+async function stampedPage(doc: PDFDocumentProxy, n: number, job: Job, trace: boolean, picture?: PageImage): Promise<RenderedPage & { watermark?: StampReport['watermark']; trace?: TraceReport }> {
   const page = await markedPage(doc, n, job, picture);
   if (!trace) return page;
-  const { report } = await traceCanvas(page.canvas.getContext('2d')!, page.canvas.width, page.canvas.height, job, { keep: trace });
+  const { report } = await traceCanvas(page.canvas.getContext('2d')!, page.canvas.width, page.canvas.height, job);
   return { ...page, trace: report };
 }
 
@@ -110,12 +103,6 @@ const MIN_BUDGET = 120_000;
  */
 const tracedPage = (n: number, picture: PageImage | undefined) => n === 1 || picture !== undefined;
 
-/**
- * The buffers a traced page's pixels pass through (traceCanvas), kept for the next traced page,
- * of this document or the next: an A4 page's at 150 DPI, 8.7 MB, like the encoders' spare keys.
- */
-const traceBuffers: ArrayBuffer[] = [];
-
 type PageSize = { widthPt: number; heightPt: number };
 type EncodedPage = PageSize & ({ jpeg: Uint8Array } | { indexed: Indexed });
 
@@ -160,7 +147,7 @@ export async function flattenPdf(doc: PDFDocumentProxy, job: Job, input: Uint8Ar
     const t = performance.now();
     const traceThis = traced(job) && tracedPage(n, pictures(n));
     if (traced(job) && !traceThis) warnings.push('trace-first-page');
-    const page = await stampedPage(doc, n, job, traceThis && traceBuffers, pictures(n));
+    const page = await stampedPage(doc, n, job, traceThis, pictures(n));
     renderMs += performance.now() - t;
     if (page.downscaled) warnings.push('page-downscaled');
     first ??= page.watermark;
@@ -257,7 +244,7 @@ function addIndexedPage(out: PDFDocument, im: Indexed, widthPt: number, heightPt
 /** The first page as one picture, for upload fields that take only images. */
 export async function firstPageAsImage(doc: PDFDocumentProxy, job: Job, kind: ImageKind) {
   checkPageCount(doc.numPages);
-  const page = await stampedPage(doc, 1, job, traced(job) && traceBuffers);
+  const page = await stampedPage(doc, 1, job, traced(job));
   const image = await verifyClean(await encodeCanvas(page.canvas, `image/${kind}`, job.options.quality, false, !page.trace), kind);
   const warnings: WarningCode[] = doc.numPages > 1 ? ['first-page-only'] : [];
   return { ...image, watermark: page.watermark, ...(page.trace ? { trace: page.trace } : {}), warnings };
