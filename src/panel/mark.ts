@@ -1,6 +1,8 @@
 // One file's mark: its trace code, its date and the seed of its layout's small random variation.
 // The preview and the saved copy are stamped with the same mark, so the copy saved is the copy
-// previewed (same code, date, grid offset and angle), only at full size.
+// previewed (same code, date, grid offset and angle), only at full size. One exception: a
+// stamped screenshot over its size limit is stamped again in another layout (same code and
+// date; core/smaller-layout.ts), which its JPEG preview never is.
 import type { StampEnv } from '../core/job.ts';
 import { traceCode } from '../core/watermark/template.ts';
 
