@@ -17,7 +17,7 @@ export async function traceCanvas(ctx: OffscreenCanvasRenderingContext2D, width:
   const key = job.options.trace?.key;
   if (!key) throw new StampError('trace-failed');
   try {
-    const r = await embedInBands(canvasBands(ctx, width, kept), width, height, { key, code: job.code }, ports);
+    const r = await embedInBands(canvasBands(ctx, width), width, height, { key, code: job.code }, ports);
     return { report: { embedded: true, code: job.code, psnr: Math.round(r.psnr * 10) / 10 }, ms: performance.now() - t };
   } catch (e) {
     if (isStampError(e)) throw e;
@@ -34,20 +34,19 @@ const kept: ArrayBuffer[] = [];
 const KEEP_AT_MOST = 12 << 20;
 
 /**
- * The canvas's bands, copied (VideoFrame.copyTo) into the buffers the last call gave back to
- * `keep`, or new ones; by getImageData where there is no frame to copy, or they are too large
- * to keep. Read into new arrays
- * each time, a document's traced pages each left a page's pixels to the collector, which let
- * them pile up: a traced 5-page scan peaked at 35–52 MB (4–6× a page's RGBA), against 12–24 MB
- * untraced.
+ * The canvas's bands, copied (VideoFrame.copyTo) into the buffers kept from the last call, or new
+ * ones; by getImageData where there is no frame to copy, or they are too large to keep. Read
+ * into new arrays each time, a document's traced pages each left a page's pixels to the
+ * collector, which let them pile up: a traced 5-page scan peaked at 7–62 MB over 12 stamps, 9 of
+ * them above 35 MB (4× a page's RGBA), against 12–24 MB untraced.
  */
-function canvasBands(ctx: OffscreenCanvasRenderingContext2D, width: number, keep: ArrayBuffer[]): BandCanvas {
+function canvasBands(ctx: OffscreenCanvasRenderingContext2D, width: number): BandCanvas {
   return {
     async read(bands) {
       // Bands too large to keep: getImageData's new arrays (copied into new buffers, a traced 12
       // MP photo peaked at 3.12× its RGBA against 2.44×, and took longer).
       if (bands.some((b) => width * b.height * 4 > KEEP_AT_MOST)) return bands.map((b) => ctx.getImageData(0, b.top, width, b.height).data);
-      const lent = keep.splice(0);
+      const lent = kept.splice(0);
       const into = bands.map((b, i) => {
         const bytes = width * b.height * 4;
         return new Uint8ClampedArray(lent[i]?.byteLength === bytes ? lent[i] : new ArrayBuffer(bytes));
@@ -59,7 +58,7 @@ function canvasBands(ctx: OffscreenCanvasRenderingContext2D, width: number, keep
     },
     write(top, height, pixels) {
       ctx.putImageData(new ImageData(pixels, width, height), 0, top);
-      if (pixels.byteLength <= KEEP_AT_MOST) keep.push(pixels.buffer);
+      if (pixels.byteLength <= KEEP_AT_MOST) kept.push(pixels.buffer);
     },
   };
 }

@@ -162,10 +162,10 @@ describe('a field’s stated limit (maxBytes)', () => {
 
 describe('pictures that fit', () => {
   it('a stamped screenshot within 2× its input in every layout of the mark (twelve copies)', async () => {
-    // Its size depends on where the mark falls: 115–300 KB over 60 copies before a copy over
-    // the limit was stamped again in another layout (smaller-layout.ts), about 1 copy in 25–60
-    // over 2× (seen: 2.07×). So this catches a regression only sometimes; the retry's own rule is
-    // tested in tests/unit/smaller-layout.test.ts.
+    // Its size depends on where the mark falls: before a copy over the limit was stamped again
+    // in another layout (smaller-layout.ts), at most 286 KB over 150 copies and 2.07× once in
+    // 25 more. So this catches a regression only sometimes; the retry's own rule is tested in
+    // tests/unit/smaller-layout.test.ts.
     const input = readFileSync(screenshot);
     for (let copy = 0; copy < 12; copy++) {
       const r = await stampInPage(page, 'screenshot.png', input);

@@ -115,7 +115,7 @@ const status = (pid: number, key: 'VmRSS' | 'VmHWM') => Number(new RegExp(`${key
 /**
  * Median time, the peak memory the operation added to the renderer (Linux: VmHWM) and, for a
  * stamp, the copy's bytes in every run: the mark's random layout changes the size (a stamped
- * screenshot: 115–300 KB, by where the mark's lines fall).
+ * screenshot: 0.11–0.30 MB, by where the mark's lines fall).
  */
 async function measure(page: Page, pid: number | undefined, name: string, op: Op): Promise<{ ms: number; peakBytes?: number; bytes?: number[]; error?: string }> {
   const first = await runOp(page, name, op); // warm-up (and the error, if any)
@@ -160,13 +160,14 @@ const outSizes = (first: number, m: { bytes?: number[] }) => ({ bytesOut: Math.m
 /** A fixed trace key for the bench (any 32 bytes; a real one is made on install). */
 const BENCH_KEY = Array.from({ length: 32 }, (_, i) => (i * 37 + 11) & 255);
 
+type Traced = { traceMs?: number; tracedStampMs: number; tracedBytesOut: number; tracedBytesMin: number; tracedPeakBytes?: number };
+
 /**
  * Stamping with the invisible trace (issue 21): the embed's own time (report.ms.trace: pixels
  * out of the canvas, embedded, back in), the whole stamp and the copy's size, median of RUNS
  * after a warm-up; then, with a `pid`, the peak memory of RUNS more, each from collected heaps
  * (as measure's; apart, so that the times are taken as before): every saved copy is traced.
  */
-type Traced = { traceMs?: number; tracedStampMs: number; tracedBytesOut: number; tracedBytesMin: number; tracedPeakBytes?: number };
 async function measureTrace(page: Page, pid: number | undefined, name: string): Promise<Traced | { error: string }> {
   const once = () =>
     page.evaluate(
