@@ -7,7 +7,7 @@ import { findMrz } from './mrz-band.ts';
 import { screenshotLike } from './digital.ts';
 import { colourPlanes, findDocument } from './find.ts';
 import { apply, rectToQuad, sides, topAngle, type Homography, type Point, type Quad } from './geometry.ts';
-import { toGrey, type Grey, type Rect } from '../raster/grey.ts';
+import { paperSample, toGrey, type Grey, type Rect } from '../raster/grey.ts';
 import { readFrame } from '../raster/frame.ts';
 import { give, take, takeFloats } from '../raster/spare.ts';
 
@@ -99,18 +99,7 @@ export function warpGrey(src: Grey, h: Homography, width: number, height: number
     let z = g * 0.5 + k * Y + m;
     for (let x = 0, i = y * width; x < width; x++, i++, u += a, v += d, z += g) {
       const iz = 1 / z;
-      const fx = u * iz - 0.5;
-      const fy = v * iz - 0.5;
-      if (!(fx >= 0 && fy >= 0 && fx < W - 1 && fy < H - 1)) {
-        out[i] = 255;
-        continue;
-      }
-      const ix = fx | 0;
-      const iy = fy | 0;
-      const tx = fx - ix;
-      const ty = fy - iy;
-      const j = iy * W + ix;
-      out[i] = (data[j]! * (1 - tx) + data[j + 1]! * tx) * (1 - ty) + (data[j + W]! * (1 - tx) + data[j + W + 1]! * tx) * ty;
+      out[i] = paperSample(data, W, H, u * iz - 0.5, v * iz - 0.5);
     }
   }
   return { width, height, data: out };

@@ -1,4 +1,4 @@
-import { otsu, type Grey, type Rect } from '../raster/grey.ts';
+import { otsu, paperSample, type Grey, type Rect } from '../raster/grey.ts';
 // Reads the characters of a machine-readable zone from grey pixels. MRZs are printed in OCR-B,
 // a fixed standard font, with 37 possible characters (A–Z, 0–9, <) at a fixed pitch: so the band
 // is found, levelled, cut into lines and then into exactly 30, 36 or 44 cells, and each cell is
@@ -16,10 +16,9 @@ export const GH = 24;
  * A w × h picture whose centre is (cx, cy) of `g`, turned by `angle` (radians, so that a line
  * tilted by `angle` comes out level), `scale` source pixels per output pixel: each pixel
  * sampled bilinearly, 255 (paper) outside. The band search warps the picture at 20 angles, so
- * this is the reader's costliest loop: bounds are checked on the coordinates first and a
- * coordinate then truncated (`| 0`), as view.ts's warpGrey does, not floored per sample: the
- * same pixels (tests/unit/mrz-warp.test.ts), and in Chromium 156 the search on a 640 × 480
- * photo took 65–103 ms in the MRZ worker instead of 102–142.
+ * this is the reader's costliest loop: its sample (paperSample) truncates rather than floors
+ * per sample, the same pixels (tests/unit/mrz-warp.test.ts), and in Chromium 156 the search on
+ * a 640 × 480 photo took 65–103 ms in the MRZ worker instead of 102–142.
  */
 export function warp(g: Grey, cx: number, cy: number, angle: number, w: number, h: number, scale: number): Grey {
   const out = new Float32Array(w * h);
@@ -30,18 +29,7 @@ export function warp(g: Grey, cx: number, cy: number, angle: number, w: number, 
     const dv = v - h / 2;
     let x = cx - (w / 2) * c - dv * s;
     let y = cy - (w / 2) * s + dv * c;
-    for (let u = 0, o = v * w; u < w; u++, o++, x += c, y += s) {
-      if (!(x >= 0 && y >= 0 && x < W - 1 && y < H - 1)) {
-        out[o] = 255;
-        continue;
-      }
-      const x0 = x | 0;
-      const y0 = y | 0;
-      const fx = x - x0;
-      const fy = y - y0;
-      const i = y0 * W + x0;
-      out[o] = (d[i]! * (1 - fx) + d[i + 1]! * fx) * (1 - fy) + (d[i + W]! * (1 - fx) + d[i + W + 1]! * fx) * fy;
-    }
+    for (let u = 0, o = v * w; u < w; u++, o++, x += c, y += s) out[o] = paperSample(d, W, H, x, y);
   }
   return { width: w, height: h, data: out };
 }

@@ -15,6 +15,22 @@ export function toGrey(rgba: { data: Uint8ClampedArray | Uint8Array; width: numb
   return { width: rgba.width, height: rgba.height, data: out };
 }
 
+/**
+ * Bilinear sample of grey `data` (W × H) at (x, y), pixel i's value at coordinate i; 255 (paper)
+ * outside the last pixel's square. For the warps' loops (document/view.ts, mrz/ocr.ts): the
+ * bounds are checked on the coordinates and the index truncated (`| 0`), which for these is the
+ * floor, but in Chromium's optimised code ~2× faster than Math.floor as an index.
+ */
+export function paperSample(data: Float32Array, W: number, H: number, x: number, y: number): number {
+  if (!(x >= 0 && y >= 0 && x < W - 1 && y < H - 1)) return 255;
+  const x0 = x | 0;
+  const y0 = y | 0;
+  const fx = x - x0;
+  const fy = y - y0;
+  const i = y0 * W + x0;
+  return (data[i]! * (1 - fx) + data[i + 1]! * fx) * (1 - fy) + (data[i + W]! * (1 - fx) + data[i + W + 1]! * fx) * fy;
+}
+
 /** Otsu's threshold of the brightness histogram: splits document from background. */
 export function otsu(g: Grey): number {
   const hist = new Float64Array(256);

@@ -1,7 +1,10 @@
-// The MRZ reader's warp and shrink are written for speed (bounds first, `| 0` for indices); they
-// must give exactly the pixels of the plain definitions: bilinear samples floored per pixel,
-// paper (255) outside, and area averages.
+// The warps of the MRZ reader and of the keep-clear search, and the MRZ reader's shrink, are
+// written for speed (raster/grey.ts's paperSample: bounds first, `| 0` for indices); they must
+// give exactly the pixels of the plain definitions: bilinear samples floored per pixel, paper
+// (255) outside, and area averages.
 import { describe, expect, it } from 'vitest';
+import { warpGrey } from '../../src/core/document/view.ts';
+import type { Homography } from '../../src/core/document/geometry.ts';
 import { shrink, warp } from '../../src/core/mrz/ocr.ts';
 import type { Grey } from '../../src/core/raster/grey.ts';
 
@@ -49,7 +52,25 @@ const picture = (w: number, h: number, seed: number): Grey => ({
   data: new Float32Array(w * h).map((_, i) => 128 + 127 * Math.sin(i * 0.37 + seed) * Math.cos(i * 0.011 * seed)),
 });
 
-describe('MRZ reader: warp and shrink', () => {
+/** The keep-clear search's warp by its definition: each output pixel's centre through `h`. */
+function plainHomography(g: Grey, h: Homography, width: number, height: number): Float32Array {
+  const [a, b, c, d, e, f, p, q, r] = h;
+  const out = new Float32Array(width * height);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const Y = y + 0.5;
+      // Stepped along the row as warpGrey steps it (its sums, not recomputed: the same bits).
+      let u = a * 0.5 + b * Y + c;
+      let v = d * 0.5 + e * Y + f;
+      let z = p * 0.5 + q * Y + r;
+      for (let k = 0; k < x; k++) ((u += a), (v += d), (z += p));
+      const iz = 1 / z;
+      out[y * width + x] = sample(g, u * iz - 0.5, v * iz - 0.5);
+    }
+  return out;
+}
+
+describe('MRZ reader and keep-clear search: warps and shrink', () => {
   it('warp gives the plain bilinear pixels exactly, inside, across the edges and outside', () => {
     let outside = 0;
     let inside = 0;
@@ -65,6 +86,21 @@ describe('MRZ reader: warp and shrink', () => {
       expect(differing(fast, plain)).toBe(0);
     }
     expect(Math.min(outside, inside)).toBeGreaterThan(10_000);
+  });
+
+  it('the keep-clear search’s warp (a homography) gives the plain bilinear pixels exactly', () => {
+    let outside = 0;
+    for (let t = 0; t < 12; t++) {
+      const g = picture(40 + t * 7, 30 + t * 5, t + 3);
+      // A gentle perspective, turned and scaled, reaching past the picture's edges.
+      const h: Homography = [0.9 + t * 0.05, 0.1 - t * 0.02, -10 + t * 3, 0.05 * (t - 6), 1.1 - t * 0.03, -5 + t, 0.0004 * (t - 6), 0.0003 * (6 - t), 1];
+      const w = 70 + t * 9;
+      const hh = 50 + t * 7;
+      const fast = warpGrey(g, h, w, hh).data;
+      outside += fast.filter((v) => v === 255).length;
+      expect(differing(fast, plainHomography(g, h, w, hh))).toBe(0);
+    }
+    expect(outside).toBeGreaterThan(1000);
   });
 
   it('shrink gives the area averages exactly', () => {
