@@ -4,6 +4,7 @@
 // step), and the stamped copy read again. Prints the table of read rates.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
 import { launchWithExtension, openStampPage, type ExtensionBrowser } from '../../tools/harness/chromium.ts';
 import type { MrzReading } from '../../src/core/mrz/read.ts';
 import type { StampReport } from '../../src/core/report.ts';
@@ -128,6 +129,26 @@ describe('MRZ reading in the extension page', () => {
 
   it('never reports a field it read wrong as certain, in the original or the stamped copy', () => {
     for (const r of rows) expect([...wrongButCertain(r.before, r.c), ...wrongButCertain(r.after, r.c)], r.c.name).toEqual([]);
+  });
+
+  it('reads a 12 MP phone photo decoded at half its side, upright whether its pixels are or its EXIF turns them a quarter', async () => {
+    // One of the table's photographs (2000 px) at a phone's size, and the same stored a quarter
+    // turn round with EXIF orientation 6 (as phones save portrait shots): the reader needs 2000
+    // px, so the JPEG decoder shrinks it by half (mrz.worker.ts); drawn, the frame is upright.
+    const c = await makeCase('TD3', 'valid', 'busy', 0, today);
+    const photo = await sharp(c.jpeg).resize(4032, 3024, { fit: 'fill' }).jpeg({ quality: 92 }).toBuffer();
+    const turned = await sharp(photo).rotate(-90).withMetadata({ orientation: 6 }).jpeg({ quality: 92 }).toBuffer();
+    // Upside down (orientation 3) a frame's size cannot show the turn was applied: decoded whole.
+    const upsideDown = await sharp(photo).rotate(180).withMetadata({ orientation: 3 }).jpeg({ quality: 92 }).toBuffer();
+    for (const [name, jpeg, decoded] of [
+      ['photo.jpg', photo, { width: 2016, height: 1512 }],
+      ['turned.jpg', turned, { width: 2016, height: 1512 }],
+      ['upside-down.jpg', upsideDown, { width: 4032, height: 3024 }],
+    ] as const) {
+      const r = await read(jpeg.toString('base64'), name);
+      expect(r.decoded, name).toEqual(decoded);
+      expect(fieldsRight(r, c) && r.valid, name).toBe(true);
+    }
   });
 
   it('reports before/after readability in the stamp report, and the stamped copy still reads', () => {

@@ -21,11 +21,22 @@ export interface MrzReading {
   format?: MrzFormat;
   /** Time in the worker (decode excluded) and in all, milliseconds. */
   ms: { read: number; total: number };
+  /** The size the picture was decoded at (upright): a JPEG larger than the reader needs is
+   * decoded shrunk (mrz.worker.ts). */
+  decoded?: { width: number; height: number };
 }
 
 let worker: Worker | undefined;
 let nextId = 0;
-const pending = new Map<number, (r: { read?: GreyRead; ms?: number; error?: string }) => void>();
+/** The worker's answer (mrz.worker.ts). */
+interface Answer {
+  read?: GreyRead;
+  ms?: number;
+  decoded?: { width: number; height: number };
+  error?: string;
+}
+
+const pending = new Map<number, (r: Answer) => void>();
 
 async function start(): Promise<Worker> {
   if (worker) return worker;
@@ -33,7 +44,7 @@ async function start(): Promise<Worker> {
   // extension itself the first time a document is read.
   const { default: MrzWorker } = await import('./mrz.worker.ts?worker');
   worker ??= new MrzWorker();
-  worker.onmessage = (e: MessageEvent<{ id: number; read?: GreyRead; ms?: number; error?: string }>) => {
+  worker.onmessage = (e: MessageEvent<Answer & { id: number }>) => {
     pending.get(e.data.id)?.(e.data);
     pending.delete(e.data.id);
   };
@@ -64,9 +75,9 @@ export async function readMrz(file: Blob, today = new Date()): Promise<MrzReadin
     const source = kind === 'pdf' ? await pdfPage(new Uint8Array(await file.arrayBuffer())) : file;
     const w = await start();
     const id = nextId++;
-    const answer = await new Promise<{ read?: GreyRead; ms?: number; error?: string }>((resolve) => {
+    const answer = await new Promise<Answer>((resolve) => {
       pending.set(id, resolve);
-      w.postMessage({ id, source, today: today.toISOString() }, source instanceof Blob ? [] : [source]);
+      w.postMessage({ id, source, jpeg: kind === 'jpeg', today: today.toISOString() }, source instanceof Blob ? [] : [source]);
     });
     const r = answer.read?.result;
     if (!r) return NONE(performance.now() - t0);
@@ -81,6 +92,7 @@ export async function readMrz(file: Blob, today = new Date()): Promise<MrzReadin
       expiry: uncertain.includes('expiryDate') ? 'unknown' : expiryStatus(r.fields.expiryDate, today),
       format: r.fields.format,
       ms: { read: answer.ms ?? 0, total: performance.now() - t0 },
+      ...(answer.decoded ? { decoded: answer.decoded } : {}),
     };
   } catch {
     return NONE(performance.now() - t0);
