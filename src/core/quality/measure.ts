@@ -10,6 +10,7 @@ import type { Point } from '../document/geometry.ts';
 import { screenshotLike } from '../document/digital.ts';
 import { smallCopy } from '../document/view.ts';
 import { greyCopy } from '../raster/grey.ts';
+import { shrunkJpeg } from '../raster/shrunk-jpeg.ts';
 import { toGrey, type Grey } from '../raster/grey.ts';
 
 const SIDE = 512;
@@ -47,11 +48,14 @@ export async function qualityOf(file: Blob): Promise<Check[] | undefined> {
   const info = format.inspect(bytes);
   const clean = format.strip ? format.strip(bytes, { keepOrientation: false }).bytes : bytes;
   const scale = Math.min(1, SIDE / Math.max(info.width, info.height));
-  const bitmap = await createImageBitmap(new Blob([clean as BlobPart], { type: format.mime }), {
+  // A JPEG larger than the copy is decoded shrunk by its decoder first (a 12 MP photo at a
+  // quarter of its side), not whole: the photo is decoded whole for the stamp already.
+  const frame = kind === 'jpeg' ? await shrunkJpeg(clean as Uint8Array<ArrayBuffer>, SIDE) : undefined;
+  const bitmap = await createImageBitmap(frame ?? new Blob([clean as BlobPart], { type: format.mime }), {
     resizeWidth: Math.max(1, Math.round(info.width * scale)),
     resizeHeight: Math.max(1, Math.round(info.height * scale)),
     resizeQuality: 'medium',
-  });
+  }).finally(() => frame?.close());
   const grey = greyCopy(bitmap, SIDE);
   const digital = kind === 'png' && screenshotLike(grey);
   const outline = digital ? undefined : outlineOf(bitmap, grey);
