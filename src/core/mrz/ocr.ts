@@ -17,7 +17,7 @@ export const GH = 24;
  * tilted by `angle` comes out level), `scale` source pixels per output pixel: each pixel
  * sampled bilinearly, 255 (paper) outside. The band search warps the picture at 20 angles, so
  * this is the reader's costliest loop: its sample (paperSample) truncates rather than floors
- * per sample, the same pixels (tests/unit/warp.test.ts), and in Chromium 156 the search on
+ * per sample, the same pixels (tests/unit/warp.test.ts), and in Chromium 156 the read of
  * a 640 × 480 photo took 65–103 ms in the MRZ worker instead of 102–142.
  */
 export function warp(g: Grey, cx: number, cy: number, angle: number, w: number, h: number, scale: number): Grey {
