@@ -1,6 +1,6 @@
 // Reads an MRZ off the page's thread: decodes the picture (EXIF orientation applied by the
 // browser), makes a grey copy and runs the reader. The page never waits on it.
-import { shrunkJpeg } from '../raster/shrunk-jpeg.ts';
+import { shrunkJpeg } from '../raster/jpeg-frame.ts';
 import { readMrzGrey } from './read-grey.ts';
 import { toGrey } from '../raster/grey.ts';
 

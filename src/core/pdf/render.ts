@@ -6,6 +6,7 @@ import { StampError } from '../errors.ts';
 import { documentOptions } from './document-options.ts';
 import { multiply, type Matrix, type PageImage } from './image-page.ts';
 import { checkPageSize, MAX_PAGE_PIXELS } from './limits.ts';
+import { decodeJpegFrame, eighthsOf, type Size } from '../raster/jpeg-frame.ts';
 import { give, take } from '../raster/spare.ts';
 
 /**
@@ -139,23 +140,13 @@ async function decodePicture(picture: PageImage, at: Placement): Promise<ImageBi
  * `size`: shrunk to that size by the decoder (see shrunk; then as RGB), or whole where it does
  * not shrink; undefined when it comes at neither size (the caller then decodes it whole).
  */
-async function decodeFrame(picture: PageImage, size?: { width: number; height: number }): Promise<VideoFrame | undefined> {
-  if (typeof ImageDecoder === 'undefined') return undefined;
-  let decoder: ImageDecoder | undefined;
-  try {
-    const desired = size ? { desiredWidth: size.width, desiredHeight: size.height } : {};
-    decoder = new ImageDecoder({ data: picture.jpeg, type: 'image/jpeg', ...(picture.profile ? { colorSpaceConversion: 'none' } : {}), ...desired });
-    const { image } = await decoder.decode();
-    // Shrunk as asked, or whole (a decoder may not shrink): else the caller decodes it whole.
-    const is = (s: { width: number; height: number }) => image.displayWidth === s.width && image.displayHeight === s.height;
-    if (is(picture) || (size && is(size))) return image;
-    image.close();
-  } catch {
-    // createImageBitmap's turn
-  } finally {
-    decoder?.close();
-  }
-  return undefined;
+function decodeFrame(picture: PageImage, size?: Size): Promise<VideoFrame | undefined> {
+  const is = (image: VideoFrame, s: Size) => image.displayWidth === s.width && image.displayHeight === s.height;
+  return decodeJpegFrame(
+    picture.jpeg as Uint8Array<ArrayBuffer>,
+    { ...(size ? { size } : {}), ...(picture.profile ? { colorSpaceConversion: 'none' } : {}) },
+    (image) => is(image, picture) || (!!size && is(image, size)),
+  );
 }
 
 /**
@@ -169,11 +160,10 @@ async function decodeFrame(picture: PageImage, size?: { width: number; height: n
  * levels and 0.55 % of pixels far off, over tests/browser/pdf.test.ts's limits of 2 and 0.1 %).
  * Undefined otherwise.
  */
-function shrunk(picture: PageImage, at: Placement): { width: number; height: number } | undefined {
+function shrunk(picture: PageImage, at: Placement): Size | undefined {
   const eighths = Math.ceil(8 * Math.max(at.width / picture.width, at.height / picture.height) - 1e-9);
   if (eighths >= 8) return undefined;
-  // Chromium picks n = ⌊8·√(desired area / area)⌋: both sides rounded up keep n.
-  const size = { width: Math.ceil((picture.width * eighths) / 8), height: Math.ceil((picture.height * eighths) / 8) };
+  const size = eighthsOf(picture, eighths);
   return size.width - at.width <= 1 && size.height - at.height <= 1 ? size : undefined;
 }
 

@@ -10,7 +10,7 @@ import type { Point } from '../document/geometry.ts';
 import { screenshotLike } from '../document/digital.ts';
 import { smallCopy } from '../document/view.ts';
 import { greyCopy } from '../raster/grey.ts';
-import { shrunkJpeg } from '../raster/shrunk-jpeg.ts';
+import { shrunkJpeg } from '../raster/jpeg-frame.ts';
 import { toGrey, type Grey } from '../raster/grey.ts';
 
 const SIDE = 512;
