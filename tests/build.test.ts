@@ -41,6 +41,16 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('%s build', (target) => {
     }
   });
 
+  it('keeps the MRZ reader small: its worker loads no format walker and no error texts', () => {
+    // 52.7 KB before it decoded large JPEGs shrunk; importing formats/jpeg.ts there once made it
+    // 312 KB (the errors' texts in every language came with it). Its header is read by the page.
+    const worker = files(dir).filter((p) => /[/\\]assets[/\\]mrz\.worker-[^/\\]+\.js$/.test(p));
+    expect(worker).toHaveLength(1);
+    const text = readFileSync(worker[0]!, 'utf8');
+    expect(text.length).toBeLessThan(64 * 1024);
+    expect(text).not.toMatch(/Exif/);
+  });
+
   it('ships no script that nothing starts: each worker and chunk is named by another file', () => {
     const all = files(dir);
     const texts = all.filter((p) => /\.(js|html|json|css)$/.test(p)).map((p) => [p, readFileSync(p, 'utf8')] as const);

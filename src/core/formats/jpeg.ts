@@ -7,6 +7,7 @@ import { scrubIcc } from './icc.ts';
 import { jpegHeadersSound } from './jpeg-check.ts';
 import { KEEP, partition, type Verdict } from './partition.ts';
 import type { ImageFormat, ImageInfo, StripResult } from './types.ts';
+import type { JpegHeader } from '../raster/jpeg-frame.ts';
 
 interface Segment {
   marker: number;
@@ -219,6 +220,17 @@ export function jpegFrame(b: Uint8Array): { width: number; height: number; compo
 }
 
 export const jpeg: ImageFormat = { kind: 'jpeg', mime: 'image/jpeg', ext: 'jpg', inspect, strip };
+
+/** What raster/jpeg-frame.ts needs to decode a JPEG shrunk: its size, process and EXIF turn. */
+export function jpegHeader(b: Uint8Array): JpegHeader | undefined {
+  const frame = jpegFrame(b);
+  if (!frame) return undefined;
+  try {
+    return { width: frame.width, height: frame.height, huffman: frame.huffman, orientation: inspect(b).orientation };
+  } catch {
+    return undefined;
+  }
+}
 
 /** For tests and debugging: the markers of a JPEG in order, e.g. ["SOI","APP0","DQT",…]. */
 export function listMarkers(b: Uint8Array): string[] {

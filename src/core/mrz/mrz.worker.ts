@@ -1,6 +1,6 @@
 // Reads an MRZ off the page's thread: decodes the picture (EXIF orientation applied by the
 // browser), makes a grey copy and runs the reader. The page never waits on it.
-import { shrunkJpeg } from '../raster/jpeg-frame.ts';
+import { shrunkJpeg, type JpegHeader } from '../raster/jpeg-frame.ts';
 import { readMrzGrey } from './read-grey.ts';
 import { toGrey } from '../raster/grey.ts';
 
@@ -8,8 +8,8 @@ export interface MrzJob {
   id: number;
   /** A picture file, or a rendered PDF page. */
   source: Blob | ImageBitmap;
-  /** The picture is a JPEG (sniffed by the caller). */
-  jpeg?: boolean;
+  /** A JPEG's header, read by the caller (this worker does not load the format walkers). */
+  jpeg?: JpegHeader;
   /** ISO date: the day expiry is judged against. */
   today: string;
 }
@@ -22,7 +22,7 @@ self.onmessage = async (e: MessageEvent<MrzJob>) => {
   try {
     // A JPEG larger than the reader needs is decoded shrunk (a 12 MP photo at half its side: in
     // Chromium 156, the read in 0.69–0.86 of the time), else whole.
-    const image = source instanceof Blob ? (jpeg && (await shrunkJpeg(new Uint8Array(await source.arrayBuffer()), READ_SIDE))) || (await createImageBitmap(source)) : source;
+    const image = source instanceof Blob ? (jpeg && (await shrunkJpeg(await source.arrayBuffer(), jpeg, READ_SIDE))) || (await createImageBitmap(source)) : source;
     // A frame's display size is after its EXIF turn (no `instanceof VideoFrame`: a worker
     // without WebCodecs has no such name).
     const { width, height } = 'displayWidth' in image ? { width: image.displayWidth, height: image.displayHeight } : image;

@@ -2,6 +2,7 @@
 // (with the reader and its templates) only when the first document is read. What it returns is
 // for showing: callers must not store or send it (see README, "Before the upload").
 import { loadPdf } from '../pdf/load.ts';
+import { jpegHeader } from '../formats/jpeg.ts';
 import { sniff } from '../sniff.ts';
 import type { MrzField } from './certain.ts';
 import type { GreyRead } from './read-grey.ts';
@@ -73,11 +74,14 @@ export async function readMrz(file: Blob, today = new Date()): Promise<MrzReadin
     const kind = sniff(head);
     if (!kind) return NONE(performance.now() - t0);
     const source = kind === 'pdf' ? await pdfPage(new Uint8Array(await file.arrayBuffer())) : file;
+    // A JPEG's markers are read here: the worker may then decode it shrunk (mrz.worker.ts), and
+    // does not load the format walkers.
+    const jpeg = kind === 'jpeg' ? jpegHeader(new Uint8Array(await file.arrayBuffer())) : undefined;
     const w = await start();
     const id = nextId++;
     const answer = await new Promise<Answer>((resolve) => {
       pending.set(id, resolve);
-      w.postMessage({ id, source, jpeg: kind === 'jpeg', today: today.toISOString() }, source instanceof Blob ? [] : [source]);
+      w.postMessage({ id, source, jpeg, today: today.toISOString() }, source instanceof Blob ? [] : [source]);
     });
     const r = answer.read?.result;
     if (!r) return NONE(performance.now() - t0);

@@ -1,6 +1,7 @@
 // The pixels the quality checks look at: a small copy of the picture (or a PDF's first page),
 // decoded by the browser with its metadata (and so its orientation) removed.
 import { IMAGE_FORMATS } from '../formats/index.ts';
+import { jpegHeader } from '../formats/jpeg.ts';
 import { loadPdf } from '../pdf/load.ts';
 import { sniff } from '../sniff.ts';
 import { uprightSize } from '../orientation.ts';
@@ -50,7 +51,8 @@ export async function qualityOf(file: Blob): Promise<Check[] | undefined> {
   const scale = Math.min(1, SIDE / Math.max(info.width, info.height));
   // A JPEG larger than the copy is decoded shrunk by its decoder first (a 12 MP photo at a
   // quarter of its side), not whole: the photo is decoded whole for the stamp already.
-  const frame = kind === 'jpeg' ? await shrunkJpeg(clean as Uint8Array<ArrayBuffer>, SIDE) : undefined;
+  const header = kind === 'jpeg' ? jpegHeader(clean) : undefined;
+  const frame = header ? await shrunkJpeg(clean as Uint8Array<ArrayBuffer>, header, SIDE) : undefined;
   const bitmap = await createImageBitmap(frame ?? new Blob([clean as BlobPart], { type: format.mime }), {
     resizeWidth: Math.max(1, Math.round(info.width * scale)),
     resizeHeight: Math.max(1, Math.round(info.height * scale)),

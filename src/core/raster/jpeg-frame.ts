@@ -2,12 +2,21 @@
 // it is drawn), and it may come small, shrunk by the decoder itself (libjpeg-turbo's DCT at n/8
 // of the picture's side, through the decoder's desired size). A flattened PDF's scanned page
 // (pdf/render.ts) is decoded so; the MRZ reader and the photo check take a photo so that is
-// decoded whole anyway for the stamp: a second decode, as little of one as will do.
-import { jpeg, jpegFrame } from '../formats/jpeg.ts';
+// decoded whole anyway for the stamp: a second decode, as little of one as will do. Nothing
+// here reads the file's markers (the caller gives its header): the MRZ worker imports this,
+// and the format walkers bring the errors' texts in every language (~260 KB) with them.
 
 export interface Size {
   width: number;
   height: number;
+}
+
+/** What a JPEG's markers say (formats/jpeg.ts: jpegFrame, and inspect's orientation). */
+export interface JpegHeader extends Size {
+  /** A process browsers decode (baseline, extended or progressive Huffman). */
+  huffman: boolean;
+  /** The EXIF orientation, 1–8 (1: none). */
+  orientation: number;
 }
 
 /**
@@ -48,24 +57,17 @@ export async function decodeJpegFrame(
 }
 
 /**
- * `bytes` (a JPEG) decoded at the fewest eighths of its size whose long side reaches `side`,
- * upright: the frame carries the EXIF turn, which drawing it applies, and it is taken only
- * where that is seen to be so (no turn, or a quarter turn that swaps its size), as a browser
- * may not apply it. Undefined where the decoder would not shrink it (no ImageDecoder, not
- * larger than `side`, a process browsers do not shrink, a size not as asked, a turn not seen
- * applied): the caller decodes it whole. The caller closes the frame.
+ * `bytes` (a JPEG whose markers say `header`) decoded at the fewest eighths of its size whose
+ * long side reaches `side`, upright: the frame carries the EXIF turn, which drawing it applies,
+ * and it is taken only where that is seen to be so (no turn, or a quarter turn that swaps its
+ * size), as a browser may not apply it. Undefined where the decoder would not shrink it (no
+ * ImageDecoder, not larger than `side`, a process browsers do not shrink, a size not as asked,
+ * a turn not seen applied): the caller decodes it whole. The caller closes the frame.
  */
-export async function shrunkJpeg(bytes: Uint8Array<ArrayBuffer>, side: number): Promise<VideoFrame | undefined> {
-  if (typeof ImageDecoder === 'undefined') return undefined;
-  const frame = jpegFrame(bytes);
-  if (!frame?.huffman || Math.max(frame.width, frame.height) <= side) return undefined;
-  const size = eighthsOf(frame, Math.ceil((8 * side) / Math.max(frame.width, frame.height)));
-  let turn: number;
-  try {
-    turn = jpeg.inspect(bytes).orientation;
-  } catch {
-    return undefined;
-  }
+export async function shrunkJpeg(bytes: BufferSource, header: JpegHeader, side: number): Promise<VideoFrame | undefined> {
+  if (!header.huffman || Math.max(header.width, header.height) <= side) return undefined;
+  const size = eighthsOf(header, Math.ceil((8 * side) / Math.max(header.width, header.height)));
+  const turn = header.orientation;
   return decodeJpegFrame(bytes, { size }, (image) => {
     const shrunk = image.codedWidth === size.width && image.codedHeight === size.height;
     return shrunk && (turn === 1 || (turn >= 5 && image.displayWidth === size.height && image.displayHeight === size.width));
