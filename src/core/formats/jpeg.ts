@@ -212,6 +212,10 @@ export function jpegFrame(b: Uint8Array): { width: number; height: number; compo
   } catch {
     return undefined;
   }
+  return frameOf(b, w);
+}
+
+function frameOf(b: Uint8Array, w: Walk): ReturnType<typeof jpegFrame> {
   const sof = w.segments.find((s) => isSof(s.marker));
   if (!sof) return undefined;
   const p = sof.start + 4;
@@ -223,10 +227,13 @@ export const jpeg: ImageFormat = { kind: 'jpeg', mime: 'image/jpeg', ext: 'jpg',
 
 /** What raster/jpeg-frame.ts needs to decode a JPEG shrunk: its size, process and EXIF turn. */
 export function jpegHeader(b: Uint8Array): JpegHeader | undefined {
-  const frame = jpegFrame(b);
-  if (!frame) return undefined;
   try {
-    return { width: frame.width, height: frame.height, huffman: frame.huffman, orientation: inspect(b).orientation };
+    // One walk of the markers for both (it runs on the page's thread, once a file).
+    const w = walk(b);
+    const frame = frameOf(b, w);
+    if (!frame) return undefined;
+    const { orientation } = partition(w.segments, (s) => judge(b, s, new Map()), w.eoiEnd < b.length);
+    return { width: frame.width, height: frame.height, huffman: frame.huffman, orientation };
   } catch {
     return undefined;
   }

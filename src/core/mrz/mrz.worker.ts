@@ -22,7 +22,7 @@ self.onmessage = async (e: MessageEvent<MrzJob>) => {
   try {
     // A JPEG larger than the reader needs is decoded shrunk (a 12 MP photo at half its side: in
     // Chromium 156, the read in 0.69–0.86 of the time), else whole.
-    const image = source instanceof Blob ? (jpeg && (await shrunkJpeg(await source.arrayBuffer(), jpeg, READ_SIDE))) || (await createImageBitmap(source)) : source;
+    const image = source instanceof Blob ? (jpeg && (await shrunkJpeg(source, jpeg, READ_SIDE))) || (await createImageBitmap(source)) : source;
     // A frame's display size is after its EXIF turn (no `instanceof VideoFrame`: a worker
     // without WebCodecs has no such name).
     const { width, height } = 'displayWidth' in image ? { width: image.displayWidth, height: image.displayHeight } : image;

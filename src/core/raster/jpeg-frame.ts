@@ -57,15 +57,17 @@ export async function decodeJpegFrame(
 }
 
 /**
- * `bytes` (a JPEG whose markers say `header`) decoded at the fewest eighths of its size whose
+ * `data` (a JPEG whose markers say `header`) decoded at the fewest eighths of its size whose
  * long side reaches `side`, upright: the frame carries the EXIF turn, which drawing it applies,
  * and it is taken only where that is seen to be so (no turn, or a quarter turn that swaps its
  * size), as a browser may not apply it. Undefined where the decoder would not shrink it (no
  * ImageDecoder, not larger than `side`, a process browsers do not shrink, a size not as asked,
  * a turn not seen applied): the caller decodes it whole. The caller closes the frame.
  */
-export async function shrunkJpeg(bytes: BufferSource, header: JpegHeader, side: number): Promise<VideoFrame | undefined> {
-  if (!header.huffman || Math.max(header.width, header.height) <= side) return undefined;
+export async function shrunkJpeg(data: Blob | BufferSource, header: JpegHeader, side: number): Promise<VideoFrame | undefined> {
+  if (typeof ImageDecoder === 'undefined' || !header.huffman || Math.max(header.width, header.height) <= side) return undefined;
+  // A file is read only now, once it is known to be worth it.
+  const bytes = data instanceof Blob ? await data.arrayBuffer() : data;
   const size = eighthsOf(header, Math.ceil((8 * side) / Math.max(header.width, header.height)));
   const turn = header.orientation;
   return decodeJpegFrame(bytes, { size }, (image) => {
